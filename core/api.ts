@@ -1,0 +1,159 @@
+/**
+ * The console's own API: every operation the renderer may ask of the trusted side. One table of
+ * request schemas (validated at runtime at the boundary, since the renderer is untrusted input)
+ * and one map of response types. The Electron shell binds it to ipcMain, the browser shell to
+ * HTTP routes; the preload and the web bridge expose exactly these names.
+ */
+import { z } from 'zod';
+import type { ErrorSpec, ExplainedError } from './faceid/errors';
+import type { ParamSpec } from './faceid/catalogue';
+import type { FieldIssue, Result } from './result';
+
+/** A reference photo as it crosses the boundary: the bytes, base64-encoded, and a display name. */
+export const PhotoUploadSchema = z
+  .object({
+    name: z.string().max(255),
+    /** Up to ~12 MB decoded; the 2 MB service limit is a warning, not a refusal. */
+    dataBase64: z.string().max(16_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+  })
+  .strict();
+export type PhotoUpload = z.infer<typeof PhotoUploadSchema>;
+
+export const IssueTokenRequestSchema = z
+  .object({
+    /** Chosen by the caller so the call can be cancelled while in flight. */
+    callId: z.string().min(8).max(64),
+    profileId: z.string().min(1).max(64),
+    params: z.record(z.string().max(64), z.string().max(65_536)),
+    photos: z
+      .object({ image_ref1: PhotoUploadSchema.optional(), image_ref2: PhotoUploadSchema.optional() })
+      .strict(),
+  })
+  .strict();
+export type IssueTokenRequest = z.infer<typeof IssueTokenRequestSchema>;
+
+/** A profile as the operator edits it. The secret is write-only: given to set it, omitted to keep it. */
+export const ProfileInputSchema = z
+  .object({
+    name: z.string().min(1).max(60),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #2f855a'),
+    environment: z.enum(['sandbox', 'test', 'production']),
+    region: z.enum(['idn', 'sgp', 'custom']),
+    baseUrl: z.string().max(2048).optional(),
+    apiKey: z.string().max(256),
+    secret: z.string().min(1).max(1024).optional(),
+    /** Store the secret although nothing protects it at rest (Linux basic_text). */
+    acceptUnprotectedSecret: z.boolean().optional(),
+    confirmProduction: z.boolean().optional(),
+    defaults: z.record(z.string().max(64), z.string().max(4096)),
+  })
+  .strict();
+export type ProfileInput = z.infer<typeof ProfileInputSchema>;
+
+const ProfileId = z.string().min(1).max(64);
+
+export const requestSchemas = {
+  listProfiles: z.object({}).strict(),
+  describeCatalogue: z.object({}).strict(),
+  issueToken: IssueTokenRequestSchema,
+  cancelCall: z.object({ callId: z.string().min(8).max(64) }).strict(),
+  getVaultStatus: z.object({}).strict(),
+  createProfile: z.object({ profile: ProfileInputSchema }).strict(),
+  updateProfile: z.object({ profileId: ProfileId, profile: ProfileInputSchema }).strict(),
+  duplicateProfile: z.object({ profileId: ProfileId }).strict(),
+  deleteProfile: z.object({ profileId: ProfileId }).strict(),
+  setActiveProfile: z.object({ profileId: ProfileId }).strict(),
+  exportProfiles: z.object({}).strict(),
+  importProfiles: z.object({ json: z.string().max(5_000_000) }).strict(),
+  testConnection: z.object({ profileId: ProfileId }).strict(),
+} as const;
+
+export type OpName = keyof typeof requestSchemas;
+export const OP_NAMES = Object.keys(requestSchemas) as OpName[];
+
+export type Environment = 'sandbox' | 'test' | 'production';
+
+/** Where a profile's secret lives: the renderer learns this, never the secret. */
+export type SecretStorage = 'built-in' | 'encrypted' | 'unprotected' | 'session-only' | 'none';
+
+/** A connection as the renderer sees it: never the secret, only whether there is one. */
+export interface ProfileSummary {
+  id: string;
+  name: string;
+  color: string;
+  environment: Environment;
+  region: 'idn' | 'sgp' | 'custom';
+  baseUrl: string;
+  /** The last characters of the api_key, e.g. "…a1b2". */
+  keyHint: string;
+  hasSecret: boolean;
+  secretStorage: SecretStorage;
+  /** Ask before issuing a token on this profile. */
+  confirmProduction: boolean;
+  /** The embedded sandbox profile: cannot be deleted. */
+  builtIn: boolean;
+  /** Per-profile defaults for form parameters. */
+  defaults: Record<string, string>;
+}
+
+export interface VaultStatus {
+  activeProfileId: string;
+  protection: { level: 'os' | 'key-file' | 'none'; backend: string; explanation: string };
+  /** Where profiles are stored. */
+  path: string;
+}
+
+export interface ConnectionCheck {
+  ok: boolean;
+  /** authenticated | authentication-failed | authorization-failed | network | unexpected */
+  verdict: 'authenticated' | 'authentication-failed' | 'authorization-failed' | 'network' | 'unexpected';
+  message: string;
+  elapsedMs: number;
+}
+
+export interface CatalogueDescription {
+  params: readonly ParamSpec[];
+  errors: readonly ErrorSpec[];
+  notifyPorts: readonly number[];
+  imageLimits: { maxBytes: number; maxSide: number };
+}
+
+/** What happened to a get_token call that was valid enough to be sent. */
+export type IssueTokenOutcome =
+  | {
+      outcome: 'issued';
+      token: string;
+      biz_id: string;
+      request_id: string;
+      /** Unix seconds. */
+      expired_time: number;
+      time_used: number;
+      httpStatus: number;
+      elapsedMs: number;
+      warnings: FieldIssue[];
+    }
+  /** No token: the service refused, or nothing could be sent. */
+  | { outcome: 'failed'; error: ExplainedError; httpStatus?: number; elapsedMs: number; warnings: FieldIssue[] }
+  /** Sent, but no complete answer: a token may exist. Never retried automatically. */
+  | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; warnings: FieldIssue[] };
+
+export interface ApiResponses {
+  listProfiles: ProfileSummary[];
+  describeCatalogue: CatalogueDescription;
+  issueToken: IssueTokenOutcome;
+  cancelCall: { cancelled: boolean };
+  getVaultStatus: VaultStatus;
+  createProfile: ProfileSummary;
+  updateProfile: ProfileSummary;
+  duplicateProfile: ProfileSummary;
+  deleteProfile: { deleted: string };
+  setActiveProfile: { activeProfileId: string };
+  exportProfiles: { json: string; count: number };
+  importProfiles: { imported: ProfileSummary[] };
+  testConnection: ConnectionCheck;
+}
+
+export type ApiRequest<K extends OpName> = z.input<(typeof requestSchemas)[K]>;
+
+/** The API as both shells expose it to the renderer. */
+export type ConsoleApi = { [K in OpName]: (request: ApiRequest<K>) => Promise<Result<ApiResponses[K]>> };

@@ -1,0 +1,315 @@
+/**
+ * The error catalogue: every error faceid-api.md documents for get_token (§2.6) and get_result
+ * (§5.5), plus the console's own transport errors, each with an operator-facing explanation and,
+ * where there is one, the form field it points at.
+ *
+ * The service puts the code in `error_message` (documented); some gateways and older APIs of the
+ * family use `error`. Both are read. Codes may carry a parameter after a colon, with or without a
+ * space: `BAD_ARGUMENTS: biz_no`, `BAD_ARGUMENTS:biz_no`.
+ */
+
+export interface ErrorSpec {
+  code: string;
+  /** HTTP statuses the code is documented with. */
+  http: readonly number[];
+  title: string;
+  /** What it means and what to do, in plain words. */
+  explanation: string;
+  /** `<key>`: the suffix names a parameter (the field to highlight); `<reason>`: free text. */
+  suffix?: 'param' | 'reason';
+  /** Field to highlight when the suffix does not name one. */
+  defaultField?: string;
+  /** Retrying the same call (with a new biz_no) may succeed. */
+  retryable: boolean;
+  /** Where the code comes from: the service, or the console itself (transport, parsing). */
+  origin: 'service' | 'console';
+}
+
+export const ERRORS = [
+  {
+    code: 'MISSING_ARGUMENTS',
+    http: [400],
+    title: 'A required parameter is missing',
+    explanation: 'The service did not receive a parameter it needs. Fill in the highlighted field.',
+    suffix: 'param',
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    code: 'BAD_ARGUMENTS',
+    http: [400],
+    title: 'A parameter has a value the service refuses',
+    explanation:
+      'The value could not be parsed, is too long, or is not one the service allows (for example an unknown scene_id or procedure_type). Correct the highlighted field.',
+    suffix: 'param',
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    code: 'IMAGE_ERROR_UNSUPPORTED_FORMAT',
+    http: [400],
+    title: 'A reference photo cannot be decoded',
+    explanation: 'The file is not an image the service can read, or it is damaged. Use a complete JPEG.',
+    suffix: 'param',
+    defaultField: 'image_ref1',
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    code: 'NO_FACE_FOUND',
+    http: [400],
+    title: 'No face in the reference photo',
+    explanation:
+      'The service found no face in the photo. Use a clear, front-facing photo; for a sideways photo, try multi_oriented_detection=1.',
+    suffix: 'param',
+    defaultField: 'image_ref1',
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    code: 'MULTIPLE_FACES',
+    http: [400],
+    title: 'Several faces in the reference photo',
+    explanation:
+      'The photo shows more than one face. Crop it to the customer, or send fail_when_ref_multiple_faces=0 to use the largest face.',
+    suffix: 'param',
+    defaultField: 'image_ref1',
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    code: 'INVALID_IMAGE_SIZE',
+    http: [400],
+    title: 'A reference photo is too large in pixels',
+    explanation: 'A side of the photo is over 4096 pixels. Downscale it and try again.',
+    suffix: 'param',
+    defaultField: 'image_ref1',
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    code: 'AUTHENTICATION_ERROR',
+    http: [403],
+    title: 'The API key and secret do not match',
+    explanation:
+      "The service did not accept the profile's api_key/api_secret. Check the profile's credentials and region.",
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    code: 'AUTHORIZATION_ERROR',
+    http: [403],
+    title: 'This key may not do this',
+    explanation:
+      'The key is disabled, out of quota, or has no permission for this API or mode. The reason from the service is shown; ask your FaceID account manager.',
+    suffix: 'reason',
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    code: 'CONCURRENCY_LIMIT_EXCEEDED',
+    http: [403],
+    title: 'Too many calls at once',
+    explanation: 'The account reached its concurrency limit. Wait a moment and issue again with a new biz_no.',
+    retryable: true,
+    origin: 'service',
+  },
+  {
+    code: 'API_NOT_FOUND',
+    http: [404],
+    title: 'Wrong API address',
+    explanation: "The service does not know this path. Check the profile's base URL and region.",
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    code: 'INTERNAL_ERROR',
+    http: [500],
+    title: 'The service failed internally',
+    explanation: 'Retry with a new biz_no; if it persists, contact FaceID support with the request_id.',
+    retryable: true,
+    origin: 'service',
+  },
+  {
+    code: 'REQUEST_ENTITY_TOO_LARGE',
+    http: [413],
+    title: 'The upload is too large',
+    explanation: 'The request was refused for its size (the limit is believed to be 2 MB). Downscale the reference photos.',
+    defaultField: 'image_ref1',
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    code: 'RESULT_NOT_FOUND',
+    http: [400],
+    title: 'No result for this biz_id',
+    explanation: 'The service has no verification with this biz_id (wrong id, other account, or not finished).',
+    defaultField: 'biz_id',
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    code: 'UNEXPECTED_RESPONSE',
+    http: [],
+    title: 'The answer is not what the service sends',
+    explanation:
+      'The reply was not the JSON the service answers with, for example an HTML page from a proxy. The status and the first bytes are quoted; the call may or may not have been processed.',
+    retryable: false,
+    origin: 'console',
+  },
+  {
+    code: 'UNKNOWN_SERVICE_ERROR',
+    http: [],
+    title: 'An error the console does not know',
+    explanation: 'The service answered with an error code that is not in its documentation. It is quoted as received.',
+    retryable: false,
+    origin: 'console',
+  },
+  {
+    code: 'NETWORK_ERROR',
+    http: [],
+    title: 'The service could not be reached',
+    explanation: 'No connection could be made (address, DNS, TLS or firewall). Nothing was sent.',
+    retryable: true,
+    origin: 'console',
+  },
+  {
+    code: 'TIMEOUT',
+    http: [],
+    title: 'No answer in time',
+    explanation:
+      'The request was sent but no answer came back in time. A token may have been issued: do not reuse this biz_no; look the call up later.',
+    retryable: false,
+    origin: 'console',
+  },
+  {
+    code: 'CONNECTION_LOST',
+    http: [],
+    title: 'The connection broke during the call',
+    explanation:
+      'The connection was closed before the answer was complete. A token may have been issued: do not reuse this biz_no.',
+    retryable: false,
+    origin: 'console',
+  },
+  {
+    code: 'CANCELLED',
+    http: [],
+    title: 'Cancelled',
+    explanation: 'You cancelled the call. If it had already been sent, a token may have been issued.',
+    retryable: false,
+    origin: 'console',
+  },
+] as const satisfies readonly ErrorSpec[];
+
+export type ErrorCode = (typeof ERRORS)[number]['code'];
+
+const byCode = new Map<string, ErrorSpec>(ERRORS.map((e) => [e.code, e]));
+
+/** The catalogue entry for an error code, if the console knows it. */
+export function errorSpec(code: string): ErrorSpec | undefined {
+  return byCode.get(code);
+}
+
+/** An error as the operator sees it: catalogued code, the field it points at, plain words. */
+export interface ExplainedError {
+  /** The code as catalogued, or UNKNOWN_SERVICE_ERROR. */
+  code: string;
+  /** The exact `error_message` (or `error`) as the service sent it, when there was one. */
+  serviceMessage?: string;
+  /** Parameter or reason after the colon. */
+  detail?: string;
+  field?: string;
+  title: string;
+  explanation: string;
+  retryable: boolean;
+  httpStatus?: number;
+  requestId?: string;
+}
+
+/** Splits `CODE: detail` / `CODE:detail` into its parts. */
+export function splitServiceMessage(message: string): { code: string; detail?: string } {
+  const at = message.indexOf(':');
+  if (at < 0) return { code: message.trim() };
+  const detail = message.slice(at + 1).trim();
+  return { code: message.slice(0, at).trim(), detail: detail === '' ? undefined : detail };
+}
+
+/** Explains a service error message (`error_message` or `error`) received with an HTTP status. */
+export function explainServiceMessage(
+  message: string,
+  httpStatus?: number,
+  requestId?: string,
+): ExplainedError {
+  const { code, detail } = splitServiceMessage(message);
+  const spec = errorSpec(code);
+  if (!spec) {
+    const unknown = byCode.get('UNKNOWN_SERVICE_ERROR') as ErrorSpec;
+    return {
+      code: unknown.code,
+      serviceMessage: message,
+      title: unknown.title,
+      explanation: `${unknown.explanation} Received: “${message}”${httpStatus ? ` (HTTP ${httpStatus})` : ''}.`,
+      retryable: false,
+      httpStatus,
+      requestId,
+    };
+  }
+  const field = spec.suffix === 'param' && detail ? detail : spec.defaultField;
+  const explanation =
+    spec.suffix === 'reason' && detail ? `${spec.explanation} Reason given: “${detail}”.` : spec.explanation;
+  return {
+    code: spec.code,
+    serviceMessage: message,
+    detail,
+    field,
+    title: spec.title,
+    explanation,
+    retryable: spec.retryable,
+    httpStatus,
+    requestId,
+  };
+}
+
+/** Explains a console-side error (transport, parsing) with extra context appended. */
+export function explainConsoleError(code: ErrorCode, context?: string, httpStatus?: number): ExplainedError {
+  const spec = byCode.get(code) as ErrorSpec;
+  return {
+    code,
+    title: spec.title,
+    explanation: context ? `${spec.explanation} ${context}` : spec.explanation,
+    field: spec.defaultField,
+    retryable: spec.retryable,
+    httpStatus,
+  };
+}
+
+const PREVIEW_BYTES = 120;
+
+/**
+ * Reads a service reply body. JSON with `error_message`/`error` → a catalogued error; JSON
+ * without either on a 2xx → `{ kind: 'json' }`; anything else (HTML from a proxy, empty,
+ * truncated JSON) → UNEXPECTED_RESPONSE quoting the status and the first bytes.
+ */
+export function readServiceBody(
+  httpStatus: number,
+  bodyText: string,
+): { kind: 'json'; json: Record<string, unknown> } | { kind: 'error'; error: ExplainedError } {
+  let json: unknown;
+  try {
+    json = bodyText.trim() === '' ? undefined : JSON.parse(bodyText);
+  } catch {
+    json = undefined;
+  }
+  if (json && typeof json === 'object' && !Array.isArray(json)) {
+    const obj = json as Record<string, unknown>;
+    const message = typeof obj.error_message === 'string' ? obj.error_message : typeof obj.error === 'string' ? obj.error : undefined;
+    const requestId = typeof obj.request_id === 'string' ? obj.request_id : undefined;
+    if (message) return { kind: 'error', error: explainServiceMessage(message, httpStatus, requestId) };
+    if (httpStatus >= 200 && httpStatus < 300) return { kind: 'json', json: obj };
+  }
+  if (httpStatus === 413) {
+    return { kind: 'error', error: { ...explainServiceMessage('REQUEST_ENTITY_TOO_LARGE', 413), serviceMessage: undefined } };
+  }
+  const preview = bodyText.length === 0 ? '(empty body)' : JSON.stringify(bodyText.slice(0, PREVIEW_BYTES)) + (bodyText.length > PREVIEW_BYTES ? '…' : '');
+  return { kind: 'error', error: explainConsoleError('UNEXPECTED_RESPONSE', `HTTP ${httpStatus}, body starts: ${preview}`, httpStatus) };
+}

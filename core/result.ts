@@ -1,0 +1,24 @@
+/** Outcome of any console operation as it crosses a process boundary: data, never a thrown Error. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** A failure the console reports to the operator: a stable code, an optional field, plain words. */
+export interface ApiError {
+  code: string;
+  message: string;
+  field?: string;
+  /** Per-field problems when the request itself was invalid (nothing was sent). */
+  issues?: FieldIssue[];
+}
+
+/** One problem with one field, found before anything is sent. */
+export interface FieldIssue {
+  field: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** Wraps a value as a successful Result. */
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** Wraps an error as a failed Result. */
+export const fail = <T = never>(error: ApiError): Result<T> => ({ ok: false, error });

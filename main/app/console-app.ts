@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { createSandbox, type Sandbox } from '../sandbox/server';
+import { SANDBOX_DEFAULT_KEY, SANDBOX_DEFAULT_SECRET } from '../sandbox/defaults';
+import { createHandlers, type HandlerTable } from '../services/handlers';
+import type { SecretCipher } from '../vault/cipher';
+import { keyFileCipher } from '../vault/keyfile-cipher';
+import type { StoreFactory } from '../vault/store';
+import { redactText } from '../vault/redact';
+import { Vault } from '../vault/vault';
+
+export interface ConsoleAppOptions {
+  dataDir: string;
+  /** safeStorage under Electron; the AES-GCM key file by default (browser shell, tests). */
+  cipher?: SecretCipher;
+  /** electron-store under Electron; conf by default. */
+  storeFactory?: StoreFactory;
+  log?: (line: string) => void;
+}
+
+/** Everything a shell binds: the handler table over the trusted side's services. */
+export interface ConsoleApp {
+  handlers: HandlerTable;
+  dataDir: string;
+  sandbox: Sandbox;
+  vault: Vault;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the trusted side both shells share: the embedded sandbox on a random loopback port
+ * (the built-in profile, so the console works with no credentials), the vault and the handlers.
+ */
+export async function startConsoleApp(options: ConsoleAppOptions): Promise<ConsoleApp> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const sandbox = await createSandbox({ host: '127.0.0.1', port: 0, apiKey: SANDBOX_DEFAULT_KEY, apiSecret: SANDBOX_DEFAULT_SECRET });
+  try {
+    const vault = await Vault.open({
+      dataDir: options.dataDir,
+      cipher: options.cipher ?? keyFileCipher(options.dataDir),
+      storeFactory: options.storeFactory,
+      sandbox: { baseUrl: sandbox.baseUrl, apiKey: SANDBOX_DEFAULT_KEY, apiSecret: SANDBOX_DEFAULT_SECRET },
+    });
+    // Every log line passes the one redaction, whatever a handler put in it.
+    const sink = options.log;
+    const log = sink ? (line: string) => sink(redactText(line, vault.knownSecrets())) : undefined;
+    const handlers = createHandlers({ vault, log });
+    return { handlers, dataDir: options.dataDir, sandbox, vault, close: () => sandbox.close() };
+  } catch (e) {
+    await sandbox.close();
+    throw e;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The one table of handlers implementing core/api.ts. Both shells bind it (ipcMain, HTTP routes)
+ * and contain no business logic themselves. Every request is validated here with the contract's
+ * zod schema, because the renderer is untrusted input; handlers never throw across the boundary.
+ */
+import { OP_NAMES, requestSchemas, type ApiResponses, type OpName } from '../../core/api';
+import { fail, type Result } from '../../core/result';
+import { VaultError, type Vault } from '../vault/vault';
+import { catalogueOps } from './catalogue-ops';
+import { profileOps } from './profile-ops';
+import { tokenOps } from './token-ops';
+
+export interface HandlerDeps {
+  vault: Vault;
+  /** Per-call timeout for service requests, in ms. */
+  timeoutMs?: number;
+  log?: (line: string) => void;
+  now?: () => number;
+}
+
+/** A handler takes the raw (unvalidated) payload and always resolves to a Result. */
+export type Handler<K extends OpName> = (raw: unknown) => Promise<Result<ApiResponses[K]>>;
+export type HandlerTable = { [K in OpName]: Handler<K> };
+
+/** An operation's implementation, given its validated request. */
+export type OpImpl<K extends OpName> = (request: ReturnType<(typeof requestSchemas)[K]['parse']>) => Promise<Result<ApiResponses[K]>>;
+export type OpImpls<K extends OpName> = { [P in K]: OpImpl<P> };
+
+/** Builds the handler table over injected dependencies. */
+export function createHandlers(deps: HandlerDeps): HandlerTable {
+  const log = deps.log ?? (() => {});
+  const impl: OpImpls<OpName> = { ...catalogueOps(), ...tokenOps(deps), ...profileOps(deps) };
+
+  const bind = <K extends OpName>(op: K): Handler<K> => {
+    const run = impl[op] as OpImpl<K>;
+    return async (raw: unknown) => {
+      const parsed = requestSchemas[op].safeParse(raw ?? {});
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const where = first && first.path.length > 0 ? first.path.join('.') : undefined;
+        return fail({ code: 'BAD_REQUEST', field: where, message: `Invalid ${op} request${where ? ` at ${where}` : ''}: ${first?.message ?? 'malformed'}.` });
+      }
+      try {
+        return await run(parsed.data as Parameters<OpImpl<K>>[0]);
+      } catch (e) {
+        if (e instanceof VaultError) return fail({ code: e.code, message: e.message, field: e.field });
+        // A bug on our side must not crash a shell or leak a stack trace to the operator.
+        log(`handler ${op} failed: ${e instanceof Error ? e.message : String(e)}`);
+        return fail({ code: 'INTERNAL', message: `The console failed to ${op}; see the log.` });
+      }
+    };
+  };
+
+  return Object.fromEntries(OP_NAMES.map((op) => [op, bind(op)])) as HandlerTable;
+}

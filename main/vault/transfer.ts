@@ -1,0 +1,77 @@
+/**
+ * Profile import/export as JSON without secrets: a shared file carries names, regions, keys and
+ * defaults, and every secret must be entered again on the receiving machine.
+ */
+import { z } from 'zod';
+import type { ProfileInput } from '../../core/api';
+import { ColorSchema, DefaultsSchema, EnvironmentSchema, RegionSchema, type StoredProfile } from './schema';
+
+export const EXPORT_FORMAT = 'faceid-console-profiles';
+
+const ExportedProfileSchema = z
+  .object({
+    name: z.string().min(1).max(60),
+    color: ColorSchema,
+    environment: EnvironmentSchema,
+    region: RegionSchema,
+    baseUrl: z.string().max(2048).optional(),
+    apiKey: z.string().max(256),
+    confirmProduction: z.boolean(),
+    defaults: DefaultsSchema,
+  })
+  .strict();
+
+const ExportFileSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(1),
+    exportedAt: z.string(),
+    profiles: z.array(ExportedProfileSchema).max(500),
+  })
+  .strict();
+
+/** The export document for stored profiles: no secret, not even as ciphertext. */
+export function exportProfiles(profiles: readonly StoredProfile[], now: Date): string {
+  const doc = {
+    format: EXPORT_FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    profiles: profiles.map((p) => ({
+      name: p.name,
+      color: p.color,
+      environment: p.environment,
+      region: p.region,
+      ...(p.region === 'custom' ? { baseUrl: p.baseUrl } : {}),
+      apiKey: p.apiKey,
+      confirmProduction: p.confirmProduction,
+      defaults: p.defaults,
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
+ * Parses an export file into profile inputs, or throws an Error whose message says exactly what
+ * is wrong (not JSON, wrong format, which profile and field is invalid). A file that carries a
+ * secret is refused, so secrets never travel in these files even if someone adds one by hand.
+ */
+export function parseProfileExport(text: string): ProfileInput[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`The file is not JSON: ${e instanceof Error ? e.message : String(e)}.`);
+  }
+  if (!json || typeof json !== 'object' || (json as { format?: unknown }).format !== EXPORT_FORMAT) {
+    throw new Error(`The file is not a FaceID Console profile export (expected "format": "${EXPORT_FORMAT}").`);
+  }
+  const parsed = ExportFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path ?? [];
+    const where = path[0] === 'profiles' && typeof path[1] === 'number' ? `profile ${path[1] + 1}, field ${path.slice(2).join('.') || '(whole profile)'}` : path.join('.') || '(file)';
+    const secretHint = issue?.code === 'unrecognized_keys' && issue.keys.some((k) => /secret/i.test(k)) ? ' Exports never carry secrets; remove it and enter the secret in the console.' : '';
+    throw new Error(`Invalid profile export at ${where}: ${issue?.message ?? 'invalid'}.${secretHint}`);
+  }
+  return parsed.data.profiles.map((p) => ({ ...p, defaults: { ...p.defaults } }));
+}

@@ -1,0 +1,283 @@
+/**
+ * Profiles and their credentials. The secret is encrypted before it touches the store, is
+ * write-only (a new value replaces the old; it is never read back to the renderer), and where
+ * nothing protects it at rest it stays in memory for the session unless the operator accepts
+ * the risk. The built-in sandbox profile always exists and cannot be deleted.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ProfileInput, ProfileSummary, SecretStorage } from '../../core/api';
+import { checkBaseUrl, regionBaseUrl } from '../../core/faceid/regions';
+import { decidePersistence, type Protection, type SecretCipher } from './cipher';
+import type { Profile, ProfileSource } from './profiles';
+import { SANDBOX_PROFILE_ID, sandboxProfile } from './profiles';
+import type { StoredProfile, StoreData } from './schema';
+import { loadStore, openDocument, saveStore, type DocumentFile, type StoreFactory } from './store';
+
+export interface VaultOptions {
+  dataDir: string;
+  cipher: SecretCipher;
+  /** The embedded sandbox the built-in profile points at. */
+  sandbox: { baseUrl: string; apiKey: string; apiSecret: string };
+  storeFactory?: StoreFactory;
+  now?: () => number;
+}
+
+/** A refusal the operator can act on: which field, what is wrong. */
+export class VaultError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class Vault implements ProfileSource {
+  private data: StoreData;
+  private readonly sessionSecrets = new Map<string, string>();
+  private readonly decrypted = new Map<string, string>();
+
+  private constructor(
+    private readonly file: DocumentFile,
+    private readonly options: VaultOptions,
+    private readonly protectionInfo: Protection,
+  ) {
+    this.data = loadStore(file);
+  }
+
+  /** Opens (creating on first launch) the vault in the data folder. */
+  static async open(options: VaultOptions): Promise<Vault> {
+    const file = openDocument(options.dataDir, options.storeFactory);
+    return new Vault(file, options, await options.cipher.protection());
+  }
+
+  get path(): string {
+    return this.file.path;
+  }
+
+  protection(): Protection {
+    return this.protectionInfo;
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private save(next: StoreData): void {
+    saveStore(this.file, next);
+    this.data = next;
+  }
+
+  private stored(id: string): StoredProfile {
+    const p = this.data.profiles.find((x) => x.id === id);
+    if (!p) throw new VaultError('PROFILE_NOT_FOUND', `No profile with id "${id}".`, 'profileId');
+    return p;
+  }
+
+  private secretStorage(p: StoredProfile): SecretStorage {
+    if (this.sessionSecrets.has(p.id)) return 'session-only';
+    if (!p.secret) return 'none';
+    return p.secret.unprotected ? 'unprotected' : 'encrypted';
+  }
+
+  private summary(p: StoredProfile): ProfileSummary {
+    return {
+      id: p.id,
+      name: p.name,
+      color: p.color,
+      environment: p.environment,
+      region: p.region,
+      baseUrl: p.region === 'custom' ? p.baseUrl : regionBaseUrl(p.region),
+      keyHint: p.apiKey.length > 4 ? `…${p.apiKey.slice(-4)}` : p.apiKey === '' ? '' : '…',
+      hasSecret: this.secretStorage(p) !== 'none',
+      secretStorage: this.secretStorage(p),
+      confirmProduction: p.confirmProduction,
+      builtIn: false,
+      defaults: { ...p.defaults },
+    };
+  }
+
+  private sandboxSummary(): ProfileSummary {
+    const s = this.options.sandbox;
+    const base = sandboxProfile(s.baseUrl, s.apiKey, s.apiSecret);
+    return {
+      id: SANDBOX_PROFILE_ID,
+      name: base.name,
+      color: this.data.sandbox.color,
+      environment: 'sandbox',
+      region: 'custom',
+      baseUrl: s.baseUrl,
+      keyHint: `…${s.apiKey.slice(-4)}`,
+      hasSecret: true,
+      secretStorage: 'built-in',
+      confirmProduction: false,
+      builtIn: true,
+      defaults: { ...base.defaults, ...this.data.sandbox.defaults },
+    };
+  }
+
+  /** Every profile as the renderer may see it: the sandbox first, never a secret. */
+  async list(): Promise<ProfileSummary[]> {
+    return [this.sandboxSummary(), ...this.data.profiles.map((p) => this.summary(p))];
+  }
+
+  async summaryOf(id: string): Promise<ProfileSummary> {
+    return id === SANDBOX_PROFILE_ID ? this.sandboxSummary() : this.summary(this.stored(id));
+  }
+
+  activeProfileId(): string {
+    const id = this.data.activeProfileId;
+    return id === SANDBOX_PROFILE_ID || this.data.profiles.some((p) => p.id === id) ? id : SANDBOX_PROFILE_ID;
+  }
+
+  setActive(id: string): void {
+    if (id !== SANDBOX_PROFILE_ID) this.stored(id);
+    this.save({ ...this.data, activeProfileId: id });
+  }
+
+  /** A profile with its secret, for the trusted side's client only. */
+  async resolve(id: string): Promise<Profile | undefined> {
+    if (id === SANDBOX_PROFILE_ID) {
+      const s = this.options.sandbox;
+      return { ...sandboxProfile(s.baseUrl, s.apiKey, s.apiSecret), color: this.data.sandbox.color, defaults: this.sandboxSummary().defaults };
+    }
+    const p = this.data.profiles.find((x) => x.id === id);
+    if (!p) return undefined;
+    return {
+      id: p.id,
+      name: p.name,
+      color: p.color,
+      environment: p.environment,
+      baseUrl: p.region === 'custom' ? p.baseUrl : regionBaseUrl(p.region),
+      apiKey: p.apiKey,
+      apiSecret: await this.secretOf(p),
+      defaults: { ...p.defaults },
+    };
+  }
+
+  private async secretOf(p: StoredProfile): Promise<string> {
+    const session = this.sessionSecrets.get(p.id);
+    if (session !== undefined) return session;
+    if (!p.secret) return '';
+    const cached = this.decrypted.get(p.id);
+    if (cached !== undefined) return cached;
+    if (p.secret.cipher !== this.options.cipher.id) {
+      throw new VaultError('SECRET_UNREADABLE', `The secret of "${p.name}" was stored by the ${p.secret.cipher === 'safeStorage' ? 'desktop' : 'browser'} shell and cannot be read here; enter it again.`, 'apiSecret');
+    }
+    try {
+      const plain = await this.options.cipher.decrypt(p.secret.data);
+      this.decrypted.set(p.id, plain);
+      return plain;
+    } catch (e) {
+      throw new VaultError('SECRET_UNREADABLE', `The secret of "${p.name}" cannot be decrypted: ${e instanceof Error ? e.message : String(e)}`, 'apiSecret');
+    }
+  }
+
+  /** Secrets known this session (for redaction of anything printed or stored). */
+  knownSecrets(): string[] {
+    return [this.options.sandbox.apiSecret, ...this.sessionSecrets.values(), ...this.decrypted.values()];
+  }
+
+  private checkInput(input: ProfileInput, exceptId?: string): void {
+    const name = input.name.trim();
+    if (name === '') throw new VaultError('INVALID_PROFILE', 'The profile name is empty.', 'name');
+    if (name.toLowerCase() === 'sandbox (built-in)' || this.data.profiles.some((p) => p.id !== exceptId && p.name.toLowerCase() === name.toLowerCase())) {
+      throw new VaultError('INVALID_PROFILE', `A profile named "${name}" exists already; pick another name.`, 'name');
+    }
+    if (input.region === 'custom') {
+      const problem = checkBaseUrl(input.baseUrl ?? '');
+      if (problem) throw new VaultError('INVALID_PROFILE', problem, 'baseUrl');
+    }
+  }
+
+  private async sealSecret(secret: string, acceptUnprotected: boolean, id: string): Promise<StoredProfile['secret']> {
+    const decision = decidePersistence(this.protectionInfo, acceptUnprotected);
+    this.decrypted.delete(id);
+    this.sessionSecrets.delete(id);
+    if (decision === 'session-only') {
+      this.sessionSecrets.set(id, secret);
+      return null;
+    }
+    this.decrypted.set(id, secret);
+    return { cipher: this.options.cipher.id, data: await this.options.cipher.encrypt(secret), unprotected: decision === 'persist-unprotected' };
+  }
+
+  async create(input: ProfileInput): Promise<ProfileSummary> {
+    this.checkInput(input);
+    const id = randomUUID();
+    const at = this.now();
+    const profile: StoredProfile = {
+      id,
+      name: input.name.trim(),
+      color: input.color,
+      environment: input.environment,
+      region: input.region,
+      baseUrl: input.region === 'custom' ? (input.baseUrl ?? '').replace(/\/+$/, '') : '',
+      apiKey: input.apiKey.trim(),
+      secret: input.secret ? await this.sealSecret(input.secret, input.acceptUnprotectedSecret ?? false, id) : null,
+      confirmProduction: input.confirmProduction ?? input.environment === 'production',
+      defaults: { ...input.defaults },
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.save({ ...this.data, profiles: [...this.data.profiles, profile] });
+    return this.summary(profile);
+  }
+
+  /** Replaces a profile's editable fields; the secret only changes when a new one is given. */
+  async update(id: string, input: ProfileInput): Promise<ProfileSummary> {
+    if (id === SANDBOX_PROFILE_ID) {
+      this.save({ ...this.data, sandbox: { color: input.color, defaults: { ...input.defaults } } });
+      return this.sandboxSummary();
+    }
+    const old = this.stored(id);
+    this.checkInput(input, id);
+    const next: StoredProfile = {
+      ...old,
+      name: input.name.trim(),
+      color: input.color,
+      environment: input.environment,
+      region: input.region,
+      baseUrl: input.region === 'custom' ? (input.baseUrl ?? '').replace(/\/+$/, '') : '',
+      apiKey: input.apiKey.trim(),
+      secret: input.secret ? await this.sealSecret(input.secret, input.acceptUnprotectedSecret ?? false, id) : old.secret,
+      confirmProduction: input.confirmProduction ?? old.confirmProduction,
+      defaults: { ...input.defaults },
+      updatedAt: this.now(),
+    };
+    this.save({ ...this.data, profiles: this.data.profiles.map((p) => (p.id === id ? next : p)) });
+    return this.summary(next);
+  }
+
+  /** A copy without the secret (a secret is never copied implicitly). */
+  async duplicate(id: string): Promise<ProfileSummary> {
+    const source = id === SANDBOX_PROFILE_ID ? undefined : this.stored(id);
+    if (!source) throw new VaultError('BUILT_IN', 'The built-in sandbox profile cannot be duplicated; create a profile instead.', 'profileId');
+    let name = `${source.name} (copy)`;
+    for (let n = 2; this.data.profiles.some((p) => p.name === name); n++) name = `${source.name} (copy ${n})`;
+    const at = this.now();
+    const copy: StoredProfile = { ...source, id: randomUUID(), name, secret: null, createdAt: at, updatedAt: at };
+    this.save({ ...this.data, profiles: [...this.data.profiles, copy] });
+    return this.summary(copy);
+  }
+
+  remove(id: string): void {
+    if (id === SANDBOX_PROFILE_ID) throw new VaultError('BUILT_IN', 'The built-in sandbox profile cannot be deleted.', 'profileId');
+    this.stored(id);
+    this.sessionSecrets.delete(id);
+    this.decrypted.delete(id);
+    const profiles = this.data.profiles.filter((p) => p.id !== id);
+    this.save({ ...this.data, profiles, activeProfileId: this.data.activeProfileId === id ? SANDBOX_PROFILE_ID : this.data.activeProfileId });
+  }
+
+  /** The stored profiles (not the built-in one) for export: never a secret. */
+  exportable(): StoredProfile[] {
+    return this.data.profiles.map((p) => ({ ...p, secret: null }));
+  }
+
+  /** Stored profiles as they are, for tests and migrations; secrets only as ciphertext. */
+  raw(): StoreData {
+    return structuredClone(this.data);
+  }
+}

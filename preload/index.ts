@@ -1,0 +1,30 @@
+/**
+ * The preload: exposes the console API to the renderer as named functions only, each bound to
+ * its own IPC channel (never a generic invoke). Built as CommonJS so the renderer sandbox stays on.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ApiRequest, ConsoleApi, OpName } from '../core/api';
+import { ipcChannel } from '../core/ipc';
+
+const call =
+  <K extends OpName>(op: K) =>
+  (request: ApiRequest<K>) =>
+    ipcRenderer.invoke(ipcChannel(op), request);
+
+const api: ConsoleApi = {
+  listProfiles: call('listProfiles'),
+  describeCatalogue: call('describeCatalogue'),
+  issueToken: call('issueToken'),
+  cancelCall: call('cancelCall'),
+  getVaultStatus: call('getVaultStatus'),
+  createProfile: call('createProfile'),
+  updateProfile: call('updateProfile'),
+  duplicateProfile: call('duplicateProfile'),
+  deleteProfile: call('deleteProfile'),
+  setActiveProfile: call('setActiveProfile'),
+  exportProfiles: call('exportProfiles'),
+  importProfiles: call('importProfiles'),
+  testConnection: call('testConnection'),
+};
+
+contextBridge.exposeInMainWorld('faceidConsole', api);

@@ -1,0 +1,16 @@
+// `npm start`: the Electron desktop app; where its binary cannot be had, the browser shell.
+import { build, runForeground } from './run.mjs';
+import { electronBinary, tryInstallElectron } from './electron-binary.mjs';
+
+build();
+let binary = electronBinary();
+let reason = '';
+if (!binary) ({ binary, reason } = tryInstallElectron());
+if (binary) {
+  // Chromium refuses to run as root with its sandbox on; the renderer stays sandboxed otherwise.
+  const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  runForeground(binary, ['.', ...rootArgs, ...process.argv.slice(2)]);
+} else {
+  console.log(`The Electron desktop shell is unavailable here (${reason}); opening the browser shell instead.`);
+  runForeground(process.execPath, ['out/main/web.js', ...process.argv.slice(2)]);
+}

@@ -1,0 +1,55 @@
+// `npm test`: typecheck, lint, build, unit + integration (vitest), e2e + electron (Playwright).
+// Every step runs even when an earlier one failed, so one run shows everything that is wrong;
+// the last line totals the tests in the form CI reads: "tests: N passed, N failed, N skipped".
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { binOf } from './run.mjs';
+import { spawnSync } from 'node:child_process';
+
+const tmp = '.tmp/test-report';
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+
+const steps = [];
+function step(name, pkg, args, env = {}, bin = pkg) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const r = spawnSync(process.execPath, [binOf(pkg, bin), ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  steps.push({ name, ok: r.status === 0, seconds });
+  return r.status === 0;
+}
+
+step('typecheck (node side)', 'typescript', ['-p', 'tsconfig.node.json', '--noEmit'], {}, 'tsc');
+step('typecheck (renderer side)', 'typescript', ['-p', 'tsconfig.web.json', '--noEmit'], {}, 'tsc');
+step('typecheck (browser tests)', 'typescript', ['-p', 'tsconfig.e2e.json', '--noEmit'], {}, 'tsc');
+step('lint', 'eslint', ['--max-warnings', '0', '.']);
+const built = step('build', 'electron-vite', ['build', '--logLevel', 'warn']);
+step('unit + integration (vitest)', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/vitest.json`], {}, 'vitest');
+if (built) {
+  step('e2e + electron (playwright)', '@playwright/test', ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${tmp}/playwright.json` }, 'playwright');
+} else {
+  steps.push({ name: 'e2e + electron (playwright)', ok: false, seconds: '0.0', note: 'not run: the build failed' });
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
+const v = read(`${tmp}/vitest.json`);
+if (v) {
+  passed += v.numPassedTests;
+  failed += v.numFailedTests;
+  skipped += v.numPendingTests + v.numTodoTests;
+}
+const p = read(`${tmp}/playwright.json`);
+if (p) {
+  passed += p.stats.expected + p.stats.flaky;
+  failed += p.stats.unexpected;
+  skipped += p.stats.skipped;
+}
+
+console.log('\nSummary');
+for (const s of steps) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds} s)${s.note ? ` — ${s.note}` : ''}`);
+const allOk = steps.every((s) => s.ok);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(allOk && failed === 0 ? 0 : 1);

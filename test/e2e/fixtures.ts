@@ -1,0 +1,64 @@
+/**
+ * e2e fixtures: each Playwright worker starts the real browser shell (`out/main/web.js`, built by
+ * `npm run build`) with the real handlers and the embedded sandbox, on a random port and a temp
+ * data folder; every test's `page` opens the console through the printed launch URL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+export interface ShellInfo {
+  /** Launch URL with the per-launch token. */
+  url: string;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  sandboxUrl: string;
+  dataDir: string;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`browser shell did not start in ${ms} ms; output:\n${seen}`)), ms);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const m = seen.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => (seen += c.toString()));
+    child.once('exit', (code) => reject(new Error(`browser shell exited with ${code}; output:\n${seen}`)));
+  });
+}
+
+export const test = base.extend<{ shell: ShellInfo }, { workerShell: ShellInfo }>({
+  workerShell: [
+    async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'faceid-e2e-'));
+      const child = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data-dir', dataDir], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        const m = await waitForLine(child, /ready: (http:\/\/127\.0\.0\.1:\d+)\/\?token=\S+[\s\S]*Embedded sandbox: (\S+)/, 20_000);
+        const url = m[0].match(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/)?.[0] ?? '';
+        await use({ url, origin: m[1] ?? '', sandboxUrl: m[2] ?? '', dataDir });
+      } finally {
+        child.kill('SIGTERM');
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker' },
+  ],
+  shell: async ({ workerShell }, use) => use(workerShell),
+  page: async ({ page, workerShell }, use) => {
+    await page.goto(workerShell.url);
+    await use(page);
+  },
+});
+
+export { expect };

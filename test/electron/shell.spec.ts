@@ -1,0 +1,96 @@
+/**
+ * The Electron shell's glue, driven through Playwright's _electron: a hardened window that issues
+ * a real token through IPC. These run wherever the Electron binary is installed; elsewhere each
+ * test is skipped with the reason printed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { OP_NAMES } from '../../core/api';
+import { findElectron } from './electron-binary';
+
+const binary = findElectron();
+if (!binary.path) console.log(`[electron] Electron-shell tests skipped: ${binary.reason}.`);
+
+test.describe('Electron shell', () => {
+  test.skip(!binary.path, `Electron binary unavailable: ${binary.reason}`);
+
+  let app: ElectronApplication;
+  let page: Page;
+  let dataDir: string;
+
+  test.beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'faceid-electron-'));
+    app = await electron.launch({
+      executablePath: binary.path ?? undefined,
+      args: ['.', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      env: { ...process.env, FACEID_CONSOLE_DATA_DIR: dataDir },
+    });
+    page = await app.firstWindow();
+  });
+
+  test.afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('opens one window with the console and the sandbox profile', async () => {
+    await expect(page).toHaveTitle(/FaceID Console/);
+    await expect(page.getByLabel('biz_no', { exact: false }).first()).toBeVisible();
+  });
+
+  test('keeps the renderer isolated: no Node, only the named API functions', async () => {
+    const probe = await page.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      api: Object.keys(window.faceidConsole ?? {}).sort(),
+    }));
+    expect(probe.require).toBe('undefined');
+    expect(probe.process).toBe('undefined');
+    expect(probe.api).toEqual([...OP_NAMES].sort());
+  });
+
+  test('denies permission requests and applies a strict CSP', async () => {
+    const permission = await page.evaluate(() => Notification.requestPermission());
+    expect(permission).toBe('denied');
+    const csp = await page.evaluate(
+      () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+    );
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  test('denies window.open and navigation away from the console', async () => {
+    const before = page.url();
+    const opened = await page.evaluate(() => window.open('https://example.com') === null);
+    expect(opened).toBe(true);
+    await page.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(before);
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  test('issues a liveness-only token over IPC against the embedded sandbox', async () => {
+    const result = await page.evaluate(async () => {
+      const api = window.faceidConsole;
+      if (!api) throw new Error('no API');
+      const profiles = await api.listProfiles({});
+      if (!profiles.ok) throw new Error(profiles.error.message);
+      const profile = profiles.value[0];
+      return api.issueToken({
+        callId: crypto.randomUUID(),
+        profileId: profile?.id ?? '',
+        params: { ...profile?.defaults, biz_no: `electron-${Date.now()}`, comparison_type: '-1' },
+        photos: {},
+      });
+    });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value.outcome).toBe('issued');
+      if (result.value.outcome === 'issued') expect(result.value.token).toMatch(/^[0-9a-f]{32}$/);
+    }
+  });
+});

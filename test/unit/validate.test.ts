@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { photoFacts } from '../../core/faceid/photo';
+import { hasErrors, utf8Length, validateTokenRequest, type FormValues } from '../../core/faceid/validate';
+import { makeBigJpeg, makeJpeg } from '../fixtures/images';
+
+const base: FormValues = {
+  return_url: 'https://bank.example/return',
+  notify_url: 'https://bank.example/notify',
+  biz_no: 'desk-1',
+  comparison_type: '-1',
+};
+const face = photoFacts(new Uint8Array(readFileSync('test/fixtures/face.jpg')));
+const issuesFor = (values: FormValues, field: string, photos = {}) => validateTokenRequest(values, photos).filter((i) => i.field === field);
+
+describe('validation', () => {
+  it('accepts a minimal liveness-only request', () => {
+    expect(validateTokenRequest(base)).toEqual([]);
+  });
+
+  it('reports every problem at once, per field', () => {
+    const issues = validateTokenRequest({ comparison_type: '0', maximum_shooting_time: '1' });
+    const fields = issues.filter((i) => i.severity === 'error').map((i) => i.field);
+    expect(fields).toEqual(['return_url', 'notify_url', 'biz_no', 'uuid', 'image_ref1', 'maximum_shooting_time']);
+    expect(hasErrors(issues)).toBe(true);
+  });
+
+  it('counts bytes of UTF-8, not characters', () => {
+    expect(utf8Length('€')).toBe(3);
+    expect(utf8Length('😀')).toBe(4);
+    const euros = '€'.repeat(43); // 43 characters, 129 bytes
+    const [issue] = issuesFor({ ...base, biz_no: euros }, 'biz_no');
+    expect(issue).toMatchObject({ severity: 'error', message: 'biz_no is 129 bytes of UTF-8; at most 128 bytes are allowed.' });
+    expect(issuesFor({ ...base, biz_no: 'a'.repeat(128) }, 'biz_no')).toEqual([]);
+  });
+
+  it('rejects notify_url on a port outside the whitelist', () => {
+    const [issue] = issuesFor({ ...base, notify_url: 'https://bank.example:8443/n' }, 'notify_url');
+    expect(issue?.message).toMatch(/port 8443.*443, 5000, 16003, 8883, 8028/);
+  });
+
+  it('rejects plain-HTTP notify_url on the default port 80 and warns about HTTP on an allowed port', () => {
+    expect(issuesFor({ ...base, notify_url: 'http://bank.example/n' }, 'notify_url')[0]?.message).toMatch(/port 80 \(the default for http\)/);
+    const http5000 = issuesFor({ ...base, notify_url: 'http://bank.example:5000/n' }, 'notify_url');
+    expect(http5000).toHaveLength(1);
+    expect(http5000[0]?.severity).toBe('warning');
+  });
+
+  it('rejects URLs that are not absolute http(s)', () => {
+    expect(issuesFor({ ...base, return_url: '/relative' }, 'return_url')[0]?.severity).toBe('error');
+    expect(issuesFor({ ...base, return_url: 'ftp://x.example/' }, 'return_url')[0]?.message).toMatch(/https or http/);
+  });
+
+  it('warns for values outside an open list but refuses them for a closed list', () => {
+    const lang = issuesFor({ ...base, language: '7' }, 'language');
+    expect(lang[0]).toMatchObject({ severity: 'warning' });
+    expect(lang[0]?.message).toMatch(/will be sent as typed/);
+    expect(issuesFor({ ...base, comparison_type: '1' }, 'comparison_type')[0]).toMatchObject({ severity: 'error', message: 'comparison_type "1" is not allowed; allowed: "0", "-1".' });
+    expect(issuesFor({ ...base, fmp_mode: '2' }, 'fmp_mode')[0]?.severity).toBe('error');
+    expect(issuesFor({ ...base, procedure_type: 'still' }, 'procedure_type')).toEqual([]);
+  });
+
+  it('checks maximum_shooting_time is a whole number from 2 to 60', () => {
+    expect(issuesFor({ ...base, maximum_shooting_time: '61' }, 'maximum_shooting_time')[0]?.message).toBe('maximum_shooting_time is 61; allowed: 2 to 60.');
+    expect(issuesFor({ ...base, maximum_shooting_time: '2.5' }, 'maximum_shooting_time')[0]?.severity).toBe('error');
+    expect(issuesFor({ ...base, maximum_shooting_time: '2' }, 'maximum_shooting_time')).toEqual([]);
+  });
+
+  it('requires uuid and image_ref1 with comparison_type=0 only', () => {
+    const cmp = { ...base, comparison_type: '0' };
+    expect(issuesFor(cmp, 'uuid')[0]?.message).toBe('uuid is required with comparison_type=0.');
+    expect(issuesFor(cmp, 'image_ref1')[0]?.severity).toBe('error');
+    expect(validateTokenRequest({ ...cmp, uuid: 'c-1' }, { image_ref1: face })).toEqual([]);
+  });
+
+  it('refuses a file that is not an image, by its content', () => {
+    const text = photoFacts(new Uint8Array(readFileSync('test/fixtures/not-an-image.jpg')));
+    expect(text.format).toBeNull();
+    const [issue] = issuesFor({ ...base, comparison_type: '0', uuid: 'u' }, 'image_ref1', { image_ref1: text });
+    expect(issue).toMatchObject({ severity: 'error' });
+    expect(issue?.message).toMatch(/not an image/);
+  });
+
+  it('warns, without blocking, about photos over the inferred size limits', () => {
+    const big = photoFacts(new Uint8Array(makeBigJpeg()));
+    const wide = photoFacts(new Uint8Array(makeJpeg(4100, 8)));
+    const values = { ...base, comparison_type: '0', uuid: 'u' };
+    const bigIssues = issuesFor(values, 'image_ref1', { image_ref1: big });
+    expect(bigIssues.map((i) => i.severity)).toEqual(['warning']);
+    expect(bigIssues[0]?.message).toMatch(/Downscale/);
+    expect(issuesFor(values, 'image_ref1', { image_ref1: wide })[0]?.message).toMatch(/4100×8 px/);
+  });
+
+  it('refuses credentials and unknown names in the form', () => {
+    expect(issuesFor({ ...base, api_secret: 'x' }, 'api_secret')[0]?.severity).toBe('error');
+    expect(issuesFor({ ...base, idcard_name: 'x' }, 'idcard_name')[0]?.message).toBe('idcard_name is not a get_token parameter.');
+  });
+});
