@@ -32,6 +32,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      minify: true,
+      sourcemap: false,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

@@ -5,6 +5,7 @@
  * HTTP routes; the preload and the web bridge expose exactly these names.
  */
 import { z } from 'zod';
+import { OP_NAMES, type OpName } from './ops';
 import type { ErrorSpec, ExplainedError } from './faceid/errors';
 import type { ParamSpec } from './faceid/catalogue';
 import type { FieldIssue, Result } from './result';
@@ -66,10 +67,14 @@ export const requestSchemas = {
   exportProfiles: z.object({}).strict(),
   importProfiles: z.object({ json: z.string().max(5_000_000) }).strict(),
   testConnection: z.object({ profileId: ProfileId }).strict(),
-} as const;
+} as const satisfies Record<OpName, z.ZodType>;
 
-export type OpName = keyof typeof requestSchemas;
-export const OP_NAMES = Object.keys(requestSchemas) as OpName[];
+// Every operation name has a schema, and every schema an operation name.
+type _SchemasCoverOps = OpName extends keyof typeof requestSchemas ? (keyof typeof requestSchemas extends OpName ? true : never) : never;
+const _schemasCoverOps: _SchemasCoverOps = true;
+void _schemasCoverOps;
+
+export { OP_NAMES, type OpName };
 
 export type Environment = 'sandbox' | 'test' | 'production';
 

@@ -89,7 +89,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   }
 
   async function serveApi(op: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!(OP_NAMES as string[]).includes(op)) return send(res, 404, JSON.stringify({ error: `Unknown operation ${op}` }), 'application/json');
+    if (!(OP_NAMES as readonly string[]).includes(op)) return send(res, 404, JSON.stringify({ error: `Unknown operation ${op}` }), 'application/json');
     if (req.method !== 'POST') return send(res, 405, 'Use POST', 'text/plain', { Allow: 'POST' });
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(res, 415, 'Send application/json', 'text/plain');

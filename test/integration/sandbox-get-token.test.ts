@@ -114,7 +114,8 @@ describe('get_token: real client against the real sandbox', () => {
   });
 
   it('accepts every value the catalogue lists, action_http_method in any case', async () => {
-    for (const params of [{ language: '3' }, { procedure_type: 'distance' }, { action_http_method: 'get', redirect_type: '1' }, { maximum_shooting_time: '60' }, { notify_url: 'http://bank.example:5000/n' }]) {
+    const accepted: Record<string, string>[] = [{ language: '3' }, { procedure_type: 'distance' }, { action_http_method: 'get', redirect_type: '1' }, { maximum_shooting_time: '60' }, { notify_url: 'http://bank.example:5000/n' }];
+    for (const params of accepted) {
       expect((await withParams(params)).outcome, JSON.stringify(params)).toBe('issued');
     }
   });

@@ -1,0 +1,22 @@
+/**
+ * The names of the console's operations, without their schemas, so the renderer can enumerate
+ * them without bundling the validation library. core/api.ts checks that its schema table has
+ * exactly these keys.
+ */
+export const OP_NAMES = [
+  'listProfiles',
+  'describeCatalogue',
+  'issueToken',
+  'cancelCall',
+  'getVaultStatus',
+  'createProfile',
+  'updateProfile',
+  'duplicateProfile',
+  'deleteProfile',
+  'setActiveProfile',
+  'exportProfiles',
+  'importProfiles',
+  'testConnection',
+] as const;
+
+export type OpName = (typeof OP_NAMES)[number];

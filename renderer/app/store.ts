@@ -1,0 +1,160 @@
+/**
+ * UI state of the console (zustand). Persistent state lives on the trusted side; this holds what
+ * the operator is editing and the last call. Validation comes from core, calls go through the
+ * bridge; components only render and dispatch.
+ */
+import { create } from 'zustand';
+import type { IssueTokenOutcome, ProfileSummary } from '../../core/api';
+import type { FileParamName } from '../../core/faceid/catalogue';
+import { photoFacts, type PhotoFacts } from '../../core/faceid/photo';
+import { hasErrors, validateTokenRequest, type PhotoSet } from '../../core/faceid/validate';
+import type { FieldIssue, Result } from '../../core/result';
+import { api } from '../bridge';
+import { suggestBizNo } from '../features/token-form/biz-no';
+import { toBase64 } from './base64';
+
+export interface AttachedPhoto {
+  name: string;
+  bytes: Uint8Array;
+  facts: PhotoFacts;
+  /** blob: URL of the preview; revoked when the photo is replaced or removed. */
+  url: string;
+}
+
+export type CallState =
+  | { phase: 'idle' }
+  | { phase: 'sending'; callId: string; startedAt: number }
+  | { phase: 'done'; result: Result<IssueTokenOutcome>; sentParams: Record<string, string> };
+
+export interface ConsoleState {
+  profiles: ProfileSummary[];
+  activeProfileId: string;
+  loadError?: string;
+  values: Record<string, string>;
+  otherMode: Record<string, boolean>;
+  touched: Record<string, boolean>;
+  submitted: boolean;
+  photos: Partial<Record<FileParamName, AttachedPhoto>>;
+  photoErrors: Partial<Record<FileParamName, string>>;
+  call: CallState;
+  /** Asks the form to focus a field; `seq` changes on every request. */
+  focusRequest?: { field: string; seq: number };
+  /** A production call waiting for the operator's confirmation. */
+  confirming: boolean;
+
+  load(): Promise<void>;
+  setValue(name: string, value: string): void;
+  touch(name: string): void;
+  setOtherMode(name: string, on: boolean): void;
+  newBizNo(): void;
+  attachPhoto(name: FileParamName, file: { name: string; bytes: Uint8Array }): boolean;
+  removePhoto(name: FileParamName): void;
+  requestIssue(): void;
+  confirmIssue(confirmed: boolean): void;
+  cancel(): Promise<void>;
+  applyProfile(profile: ProfileSummary): void;
+}
+
+/** Photo facts for validation. */
+export const photoSet = (photos: ConsoleState['photos']): PhotoSet =>
+  Object.fromEntries(Object.entries(photos).map(([k, p]) => [k, p?.facts])) as PhotoSet;
+
+/** The current validation issues of the form. */
+export const currentIssues = (s: Pick<ConsoleState, 'values' | 'photos'>): FieldIssue[] =>
+  validateTokenRequest(Object.fromEntries(Object.entries(s.values).filter(([, v]) => v !== '')), photoSet(s.photos));
+
+const INITIAL_VALUES = { comparison_type: '-1' };
+
+export const useConsole = create<ConsoleState>((set, get) => {
+  async function send(): Promise<void> {
+    const s = get();
+    const callId = crypto.randomUUID();
+    const params = Object.fromEntries(Object.entries(s.values).filter(([, v]) => v !== ''));
+    const photos = Object.fromEntries(Object.entries(s.photos).map(([k, p]) => [k, p ? { name: p.name, dataBase64: toBase64(p.bytes) } : undefined]));
+    set({ call: { phase: 'sending', callId, startedAt: Date.now() } });
+    const result = await api.issueToken({ callId, profileId: s.activeProfileId, params, photos });
+    set({ call: { phase: 'done', result, sentParams: params } });
+    const field = result.ok ? (result.value.outcome === 'issued' ? undefined : result.value.error.field) : result.error.field;
+    if (field) set({ focusRequest: { field, seq: Date.now() } });
+  }
+
+  return {
+    profiles: [],
+    activeProfileId: 'sandbox',
+    values: { ...INITIAL_VALUES, biz_no: suggestBizNo() },
+    otherMode: {},
+    touched: {},
+    submitted: false,
+    photos: {},
+    photoErrors: {},
+    call: { phase: 'idle' },
+    confirming: false,
+
+    async load() {
+      const [profiles, status] = await Promise.all([api.listProfiles({}), api.getVaultStatus({})]);
+      if (!profiles.ok) return set({ loadError: profiles.error.message });
+      const activeId = status.ok ? status.value.activeProfileId : 'sandbox';
+      const active = profiles.value.find((p) => p.id === activeId) ?? profiles.value[0];
+      set({ profiles: profiles.value, loadError: undefined });
+      if (active) get().applyProfile(active);
+    },
+
+    applyProfile(profile) {
+      set((s) => ({ activeProfileId: profile.id, values: { ...s.values, ...profile.defaults } }));
+    },
+
+    setValue(name, value) {
+      set((s) => ({ values: { ...s.values, [name]: value } }));
+    },
+    touch(name) {
+      set((s) => (s.touched[name] ? s : { touched: { ...s.touched, [name]: true } }));
+    },
+    setOtherMode(name, on) {
+      set((s) => ({ otherMode: { ...s.otherMode, [name]: on }, values: { ...s.values, [name]: on ? s.values[name] ?? '' : '' } }));
+    },
+    newBizNo() {
+      set((s) => ({ values: { ...s.values, biz_no: suggestBizNo() } }));
+    },
+
+    attachPhoto(name, file) {
+      const facts = photoFacts(file.bytes);
+      if (facts.format === null) {
+        set((s) => ({ photoErrors: { ...s.photoErrors, [name]: `“${file.name}” is not an image: its content is not JPEG, PNG or another known image format. Nothing was attached.` } }));
+        return false;
+      }
+      const old = get().photos[name];
+      if (old) URL.revokeObjectURL(old.url);
+      const url = URL.createObjectURL(new Blob([file.bytes.slice().buffer], { type: 'image/*' }));
+      set((s) => ({ photos: { ...s.photos, [name]: { name: file.name, bytes: file.bytes, facts, url } }, photoErrors: { ...s.photoErrors, [name]: undefined }, touched: { ...s.touched, [name]: true } }));
+      return true;
+    },
+    removePhoto(name) {
+      const old = get().photos[name];
+      if (old) URL.revokeObjectURL(old.url);
+      set((s) => ({ photos: { ...s.photos, [name]: undefined }, photoErrors: { ...s.photoErrors, [name]: undefined } }));
+    },
+
+    requestIssue() {
+      const s = get();
+      if (s.call.phase === 'sending') return;
+      const issues = currentIssues(s);
+      if (hasErrors(issues)) {
+        const first = issues.find((i) => i.severity === 'error');
+        set({ submitted: true, focusRequest: first ? { field: first.field, seq: Date.now() } : undefined });
+        return;
+      }
+      set({ submitted: true });
+      const profile = s.profiles.find((p) => p.id === s.activeProfileId);
+      if (profile?.environment === 'production' && profile.confirmProduction) return set({ confirming: true });
+      void send();
+    },
+    confirmIssue(confirmed) {
+      set({ confirming: false });
+      if (confirmed) void send();
+    },
+    async cancel() {
+      const c = get().call;
+      if (c.phase === 'sending') await api.cancelCall({ callId: c.callId });
+    },
+  };
+});

@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState } from 'react';
+import { paramSpec, type FileParamName } from '../../../core/faceid/catalogue';
+import { exceedsImageLimits, formatBytes } from '../../../core/faceid/photo';
+import { isRequired } from '../../../core/faceid/validate';
+import type { FieldIssue } from '../../../core/result';
+import { useConsole } from '../../app/store';
+import { FieldMessages } from '../token-form/FieldMessages';
+import { fitToServiceLimits } from './downscale';
+
+interface Props {
+  name: FileParamName;
+  issues: FieldIssue[];
+  serviceMessage?: string;
+}
+
+async function readFile(file: File): Promise<{ name: string; bytes: Uint8Array }> {
+  return { name: file.name || 'pasted-image', bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** A reference photo: drop, paste or pick; preview, size, pixels; refusal of non-images; downscale. */
+export function PhotoZone({ name, issues, serviceMessage }: Props) {
+  const photo = useConsole((s) => s.photos[name]);
+  const refusal = useConsole((s) => s.photoErrors[name]);
+  const values = useConsole((s) => s.values);
+  const focusRequest = useConsole((s) => s.focusRequest);
+  const { attachPhoto, removePhoto } = useConsole.getState();
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const zone = useRef<HTMLDivElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const spec = paramSpec(name);
+  const required = spec ? isRequired(spec, values) : false;
+  const hasError = issues.some((i) => i.severity === 'error') || serviceMessage !== undefined || refusal !== undefined;
+
+  useEffect(() => {
+    if (focusRequest?.field === name) zone.current?.focus();
+  }, [focusRequest, name]);
+
+  const take = async (file: File | undefined | null) => {
+    if (!file) return;
+    setFailure(null);
+    attachPhoto(name, await readFile(file));
+  };
+  const fit = async () => {
+    if (!photo) return;
+    setBusy('Downscaling…');
+    try {
+      const bytes = await fitToServiceLimits(photo.bytes);
+      attachPhoto(name, { name: photo.name.replace(/\.[^.]+$/, '') + '-fitted.jpg', bytes });
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const over = photo ? exceedsImageLimits(photo.facts) : { bytes: false, pixels: false };
+  const notJpegOrPng = photo && photo.facts.format !== 'jpeg' && photo.facts.format !== 'png';
+  const msgId = `photo-${name}-msg`;
+
+  return (
+    <div className={`photo-field${hasError ? ' has-error' : ''}`} data-param={name}>
+      <div className="field-head">
+        <span className="label-text" id={`photo-${name}-label`}>
+          <code className="param-name">{name}</code>
+          {required && <span className="required"> *</span>}
+          <span className="summary"> {spec?.summary}</span>
+        </span>
+      </div>
+      <div
+        ref={zone}
+        role="button"
+        tabIndex={0}
+        aria-label={`${name} drop zone: drop, paste (Ctrl/⌘+V) or press Enter to choose a photo`}
+        aria-invalid={hasError || undefined}
+        aria-describedby={msgId}
+        className={`drop-zone${dragging ? ' dragging' : ''}${photo ? ' filled' : ''}`}
+        onClick={() => picker.current?.click()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            picker.current?.click();
+          }
+        }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void take(e.dataTransfer.files[0]);
+        }}
+        onPaste={(e) => {
+          const file = Array.from(e.clipboardData.files)[0];
+          if (file) {
+            e.preventDefault();
+            void take(file);
+          }
+        }}
+      >
+        {photo ? (
+          <img src={photo.url} alt={`${name} preview`} className="preview" />
+        ) : (
+          <span className="placeholder">Drop a photo here, paste it, or click to choose</span>
+        )}
+      </div>
+      <input
+        ref={picker}
+        type="file"
+        accept="image/*"
+        className="visually-hidden"
+        aria-label={`${name} file`}
+        tabIndex={-1}
+        onChange={(e) => {
+          void take(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      {photo && (
+        <div className="photo-facts" data-testid={`${name}-facts`}>
+          <span>{photo.name}</span>
+          <span>{formatBytes(photo.facts.bytes)}</span>
+          <span>
+            {photo.facts.width}×{photo.facts.height} px
+          </span>
+          <span>{photo.facts.format?.toUpperCase()}</span>
+          {(over.bytes || over.pixels || notJpegOrPng) && (
+            <button type="button" className="small" onClick={() => void fit()} disabled={busy !== null}>
+              {busy ?? (over.bytes || over.pixels ? 'Downscale to fit' : 'Convert to JPEG')}
+            </button>
+          )}
+          <button type="button" className="small" onClick={() => removePhoto(name)} aria-label={`Remove ${name}`}>
+            Remove
+          </button>
+        </div>
+      )}
+      <div id={msgId}>
+        {refusal && (
+          <p className="msg error" role="alert">
+            {refusal}
+          </p>
+        )}
+        {failure && <p className="msg error">{failure}</p>}
+        <FieldMessages id={`${msgId}-list`} issues={issues} serviceMessage={serviceMessage} />
+      </div>
+    </div>
+  );
+}

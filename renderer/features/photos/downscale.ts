@@ -1,0 +1,32 @@
+import { IMAGE_LIMITS } from '../../../core/faceid/catalogue';
+
+async function encode(bitmap: ImageBitmap, width: number, height: number, quality: number): Promise<Blob> {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw images (no 2D canvas).');
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  return canvas.convertToBlob({ type: 'image/jpeg', quality });
+}
+
+/**
+ * Re-encodes a photo as a JPEG within the service's (inferred) limits: sides ≤ 4096 px and
+ * ≤ 2 MB. Quality steps down first, then the size, so a face stays as sharp as the limits allow.
+ */
+export async function fitToServiceLimits(bytes: Uint8Array): Promise<Uint8Array> {
+  const bitmap = await createImageBitmap(new Blob([bytes.slice().buffer]));
+  try {
+    let scale = Math.min(1, IMAGE_LIMITS.maxSide / Math.max(bitmap.width, bitmap.height));
+    for (let round = 0; round < 12; round++) {
+      const width = Math.max(1, Math.round(bitmap.width * scale));
+      const height = Math.max(1, Math.round(bitmap.height * scale));
+      for (const quality of [0.92, 0.85, 0.75]) {
+        const blob = await encode(bitmap, width, height, quality);
+        if (blob.size <= IMAGE_LIMITS.maxBytes) return new Uint8Array(await blob.arrayBuffer());
+      }
+      scale *= 0.8;
+    }
+    throw new Error('The photo could not be brought under 2 MB.');
+  } finally {
+    bitmap.close();
+  }
+}

@@ -1,0 +1,138 @@
+import { useEffect, useRef } from 'react';
+import { CONFIDENCE_LABEL, type ParamSpec } from '../../../core/faceid/catalogue';
+import { isRequired, utf8Length } from '../../../core/faceid/validate';
+import type { FieldIssue } from '../../../core/result';
+import { useConsole } from '../../app/store';
+import { FieldMessages } from './FieldMessages';
+
+const OTHER = '\u0000other';
+
+interface Props {
+  spec: ParamSpec;
+  issues: FieldIssue[];
+  serviceMessage?: string;
+}
+
+/** One get_token parameter, rendered from its catalogue entry. Its label contains its API name. */
+export function ParamField({ spec, issues, serviceMessage }: Props) {
+  const value = useConsole((s) => s.values[spec.name] ?? '');
+  const values = useConsole((s) => s.values);
+  const other = useConsole((s) => s.otherMode[spec.name] ?? false);
+  const focusRequest = useConsole((s) => s.focusRequest);
+  const { setValue, touch, setOtherMode, newBizNo } = useConsole.getState();
+  const element = useRef<HTMLElement | null>(null);
+  const ref = (el: HTMLElement | null) => {
+    element.current = el;
+  };
+  const id = `param-${spec.name}`;
+  const required = isRequired(spec, values);
+  const hasError = issues.some((i) => i.severity === 'error') || serviceMessage !== undefined;
+
+  useEffect(() => {
+    if (focusRequest?.field === spec.name) element.current?.focus();
+  }, [focusRequest, spec.name]);
+
+  const describedBy = issues.length > 0 || serviceMessage ? `${id}-msg` : undefined;
+  const common = {
+    id,
+    'aria-invalid': hasError || undefined,
+    'aria-describedby': describedBy,
+    'aria-required': required || undefined,
+    onBlur: () => touch(spec.name),
+  };
+  const listed = (spec.values ?? []).some((v) => v.value === value);
+  const customValue = spec.openValues && (other || (value !== '' && !listed));
+
+  let control;
+  if (spec.kind === 'enum') {
+    const select = (
+      <select
+        {...common}
+        ref={customValue ? undefined : ref}
+        value={customValue ? OTHER : value}
+        onChange={(e) => {
+          if (e.target.value === OTHER) setOtherMode(spec.name, true);
+          else {
+            setOtherMode(spec.name, false);
+            setValue(spec.name, e.target.value);
+          }
+          touch(spec.name);
+        }}
+      >
+        {spec.required !== 'always' && <option value="">— not sent{spec.serviceDefault !== undefined ? ` (service default: ${spec.serviceDefault})` : ' (service default applies)'} —</option>}
+        {spec.required === 'always' && value === '' && <option value="">— choose —</option>}
+        {(spec.values ?? []).map((v) => (
+          <option key={v.value} value={v.value}>
+            {v.value} — {v.label}
+            {v.value === spec.serviceDefault ? ' (service default)' : ''}
+            {v.confidence !== 'official' ? ` [${CONFIDENCE_LABEL[v.confidence]}]` : ''}
+          </option>
+        ))}
+        {spec.openValues && <option value={OTHER}>Other value…</option>}
+      </select>
+    );
+    control = (
+      <div className="enum-control">
+        {select}
+        {customValue && (
+          <input
+            ref={ref}
+            className="other-input"
+            aria-label={`${spec.name} (other value)`}
+            value={value}
+            placeholder="value to send as typed"
+            onChange={(e) => setValue(spec.name, e.target.value)}
+            onBlur={() => touch(spec.name)}
+          />
+        )}
+      </div>
+    );
+  } else {
+    const textarea = spec.name === 'biz_extra_data';
+    const props = {
+      ...common,
+      value,
+      placeholder: spec.kind === 'url' ? 'https://…' : spec.kind === 'integer' && spec.serviceDefault ? `service default: ${spec.serviceDefault}` : undefined,
+      inputMode: spec.kind === 'integer' ? ('numeric' as const) : undefined,
+      spellCheck: false,
+      autoComplete: 'off',
+    };
+    control = textarea ? (
+      <textarea {...props} ref={ref} rows={3} onChange={(e) => setValue(spec.name, e.target.value)} />
+    ) : (
+      <input {...props} ref={ref} type="text" onChange={(e) => setValue(spec.name, e.target.value)} />
+    );
+  }
+
+  return (
+    <div className={`field${hasError ? ' has-error' : ''}`} data-param={spec.name}>
+      <div className="field-head">
+        <label htmlFor={id}>
+          <code className="param-name">{spec.name}</code>
+          {required && <span className="required" title="required"> *</span>}
+          <span className="summary"> {spec.summary}</span>
+        </label>
+        {spec.confidence !== 'official' && (
+          <span className="confidence" title={CONFIDENCE_LABEL[spec.confidence]}>
+            {spec.confidence}
+          </span>
+        )}
+      </div>
+      <div className="field-control">
+        {control}
+        {spec.name === 'biz_no' && (
+          <button type="button" className="small" onClick={newBizNo} title="Suggest a new unique biz_no">
+            New
+          </button>
+        )}
+      </div>
+      {spec.maxBytes !== undefined && spec.kind !== 'file' && (
+        <div className={`bytes${utf8Length(value) > spec.maxBytes ? ' over' : ''}`}>
+          {utf8Length(value)}/{spec.maxBytes} bytes
+        </div>
+      )}
+      {spec.notes && <p className="notes">{spec.notes}</p>}
+      <FieldMessages id={`${id}-msg`} issues={issues} serviceMessage={serviceMessage} />
+    </div>
+  );
+}

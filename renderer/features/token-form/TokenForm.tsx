@@ -1,0 +1,89 @@
+import { useEffect, useMemo } from 'react';
+import { FORM_PARAMS } from '../../../core/faceid/catalogue';
+import type { FieldIssue } from '../../../core/result';
+import { currentIssues, useConsole, type ConsoleState } from '../../app/store';
+import { PhotoZone } from '../photos/PhotoZone';
+import { ParamField } from './ParamField';
+
+/** The field the last answer blamed, with the service's words, when there is one. */
+function serviceBlame(call: ConsoleState['call']): { field: string; message: string; issues?: FieldIssue[] } | undefined {
+  if (call.phase !== 'done') return undefined;
+  const r = call.result;
+  if (!r.ok) return r.error.field ? { field: r.error.field, message: r.error.message, issues: r.error.issues } : undefined;
+  if (r.value.outcome === 'issued' || !r.value.error.field) return undefined;
+  return { field: r.value.error.field, message: `${r.value.error.serviceMessage ?? r.value.error.code} — ${r.value.error.title}` };
+}
+
+/** The get_token form, generated from the catalogue: basic parameters, photos, advanced ones. */
+export function TokenForm() {
+  const values = useConsole((s) => s.values);
+  const photos = useConsole((s) => s.photos);
+  const touched = useConsole((s) => s.touched);
+  const submitted = useConsole((s) => s.submitted);
+  const call = useConsole((s) => s.call);
+  const issues = useMemo(() => currentIssues({ values, photos }), [values, photos]);
+  const blame = serviceBlame(call);
+  const sending = call.phase === 'sending';
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        useConsole.getState().requestIssue();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const visible = (field: string) => {
+    const own = issues.filter((i) => i.field === field && (submitted || touched[field]));
+    const trusted = (blame?.issues ?? []).filter((i) => i.field === field && !own.some((o) => o.message === i.message));
+    return [...own, ...trusted];
+  };
+  const serviceMessage = (field: string) => (blame && !blame.issues && blame.field === field ? blame.message : undefined);
+  const field = (group: 'basic' | 'advanced') =>
+    FORM_PARAMS.filter((p) => p.group === group).map((p) => <ParamField key={p.name} spec={p} issues={visible(p.name)} serviceMessage={serviceMessage(p.name)} />);
+  const errorCount = issues.filter((i) => i.severity === 'error').length;
+  const advancedSet = FORM_PARAMS.filter((p) => p.group === 'advanced' && (values[p.name] ?? '') !== '').length;
+
+  return (
+    <form
+      className="token-form"
+      aria-label="get_token parameters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        useConsole.getState().requestIssue();
+      }}
+    >
+      <fieldset>
+        <legend>Basic parameters</legend>
+        {field('basic')}
+      </fieldset>
+      <fieldset className={values.comparison_type === '0' ? 'photos' : 'photos muted'}>
+        <legend>Reference photos {values.comparison_type !== '0' && <small>(compared only with comparison_type=0)</small>}</legend>
+        <div className="photo-grid">
+          <PhotoZone name="image_ref1" issues={visible('image_ref1')} serviceMessage={serviceMessage('image_ref1')} />
+          <PhotoZone name="image_ref2" issues={visible('image_ref2')} serviceMessage={serviceMessage('image_ref2')} />
+        </div>
+      </fieldset>
+      <details className="advanced">
+        <summary>
+          Advanced parameters <small>({FORM_PARAMS.filter((p) => p.group === 'advanced').length}; {advancedSet} set)</small>
+        </summary>
+        {field('advanced')}
+      </details>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={sending}>
+          {sending ? 'Issuing…' : 'Issue token'}
+        </button>
+        <span className="hint">Ctrl/⌘ + Enter</span>
+        {submitted && errorCount > 0 && (
+          <span className="msg error" role="alert">
+            {errorCount} problem{errorCount === 1 ? '' : 's'} to correct before anything is sent.
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

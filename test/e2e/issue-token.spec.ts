@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { FORM_PARAMS } from '../../core/faceid/catalogue';
+import { expect, test } from './fixtures';
+
+/** Drops a real file on a drop zone through a DataTransfer, as a drag from the desktop does. */
+async function dropFile(page: Page, zoneLabel: string, path: string, name: string, type: string): Promise<void> {
+  const b64 = readFileSync(path).toString('base64');
+  const transfer = await page.evaluateHandle(
+    ({ b64, name, type }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type }));
+      return dt;
+    },
+    { b64, name, type },
+  );
+  const zone = page.getByRole('button', { name: zoneLabel });
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+test.describe('issuing a token in the browser shell', () => {
+  test('issues a liveness-only token and shows token, biz_id and a countdown', async ({ page }) => {
+    await expect(page.getByTestId('profile-badge')).toContainText('Sandbox (built-in)');
+    await expect(page.getByLabel('comparison_type')).toHaveValue('-1');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    const result = page.getByRole('region', { name: 'Token issued' });
+    await expect(result).toBeVisible();
+    await expect(result.locator('code[data-field="token"]')).toHaveText(/^[0-9a-f]{32}$/);
+    await expect(result.locator('code[data-field="biz_id"]')).toHaveText(/^\d{10},[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('countdown')).toHaveText(/Expires in (59:[0-5]\d|1:00:00)/);
+  });
+
+  test('issues a comparison token with a JPEG dropped on image_ref1', async ({ page }) => {
+    await dropFile(page, 'image_ref1 drop zone', 'test/fixtures/face.jpg', 'customer.jpg', 'image/jpeg');
+    await expect(page.getByTestId('image_ref1-facts')).toContainText('320×400 px');
+    await expect(page.getByTestId('image_ref1-facts')).toContainText('7 KB');
+    await expect(page.getByRole('img', { name: 'image_ref1 preview' })).toBeVisible();
+    await page.getByLabel('comparison_type').selectOption('0');
+    await page.getByLabel('uuid').fill('customer-42');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('region', { name: 'Token issued' })).toBeVisible();
+  });
+
+  test('shows a field error for a notify_url on port 80 before anything is sent', async ({ page }) => {
+    await page.getByLabel('notify_url').fill('http://bank.example/notify');
+    await page.getByLabel('notify_url').blur();
+    await expect(page.locator('[data-param="notify_url"]')).toContainText('uses port 80 (the default for http); the service only calls back on ports 443, 5000, 16003, 8883, 8028');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    await expect(page.getByRole('alert')).toContainText('1 problem to correct before anything is sent');
+    await expect(page.getByLabel('notify_url')).toBeFocused();
+    await expect(page.getByLabel('notify_url')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('region', { name: 'Result' })).toContainText('No token issued yet');
+  });
+
+  test('refuses a non-image dropped as a photo, by its content', async ({ page }) => {
+    await dropFile(page, 'image_ref1 drop zone', 'test/fixtures/not-an-image.jpg', 'passport.jpg', 'image/jpeg');
+    await expect(page.locator('[data-param="image_ref1"]')).toContainText('“passport.jpg” is not an image');
+    await expect(page.getByRole('img', { name: 'image_ref1 preview' })).toHaveCount(0);
+  });
+
+  test('explains a sandbox error and highlights the field it names', async ({ page }) => {
+    await page.getByLabel('scene_id').fill('no-such-scene');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    const failed = page.getByRole('region', { name: 'Call failed' });
+    await expect(failed).toContainText('A parameter has a value the service refuses');
+    await expect(failed).toContainText('BAD_ARGUMENTS: scene_id');
+    await expect(page.getByLabel('scene_id')).toBeFocused();
+    await expect(page.locator('[data-param="scene_id"]')).toContainText('The service refused this field');
+
+    await page.getByLabel('scene_id').fill('');
+    await dropFile(page, 'image_ref1 drop zone', 'test/fixtures/face.jpg', 'face.jpg', 'image/jpeg');
+    await page.getByLabel('comparison_type').selectOption('0');
+    await page.getByLabel('uuid').fill('sandbox:no-face');
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    await expect(page.getByRole('region', { name: 'Call failed' })).toContainText('No face in the reference photo');
+    await expect(page.getByRole('button', { name: 'image_ref1 drop zone' })).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('offers every advanced parameter of the catalogue, labelled with its name', async ({ page }) => {
+    await page.getByText('Advanced parameters').click();
+    for (const spec of FORM_PARAMS.filter((p) => p.group === 'advanced')) {
+      await expect(page.getByLabel(spec.name, { exact: false }).first(), spec.name).toBeVisible();
+    }
+  });
+
+  test('lets an experimenter send an unlisted language with a visible warning', async ({ page }) => {
+    await page.getByLabel('language').selectOption({ label: 'Other value…' });
+    await page.getByLabel('language (other value)').fill('5');
+    await page.getByLabel('language (other value)').blur();
+    await expect(page.locator('[data-param="language"]')).toContainText('is not among the known values');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    // The sandbox knows only the listed values, as the service is expected to.
+    await expect(page.getByRole('region', { name: 'Call failed' })).toContainText('BAD_ARGUMENTS: language');
+  });
+});
