@@ -114,7 +114,7 @@ export const PARAMS = [
     confidence: 'official',
     sources: ['SEED', 'O-GT-EN', 'O-CB-EN'],
     ports: NOTIFY_PORTS,
-    notes: 'Only ports 443, 5000, 16003, 8883 and 8028 are called back. Use HTTPS; over plain HTTP always verify the callback's sign.',
+    notes: 'Only ports 443, 5000, 16003, 8883 and 8028 are called back. Use HTTPS; over plain HTTP always verify the sign of each callback.',
   },
   {
     name: 'biz_no',
