@@ -41,7 +41,8 @@ export const ProfileInputSchema = z
     environment: z.enum(['sandbox', 'test', 'production']),
     region: z.enum(['idn', 'sgp', 'custom']),
     baseUrl: z.string().max(2048).optional(),
-    apiKey: z.string().max(256),
+    /** Omitted on update: keep the stored key (the renderer only ever sees a hint of it). */
+    apiKey: z.string().max(256).optional(),
     secret: z.string().min(1).max(1024).optional(),
     /** Store the secret although nothing protects it at rest (Linux basic_text). */
     acceptUnprotectedSecret: z.boolean().optional(),

@@ -8,60 +8,96 @@ export interface UploadedFile {
   mimeType: string;
 }
 
+export interface ReceivedForm {
+  fields: Map<string, string>;
+  files: Map<string, UploadedFile>;
+}
+
 export type ParsedForm =
-  | { kind: 'ok'; fields: Map<string, string>; files: Map<string, UploadedFile> }
-  /** A file or the whole body exceeded the (inferred) upload limits. */
-  | { kind: 'too-large' }
+  | ({ kind: 'ok' } & ReceivedForm)
+  /**
+   * A file part or the whole body crossed the upload limits. `drained`: the rest of the body was
+   * read and discarded, so the answer can go out on a healthy connection; otherwise the caller
+   * must close the connection after answering (as nginx does for an oversized Content-Length).
+   */
+  | { kind: 'too-large'; drained: boolean }
+  /** Not a form we can read (wrong content type, broken multipart). */
   | { kind: 'malformed'; reason: string };
+
+/** Resolves once the request body has been fully read (or the client went away). */
+function drain(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (req.readableEnded || req.destroyed) return resolve();
+    req.once('end', resolve);
+    req.once('close', resolve);
+    req.resume();
+  });
+}
 
 /**
  * Parses a multipart/form-data (or urlencoded) body with busboy. The first value of a repeated
- * field wins, as most form parsers do. Stops reading as soon as a limit is crossed.
+ * field wins, as most form parsers do. A file over MAX_FILE_BYTES is cut off by busboy and the
+ * rest of the body drained, so the 413 reaches the client instead of a reset mid-upload.
  */
 export function parseForm(req: IncomingMessage): Promise<ParsedForm> {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > MAX_BODY_BYTES) return Promise.resolve({ kind: 'too-large', drained: false });
+  let bb: busboy.Busboy;
+  try {
+    bb = busboy({
+      headers: req.headers,
+      defCharset: 'utf8',
+      limits: { fileSize: MAX_FILE_BYTES, fieldSize: 1024 * 1024, fields: 200, files: 10, parts: 220 },
+    });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return drain(req).then(() => ({ kind: 'malformed', reason }));
+  }
   return new Promise((resolve) => {
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > MAX_BODY_BYTES) {
-      req.resume();
-      return resolve({ kind: 'too-large' });
-    }
-    let bb: busboy.Busboy;
-    try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: MAX_FILE_BYTES, fieldSize: 1024 * 1024, fields: 200, files: 10 } });
-    } catch (e) {
-      req.resume();
-      return resolve({ kind: 'malformed', reason: e instanceof Error ? e.message : String(e) });
-    }
     const fields = new Map<string, string>();
     const files = new Map<string, UploadedFile>();
-    let done = false;
+    let settled = false;
+    let fileTooLarge = false;
     let received = 0;
-    const finish = (r: ParsedForm) => {
-      if (done) return;
-      done = true;
-      if (r.kind !== 'ok') {
-        req.unpipe(bb);
-        req.resume();
-      }
+    const settle = (r: ParsedForm) => {
+      if (settled) return;
+      settled = true;
       resolve(r);
     };
     req.on('data', (c: Buffer) => {
       received += c.length;
-      if (received > MAX_BODY_BYTES) finish({ kind: 'too-large' });
+      if (received > MAX_BODY_BYTES && !settled) {
+        // A chunked body that keeps growing: stop reading, answer, and let the connection close.
+        req.unpipe(bb);
+        settle({ kind: 'too-large', drained: false });
+      }
+    });
+    req.on('close', () => {
+      // 'close' also follows a complete body; only an incomplete one means the client went away.
+      if (!req.complete) settle({ kind: 'malformed', reason: 'the client closed the connection mid-request' });
     });
     bb.on('field', (name, value) => {
       if (!fields.has(name)) fields.set(name, value);
     });
     bb.on('file', (name, stream, info) => {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => finish({ kind: 'too-large' }));
+      stream.on('data', (c: Buffer) => {
+        if (!fileTooLarge) chunks.push(c);
+      });
+      stream.on('limit', () => {
+        fileTooLarge = true;
+        chunks.length = 0;
+      });
       stream.on('close', () => {
-        if (!files.has(name)) files.set(name, { bytes: Buffer.concat(chunks), filename: info.filename ?? '', mimeType: info.mimeType });
+        if (!fileTooLarge && !files.has(name)) files.set(name, { bytes: Buffer.concat(chunks), filename: info.filename ?? '', mimeType: info.mimeType });
       });
     });
-    bb.on('error', (e) => finish({ kind: 'malformed', reason: e instanceof Error ? e.message : String(e) }));
-    bb.on('close', () => finish({ kind: 'ok', fields, files }));
+    bb.on('error', (e) => {
+      req.unpipe(bb);
+      const reason = e instanceof Error ? e.message : String(e);
+      void drain(req).then(() => settle({ kind: 'malformed', reason }));
+    });
+    bb.on('close', () => settle(fileTooLarge ? { kind: 'too-large', drained: true } : { kind: 'ok', fields, files }));
     req.pipe(bb);
   });
 }

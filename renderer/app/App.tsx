@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { ConfirmProduction } from '../features/profiles/ConfirmProduction';
 import { ProfileBadge } from '../features/profiles/ProfileBadge';
+import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
+import { SwitchNotice } from '../features/profiles/SwitchNotice';
 import { ResultPanel } from '../features/result/ResultPanel';
 import { TokenForm } from '../features/token-form/TokenForm';
 import { useConsole } from './store';
@@ -17,7 +19,9 @@ export function App() {
       <header className="app-header">
         <h1>FaceID Console</h1>
         <ProfileBadge />
+        <ProfileSwitcher />
       </header>
+      <SwitchNotice />
       {loadError && (
         <p className="msg error banner" role="alert">
           {loadError}

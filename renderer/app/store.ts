@@ -10,6 +10,7 @@ import { photoFacts, type PhotoFacts } from '../../core/faceid/photo';
 import { hasErrors, validateTokenRequest, type PhotoSet } from '../../core/faceid/validate';
 import type { FieldIssue, Result } from '../../core/result';
 import { api } from '../bridge';
+import { switchDefaults, type SwitchReport } from '../features/profiles/switch-defaults';
 import { suggestBizNo } from '../features/token-form/biz-no';
 import { toBase64 } from './base64';
 
@@ -41,6 +42,8 @@ export interface ConsoleState {
   focusRequest?: { field: string; seq: number };
   /** A production call waiting for the operator's confirmation. */
   confirming: boolean;
+  /** What the last profile switch changed in the form. */
+  switchNotice?: SwitchReport & { from: string; to: string };
 
   load(): Promise<void>;
   setValue(name: string, value: string): void;
@@ -53,6 +56,10 @@ export interface ConsoleState {
   confirmIssue(confirmed: boolean): void;
   cancel(): Promise<void>;
   applyProfile(profile: ProfileSummary): void;
+  /** Re-reads the profiles after the vault changed; the active one stays unless it is gone. */
+  refreshProfiles(): Promise<void>;
+  switchProfile(id: string): Promise<string | null>;
+  dismissSwitchNotice(): void;
 }
 
 /** Photo facts for validation. */
@@ -101,6 +108,37 @@ export const useConsole = create<ConsoleState>((set, get) => {
 
     applyProfile(profile) {
       set((s) => ({ activeProfileId: profile.id, values: { ...s.values, ...profile.defaults } }));
+    },
+
+    async refreshProfiles() {
+      const r = await api.listProfiles({});
+      if (!r.ok) return set({ loadError: r.error.message });
+      const s = get();
+      const stillThere = r.value.some((p) => p.id === s.activeProfileId);
+      set({ profiles: r.value, loadError: undefined });
+      if (!stillThere) await get().switchProfile('sandbox');
+    },
+
+    async switchProfile(id) {
+      const s = get();
+      const from = s.profiles.find((p) => p.id === s.activeProfileId);
+      const to = s.profiles.find((p) => p.id === id);
+      if (!to) return `No profile with id ${id}.`;
+      const r = await api.setActiveProfile({ profileId: id });
+      if (!r.ok) return r.error.message;
+      const report = switchDefaults(s.values, from?.defaults ?? {}, to.defaults);
+      const changed = report.applied.length + report.cleared.length + report.kept.length > 0;
+      set({
+        activeProfileId: id,
+        values: report.values,
+        switchNotice: changed ? { ...report, from: from?.name ?? '', to: to.name } : undefined,
+        call: { phase: 'idle' },
+      });
+      return null;
+    },
+
+    dismissSwitchNotice() {
+      set({ switchNotice: undefined });
     },
 
     setValue(name, value) {
