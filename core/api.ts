@@ -5,17 +5,18 @@
  * HTTP routes; the preload and the web bridge expose exactly these names.
  */
 import { z } from 'zod';
+import { MAX_PHOTO_BASE64, MAX_PHOTO_BYTES } from './limits';
 import { OP_NAMES, type OpName } from './ops';
 import type { ErrorSpec, ExplainedError } from './faceid/errors';
 import type { ParamSpec } from './faceid/catalogue';
 import type { FieldIssue, Result } from './result';
 
+
 /** A reference photo as it crosses the boundary: the bytes, base64-encoded, and a display name. */
 export const PhotoUploadSchema = z
   .object({
     name: z.string().max(255),
-    /** Up to ~12 MB decoded; the 2 MB service limit is a warning, not a refusal. */
-    dataBase64: z.string().max(16_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+    dataBase64: z.string().max(MAX_PHOTO_BASE64, `a photo may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
   })
   .strict();
 export type PhotoUpload = z.infer<typeof PhotoUploadSchema>;

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { OP_NAMES, type OpName } from '../../core/api';
+import { MAX_REQUEST_BYTES } from '../../core/limits';
 import type { HandlerTable } from '../services/handlers';
 import { TOKEN_COOKIE, checkRequest } from './guard';
 
@@ -27,7 +28,6 @@ export interface WebShell {
   close(): Promise<void>;
 }
 
-const MAX_API_BODY = 24 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -65,7 +65,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_API_BODY) return null;
+    if (size > MAX_REQUEST_BYTES) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -100,7 +100,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     try {
       payload = text === '' ? {} : JSON.parse(text);
     } catch {
-      return send(res, 400, JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: 'The request body is not JSON.' } }), 'application/json');
+      return send(res, 200, JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: 'The request body is not JSON.' } }), 'application/json');
     }
     const result = await options.handlers[op as OpName](payload);
     send(res, 200, JSON.stringify(result), 'application/json');

@@ -5,8 +5,9 @@
  */
 import { create } from 'zustand';
 import type { IssueTokenOutcome, ProfileSummary } from '../../core/api';
-import type { FileParamName } from '../../core/faceid/catalogue';
-import { photoFacts, type PhotoFacts } from '../../core/faceid/photo';
+import { MAX_PHOTO_BYTES } from '../../core/limits';
+import { paramSpec, type FileParamName } from '../../core/faceid/catalogue';
+import { formatBytes, photoFacts, type PhotoFacts } from '../../core/faceid/photo';
 import { hasErrors, validateTokenRequest, type PhotoSet } from '../../core/faceid/validate';
 import type { FieldIssue, Result } from '../../core/result';
 import { api } from '../bridge';
@@ -42,6 +43,12 @@ export interface ConsoleState {
   focusRequest?: { field: string; seq: number };
   /** A production call waiting for the operator's confirmation. */
   confirming: boolean;
+  /** The advanced section is open (opened automatically to show a field in error). */
+  advancedOpen: boolean;
+  /** Fields changed since the last call: the service's blame on them is no longer shown. */
+  editedSinceCall: Record<string, boolean>;
+  /** Why biz_no was just replaced, if it was. */
+  bizNoNotice?: string;
   /** What the last profile switch changed in the form. */
   switchNotice?: SwitchReport & { from: string; to: string };
 
@@ -60,6 +67,7 @@ export interface ConsoleState {
   refreshProfiles(): Promise<void>;
   switchProfile(id: string): Promise<string | null>;
   dismissSwitchNotice(): void;
+  setAdvancedOpen(open: boolean): void;
 }
 
 /** Photo facts for validation. */
@@ -72,17 +80,27 @@ export const currentIssues = (s: Pick<ConsoleState, 'values' | 'photos'>): Field
 
 const INITIAL_VALUES = { comparison_type: '-1' };
 
+const isAdvanced = (field: string) => paramSpec(field)?.group === 'advanced';
+
 export const useConsole = create<ConsoleState>((set, get) => {
   async function send(): Promise<void> {
     const s = get();
     const callId = crypto.randomUUID();
     const params = Object.fromEntries(Object.entries(s.values).filter(([, v]) => v !== ''));
     const photos = Object.fromEntries(Object.entries(s.photos).map(([k, p]) => [k, p ? { name: p.name, dataBase64: toBase64(p.bytes) } : undefined]));
-    set({ call: { phase: 'sending', callId, startedAt: Date.now() } });
+    set({ call: { phase: 'sending', callId, startedAt: Date.now() }, editedSinceCall: {}, bizNoNotice: undefined });
     const result = await api.issueToken({ callId, profileId: s.activeProfileId, params, photos });
     set({ call: { phase: 'done', result, sentParams: params } });
+    const outcome = result.ok ? result.value.outcome : undefined;
+    if (outcome === 'issued' || outcome === 'unknown') {
+      // biz_no must be unique: never leave a used (or possibly used) one in the form.
+      set((st) => ({
+        values: { ...st.values, biz_no: suggestBizNo() },
+        bizNoNotice: `biz_no ${params.biz_no ?? ''} was ${outcome === 'issued' ? 'used' : 'possibly used'}; a new one is filled in.`,
+      }));
+    }
     const field = result.ok ? (result.value.outcome === 'issued' ? undefined : result.value.error.field) : result.error.field;
-    if (field) set({ focusRequest: { field, seq: Date.now() } });
+    if (field) set({ focusRequest: { field, seq: Date.now() }, advancedOpen: get().advancedOpen || isAdvanced(field) });
   }
 
   return {
@@ -96,6 +114,8 @@ export const useConsole = create<ConsoleState>((set, get) => {
     photoErrors: {},
     call: { phase: 'idle' },
     confirming: false,
+    advancedOpen: false,
+    editedSinceCall: {},
 
     async load() {
       const [profiles, status] = await Promise.all([api.listProfiles({}), api.getVaultStatus({})]);
@@ -142,7 +162,10 @@ export const useConsole = create<ConsoleState>((set, get) => {
     },
 
     setValue(name, value) {
-      set((s) => ({ values: { ...s.values, [name]: value } }));
+      set((s) => ({ values: { ...s.values, [name]: value }, editedSinceCall: { ...s.editedSinceCall, [name]: true }, bizNoNotice: name === 'biz_no' ? undefined : s.bizNoNotice }));
+    },
+    setAdvancedOpen(open) {
+      set({ advancedOpen: open });
     },
     touch(name) {
       set((s) => (s.touched[name] ? s : { touched: { ...s.touched, [name]: true } }));
@@ -151,10 +174,14 @@ export const useConsole = create<ConsoleState>((set, get) => {
       set((s) => ({ otherMode: { ...s.otherMode, [name]: on }, values: { ...s.values, [name]: on ? s.values[name] ?? '' : '' } }));
     },
     newBizNo() {
-      set((s) => ({ values: { ...s.values, biz_no: suggestBizNo() } }));
+      set((s) => ({ values: { ...s.values, biz_no: suggestBizNo() }, bizNoNotice: undefined }));
     },
 
     attachPhoto(name, file) {
+      if (file.bytes.length > MAX_PHOTO_BYTES) {
+        set((s) => ({ photoErrors: { ...s.photoErrors, [name]: `“${file.name}” is ${formatBytes(file.bytes.length)}; the console takes photos up to ${formatBytes(MAX_PHOTO_BYTES)} (the service itself is believed to take 2 MB). Nothing was attached.` } }));
+        return false;
+      }
       const facts = photoFacts(file.bytes);
       if (facts.format === null) {
         set((s) => ({ photoErrors: { ...s.photoErrors, [name]: `“${file.name}” is not an image: its content is not JPEG, PNG or another known image format. Nothing was attached.` } }));
@@ -163,13 +190,18 @@ export const useConsole = create<ConsoleState>((set, get) => {
       const old = get().photos[name];
       if (old) URL.revokeObjectURL(old.url);
       const url = URL.createObjectURL(new Blob([file.bytes.slice().buffer], { type: 'image/*' }));
-      set((s) => ({ photos: { ...s.photos, [name]: { name: file.name, bytes: file.bytes, facts, url } }, photoErrors: { ...s.photoErrors, [name]: undefined }, touched: { ...s.touched, [name]: true } }));
+      set((s) => ({
+        photos: { ...s.photos, [name]: { name: file.name, bytes: file.bytes, facts, url } },
+        photoErrors: { ...s.photoErrors, [name]: undefined },
+        touched: { ...s.touched, [name]: true },
+        editedSinceCall: { ...s.editedSinceCall, [name]: true },
+      }));
       return true;
     },
     removePhoto(name) {
       const old = get().photos[name];
       if (old) URL.revokeObjectURL(old.url);
-      set((s) => ({ photos: { ...s.photos, [name]: undefined }, photoErrors: { ...s.photoErrors, [name]: undefined } }));
+      set((s) => ({ photos: { ...s.photos, [name]: undefined }, photoErrors: { ...s.photoErrors, [name]: undefined }, editedSinceCall: { ...s.editedSinceCall, [name]: true } }));
     },
 
     requestIssue() {
@@ -178,7 +210,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       const issues = currentIssues(s);
       if (hasErrors(issues)) {
         const first = issues.find((i) => i.severity === 'error');
-        set({ submitted: true, focusRequest: first ? { field: first.field, seq: Date.now() } : undefined });
+        set({ submitted: true, focusRequest: first ? { field: first.field, seq: Date.now() } : undefined, advancedOpen: s.advancedOpen || (first !== undefined && isAdvanced(first.field)) });
         return;
       }
       set({ submitted: true });

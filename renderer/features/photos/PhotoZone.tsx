@@ -65,7 +65,10 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
         <span className="label-text" id={`photo-${name}-label`}>
           <code className="param-name">{name}</code>
           {required && <span className="required"> *</span>}
-          <span className="summary"> {spec?.summary}</span>
+          <span className="summary" id={`photo-${name}-summary`}>
+            {' '}
+            {spec?.summary}
+          </span>
         </span>
       </div>
       <div
@@ -74,7 +77,7 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
         tabIndex={0}
         aria-label={`${name} drop zone: drop, paste (Ctrl/⌘+V) or press Enter to choose a photo`}
         aria-invalid={hasError || undefined}
-        aria-describedby={msgId}
+        aria-describedby={`photo-${name}-summary ${msgId}`}
         className={`drop-zone${dragging ? ' dragging' : ''}${photo ? ' filled' : ''}`}
         onClick={() => picker.current?.click()}
         onKeyDown={(e) => {

@@ -4,6 +4,9 @@ async function encode(bitmap: ImageBitmap, width: number, height: number, qualit
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('This browser cannot draw images (no 2D canvas).');
+  // JPEG has no transparency: paint white first so a transparent PNG does not turn black.
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
   ctx.drawImage(bitmap, 0, 0, width, height);
   return canvas.convertToBlob({ type: 'image/jpeg', quality });
 }

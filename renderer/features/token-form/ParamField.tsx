@@ -19,6 +19,7 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
   const values = useConsole((s) => s.values);
   const other = useConsole((s) => s.otherMode[spec.name] ?? false);
   const focusRequest = useConsole((s) => s.focusRequest);
+  const bizNoNotice = useConsole((s) => (spec.name === 'biz_no' ? s.bizNoNotice : undefined));
   const { setValue, touch, setOtherMode, newBizNo } = useConsole.getState();
   const element = useRef<HTMLElement | null>(null);
   const ref = (el: HTMLElement | null) => {
@@ -32,7 +33,8 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
     if (focusRequest?.field === spec.name) element.current?.focus();
   }, [focusRequest, spec.name]);
 
-  const describedBy = issues.length > 0 || serviceMessage ? `${id}-msg` : undefined;
+  // The label is the parameter name alone; the summary and messages describe the control.
+  const describedBy = [`${id}-summary`, issues.length > 0 || serviceMessage ? `${id}-msg` : ''].filter(Boolean).join(' ');
   const common = {
     id,
     'aria-invalid': hasError || undefined,
@@ -65,7 +67,7 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
           <option key={v.value} value={v.value}>
             {v.value} — {v.label}
             {v.value === spec.serviceDefault ? ' (service default)' : ''}
-            {v.confidence !== 'official' ? ` [${CONFIDENCE_LABEL[v.confidence]}]` : ''}
+            {v.confidence !== 'official' ? ` [${v.confidence}]` : ''}
           </option>
         ))}
         {spec.openValues && <option value={OTHER}>Other value…</option>}
@@ -107,11 +109,16 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
   return (
     <div className={`field${hasError ? ' has-error' : ''}`} data-param={spec.name}>
       <div className="field-head">
-        <label htmlFor={id}>
-          <code className="param-name">{spec.name}</code>
-          {required && <span className="required" title="required"> *</span>}
-          <span className="summary"> {spec.summary}</span>
-        </label>
+        <div>
+          <label htmlFor={id}>
+            <code className="param-name">{spec.name}</code>
+            {required && <span className="required" title="required"> *</span>}
+          </label>
+          <span className="summary" id={`${id}-summary`}>
+            {' '}
+            {spec.summary}
+          </span>
+        </div>
         {spec.confidence !== 'official' && (
           <span className="confidence" title={CONFIDENCE_LABEL[spec.confidence]}>
             {spec.confidence}
@@ -130,6 +137,11 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
         <div className={`bytes${utf8Length(value) > spec.maxBytes ? ' over' : ''}`}>
           {utf8Length(value)}/{spec.maxBytes} bytes
         </div>
+      )}
+      {bizNoNotice && (
+        <p className="msg info" role="status">
+          {bizNoNotice}
+        </p>
       )}
       {spec.notes && <p className="notes">{spec.notes}</p>}
       <FieldMessages id={`${id}-msg`} issues={issues} serviceMessage={serviceMessage} />

@@ -21,13 +21,16 @@ export function TokenForm() {
   const touched = useConsole((s) => s.touched);
   const submitted = useConsole((s) => s.submitted);
   const call = useConsole((s) => s.call);
+  const edited = useConsole((s) => s.editedSinceCall);
+  const advancedOpen = useConsole((s) => s.advancedOpen);
   const issues = useMemo(() => currentIssues({ values, photos }), [values, photos]);
   const blame = serviceBlame(call);
   const sending = call.phase === 'sending';
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      // Not while a dialog (profiles, confirmation) is open over the form.
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !document.querySelector('dialog[open]')) {
         e.preventDefault();
         useConsole.getState().requestIssue();
       }
@@ -41,7 +44,7 @@ export function TokenForm() {
     const trusted = (blame?.issues ?? []).filter((i) => i.field === field && !own.some((o) => o.message === i.message));
     return [...own, ...trusted];
   };
-  const serviceMessage = (field: string) => (blame && !blame.issues && blame.field === field ? blame.message : undefined);
+  const serviceMessage = (field: string) => (blame && !blame.issues && blame.field === field && !edited[field] ? blame.message : undefined);
   const field = (group: 'basic' | 'advanced') =>
     FORM_PARAMS.filter((p) => p.group === group).map((p) => <ParamField key={p.name} spec={p} issues={visible(p.name)} serviceMessage={serviceMessage(p.name)} />);
   const errorCount = issues.filter((i) => i.severity === 'error').length;
@@ -67,7 +70,7 @@ export function TokenForm() {
           <PhotoZone name="image_ref2" issues={visible('image_ref2')} serviceMessage={serviceMessage('image_ref2')} />
         </div>
       </fieldset>
-      <details className="advanced">
+      <details className="advanced" open={advancedOpen} onToggle={(e) => useConsole.getState().setAdvancedOpen(e.currentTarget.open)}>
         <summary>
           Advanced parameters <small>({FORM_PARAMS.filter((p) => p.group === 'advanced').length}; {advancedSet} set)</small>
         </summary>

@@ -1,0 +1,105 @@
+/**
+ * The token history as the renderer sees it: one row per get_token call, successful, failed or of
+ * unknown outcome. Shapes only; the database is on the trusted side.
+ */
+import { z } from 'zod';
+
+export type CallStatus = 'pending' | 'issued' | 'failed' | 'unknown';
+/** What the list shows: an issued token past its expiry is "expired". */
+export type DisplayStatus = 'pending' | 'issued' | 'expired' | 'failed' | 'unknown';
+
+export interface HistoryPhoto {
+  param: 'image_ref1' | 'image_ref2';
+  filename: string;
+  sha256: string;
+  bytes: number;
+  width?: number;
+  height?: number;
+  format: string | null;
+  /** The bytes are stored too (only when the operator keeps photos). */
+  kept: boolean;
+}
+
+/** A row of the list: enough to find a call, without the request and response bodies. */
+export interface HistoryListRow {
+  id: number;
+  startedAt: number;
+  status: CallStatus;
+  profileName: string;
+  environment: string;
+  bizNo: string;
+  bizId?: string;
+  uuid: string;
+  token?: string;
+  expiredTime?: number;
+  errorCode?: string;
+  comparisonType: string;
+}
+
+/** A whole call: everything sent (secret redacted) and everything received. */
+export interface HistoryRow extends HistoryListRow {
+  callId: string;
+  finishedAt?: number;
+  profileId: string;
+  baseUrl: string;
+  operator: string;
+  params: Record<string, string>;
+  photos: HistoryPhoto[];
+  httpStatus?: number;
+  responseBody?: string;
+  requestId?: string;
+  timeUsed?: number;
+  elapsedMs?: number;
+  errorField?: string;
+  errorMessage?: string;
+}
+
+/** Display status of a row at a given time (ms). */
+export function displayStatus(row: Pick<HistoryListRow, 'status' | 'expiredTime'>, nowMs: number): DisplayStatus {
+  if (row.status === 'issued' && row.expiredTime !== undefined && row.expiredTime * 1000 <= nowMs) return 'expired';
+  return row.status;
+}
+
+export const HistoryFilterSchema = z
+  .object({
+    /** Prefix of biz_id, biz_no, uuid, token or request_id. */
+    text: z.string().max(512).optional(),
+    profileId: z.string().max(64).optional(),
+    status: z.enum(['issued', 'expired', 'failed', 'unknown', 'pending']).optional(),
+    /** ms, inclusive. */
+    from: z.number().int().nonnegative().optional(),
+    /** ms, exclusive. */
+    to: z.number().int().nonnegative().optional(),
+    comparisonType: z.enum(['0', '-1']).optional(),
+  })
+  .strict();
+export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;
+
+export const HistoryCursorSchema = z.object({ startedAt: z.number().int(), id: z.number().int() }).strict();
+export type HistoryCursor = z.infer<typeof HistoryCursorSchema>;
+
+export interface HistoryPage {
+  rows: HistoryListRow[];
+  /** Rows matching the filter (at most the cap when `totalCapped`). */
+  total: number;
+  /** More rows match than were counted. */
+  totalCapped: boolean;
+  /** Pass back to get the next (older) page; absent on the last page. */
+  next?: HistoryCursor;
+}
+
+export const SettingsSchema = z
+  .object({
+    /** Written into every history row. */
+    operator: z.string().max(120),
+    /** Keep reference photo bytes in the history (biometric data: off by default). */
+    keepPhotos: z.boolean(),
+    /** Delete rows older than this many days (0: never). */
+    retentionDays: z.number().int().min(0).max(3650),
+    /** Keep at most this many rows (0: no limit). */
+    retentionRows: z.number().int().min(0).max(10_000_000),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { operator: '', keepPhotos: false, retentionDays: 0, retentionRows: 0 };
