@@ -1,0 +1,68 @@
+/**
+ * History benchmark: for a database of N rows, the median time to insert one call (the row written
+ * before the request plus its completion), to search by biz_id and by a biz_no prefix, and to get
+ * the first page of the list.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { HistoryStore } from '../main/history/store';
+import { syntheticEnd, syntheticStart } from '../test/support/history-rows';
+
+export interface HistoryFigures {
+  insert_ms: number;
+  search_biz_id_ms: number;
+  search_biz_no_prefix_ms: number;
+  first_page_ms: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** Runs the benchmark for one history size. */
+export function benchHistory(rows: number, samples = 200): HistoryFigures {
+  const dir = mkdtempSync(join(tmpdir(), 'faceid-bench-'));
+  const store = HistoryStore.open(join(dir, 'history.sqlite3'));
+  try {
+    const t0 = Date.UTC(2026, 0, 1);
+    const insertTimes: number[] = [];
+    for (let n = 1; n <= rows; n++) {
+      const start = syntheticStart(n, t0 + n * 1000);
+      const began = performance.now();
+      store.begin(start);
+      store.complete(start.callId, syntheticEnd(n, t0 + n * 1000 + 20));
+      insertTimes.push(performance.now() - began);
+    }
+    const now = t0 + rows * 1000;
+    const pick = (i: number) => 1 + ((i * 7919) % rows);
+    const bizIds = Array.from({ length: samples }, (_, i) => store.get(pick(i))?.bizId ?? store.get(pick(i) + 1)?.bizId ?? '');
+    const time = (fn: () => unknown) => {
+      const began = performance.now();
+      fn();
+      return performance.now() - began;
+    };
+    // Warm the statement cache and the page cache once, as a running console has.
+    store.query({ text: bizIds[0] }, now, 50);
+    const searchBizId = bizIds.map((id) => time(() => store.query({ text: id }, now, 50)));
+    const searchPrefix = Array.from({ length: samples }, (_, i) => {
+      const prefix = `branch-${String(pick(i)).padStart(7, '0').slice(0, 5)}`;
+      return time(() => store.query({ text: prefix }, now, 50));
+    });
+    const firstPage = Array.from({ length: samples }, () => time(() => store.query({}, now, 50)));
+    return {
+      insert_ms: round(median(insertTimes)),
+      search_biz_id_ms: round(median(searchBizId)),
+      search_biz_no_prefix_ms: round(median(searchPrefix)),
+      first_page_ms: round(median(firstPage)),
+    };
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
