@@ -5,6 +5,8 @@
  * HTTP routes; the preload and the web bridge expose exactly these names.
  */
 import { z } from 'zod';
+import type { HistoryPage, HistoryRow } from './history';
+import { HistoryCursorSchema, HistoryFilterSchema, SettingsSchema, type Settings } from './history-schemas';
 import { MAX_PHOTO_BASE64, MAX_PHOTO_BYTES } from './limits';
 import { OP_NAMES, type OpName } from './ops';
 import type { ErrorSpec, ExplainedError } from './faceid/errors';
@@ -69,6 +71,15 @@ export const requestSchemas = {
   exportProfiles: z.object({}).strict(),
   importProfiles: z.object({ json: z.string().max(5_000_000) }).strict(),
   testConnection: z.object({ profileId: ProfileId }).strict(),
+  queryHistory: z.object({ filter: HistoryFilterSchema, cursor: HistoryCursorSchema.optional(), limit: z.number().int().min(1).max(500) }).strict(),
+  getHistoryRow: z.object({ id: z.number().int().positive() }).strict(),
+  historyCurl: z.object({ id: z.number().int().positive() }).strict(),
+  exportHistory: z.object({ filter: HistoryFilterSchema, format: z.enum(['csv', 'json']) }).strict(),
+  /** `all: true` deletes everything; otherwise the rows matching the filter. */
+  deleteHistory: z.union([z.object({ all: z.literal(true) }).strict(), z.object({ filter: HistoryFilterSchema }).strict()]),
+  getKeptPhoto: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: z.object({ settings: SettingsSchema }).strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -158,6 +169,14 @@ export interface ApiResponses {
   exportProfiles: { json: string; count: number };
   importProfiles: { imported: ProfileSummary[] };
   testConnection: ConnectionCheck;
+  queryHistory: HistoryPage;
+  getHistoryRow: HistoryRow;
+  historyCurl: { command: string };
+  exportHistory: { text: string; filename: string; count: number };
+  deleteHistory: { deleted: number };
+  getKeptPhoto: { dataBase64: string };
+  getSettings: Settings;
+  updateSettings: Settings;
 }
 
 export type ApiRequest<K extends OpName> = z.input<(typeof requestSchemas)[K]>;

@@ -2,7 +2,9 @@
  * The token history as the renderer sees it: one row per get_token call, successful, failed or of
  * unknown outcome. Shapes only; the database is on the trusted side.
  */
-import { z } from 'zod';
+import type { HistoryCursor, Settings } from './history-schemas';
+
+export type { HistoryCursor, HistoryFilter, Settings } from './history-schemas';
 
 export type CallStatus = 'pending' | 'issued' | 'failed' | 'unknown';
 /** What the list shows: an issued token past its expiry is "expired". */
@@ -60,24 +62,6 @@ export function displayStatus(row: Pick<HistoryListRow, 'status' | 'expiredTime'
   return row.status;
 }
 
-export const HistoryFilterSchema = z
-  .object({
-    /** Prefix of biz_id, biz_no, uuid, token or request_id. */
-    text: z.string().max(512).optional(),
-    profileId: z.string().max(64).optional(),
-    status: z.enum(['issued', 'expired', 'failed', 'unknown', 'pending']).optional(),
-    /** ms, inclusive. */
-    from: z.number().int().nonnegative().optional(),
-    /** ms, exclusive. */
-    to: z.number().int().nonnegative().optional(),
-    comparisonType: z.enum(['0', '-1']).optional(),
-  })
-  .strict();
-export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;
-
-export const HistoryCursorSchema = z.object({ startedAt: z.number().int(), id: z.number().int() }).strict();
-export type HistoryCursor = z.infer<typeof HistoryCursorSchema>;
-
 export interface HistoryPage {
   rows: HistoryListRow[];
   /** Rows matching the filter (at most the cap when `totalCapped`). */
@@ -87,19 +71,5 @@ export interface HistoryPage {
   /** Pass back to get the next (older) page; absent on the last page. */
   next?: HistoryCursor;
 }
-
-export const SettingsSchema = z
-  .object({
-    /** Written into every history row. */
-    operator: z.string().max(120),
-    /** Keep reference photo bytes in the history (biometric data: off by default). */
-    keepPhotos: z.boolean(),
-    /** Delete rows older than this many days (0: never). */
-    retentionDays: z.number().int().min(0).max(3650),
-    /** Keep at most this many rows (0: no limit). */
-    retentionRows: z.number().int().min(0).max(10_000_000),
-  })
-  .strict();
-export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = { operator: '', keepPhotos: false, retentionDays: 0, retentionRows: 0 };

@@ -17,6 +17,14 @@ export const OP_NAMES = [
   'exportProfiles',
   'importProfiles',
   'testConnection',
+  'queryHistory',
+  'getHistoryRow',
+  'historyCurl',
+  'exportHistory',
+  'deleteHistory',
+  'getKeptPhoto',
+  'getSettings',
+  'updateSettings',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

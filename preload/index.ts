@@ -25,6 +25,14 @@ const api: ConsoleApi = {
   exportProfiles: call('exportProfiles'),
   importProfiles: call('importProfiles'),
   testConnection: call('testConnection'),
+  queryHistory: call('queryHistory'),
+  getHistoryRow: call('getHistoryRow'),
+  historyCurl: call('historyCurl'),
+  exportHistory: call('exportHistory'),
+  deleteHistory: call('deleteHistory'),
+  getKeptPhoto: call('getKeptPhoto'),
+  getSettings: call('getSettings'),
+  updateSettings: call('updateSettings'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

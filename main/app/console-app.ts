@@ -1,4 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { HistoryStore } from '../history/store';
+import { SettingsStore } from '../settings/settings';
 import { createSandbox, type Sandbox } from '../sandbox/server';
 import { SANDBOX_DEFAULT_KEY, SANDBOX_DEFAULT_SECRET } from '../sandbox/defaults';
 import { createHandlers, type HandlerTable } from '../services/handlers';
@@ -15,6 +18,8 @@ export interface ConsoleAppOptions {
   /** electron-store under Electron; conf by default. */
   storeFactory?: StoreFactory;
   log?: (line: string) => void;
+  /** Path of a better-sqlite3 binary built for this runtime (Electron's ABI differs from Node's). */
+  sqliteBinding?: string;
 }
 
 /** Everything a shell binds: the handler table over the trusted side's services. */
@@ -23,6 +28,7 @@ export interface ConsoleApp {
   dataDir: string;
   sandbox: Sandbox;
   vault: Vault;
+  history: HistoryStore;
   close(): Promise<void>;
 }
 
@@ -43,8 +49,23 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     // Every log line passes the one redaction, whatever a handler put in it.
     const sink = options.log;
     const log = sink ? (line: string) => sink(redactText(line, vault.knownSecrets())) : undefined;
-    const handlers = createHandlers({ vault, log });
-    return { handlers, dataDir: options.dataDir, sandbox, vault, close: () => sandbox.close() };
+    const settings = SettingsStore.open(options.dataDir, options.storeFactory);
+    const history = HistoryStore.open(join(options.dataDir, 'history.sqlite3'), options.sqliteBinding);
+    const interrupted = history.markInterrupted(Date.now());
+    if (interrupted > 0) log?.(`history: ${interrupted} call(s) interrupted by the last shutdown recorded as unknown outcome`);
+    history.applyRetention(settings.get(), Date.now());
+    const handlers = createHandlers({ vault, history, settings, log });
+    return {
+      handlers,
+      dataDir: options.dataDir,
+      sandbox,
+      vault,
+      history,
+      close: async () => {
+        history.close();
+        await sandbox.close();
+      },
+    };
   } catch (e) {
     await sandbox.close();
     throw e;

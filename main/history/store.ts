@@ -98,8 +98,8 @@ export class HistoryStore {
   }
 
   /** Opens (creating and migrating) the database file. */
-  static open(file: string): HistoryStore {
-    const db = new Database(file);
+  static open(file: string, nativeBinding?: string): HistoryStore {
+    const db = new Database(file, nativeBinding ? { nativeBinding } : {});
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a committed row survives a crash of the process (not of the OS).
     db.pragma('synchronous = NORMAL');

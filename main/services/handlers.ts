@@ -5,13 +5,18 @@
  */
 import { OP_NAMES, requestSchemas, type ApiResponses, type OpName } from '../../core/api';
 import { fail, type Result } from '../../core/result';
+import type { HistoryStore } from '../history/store';
+import type { SettingsStore } from '../settings/settings';
 import { VaultError, type Vault } from '../vault/vault';
+import { historyOps } from './history-ops';
 import { catalogueOps } from './catalogue-ops';
 import { profileOps } from './profile-ops';
 import { tokenOps } from './token-ops';
 
 export interface HandlerDeps {
   vault: Vault;
+  history: HistoryStore;
+  settings: SettingsStore;
   /** Per-call timeout for service requests, in ms. */
   timeoutMs?: number;
   log?: (line: string) => void;
@@ -29,7 +34,7 @@ export type OpImpls<K extends OpName> = { [P in K]: OpImpl<P> };
 /** Builds the handler table over injected dependencies. */
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const log = deps.log ?? (() => {});
-  const impl: OpImpls<OpName> = { ...catalogueOps(), ...tokenOps(deps), ...profileOps(deps) };
+  const impl: OpImpls<OpName> = { ...catalogueOps(), ...tokenOps(deps), ...profileOps(deps), ...historyOps(deps) };
 
   const bind = <K extends OpName>(op: K): Handler<K> => {
     const run = impl[op] as OpImpl<K>;

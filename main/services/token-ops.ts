@@ -3,10 +3,43 @@ import type { FileParamName } from '../../core/faceid/catalogue';
 import { photoFacts, photoMimeType } from '../../core/faceid/photo';
 import { hasErrors, validateTokenRequest, type PhotoSet } from '../../core/faceid/validate';
 import { fail, ok, type Result } from '../../core/result';
-import { getToken, type GetTokenCall } from '../faceid/client';
+import type { HistoryPhoto } from '../../core/history';
+import { describeGetTokenRequest, getToken, type GetTokenCall, type GetTokenResult } from '../faceid/client';
+import type { CallEnd } from '../history/store';
+import { redactText } from '../vault/redact';
 import type { HandlerDeps, OpImpls } from './handlers';
 
 type Photos = GetTokenCall['photos'];
+
+/** How a finished call is recorded in the history (bodies scrubbed of the secret). */
+function callEnd(r: GetTokenResult, finishedAt: number, secrets: string[]): CallEnd {
+  const body = r.rawBody === undefined ? undefined : redactText(r.rawBody, secrets);
+  if (r.outcome === 'issued') {
+    return {
+      status: 'issued',
+      finishedAt,
+      httpStatus: r.httpStatus,
+      responseBody: body,
+      token: r.token,
+      bizId: r.biz_id,
+      requestId: r.request_id,
+      expiredTime: r.expired_time,
+      timeUsed: r.time_used,
+      elapsedMs: r.elapsedMs,
+    };
+  }
+  return {
+    status: r.outcome,
+    finishedAt,
+    httpStatus: r.outcome === 'failed' ? r.httpStatus : r.error.httpStatus,
+    responseBody: body,
+    requestId: r.error.requestId,
+    elapsedMs: r.elapsedMs,
+    errorCode: r.error.code,
+    errorField: r.error.field,
+    errorMessage: redactText(r.error.serviceMessage ?? r.error.explanation, secrets),
+  };
+}
 
 function decodePhotos(req: IssueTokenRequest): { photos: Photos; facts: PhotoSet } {
   const photos: Photos = {};
@@ -26,6 +59,7 @@ function decodePhotos(req: IssueTokenRequest): { photos: Photos; facts: PhotoSet
 export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'> {
   const inFlight = new Map<string, AbortController>();
   const log = deps.log ?? (() => {});
+  const now = deps.now ?? Date.now;
 
   async function issueToken(req: IssueTokenRequest): Promise<Result<IssueTokenOutcome>> {
     const profile = await deps.vault.resolve(req.profileId);
@@ -49,16 +83,33 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
     const controller = new AbortController();
     inFlight.set(req.callId, controller);
     const warnings = issues.filter((i) => i.severity === 'warning');
+    const parts = { baseUrl: profile.baseUrl, apiKey: profile.apiKey, apiSecret: profile.apiSecret, params, photos };
+    const secrets = [...deps.vault.knownSecrets(), profile.apiSecret];
+    const settings = deps.settings.get();
+    const described = describeGetTokenRequest(parts);
+    const historyPhotos: HistoryPhoto[] = described.files.map((f) => ({
+      param: f.name,
+      filename: f.filename,
+      sha256: f.sha256,
+      bytes: f.size,
+      width: facts[f.name]?.width,
+      height: facts[f.name]?.height,
+      format: facts[f.name]?.format ?? null,
+      kept: settings.keepPhotos,
+    }));
     try {
-      const r = await getToken({
-        baseUrl: profile.baseUrl,
-        apiKey: profile.apiKey,
-        apiSecret: profile.apiSecret,
-        params,
-        photos,
-        timeoutMs: deps.timeoutMs,
-        signal: controller.signal,
+      // Written before anything is sent: a crash mid-call leaves an "unknown outcome" row, never nothing.
+      deps.history.begin({
+        callId: req.callId,
+        startedAt: now(),
+        profile: { id: profile.id, name: profile.name, environment: profile.environment, baseUrl: profile.baseUrl },
+        operator: settings.operator,
+        params: Object.fromEntries(described.fields.map((f) => [f.name, f.value])),
+        photos: historyPhotos,
+        photoBytes: settings.keepPhotos ? new Map(described.files.map((f) => [f.sha256, photos[f.name]?.bytes ?? new Uint8Array()])) : undefined,
       });
+      const r = await getToken({ ...parts, timeoutMs: deps.timeoutMs, signal: controller.signal });
+      deps.history.complete(req.callId, callEnd(r, now(), secrets));
       log(`issueToken profile=${profile.id} outcome=${r.outcome}${r.outcome === 'issued' ? '' : ` code=${r.error.code}`} ${r.elapsedMs}ms`);
       switch (r.outcome) {
         case 'issued':
@@ -78,6 +129,11 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
         default:
           return ok({ outcome: 'unknown', error: r.error, elapsedMs: r.elapsedMs, warnings });
       }
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        return fail({ code: 'DUPLICATE_CALL', message: `A call with id ${req.callId} was already made; every call needs a new id.` });
+      }
+      throw e;
     } finally {
       inFlight.delete(req.callId);
     }

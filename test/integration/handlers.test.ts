@@ -8,6 +8,8 @@ import { createSandbox, type Sandbox } from '../../main/sandbox/server';
 import { createHandlers, type HandlerTable } from '../../main/services/handlers';
 import { keyFileCipher } from '../../main/vault/keyfile-cipher';
 import { Vault } from '../../main/vault/vault';
+import { HistoryStore } from '../../main/history/store';
+import { SettingsStore } from '../../main/settings/settings';
 
 const SECRET = 'handlers-test-secret-CANARY';
 
@@ -16,6 +18,7 @@ describe('handler table', () => {
   let silent: Server;
   let handlers: HandlerTable;
   let hangingId: string;
+  let history: HistoryStore;
   let dir: string;
 
   beforeAll(async () => {
@@ -29,7 +32,8 @@ describe('handler table', () => {
       cipher: keyFileCipher(dir),
       sandbox: { baseUrl: sandbox.baseUrl, apiKey: 'handlers-key', apiSecret: SECRET },
     });
-    handlers = createHandlers({ vault, timeoutMs: 5_000 });
+    history = HistoryStore.open(join(dir, 'history.sqlite3'));
+    handlers = createHandlers({ vault, history, settings: SettingsStore.open(dir), timeoutMs: 5_000 });
     const hanging = await handlers.createProfile({
       profile: {
         name: 'Hanging',
@@ -50,6 +54,7 @@ describe('handler table', () => {
     silent.closeAllConnections();
     silent.close();
     await sandbox.close();
+    history.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,0 +1,34 @@
+/** Runtime schemas of the history's requests and settings (validated at the boundary). */
+import { z } from 'zod';
+
+export const HistoryFilterSchema = z
+  .object({
+    /** Prefix of biz_id, biz_no, uuid, token or request_id. */
+    text: z.string().max(512).optional(),
+    profileId: z.string().max(64).optional(),
+    status: z.enum(['issued', 'expired', 'failed', 'unknown', 'pending']).optional(),
+    /** ms, inclusive. */
+    from: z.number().int().nonnegative().optional(),
+    /** ms, exclusive. */
+    to: z.number().int().nonnegative().optional(),
+    comparisonType: z.enum(['0', '-1']).optional(),
+  })
+  .strict();
+export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;
+
+export const HistoryCursorSchema = z.object({ startedAt: z.number().int(), id: z.number().int() }).strict();
+export type HistoryCursor = z.infer<typeof HistoryCursorSchema>;
+
+export const SettingsSchema = z
+  .object({
+    /** Written into every history row. */
+    operator: z.string().max(120),
+    /** Keep reference photo bytes in the history (biometric data: off by default). */
+    keepPhotos: z.boolean(),
+    /** Delete rows older than this many days (0: never). */
+    retentionDays: z.number().int().min(0).max(3650),
+    /** Keep at most this many rows (0: no limit). */
+    retentionRows: z.number().int().min(0).max(10_000_000),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
