@@ -60,6 +60,7 @@ app
       dataDir: app.getPath('userData'),
       cipher: safeStorageCipher(),
       storeFactory,
+      sqliteBinding: process.env.FACEID_SQLITE_BINDING,
       log: (line) => console.log(line),
     });
     bindIpc(consoleApp.handlers, isOwnUrl);

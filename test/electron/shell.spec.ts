@@ -3,6 +3,7 @@
  * a real token through IPC. These run wherever the Electron binary is installed; elsewhere each
  * test is skipped with the reason printed.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,10 +23,13 @@ test.describe('Electron shell', () => {
 
   test.beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'faceid-electron-'));
+    // The SQLite driver for Electron's ABI, as `npm start` builds it.
+    const sqlite = JSON.parse(execFileSync(process.execPath, ['scripts/electron-sqlite.mjs'], { encoding: 'utf8' })) as { path: string | null; error: string | null };
+    if (!sqlite.path) throw new Error(`The SQLite driver could not be built for Electron: ${sqlite.error}`);
     app = await electron.launch({
       executablePath: binary.path ?? undefined,
       args: ['.', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-      env: { ...process.env, FACEID_CONSOLE_DATA_DIR: dataDir },
+      env: { ...process.env, FACEID_CONSOLE_DATA_DIR: dataDir, FACEID_SQLITE_BINDING: sqlite.path },
     });
     page = await app.firstWindow();
   });
