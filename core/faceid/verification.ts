@@ -1,0 +1,126 @@
+/**
+ * The verification result as the service reports it (callbacks' `data` and get_result, faceid-api.md
+ * §4.3 and §5), and its reading in plain words for the operator.
+ */
+import { DO_PATH, serviceUrl } from './endpoints';
+
+export const END_STATUSES = ['OK', 'FAILED', 'CANCELLED', 'TIMEOUT', 'WEBRTC_UNSUPPORTED'] as const;
+export type EndStatus = (typeof END_STATUSES)[number];
+export type FlowStatus = 'NOT_STARTED' | 'PROCESSING' | EndStatus;
+export const FAIL_REASONS = ['NETWORK_ERROR', 'PERMISSIONS_ERROR', 'SUPPORT_ERROR'] as const;
+export type FailReason = (typeof FAIL_REASONS)[number];
+
+export const THRESHOLD_KEYS = ['1e-3', '1e-4', '1e-5', '1e-6'] as const;
+export type ThresholdKey = (typeof THRESHOLD_KEYS)[number];
+
+export interface Comparison {
+  confidence: number;
+  thresholds: Record<ThresholdKey, number>;
+}
+
+export interface FaceGenuineness {
+  synthetic_face_confidence?: number;
+  synthetic_face_threshold?: number;
+  mask_confidence?: number;
+  mask_threshold?: number;
+  screen_replay_confidence?: number;
+  screen_replay_threshold?: number;
+}
+
+/** The `data` of a callback, or the body of get_result (plus `images` there). */
+export interface VerificationData {
+  status: FlowStatus;
+  fail_reason?: FailReason;
+  biz_info?: { biz_id?: string; biz_no?: string; biz_extra_data?: string };
+  request_id?: string;
+  time_used?: number;
+  liveness_result?: { result?: 'PASS' | 'FAIL' | string; procedure_type?: string; details?: Record<string, unknown>; face_genuineness?: FaceGenuineness };
+  verify_result?: { error_message?: string | null; result_ref1?: Comparison; result_ref2?: Comparison } | null;
+  shooting_error?: boolean;
+  /** Name unknown in the docs; the sandbox uses this one (see README). */
+  multiple_faces?: boolean;
+  images?: { image_best?: string } | null;
+  verify_time?: number;
+}
+
+/** The customer's liveness page for a token, on the profile's region. */
+export function livenessUrl(baseUrl: string, token: string): string {
+  return `${serviceUrl(baseUrl, DO_PATH)}?token=${encodeURIComponent(token)}`;
+}
+
+const STATUS_WORDS: Record<FlowStatus, string> = {
+  NOT_STARTED: 'The customer has not opened the liveness page yet.',
+  PROCESSING: 'The customer is on the liveness page now.',
+  OK: 'The customer completed the flow (this is not yet a pass: see the liveness verdict).',
+  FAILED: 'The flow broke off or failed (in flash mode also when the mirror step is not passed within 30 s).',
+  CANCELLED: 'The customer quit the flow.',
+  TIMEOUT: 'The flow timed out.',
+  WEBRTC_UNSUPPORTED: "The customer's browser could not run the camera check.",
+};
+
+const FAIL_REASON_WORDS: Record<FailReason, string> = {
+  NETWORK_ERROR: 'the page could not connect',
+  PERMISSIONS_ERROR: 'camera access was denied or cannot be granted',
+  SUPPORT_ERROR: 'the browser lacks WebRTC or is otherwise incompatible',
+};
+
+/**
+ * The level at which the console calls a comparison a match: 1e-4 (1-in-10,000), what most
+ * clients use. The reading always names the strictest level met, so the operator can apply a
+ * stricter policy (the vendor advises 1e-5 for high-value operations).
+ */
+export const MATCH_LEVEL: ThresholdKey = '1e-4';
+
+const LEVEL_WORDS: Record<ThresholdKey, string> = {
+  '1e-3': '1-in-1,000',
+  '1e-4': '1-in-10,000',
+  '1e-5': '1-in-100,000',
+  '1e-6': '1-in-1,000,000',
+};
+
+/** Reads one comparison against the thresholds returned with it (never against cached ones). */
+export function readComparison(c: Comparison): { strictest: ThresholdKey | null; words: string } {
+  let strictest: ThresholdKey | null = null;
+  for (const key of THRESHOLD_KEYS) if (c.confidence >= c.thresholds[key]) strictest = key;
+  if (!strictest) {
+    return { strictest, words: `no match: confidence ${c.confidence.toFixed(2)} is below even the 1-in-1,000 false-accept threshold (${c.thresholds['1e-3']})` };
+  }
+  return { strictest, words: `match at the ${LEVEL_WORDS[strictest]} false-accept level (confidence ${c.confidence.toFixed(2)} ≥ ${c.thresholds[strictest]})` };
+}
+
+export interface ResultReading {
+  headline: string;
+  verdict: 'pass' | 'fail' | 'incomplete' | 'pending';
+  lines: string[];
+}
+
+/** The whole result in plain words, for the result view. */
+export function readVerification(d: VerificationData): ResultReading {
+  const lines = [STATUS_WORDS[d.status] ?? `Status ${d.status}.`];
+  if (d.status === 'WEBRTC_UNSUPPORTED' && d.fail_reason) lines.push(`Reason: ${FAIL_REASON_WORDS[d.fail_reason] ?? d.fail_reason}.`);
+  const live = d.liveness_result?.result;
+  if (live) lines.push(`Liveness: ${live === 'PASS' ? 'passed' : 'failed'}${d.liveness_result?.procedure_type ? ` (${d.liveness_result.procedure_type})` : ''}.`);
+  const g = d.liveness_result?.face_genuineness;
+  if (g) {
+    const suspects = (['synthetic_face', 'mask', 'screen_replay'] as const).filter((k) => (g[`${k}_confidence`] ?? 0) > (g[`${k}_threshold`] ?? Infinity));
+    lines.push(suspects.length === 0 ? 'No fake-face attack suspected.' : `Suspected attack: ${suspects.map((s) => s.replace('_', ' ')).join(', ')}.`);
+  }
+  const comparisons: [string, Comparison | undefined][] = [
+    ['image_ref1', d.verify_result?.result_ref1],
+    ['image_ref2', d.verify_result?.result_ref2],
+  ];
+  let matched = true;
+  for (const [ref, c] of comparisons) {
+    if (!c) continue;
+    const r = readComparison(c);
+    matched = matched && c.confidence >= c.thresholds[MATCH_LEVEL];
+    lines.push(`Against ${ref}: ${r.words}.`);
+  }
+  if (d.verify_result?.error_message) lines.push(`Comparison error: ${d.verify_result.error_message}.`);
+  if (d.shooting_error !== undefined) lines.push(d.shooting_error ? 'The page never received the recorded video (shooting_error).' : 'The recorded video was received.');
+  if (d.multiple_faces !== undefined) lines.push(d.multiple_faces ? 'Several faces were seen during the check.' : 'One face was seen during the check.');
+  if (d.status === 'NOT_STARTED' || d.status === 'PROCESSING') return { headline: 'Not finished yet', verdict: 'pending', lines };
+  if (d.status !== 'OK') return { headline: `Not verified: ${d.status}`, verdict: 'incomplete', lines };
+  const pass = live === 'PASS' && matched;
+  return { headline: pass ? 'Verified' : 'Not verified', verdict: pass ? 'pass' : 'fail', lines };
+}
