@@ -1,98 +1,63 @@
 /**
  * The FaceID client: multipart get_token over node:http(s) with the `form-data` package.
- * It never throws for service or network problems; it tells apart what is certain (a token was
- * issued, or none could have been) from what is not (the request was sent but no complete answer
- * came back: a token may exist, and the call must not be retried blindly).
+ * It never throws for service or network problems: every call ends as 'issued', 'failed' or
+ * 'unknown' (see outcome.ts), because whether a token may exist decides what the operator may do
+ * next with that biz_no.
  */
-import FormData from 'form-data';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { PARAMS, type FileParamName } from '../../core/faceid/catalogue';
-import { explainConsoleError, readServiceBody, type ExplainedError } from '../../core/faceid/errors';
+import { performance } from 'node:perf_hooks';
+import { explainConsoleError } from '../../core/faceid/errors';
+import { classifyAnswer, interrupted, type GetTokenResult, type SendStage } from './outcome';
+import { GET_TOKEN_PATH, buildForm, endpointUrl, type GetTokenRequestParts } from './request';
 
-export interface PhotoPart {
-  bytes: Uint8Array;
-  filename: string;
-  contentType: string;
-}
+export type { GetTokenResult } from './outcome';
+export { GET_TOKEN_PATH, describeGetTokenRequest, type PhotoPart, type RequestDescription } from './request';
 
-export interface GetTokenCall {
-  baseUrl: string;
-  apiKey: string;
-  apiSecret: string;
-  /** Non-file parameters; empty values are not sent. */
-  params: Record<string, string>;
-  photos: Partial<Record<FileParamName, PhotoPart>>;
+export interface GetTokenCall extends GetTokenRequestParts {
+  /** Whole call, connect to last byte of the answer. Default 30 s. */
   timeoutMs?: number;
   signal?: AbortSignal;
 }
 
-export type GetTokenResult =
-  | {
-      outcome: 'issued';
-      token: string;
-      biz_id: string;
-      request_id: string;
-      expired_time: number;
-      time_used: number;
-      httpStatus: number;
-      elapsedMs: number;
-      rawBody: string;
-    }
-  | { outcome: 'failed'; error: ExplainedError; httpStatus?: number; elapsedMs: number; rawBody?: string }
-  | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; rawBody?: string };
-
-export const GET_TOKEN_PATH = '/faceid/lite/get_token';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** An answer larger than this is not the service's JSON; the rest is not read. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
-/** The endpoint URL for a base URL (trailing slashes tolerated). */
-export function endpoint(baseUrl: string, path: string): URL {
-  const url = new URL(baseUrl.replace(/\/+$/, '') + path);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`The base URL must be http(s), not ${url.protocol}`);
-  return url;
-}
-
-/** The multipart body, parts in catalogue order: credentials, then parameters, then photos. */
-export function buildForm(call: Pick<GetTokenCall, 'apiKey' | 'apiSecret' | 'params' | 'photos'>): FormData {
-  const form = new FormData();
-  form.append('api_key', call.apiKey);
-  form.append('api_secret', call.apiSecret);
-  const known = new Set<string>(PARAMS.map((p) => p.name));
-  const ordered = [...PARAMS.map((p) => p.name).filter((n) => n in call.params), ...Object.keys(call.params).filter((n) => !known.has(n))];
-  for (const name of ordered) {
-    const value = call.params[name];
-    if (value !== undefined && value !== '' && name !== 'api_key' && name !== 'api_secret') form.append(name, value);
-  }
-  for (const name of ['image_ref1', 'image_ref2'] as const) {
-    const photo = call.photos[name];
-    if (photo) form.append(name, Buffer.from(photo.bytes), { filename: photo.filename, contentType: photo.contentType });
-  }
-  return form;
-}
-
-const networkContext = (e: NodeJS.ErrnoException): string => {
+function networkContext(e: NodeJS.ErrnoException): string {
   const code = e.code ?? '';
-  if (code === 'ECONNREFUSED') return 'The connection was refused (nothing listens at that address).';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'The host name could not be resolved (DNS).';
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return `The TLS certificate was not accepted (${code}).`;
-  return `${code ? `${code}: ` : ''}${e.message}`;
-};
+  if (code === 'ECONNREFUSED') return `The connection was refused (nothing listens at that address): ${e.message}.`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `The host name could not be resolved (DNS): ${e.message}.`;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/.test(code)) return `The TLS connection could not be set up (${code}).`;
+  return `${code ? `${code}: ` : ''}${e.message}.`;
+}
 
-/** Issues a get_token call and classifies its outcome. */
+/** Issues a get_token call and classifies its outcome; resolves, never rejects. */
 export function getToken(call: GetTokenCall): Promise<GetTokenResult> {
-  const started = Date.now();
-  const elapsed = () => Date.now() - started;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   let url: URL;
   try {
-    url = endpoint(call.baseUrl, GET_TOKEN_PATH);
+    url = endpointUrl(call.baseUrl, GET_TOKEN_PATH);
   } catch (e) {
-    return Promise.resolve({ outcome: 'failed', error: explainConsoleError('NETWORK_ERROR', `Bad base URL "${call.baseUrl}": ${e instanceof Error ? e.message : String(e)}`), elapsedMs: 0 });
+    const error = explainConsoleError('NETWORK_ERROR', `Bad base URL: ${e instanceof Error ? e.message : String(e)}`);
+    return Promise.resolve({ outcome: 'failed', error, elapsedMs: 0 });
+  }
+  if (call.signal?.aborted) {
+    return Promise.resolve(interrupted('connecting', 'CANCELLED', 'Cancelled before anything was sent.', 0));
   }
   const form = buildForm(call);
+  const isHttps = url.protocol === 'https:';
+  const headers = { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()), Accept: 'application/json' };
 
   return new Promise<GetTokenResult>((resolve) => {
+    // Two facts, since either can come first: node buffers writes made before the connection (or
+    // the TLS handshake) is up, and may report the body 'finish'ed while nothing has left yet.
+    let connected = false;
+    let handedOver = false;
+    const stage = (): SendStage => (!connected ? 'connecting' : handedOver ? 'sent' : 'sending');
+    let answer: IncomingMessage | undefined;
     let settled = false;
-    let sent = false;
     const finish = (r: GetTokenResult) => {
       if (settled) return;
       settled = true;
@@ -100,64 +65,60 @@ export function getToken(call: GetTokenCall): Promise<GetTokenResult> {
       call.signal?.removeEventListener('abort', onAbort);
       resolve(r);
     };
-    /** Before the body was fully sent the service cannot have acted on it: no token exists. */
-    const lost = (code: 'TIMEOUT' | 'CONNECTION_LOST' | 'CANCELLED', context: string, rawBody?: string) =>
-      finish(sent ? { outcome: 'unknown', error: explainConsoleError(code, context), elapsedMs: elapsed(), rawBody } : { outcome: 'failed', error: explainConsoleError(code, `${context} The request had not been sent completely, so no token was issued.`), elapsedMs: elapsed(), rawBody });
+    const partial = (chunks: Buffer[]) => (chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined);
 
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, { method: 'POST', headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()), Accept: 'application/json' } }, (res: IncomingMessage) => {
+    const onAnswer = (res: IncomingMessage) => {
+      answer = res;
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('aborted', () => lost('CONNECTION_LOST', 'The answer was cut off.', Buffer.concat(chunks).toString('utf8')));
-      res.on('error', () => lost('CONNECTION_LOST', 'The answer was cut off.', Buffer.concat(chunks).toString('utf8')));
-      res.on('end', () => {
-        const rawBody = Buffer.concat(chunks).toString('utf8');
-        const status = res.statusCode ?? 0;
-        const read = readServiceBody(status, rawBody);
-        if (read.kind === 'error') {
-          // An unreadable answer (e.g. a proxy's HTML page) does not tell whether a token was issued.
-          const uncertain = read.error.code === 'UNEXPECTED_RESPONSE' && status >= 500;
-          return finish(uncertain ? { outcome: 'unknown', error: read.error, elapsedMs: elapsed(), rawBody } : { outcome: 'failed', error: read.error, httpStatus: status, elapsedMs: elapsed(), rawBody });
-        }
-        const j = read.json;
-        const expired = typeof j.expired_time === 'number' ? j.expired_time : Number(j.expired_time);
-        if (typeof j.token !== 'string' || typeof j.biz_id !== 'string' || !Number.isFinite(expired)) {
-          const err = explainConsoleError('UNEXPECTED_RESPONSE', `HTTP ${status}: a success answer without token, biz_id or expired_time: ${JSON.stringify(rawBody.slice(0, 120))}`, status);
-          return finish({ outcome: 'unknown', error: err, elapsedMs: elapsed(), rawBody });
-        }
-        finish({
-          outcome: 'issued',
-          token: j.token,
-          biz_id: j.biz_id,
-          request_id: typeof j.request_id === 'string' ? j.request_id : '',
-          expired_time: expired,
-          time_used: typeof j.time_used === 'number' ? j.time_used : 0,
-          httpStatus: status,
-          elapsedMs: elapsed(),
-          rawBody,
-        });
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        if (size >= MAX_ANSWER_BYTES) return;
+        chunks.push(c);
+        size += c.length;
+        if (size >= MAX_ANSWER_BYTES) res.destroy();
+      });
+      res.on('end', () => finish(classifyAnswer(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), elapsed())));
+      res.on('close', () => {
+        if (size >= MAX_ANSWER_BYTES) return finish(classifyAnswer(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), elapsed()));
+        // 'close' without 'end': the connection broke mid-answer.
+        if (!res.complete) finish(interrupted(stage(), 'CONNECTION_LOST', `The answer (HTTP ${res.statusCode}) was cut off.`, elapsed(), partial(chunks)));
+      });
+      res.on('error', () => {
+        /* reported through 'close' */
+      });
+    };
+
+    const req: ClientRequest = (isHttps ? httpsRequest : httpRequest)(url, { method: 'POST', headers, agent: false }, onAnswer);
+    req.on('socket', (socket) => {
+      // TLS counts as connecting: until the handshake is done, nothing of the request has left.
+      socket.once(isHttps ? 'secureConnect' : 'connect', () => {
+        connected = true;
       });
     });
     req.on('finish', () => {
-      sent = true;
+      handedOver = true;
     });
     req.on('error', (e: NodeJS.ErrnoException) => {
-      if (settled) return;
-      if (!sent && (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(e.code ?? ''))) {
-        return finish({ outcome: 'failed', error: explainConsoleError('NETWORK_ERROR', networkContext(e)), elapsedMs: elapsed() });
-      }
-      lost('CONNECTION_LOST', networkContext(e));
+      // Once an answer has started (e.g. an early 413 while we were still uploading), the answer
+      // decides: write errors that follow are the server hanging up on the rest of our upload.
+      if (answer) return;
+      const at = stage();
+      finish(interrupted(at, at === 'connecting' ? 'NETWORK_ERROR' : 'CONNECTION_LOST', networkContext(e), elapsed()));
     });
+
     const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(() => {
-      lost('TIMEOUT', `No complete answer within ${(timeoutMs / 1000).toFixed(0)} s.`);
+      const at = stage();
+      const what = at === 'connecting' ? 'No connection could be made' : 'No complete answer came';
+      finish(interrupted(at, 'TIMEOUT', `${what} within ${timeoutMs / 1000} s.`, elapsed()));
       req.destroy();
     }, timeoutMs);
-    const onAbort = () => {
-      lost('CANCELLED', 'Cancelled by the operator.');
+    function onAbort() {
+      const at = stage();
+      const context = at === 'sent' ? 'Cancelled after the request was sent.' : 'Cancelled before the request was completely sent.';
+      finish(interrupted(at, 'CANCELLED', context, elapsed()));
       req.destroy();
-    };
-    if (call.signal?.aborted) return onAbort();
+    }
     call.signal?.addEventListener('abort', onAbort, { once: true });
     form.pipe(req);
   });

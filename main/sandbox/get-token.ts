@@ -1,126 +1,101 @@
 /**
- * The sandbox's get_token, as faithful to faceid-api.md as it allows. Validation order (the real
- * order is undocumented; this is the usual gateway order):
- *   1. upload limits (413, HTML — inferred from Raw-Verify)       [server.ts]
- *   2. api_key / api_secret present (MISSING_ARGUMENTS)
- *   3. credentials (403 AUTHENTICATION_ERROR)
- *   4. magic uuid gates: sandbox:unauthorized, sandbox:concurrency (403)
- *   5. MISSING_ARGUMENTS for required parameters, catalogue order
- *   6. BAD_ARGUMENTS, catalogue order (derived from the catalogue: byte limits, value lists,
- *      ranges, URLs, the notify_url port whitelist, known scene_id)
- *   7. images: INVALID_IMAGE_SIZE (>4096 px), IMAGE_ERROR_UNSUPPORTED_FORMAT (not a complete
- *      JPEG/PNG); ignored with comparison_type=-1
- *   8. magic uuid outcomes: sandbox:no-face, sandbox:multiple-faces, sandbox:internal-error
- *   9. a token.
- * A duplicate biz_no is accepted: the docs say it "must be unique" but name no error for it.
+ * The sandbox's get_token, as faithful to faceid-api.md as it allows. The real validation order
+ * is undocumented; the sandbox answers the first failing step of the usual gateway order:
+ *   1. upload limits: a file part over 2 MB or a body over 10 MB → HTTP 413, an nginx HTML page,
+ *      not JSON (inferred from Raw-Verify, faceid-api.md §2.5)                       [server.ts]
+ *   2. api_key, then api_secret, absent or empty → 400 MISSING_ARGUMENTS: <key>
+ *   3. key/secret mismatch → 403 AUTHENTICATION_ERROR
+ *   4. required parameters in catalogue order (return_url, notify_url, biz_no, comparison_type;
+ *      uuid and image_ref1 with comparison_type=0) → 400 MISSING_ARGUMENTS: <key>
+ *   5. values in catalogue order → 400 BAD_ARGUMENTS: <key>                     [arguments.ts]
+ *   6. reference images, image_ref1 then image_ref2, only with comparison_type=0 (with -1 they
+ *      are accepted and ignored): > 4096 px → 400 INVALID_IMAGE_SIZE: <key>; not a complete
+ *      JPEG/PNG → 400 IMAGE_ERROR_UNSUPPORTED_FORMAT: <key>                        [images.ts]
+ *   7. magic uuid values (defaults.ts MAGIC_UUIDS), so a forced error never hides a real one
+ *   8. a token.
  * Unknown parameter names are ignored, as the real service does with extra form fields.
+ * A duplicate biz_no is accepted: the docs say it "must be unique" but name no error for it, and
+ * inventing one would teach client developers to handle a code the service never sends.
  */
-import { createHash } from 'node:crypto';
-import { PARAMS, isListedValue, type ParamSpec } from '../../core/faceid/catalogue';
-import { utf8Length } from '../../core/faceid/validate';
+import { FILE_PARAMS } from '../../core/faceid/catalogue';
+import { firstBadArgument, firstMissing, isComparison } from './arguments';
 import { DEFAULT_SCENE_TIMEOUT_S, MAGIC_UUIDS } from './defaults';
-import { newToken, serialId } from './ids';
 import { checkImage } from './images';
-import type { UploadedFile } from './multipart';
-
-export interface IssuedToken {
-  token: string;
-  biz_id: string;
-  biz_no: string;
-  /** Unix seconds. */
-  expired_time: number;
-  issuedAt: number;
-  /** Every parameter received except the secret. */
-  params: Record<string, string>;
-  photos: Record<string, { sha256: string; bytes: number }>;
-  used: boolean;
-}
+import type { ReceivedForm } from './multipart';
+import { issueToken, type IssuedToken } from './tokens';
 
 export interface GetTokenContext {
   apiKey: string;
   apiSecret: string;
   scenes: Readonly<Record<string, number>>;
+  /** Sandbox clock, ms. */
   nowMs: number;
 }
 
-export type SandboxReply = { status: number; body: Record<string, unknown> } & { issued?: IssuedToken };
+/** A JSON answer without request_id and time_used (the server adds both). */
+export interface SandboxReply {
+  status: number;
+  body: Record<string, string | number>;
+  issued?: IssuedToken;
+}
 
-const err = (status: number, message: string): SandboxReply => ({ status, body: { error_message: message } });
+/** The error body format of faceid-api.md §8: `CODE` or `CODE: detail`. */
+const refuse = (status: number, code: string, detail?: string): SandboxReply => ({
+  status,
+  body: { error_message: detail === undefined ? code : `${code}: ${detail}` },
+});
 
-function badValue(spec: ParamSpec, value: string, ctx: GetTokenContext): boolean {
-  if (spec.maxBytes !== undefined && spec.kind !== 'file' && utf8Length(value) > spec.maxBytes) return true;
-  switch (spec.kind) {
-    case 'enum':
-      return spec.name === 'action_http_method' ? !['GET', 'POST'].includes(value.toUpperCase()) : !isListedValue(spec, value);
-    case 'integer':
-      return !/^\d+$/.test(value) || (spec.range !== undefined && (Number(value) < spec.range.min || Number(value) > spec.range.max));
-    case 'url': {
-      let url: URL;
-      try {
-        url = new URL(value);
-      } catch {
-        return true;
-      }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') return true;
-      const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-      return spec.ports !== undefined && !spec.ports.includes(port);
-    }
+function checkImages(form: ReceivedForm): SandboxReply | undefined {
+  for (const name of FILE_PARAMS) {
+    const file = form.files.get(name);
+    if (!file || file.bytes.length === 0) continue;
+    const verdict = checkImage(file.bytes);
+    if (verdict === 'too-many-pixels') return refuse(400, 'INVALID_IMAGE_SIZE', name);
+    if (verdict === 'unsupported-format') return refuse(400, 'IMAGE_ERROR_UNSUPPORTED_FORMAT', name);
+  }
+  return undefined;
+}
+
+/** The outcome a magic uuid forces, if any. `examined`: reference images were looked at. */
+function forcedOutcome(form: ReceivedForm, examined: boolean): SandboxReply | undefined {
+  switch (form.fields.get('uuid')) {
+    case MAGIC_UUIDS.noFace:
+      return examined ? refuse(400, 'NO_FACE_FOUND') : undefined;
+    case MAGIC_UUIDS.multipleFaces:
+      // With fail_when_ref_multiple_faces=0 the service uses the largest face: a token is issued.
+      return examined && form.fields.get('fail_when_ref_multiple_faces') !== '0' ? refuse(400, 'MULTIPLE_FACES') : undefined;
+    case MAGIC_UUIDS.concurrency:
+      return refuse(403, 'CONCURRENCY_LIMIT_EXCEEDED');
+    case MAGIC_UUIDS.internalError:
+      return refuse(500, 'INTERNAL_ERROR');
+    case MAGIC_UUIDS.unauthorized:
+      return refuse(403, 'AUTHORIZATION_ERROR', 'Denied.');
     default:
-      return spec.name === 'scene_id' && !(value in ctx.scenes);
+      return undefined;
   }
 }
 
-/** Answers one get_token request (fields and files already parsed). */
-export function handleGetToken(fields: Map<string, string>, files: Map<string, UploadedFile>, ctx: GetTokenContext): SandboxReply {
-  const key = fields.get('api_key') ?? '';
-  const secret = fields.get('api_secret') ?? '';
-  if (key === '') return err(400, 'MISSING_ARGUMENTS: api_key');
-  if (secret === '') return err(400, 'MISSING_ARGUMENTS: api_secret');
-  if (key !== ctx.apiKey || secret !== ctx.apiSecret) return err(403, 'AUTHENTICATION_ERROR');
+/** Answers one get_token request whose body was parsed within the upload limits. */
+export function handleGetToken(form: ReceivedForm, ctx: GetTokenContext): SandboxReply {
+  const key = form.fields.get('api_key') ?? '';
+  const secret = form.fields.get('api_secret') ?? '';
+  if (key === '') return refuse(400, 'MISSING_ARGUMENTS', 'api_key');
+  if (secret === '') return refuse(400, 'MISSING_ARGUMENTS', 'api_secret');
+  if (key !== ctx.apiKey || secret !== ctx.apiSecret) return refuse(403, 'AUTHENTICATION_ERROR');
 
-  const uuid = fields.get('uuid') ?? '';
-  if (uuid === MAGIC_UUIDS.unauthorized) return err(403, 'AUTHORIZATION_ERROR: Denied.');
-  if (uuid === MAGIC_UUIDS.concurrency) return err(403, 'CONCURRENCY_LIMIT_EXCEEDED');
+  const missing = firstMissing(form);
+  if (missing) return refuse(400, 'MISSING_ARGUMENTS', missing);
+  const bad = firstBadArgument(form, ctx.scenes);
+  if (bad) return refuse(400, 'BAD_ARGUMENTS', bad);
 
-  const comparing = fields.get('comparison_type') === '0';
-  const specs = (PARAMS as readonly ParamSpec[]).filter((p) => p.group !== 'credential');
-  for (const spec of specs) {
-    const present = spec.kind === 'file' ? files.has(spec.name) && (files.get(spec.name)?.bytes.length ?? 0) > 0 : (fields.get(spec.name) ?? '') !== '';
-    const required = spec.required === 'always' || (spec.required === 'with-comparison' && comparing);
-    if (required && !present) return err(400, `MISSING_ARGUMENTS: ${spec.name}`);
-  }
-  for (const spec of specs) {
-    const value = fields.get(spec.name);
-    if (spec.kind !== 'file' && value !== undefined && value !== '' && badValue(spec, value, ctx)) return err(400, `BAD_ARGUMENTS: ${spec.name}`);
-  }
-  if (comparing) {
-    for (const name of ['image_ref1', 'image_ref2']) {
-      const file = files.get(name);
-      if (!file || file.bytes.length === 0) continue;
-      const verdict = checkImage(file.bytes);
-      if (verdict === 'too-many-pixels') return err(400, `INVALID_IMAGE_SIZE: ${name}`);
-      if (verdict === 'unsupported-format') return err(400, `IMAGE_ERROR_UNSUPPORTED_FORMAT: ${name}`);
-    }
-    if (uuid === MAGIC_UUIDS.noFace) return err(400, 'NO_FACE_FOUND');
-    if (uuid === MAGIC_UUIDS.multipleFaces && fields.get('fail_when_ref_multiple_faces') !== '0') return err(400, 'MULTIPLE_FACES');
-  }
-  if (uuid === MAGIC_UUIDS.internalError) return err(500, 'INTERNAL_ERROR');
+  const examined = isComparison(form.fields);
+  const imageError = examined ? checkImages(form) : undefined;
+  if (imageError) return imageError;
+  const forced = forcedOutcome(form, examined);
+  if (forced) return forced;
 
-  const sceneId = fields.get('scene_id') ?? '';
-  const timeout = sceneId === '' ? DEFAULT_SCENE_TIMEOUT_S : (ctx.scenes[sceneId] ?? DEFAULT_SCENE_TIMEOUT_S);
-  const params = Object.fromEntries([...fields].filter(([k]) => k !== 'api_secret'));
-  const photos = Object.fromEntries(
-    [...files].filter(([k]) => k === 'image_ref1' || k === 'image_ref2').map(([k, f]) => [k, { sha256: createHash('sha256').update(f.bytes).digest('hex'), bytes: f.bytes.length }]),
-  );
-  const issued: IssuedToken = {
-    token: newToken(),
-    biz_id: serialId(ctx.nowMs),
-    biz_no: fields.get('biz_no') ?? '',
-    expired_time: Math.floor(ctx.nowMs / 1000) + timeout,
-    issuedAt: ctx.nowMs,
-    params,
-    photos,
-    used: false,
-  };
+  const sceneId = form.fields.get('scene_id') ?? '';
+  const timeoutS = sceneId === '' ? DEFAULT_SCENE_TIMEOUT_S : (ctx.scenes[sceneId] ?? DEFAULT_SCENE_TIMEOUT_S);
+  const issued = issueToken(form, ctx.nowMs, timeoutS);
   return { status: 200, body: { token: issued.token, biz_id: issued.biz_id, expired_time: issued.expired_time }, issued };
 }

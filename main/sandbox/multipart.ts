@@ -17,8 +17,8 @@ export type ParsedForm =
   | ({ kind: 'ok' } & ReceivedForm)
   /**
    * A file part or the whole body crossed the upload limits. `drained`: the rest of the body was
-   * read and discarded, so the answer can go out on a healthy connection; otherwise the caller
-   * must close the connection after answering (as nginx does for an oversized Content-Length).
+   * already read and discarded; otherwise the caller answers at once and then discards the rest
+   * (see `discardRest`), as nginx does for an oversized Content-Length.
    */
   | { kind: 'too-large'; drained: boolean }
   /** Not a form we can read (wrong content type, broken multipart). */
@@ -32,6 +32,20 @@ function drain(req: IncomingMessage): Promise<void> {
     req.once('close', resolve);
     req.resume();
   });
+}
+
+/**
+ * Reads and discards what the client still sends after an early answer, up to `capBytes`, then
+ * drops the connection. Closing at once would make the kernel reset the connection while the
+ * client is still uploading, and the client could lose the answer (nginx's "lingering close").
+ */
+export function discardRest(req: IncomingMessage, capBytes: number): void {
+  let discarded = 0;
+  req.on('data', (c: Buffer) => {
+    discarded += c.length;
+    if (discarded > capBytes) req.socket.destroy();
+  });
+  req.resume();
 }
 
 /**
@@ -67,7 +81,8 @@ export function parseForm(req: IncomingMessage): Promise<ParsedForm> {
     req.on('data', (c: Buffer) => {
       received += c.length;
       if (received > MAX_BODY_BYTES && !settled) {
-        // A chunked body that keeps growing: stop reading, answer, and let the connection close.
+        // A body without a (truthful) Content-Length that keeps growing: stop parsing; the caller
+        // answers at once and discards the rest.
         req.unpipe(bb);
         settle({ kind: 'too-large', drained: false });
       }
@@ -92,12 +107,17 @@ export function parseForm(req: IncomingMessage): Promise<ParsedForm> {
         if (!fileTooLarge && !files.has(name)) files.set(name, { bytes: Buffer.concat(chunks), filename: info.filename ?? '', mimeType: info.mimeType });
       });
     });
+    let broken = false;
     bb.on('error', (e) => {
+      // busboy also emits 'close' after an error; the form must not then pass as complete.
+      broken = true;
       req.unpipe(bb);
       const reason = e instanceof Error ? e.message : String(e);
       void drain(req).then(() => settle({ kind: 'malformed', reason }));
     });
-    bb.on('close', () => settle(fileTooLarge ? { kind: 'too-large', drained: true } : { kind: 'ok', fields, files }));
+    bb.on('close', () => {
+      if (!broken) settle(fileTooLarge ? { kind: 'too-large', drained: true } : { kind: 'ok', fields, files });
+    });
     req.pipe(bb);
   });
 }

@@ -1,30 +1,24 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORM_PARAMS, NOTIFY_PORTS, PARAMS, paramSpec, type ParamSpec } from '../../core/faceid/catalogue';
-
-/** The living spec beside the repository when present (CI, developers), else the copy in docs/. */
-const specPath = existsSync('../shared/faceid-api.md') ? '../shared/faceid-api.md' : 'docs/faceid-api.md';
-const spec = readFileSync(specPath, 'utf8');
+import { FORM_PARAMS, IMAGE_LIMITS, NOTIFY_PORTS, PARAMS, paramSpec, type ParamSpec } from '../../core/faceid/catalogue';
+import { specPath, specSection } from '../support/spec-doc';
 
 /** Parameter names from the first column of the tables of one section of faceid-api.md. */
 function tableParams(heading: string): string[] {
-  const start = spec.indexOf(heading);
-  expect(start, `section ${heading} in ${specPath}`).toBeGreaterThanOrEqual(0);
-  const rest = spec.slice(start + heading.length);
-  const section = rest.slice(0, rest.search(/\n#{2,3} /));
-  return [...section.matchAll(/^\| `([a-z_0-9]+)` \|/gm)].map((m) => m[1] ?? '');
+  return [...specSection(heading).matchAll(/^\| `([a-z_0-9]+)` \|/gm)].map((m) => m[1] ?? '');
 }
 
 describe('parameter catalogue', () => {
   const documented = [...tableParams('### 2.1 Basic parameters'), ...tableParams('### 2.2 Advanced parameters')];
 
-  it('reads a plausible number of parameters from faceid-api.md', () => {
-    expect(documented.length).toBeGreaterThanOrEqual(25);
+  it('reads both parameter tables of faceid-api.md to their last row', () => {
+    expect(documented.length, specPath).toBeGreaterThanOrEqual(25);
+    // First and last rows of §2.1 and §2.2: a parser that stops early would miss them.
+    expect(documented).toEqual(expect.arrayContaining(['api_key', 'image_ref2', 'biz_extra_data', 'redirect_type']));
   });
 
   it('covers every get_token parameter of faceid-api.md', () => {
     const missing = documented.filter((name) => !paramSpec(name));
-    expect(missing, `missing from core/faceid/catalogue.ts`).toEqual([]);
+    expect(missing, `missing from core/faceid/catalogue.ts (documented in ${specPath})`).toEqual([]);
   });
 
   it('has one entry per name, each with a summary, a source and a confidence', () => {
@@ -53,6 +47,8 @@ describe('parameter catalogue', () => {
     expect(paramSpec('language')?.serviceDefault).toBe('0');
     expect(NOTIFY_PORTS).toEqual([443, 5000, 16003, 8883, 8028]);
     expect(paramSpec('notify_url')?.ports).toEqual(NOTIFY_PORTS);
+    expect(IMAGE_LIMITS).toMatchObject({ maxBytes: 2 * 1024 * 1024, maxSide: 4096, confidence: 'inferred' });
+    expect(paramSpec('image_ref1')?.maxBytes).toBe(IMAGE_LIMITS.maxBytes);
   });
 
   it('knows when each parameter is required', () => {

@@ -1,79 +1,125 @@
 import { describe, expect, it } from 'vitest';
-import { ERRORS, explainServiceMessage, readServiceBody } from '../../core/faceid/errors';
+import { ERRORS, errorSpec, explainServiceMessage, readServiceBody, type ErrorSpec } from '../../core/faceid/errors';
+import { specPath, specSection } from '../support/spec-doc';
 
-const SERVICE_CODES = [
-  'MISSING_ARGUMENTS',
-  'BAD_ARGUMENTS',
-  'IMAGE_ERROR_UNSUPPORTED_FORMAT',
-  'NO_FACE_FOUND',
-  'MULTIPLE_FACES',
-  'INVALID_IMAGE_SIZE',
-  'AUTHENTICATION_ERROR',
-  'AUTHORIZATION_ERROR',
-  'CONCURRENCY_LIMIT_EXCEEDED',
-  'API_NOT_FOUND',
-  'INTERNAL_ERROR',
-];
+/** HTTP status and code of each row of faceid-api.md §2.6 that names a code. */
+function documentedGetTokenErrors(): { http: number; code: string }[] {
+  return [...specSection('### 2.6 Error codes').matchAll(/^\| (\d{3}) \| `([A-Z_]+)/gm)].map((m) => ({ http: Number(m[1]), code: m[2] ?? '' }));
+}
+
+const documented = documentedGetTokenErrors();
+/** A plausible suffix for a code: a parameter, a reason, or none. */
+const suffixFor = (spec: ErrorSpec) => (spec.suffix === 'param' ? 'image_ref2' : spec.suffix === 'reason' ? 'Denied.' : undefined);
 
 describe('error catalogue', () => {
-  it('catalogues every documented get_token error with an explanation', () => {
-    for (const code of SERVICE_CODES) {
-      const spec = ERRORS.find((e) => e.code === code);
-      expect(spec, code).toBeDefined();
+  it('reads the get_token error table of faceid-api.md', () => {
+    expect(documented.length, specPath).toBeGreaterThanOrEqual(11);
+    expect(documented).toContainEqual({ http: 403, code: 'AUTHENTICATION_ERROR' });
+  });
+
+  it('catalogues every documented get_token error with its HTTP status and an explanation', () => {
+    for (const { http, code } of documented) {
+      const spec = errorSpec(code);
+      expect(spec, `${code} (documented in ${specPath})`).toBeDefined();
+      expect(spec?.http).toContain(http);
       expect(spec?.explanation.length, code).toBeGreaterThan(20);
+      expect(spec?.origin).toBe('service');
+    }
+    expect(errorSpec('RESULT_NOT_FOUND')?.http).toEqual([400]);
+    expect(errorSpec('REQUEST_ENTITY_TOO_LARGE')?.http).toEqual([413]);
+  });
+
+  it('parses every documented code from error_message and from error, with and without a space after the colon', () => {
+    for (const { http, code } of [...documented, { http: 400, code: 'RESULT_NOT_FOUND' }]) {
+      const spec = errorSpec(code) as ErrorSpec;
+      const detail = suffixFor(spec);
+      const messages = detail === undefined ? [code] : [`${code}:${detail}`, `${code}: ${detail}`, code];
+      for (const key of ['error_message', 'error']) {
+        for (const message of messages) {
+          const r = readServiceBody(http, JSON.stringify({ request_id: '1,abc', time_used: 3, [key]: message }));
+          expect(r.kind, `${key}=${message}`).toBe('error');
+          if (r.kind !== 'error') continue;
+          expect(r.error, `${key}=${message}`).toMatchObject({ code, serviceMessage: message, httpStatus: http, requestId: '1,abc', title: spec.title });
+          expect(r.error.detail).toBe(message === code ? undefined : detail);
+        }
+      }
     }
   });
 
-  it('reads parameterised codes with or without a space after the colon, pointing at the field', () => {
-    for (const sep of [':', ': ']) {
-      expect(explainServiceMessage(`BAD_ARGUMENTS${sep}biz_no`, 400)).toMatchObject({ code: 'BAD_ARGUMENTS', field: 'biz_no', detail: 'biz_no' });
-      expect(explainServiceMessage(`MISSING_ARGUMENTS${sep}return_url`, 400).field).toBe('return_url');
-      expect(explainServiceMessage(`IMAGE_ERROR_UNSUPPORTED_FORMAT${sep}image_ref2`, 400).field).toBe('image_ref2');
-      expect(explainServiceMessage(`INVALID_IMAGE_SIZE${sep}image_ref1`, 400).field).toBe('image_ref1');
+  it('points each error at the field it concerns', () => {
+    for (const code of ['MISSING_ARGUMENTS', 'BAD_ARGUMENTS', 'IMAGE_ERROR_UNSUPPORTED_FORMAT', 'NO_FACE_FOUND', 'MULTIPLE_FACES', 'INVALID_IMAGE_SIZE']) {
+      expect(explainServiceMessage(`${code}: image_ref2`, 400).field, code).toBe('image_ref2');
+      expect(explainServiceMessage(`${code}:biz_no`, 400).field, code).toBe('biz_no');
     }
-    const authz = explainServiceMessage('AUTHORIZATION_ERROR:Denied.', 403);
+    for (const code of ['IMAGE_ERROR_UNSUPPORTED_FORMAT', 'NO_FACE_FOUND', 'MULTIPLE_FACES', 'INVALID_IMAGE_SIZE']) {
+      expect(explainServiceMessage(code, 400).field, `${code} without a parameter`).toBe('image_ref1');
+    }
+    for (const code of ['AUTHENTICATION_ERROR', 'CONCURRENCY_LIMIT_EXCEEDED', 'API_NOT_FOUND', 'INTERNAL_ERROR']) {
+      expect(explainServiceMessage(code, 403).field, code).toBeUndefined();
+    }
+    expect(explainServiceMessage('RESULT_NOT_FOUND', 400).field).toBe('biz_id');
+  });
+
+  it('shows the reason of AUTHORIZATION_ERROR instead of treating it as a field', () => {
+    const authz = explainServiceMessage('AUTHORIZATION_ERROR: Denied.', 403);
     expect(authz).toMatchObject({ code: 'AUTHORIZATION_ERROR', detail: 'Denied.', field: undefined });
     expect(authz.explanation).toContain('Reason given: “Denied.”');
   });
 
-  it('points face errors at image_ref1 unless the service names the photo', () => {
-    expect(explainServiceMessage('NO_FACE_FOUND', 400).field).toBe('image_ref1');
-    expect(explainServiceMessage('MULTIPLE_FACES:image_ref2', 400).field).toBe('image_ref2');
-  });
-
-  it('reads the code from error_message and from error', () => {
-    for (const key of ['error_message', 'error']) {
-      const r = readServiceBody(403, JSON.stringify({ [key]: 'AUTHENTICATION_ERROR', request_id: '1,abc' }));
-      expect(r).toMatchObject({ kind: 'error', error: { code: 'AUTHENTICATION_ERROR', httpStatus: 403, requestId: '1,abc' } });
-    }
-  });
-
   it('quotes an unknown code as received instead of guessing', () => {
-    const r = explainServiceMessage('BIZ_NO_EXISTS', 400);
+    const r = explainServiceMessage('BIZ_NO_EXISTS: biz_no', 400);
     expect(r.code).toBe('UNKNOWN_SERVICE_ERROR');
-    expect(r.explanation).toContain('BIZ_NO_EXISTS');
+    expect(r.serviceMessage).toBe('BIZ_NO_EXISTS: biz_no');
+    expect(r.explanation).toContain('BIZ_NO_EXISTS: biz_no');
+    expect(r.explanation).toContain('HTTP 400');
   });
 
-  it('turns an HTML page from a proxy into a clear error quoting status and first bytes', () => {
-    const r = readServiceBody(502, '<html><head><title>502 Bad Gateway</title></head></html>');
+  it('has one entry per code, every console code marked as such', () => {
+    const codes = ERRORS.map((e) => e.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of ['UNEXPECTED_RESPONSE', 'NETWORK_ERROR', 'TIMEOUT', 'CONNECTION_LOST', 'CANCELLED']) expect(errorSpec(code)?.origin).toBe('console');
+  });
+});
+
+describe('reading service answers', () => {
+  const unexpected = (status: number, body: string) => {
+    const r = readServiceBody(status, body);
     expect(r.kind).toBe('error');
-    if (r.kind === 'error') {
-      expect(r.error.code).toBe('UNEXPECTED_RESPONSE');
-      expect(r.error.explanation).toContain('HTTP 502');
-      expect(r.error.explanation).toContain('<html><head><title>502 Bad Gateway');
-    }
+    if (r.kind !== 'error') throw new Error('not an error');
+    expect(r.error).toMatchObject({ code: 'UNEXPECTED_RESPONSE', httpStatus: status });
+    return r.error.explanation;
+  };
+
+  it('turns an HTML page from a proxy into UNEXPECTED_RESPONSE quoting status and first bytes', () => {
+    const text = unexpected(502, '<html><head><title>502 Bad Gateway</title></head></html>');
+    expect(text).toContain('HTTP 502');
+    expect(text).toContain('<html><head><title>502 Bad Gateway');
   });
 
-  it('handles empty and truncated JSON bodies', () => {
-    const empty = readServiceBody(200, '');
-    expect(empty.kind === 'error' && empty.error.explanation).toContain('(empty body)');
-    const cut = readServiceBody(200, '{"token":"abc","biz_');
-    expect(cut.kind === 'error' && cut.error.code).toBe('UNEXPECTED_RESPONSE');
+  it('says so for an empty body, with the status', () => {
+    expect(unexpected(200, '')).toContain('HTTP 200, body starts: (empty body)');
+    expect(unexpected(504, '   ')).toContain('HTTP 504');
+  });
+
+  it('quotes truncated JSON rather than failing to parse it', () => {
+    expect(unexpected(200, '{"token":"abc","biz_')).toContain('HTTP 200, body starts: "{\\"token\\":\\"abc\\",\\"biz_"');
+  });
+
+  it('quotes only the start of a long body', () => {
+    const text = unexpected(500, `<html>${'x'.repeat(5000)}</html>`);
+    expect(text).toContain('…');
+    expect(text.length).toBeLessThan(600);
+  });
+
+  it('treats JSON without an error code on an error status as unexpected', () => {
+    expect(unexpected(500, '{"request_id":"1,a","time_used":1}')).toContain('HTTP 500');
+    expect(unexpected(400, '["BAD_ARGUMENTS"]')).toContain('HTTP 400');
   });
 
   it('treats a 413 without JSON as an upload that is too large', () => {
     const r = readServiceBody(413, '<html><title>413 Request Entity Too Large</title></html>');
     expect(r).toMatchObject({ kind: 'error', error: { code: 'REQUEST_ENTITY_TOO_LARGE', field: 'image_ref1', httpStatus: 413 } });
+    expect(readServiceBody(413, '')).toMatchObject({ kind: 'error', error: { code: 'REQUEST_ENTITY_TOO_LARGE' } });
   });
 
   it('passes a success body through', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PARAMS, type ParamSpec } from '../../core/faceid/catalogue';
 import { photoFacts } from '../../core/faceid/photo';
 import { hasErrors, utf8Length, validateTokenRequest, type FormValues } from '../../core/faceid/validate';
 import { makeBigJpeg, makeJpeg } from '../fixtures/images';
@@ -32,6 +33,16 @@ describe('validation', () => {
     const [issue] = issuesFor({ ...base, biz_no: euros }, 'biz_no');
     expect(issue).toMatchObject({ severity: 'error', message: 'biz_no is 129 bytes of UTF-8; at most 128 bytes are allowed.' });
     expect(issuesFor({ ...base, biz_no: 'a'.repeat(128) }, 'biz_no')).toEqual([]);
+  });
+
+  it('applies every byte limit of the catalogue to UTF-8 bytes', () => {
+    for (const spec of PARAMS as readonly ParamSpec[]) {
+      if (spec.maxBytes === undefined || spec.kind === 'file') continue;
+      const over = '€'.repeat(Math.floor(spec.maxBytes / 3) + 1); // fewer characters than the limit
+      expect(over.length).toBeLessThan(spec.maxBytes);
+      expect(issuesFor({ ...base, [spec.name]: over }, spec.name)[0]?.severity, spec.name).toBe('error');
+      expect(issuesFor({ ...base, [spec.name]: 'a'.repeat(spec.maxBytes) }, spec.name), spec.name).toEqual([]);
+    }
   });
 
   it('rejects notify_url on a port outside the whitelist', () => {

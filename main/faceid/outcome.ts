@@ -1,0 +1,81 @@
+/**
+ * How a get_token call ended, told apart by what is certain: a token was issued; no token can
+ * exist (the service refused, or the request never fully left); or nobody can tell (the request
+ * was sent but no complete, readable answer came back — a token may exist, so the call must not
+ * be retried blindly with the same biz_no).
+ */
+import { explainConsoleError, readServiceBody, type ErrorCode, type ExplainedError } from '../../core/faceid/errors';
+
+export type GetTokenResult =
+  | {
+      outcome: 'issued';
+      token: string;
+      biz_id: string;
+      request_id: string;
+      /** Unix seconds. */
+      expired_time: number;
+      time_used: number;
+      httpStatus: number;
+      elapsedMs: number;
+      rawBody: string;
+    }
+  /** No token: the service refused, or nothing (or not all) of the request was sent. */
+  | { outcome: 'failed'; error: ExplainedError; httpStatus?: number; elapsedMs: number; rawBody?: string }
+  /** Sent, but no complete readable answer: a token may exist. */
+  | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; rawBody?: string };
+
+/** How far the request got before it was interrupted. */
+export type SendStage = 'connecting' | 'sending' | 'sent';
+
+const PREVIEW_CHARS = 120;
+
+/**
+ * Classifies a complete HTTP answer. An unreadable answer (not the service's JSON) is 'unknown'
+ * when it is 2xx or 5xx — a gateway may have passed the request on before failing, so a token
+ * may exist — and 'failed' for 3xx/4xx, which are refusals before the service acted.
+ */
+export function classifyAnswer(status: number, rawBody: string, elapsedMs: number): GetTokenResult {
+  const read = readServiceBody(status, rawBody);
+  if (read.kind === 'error') {
+    const uncertain = read.error.code === 'UNEXPECTED_RESPONSE' && ((status >= 200 && status < 300) || status >= 500);
+    return uncertain ? { outcome: 'unknown', error: read.error, elapsedMs, rawBody } : { outcome: 'failed', error: read.error, httpStatus: status, elapsedMs, rawBody };
+  }
+  const j = read.json;
+  const expired = typeof j.expired_time === 'number' ? j.expired_time : typeof j.expired_time === 'string' && j.expired_time.trim() !== '' ? Number(j.expired_time) : NaN;
+  if (typeof j.token !== 'string' || j.token === '' || typeof j.biz_id !== 'string' || j.biz_id === '' || !Number.isFinite(expired)) {
+    const missing = [typeof j.token === 'string' && j.token !== '' ? '' : 'token', typeof j.biz_id === 'string' && j.biz_id !== '' ? '' : 'biz_id', Number.isFinite(expired) ? '' : 'expired_time'].filter(Boolean);
+    const preview = JSON.stringify(rawBody.slice(0, PREVIEW_CHARS)) + (rawBody.length > PREVIEW_CHARS ? '…' : '');
+    const error = explainConsoleError('UNEXPECTED_RESPONSE', `HTTP ${status}: a success answer without ${missing.join(', ')}; body starts: ${preview}`, status);
+    // A 200 means the service acted: a token may exist although we cannot read it.
+    return { outcome: 'unknown', error, elapsedMs, rawBody };
+  }
+  return {
+    outcome: 'issued',
+    token: j.token,
+    biz_id: j.biz_id,
+    request_id: typeof j.request_id === 'string' ? j.request_id : '',
+    expired_time: expired,
+    time_used: typeof j.time_used === 'number' ? j.time_used : 0,
+    httpStatus: status,
+    elapsedMs,
+    rawBody,
+  };
+}
+
+const NOT_SENT = 'The request was not completely sent, so the service cannot have issued a token; it is safe to try again.';
+
+/**
+ * The outcome of a call interrupted before a complete answer: by a network error, the timeout or
+ * the operator. Before the body was fully handed to the network no token can exist ('failed');
+ * after, the service may have issued one ('unknown').
+ */
+export function interrupted(stage: SendStage, code: Extract<ErrorCode, 'NETWORK_ERROR' | 'TIMEOUT' | 'CONNECTION_LOST' | 'CANCELLED'>, context: string, elapsedMs: number, rawBody?: string): GetTokenResult {
+  if (stage === 'sent') return { outcome: 'unknown', error: explainConsoleError(code, context), elapsedMs, rawBody };
+  if (stage === 'connecting' && code !== 'CANCELLED') {
+    // Nothing left this machine: whatever stopped the call, it is a failure to connect.
+    return { outcome: 'failed', error: explainConsoleError('NETWORK_ERROR', context), elapsedMs };
+  }
+  const base = explainConsoleError(code, context);
+  const error: ExplainedError = { ...base, explanation: `${context} ${NOT_SENT}`, retryable: true };
+  return { outcome: 'failed', error, elapsedMs, rawBody };
+}
