@@ -36,6 +36,8 @@ function checkUrl(spec: ParamSpec, raw: string, issues: FieldIssue[]): void {
   const push = (severity: FieldIssue['severity'], message: string) => issues.push({ field: spec.name, severity, message });
   let url: URL;
   try {
+    // "https:host" parses as a URL but is not what the service accepts: require the "//".
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) throw new Error('not absolute');
     url = new URL(raw);
   } catch {
     push('error', `${spec.name} is not an absolute URL (expected e.g. https://example.com/path).`);

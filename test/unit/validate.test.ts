@@ -107,3 +107,10 @@ describe('validation', () => {
     expect(issuesFor({ ...base, idcard_name: 'x' }, 'idcard_name')[0]?.message).toBe('idcard_name is not a get_token parameter.');
   });
 });
+
+describe('validation of URLs without "//"', () => {
+  it('refuses https:host, which the service does not accept', () => {
+    const issues = validateTokenRequest({ return_url: 'https:bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'x', comparison_type: '-1' });
+    expect(issues.find((i) => i.field === 'return_url')?.message).toMatch(/not an absolute URL/);
+  });
+});
