@@ -57,6 +57,16 @@ export type ProfileInput = z.infer<typeof ProfileInputSchema>;
 
 const ProfileId = z.string().min(1).max(64);
 
+/** Faults the embedded sandbox injects into its next answers (support work). */
+export const SandboxFaultPlanSchema = z
+  .object({
+    latencyMs: z.number().int().min(0).max(30_000).optional(),
+    mode: z.enum(['reset', 'proxy-502', 'trickle', 'concurrency']).optional(),
+    remaining: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+export type SandboxFaultPlan = z.infer<typeof SandboxFaultPlanSchema>;
+
 export const requestSchemas = {
   listProfiles: z.object({}).strict(),
   describeCatalogue: z.object({}).strict(),
@@ -80,6 +90,12 @@ export const requestSchemas = {
   getKeptPhoto: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: z.object({ settings: SettingsSchema }).strict(),
+  /** get_result for an issued token's row; the answer is stored in the row at once. */
+  fetchResult: z.object({ historyId: z.number().int().positive() }).strict(),
+  /** Checks a callback's `sign` against the profile's secret, which never leaves the trusted side. */
+  verifyCallback: z.object({ profileId: ProfileId, data: z.string().max(1_000_000), sign: z.string().max(200) }).strict(),
+  getSandboxState: z.object({}).strict(),
+  setSandboxFaults: z.object({ plan: SandboxFaultPlanSchema.nullable() }).strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -141,6 +157,10 @@ export type IssueTokenOutcome =
   | {
       outcome: 'issued';
       token: string;
+      /** The customer's liveness page for this token, on the profile's region. */
+      livenessUrl: string;
+      /** The history row of the call. */
+      historyId?: number;
       biz_id: string;
       request_id: string;
       /** Unix seconds. */
@@ -151,9 +171,9 @@ export type IssueTokenOutcome =
       warnings: FieldIssue[];
     }
   /** No token: the service refused, or nothing could be sent. */
-  | { outcome: 'failed'; error: ExplainedError; httpStatus?: number; elapsedMs: number; warnings: FieldIssue[] }
+  | { outcome: 'failed'; error: ExplainedError; httpStatus?: number; elapsedMs: number; warnings: FieldIssue[]; historyId?: number }
   /** Sent, but no complete answer: a token may exist. Never retried automatically. */
-  | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; warnings: FieldIssue[] };
+  | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; warnings: FieldIssue[]; historyId?: number };
 
 export interface ApiResponses {
   listProfiles: ProfileSummary[];
@@ -177,6 +197,41 @@ export interface ApiResponses {
   getKeptPhoto: { dataBase64: string };
   getSettings: Settings;
   updateSettings: Settings;
+  fetchResult: HistoryRow;
+  verifyCallback: CallbackCheck;
+  getSandboxState: SandboxState;
+  setSandboxFaults: SandboxState;
+}
+
+/** What a pasted callback says and whether its signature is genuine. */
+export interface CallbackCheck {
+  /** Signed with the given profile's secret. */
+  valid: boolean;
+  /** When not: the name of another profile whose secret does match, if any. */
+  matchesProfile?: string;
+  message: string;
+  /** The decoded `data`, when it is JSON. */
+  decoded?: unknown;
+  decodeError?: string;
+}
+
+export interface SandboxCallbackEntry {
+  at: number;
+  kind: 'notify' | 'return';
+  url: string;
+  method: string;
+  attempt: number;
+  status?: number;
+  error?: string;
+  latencyMs?: number;
+  data: string;
+  sign: string;
+}
+
+export interface SandboxState {
+  baseUrl: string;
+  faults: SandboxFaultPlan | null;
+  callbacks: SandboxCallbackEntry[];
 }
 
 export type ApiRequest<K extends OpName> = z.input<(typeof requestSchemas)[K]>;

@@ -36,10 +36,30 @@ export interface HistoryListRow {
   expiredTime?: number;
   errorCode?: string;
   comparisonType: string;
+  /** Status of the stored verification result, if one was fetched. */
+  resultStatus?: string;
 }
+
+/** The verification result as the console last fetched it. */
+export interface StoredResult {
+  /** The service's answer (VerificationData), images removed unless photos are kept. */
+  data: Record<string, unknown>;
+  status: string;
+  /** get_result answers this console has used (the service gives three). */
+  fetches: number;
+  fetchedAt: number;
+  /** sha256 of the best image when it was returned and kept. */
+  bestImageSha256?: string;
+}
+
+/** get_result answers a verification at most this many times (faceid-api.md §5). */
+export const RESULT_FETCH_LIMIT = 3;
+/** ...and keeps it this long after the flow (one day). */
+export const RESULT_RETENTION_MS = 86_400_000;
 
 /** A whole call: everything sent (secret redacted) and everything received. */
 export interface HistoryRow extends HistoryListRow {
+  result?: StoredResult;
   callId: string;
   finishedAt?: number;
   profileId: string;

@@ -25,6 +25,10 @@ export const OP_NAMES = [
   'getKeptPhoto',
   'getSettings',
   'updateSettings',
+  'fetchResult',
+  'verifyCallback',
+  'getSandboxState',
+  'setSandboxFaults',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

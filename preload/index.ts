@@ -33,6 +33,10 @@ const api: ConsoleApi = {
   getKeptPhoto: call('getKeptPhoto'),
   getSettings: call('getSettings'),
   updateSettings: call('updateSettings'),
+  fetchResult: call('fetchResult'),
+  verifyCallback: call('verifyCallback'),
+  getSandboxState: call('getSandboxState'),
+  setSandboxFaults: call('setSandboxFaults'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

@@ -149,6 +149,29 @@ export const ERRORS = [
     origin: 'service',
   },
   {
+    // faceid-api.md §5.5: the 4th fetch and a fetch after the one-day retention fail with a code
+    // Megvii does not name; DATA_DESTROYED (403) is the only name seen for it (a rebranded product).
+    code: 'DATA_DESTROYED',
+    http: [403],
+    title: 'The result is no longer available',
+    explanation:
+      'The service keeps a verification result for one day after the flow ends and answers get_result for it at most three times; this result was already fetched three times or is older than a day. Use the copy the console stored, or the callback data.',
+    defaultField: 'biz_id',
+    retryable: false,
+    origin: 'service',
+  },
+  {
+    // faceid-api.md §6: documented for the Raw APIs; the sandbox's liveness page uses it for a
+    // Lite token that is unknown, already used or expired (the Lite page's answer is undocumented).
+    code: 'INVALID_TOKEN',
+    http: [400],
+    title: 'The liveness link is not valid',
+    explanation:
+      'The token in the liveness link is unknown, was already used, or has expired. A token works once and only until its expired_time: issue a new token (with a new biz_no) and give the customer the new link.',
+    retryable: false,
+    origin: 'service',
+  },
+  {
     code: 'UNEXPECTED_RESPONSE',
     http: [],
     title: 'The answer is not what the service sends',

@@ -4,7 +4,7 @@ import { HistoryStore } from '../history/store';
 import { SettingsStore } from '../settings/settings';
 import { createSandbox, type Sandbox } from '../sandbox/server';
 import { SANDBOX_DEFAULT_KEY, SANDBOX_DEFAULT_SECRET } from '../sandbox/defaults';
-import { createHandlers, type HandlerTable } from '../services/handlers';
+import { buildHandlers, type HandlerTable } from '../services/handlers';
 import type { SecretCipher } from '../vault/cipher';
 import { keyFileCipher } from '../vault/keyfile-cipher';
 import type { StoreFactory } from '../vault/store';
@@ -54,7 +54,13 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     const interrupted = history.markInterrupted(Date.now());
     if (interrupted > 0) log?.(`history: ${interrupted} call(s) interrupted by the last shutdown recorded as unknown outcome`);
     history.applyRetention(settings.get(), Date.now());
-    const handlers = createHandlers({ vault, history, settings, log });
+    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox });
+    // The embedded sandbox tells when a customer finished: fetch that result once and store it,
+    // as a notify_url receiver would prompt a real integration to.
+    sandbox.onFlowEnded((e) => {
+      const row = history.findByBizId(e.biz_id);
+      if (row) void fetchResult(row.id).then((r) => !r.ok && log?.(`auto-fetch of ${e.biz_id} failed: ${r.error.message}`));
+    });
     return {
       handlers,
       dataDir: options.dataDir,

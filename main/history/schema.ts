@@ -53,6 +53,13 @@ const MIGRATIONS: string[] = [
     bytes  BLOB NOT NULL
   );
   `,
+  // 2: the verification result as last fetched (get_result answers at most three times, for a
+  // day), so the console shows it from storage afterwards.
+  `
+  ALTER TABLE calls ADD COLUMN result_json TEXT;
+  ALTER TABLE calls ADD COLUMN result_status TEXT;
+  CREATE INDEX calls_result_status ON calls (result_status);
+  `,
 ];
 
 export const HISTORY_SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,7 +4,7 @@
  * row, never nothing. Nothing here retries a call.
  */
 import Database from 'better-sqlite3';
-import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage, HistoryPhoto, HistoryRow, Settings } from '../../core/history';
+import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage, HistoryPhoto, HistoryRow, Settings, StoredResult } from '../../core/history';
 import { whereOf } from './query';
 import { migrate } from './schema';
 
@@ -43,7 +43,7 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 /** Filtered counts stop here (shown as "10,000+"). */
 export const COUNT_CAP = 10_000;
 
-const LIST_COLUMNS = 'id, started_at, status, profile_name, environment, biz_no, biz_id, uuid, token, expired_time, error_code, comparison_type';
+const LIST_COLUMNS = 'id, started_at, status, profile_name, environment, biz_no, biz_id, uuid, token, expired_time, error_code, comparison_type, result_status';
 
 function listRow(r: Row): HistoryListRow {
   return {
@@ -59,6 +59,7 @@ function listRow(r: Row): HistoryListRow {
     expiredTime: num(r.expired_time),
     errorCode: str(r.error_code),
     comparisonType: String(r.comparison_type),
+    resultStatus: str(r.result_status),
   };
 }
 
@@ -79,6 +80,7 @@ function fullRow(r: Row): HistoryRow {
     elapsedMs: num(r.elapsed_ms),
     errorField: str(r.error_field),
     errorMessage: str(r.error_message),
+    result: typeof r.result_json === 'string' ? (JSON.parse(r.result_json) as StoredResult) : undefined,
   };
 }
 
@@ -226,7 +228,29 @@ export class HistoryStore {
   }
 
   private prunePhotos(): void {
-    this.stmt("DELETE FROM photos WHERE NOT EXISTS (SELECT 1 FROM calls WHERE instr(calls.photos_json, photos.sha256) > 0)").run();
+    this.stmt(
+      "DELETE FROM photos WHERE NOT EXISTS (SELECT 1 FROM calls WHERE instr(calls.photos_json, photos.sha256) > 0 OR instr(coalesce(calls.result_json, ''), photos.sha256) > 0)",
+    ).run();
+  }
+
+  /** The row id of a call, by the id its caller chose. */
+  idOf(callId: string): number | undefined {
+    const r = this.stmt('SELECT id FROM calls WHERE call_id = ?').get(callId) as { id: number } | undefined;
+    return r?.id;
+  }
+
+  /** The row of an issued token, by biz_id. */
+  findByBizId(bizId: string): HistoryRow | undefined {
+    const r = this.stmt('SELECT * FROM calls WHERE biz_id = ? ORDER BY id DESC LIMIT 1').get(bizId) as Row | undefined;
+    return r ? fullRow(r) : undefined;
+  }
+
+  /** Counts one more get_result answer for a row and stores what it said, at once. */
+  storeResult(id: number, result: StoredResult, bestImage?: Uint8Array): void {
+    this.db.transaction(() => {
+      if (bestImage && result.bestImageSha256) this.keepPhoto.run(result.bestImageSha256, Buffer.from(bestImage));
+      this.stmt('UPDATE calls SET result_json = @json, result_status = @status WHERE id = @id').run({ id, json: JSON.stringify(result), status: result.status });
+    })();
   }
 
   /** Kept photo bytes by hash. */

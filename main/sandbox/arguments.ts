@@ -5,6 +5,7 @@
  */
 import { PARAMS, isListedValue, type ParamSpec } from '../../core/faceid/catalogue';
 import { utf8Length } from '../../core/faceid/validate';
+import { isLoopbackHost } from './loopback';
 import type { ReceivedForm } from './multipart';
 
 /** Credentials are checked first and with their own codes; these are the rest, in catalogue order. */
@@ -53,7 +54,25 @@ function isListed(spec: ParamSpec, value: string): boolean {
   return (spec.values ?? []).some((v) => v.value.toLowerCase() === value.toLowerCase());
 }
 
-function isBadValue(spec: ParamSpec, value: string, scenes: Readonly<Record<string, number>>): boolean {
+export interface ArgumentRules {
+  scenes: Readonly<Record<string, number>>;
+  /**
+   * false: a notify_url on a loopback host (127.x.x.x, localhost, [::1]) may use any port, so
+   * tests and local development can receive callbacks on a random port. Other hosts keep the
+   * whitelist: the bypass must not let a client believe a production URL would work.
+   */
+  callbackPortCheck: boolean;
+}
+
+/** Whether a notify_url port is one the service calls back on (or the loopback bypass applies). */
+function isRefusedPort(spec: ParamSpec, url: URL, rules: ArgumentRules): boolean {
+  if (spec.ports === undefined) return false;
+  if (!rules.callbackPortCheck && isLoopbackHost(url.hostname)) return false;
+  const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+  return !spec.ports.includes(port);
+}
+
+function isBadValue(spec: ParamSpec, value: string, rules: ArgumentRules): boolean {
   if (spec.maxBytes !== undefined && utf8Length(value) > spec.maxBytes) return true;
   switch (spec.kind) {
     case 'enum':
@@ -66,12 +85,10 @@ function isBadValue(spec: ParamSpec, value: string, scenes: Readonly<Record<stri
     }
     case 'url': {
       const url = parseHttpUrl(value);
-      if (!url) return true;
-      const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-      return spec.ports !== undefined && !spec.ports.includes(port);
+      return !url || isRefusedPort(spec, url, rules);
     }
     default:
-      return spec.name === SCENE_PARAM && !Object.hasOwn(scenes, value);
+      return spec.name === SCENE_PARAM && !Object.hasOwn(rules.scenes, value);
   }
 }
 
@@ -83,10 +100,10 @@ function isBadValue(spec: ParamSpec, value: string, scenes: Readonly<Record<stri
  * notify_url on another port, that it refuses values outside the lists we know of open
  * parameters, and that it refuses an out-of-range maximum_shooting_time (faceid-api.md §2.2).
  */
-export function firstBadArgument(form: ReceivedForm, scenes: Readonly<Record<string, number>>): string | undefined {
+export function firstBadArgument(form: ReceivedForm, rules: ArgumentRules): string | undefined {
   return CHECKED.find((spec) => {
     if (spec.kind === 'file') return false;
     const value = form.fields.get(spec.name) ?? '';
-    return value !== '' && isBadValue(spec, value, scenes);
+    return value !== '' && isBadValue(spec, value, rules);
   })?.name;
 }

@@ -3,6 +3,7 @@
  * start-up banner, kept out of cli.ts so they can be tested without starting a process.
  */
 import { parseArgs } from 'node:util';
+import { MAGIC_TRANSPORT_UUIDS } from './faults';
 import {
   MAGIC_UUIDS,
   SANDBOX_DEFAULT_HOST,
@@ -10,7 +11,7 @@ import {
   SANDBOX_DEFAULT_PORT,
   SANDBOX_DEFAULT_SECRET,
 } from './defaults';
-import { isLoopbackHost } from './server';
+import { isLoopbackHost } from './loopback';
 
 export interface SandboxCliOptions {
   host: string;
@@ -19,6 +20,8 @@ export interface SandboxCliOptions {
   apiSecret: string;
   /** Only when the operator typed --host with a non-loopback address. */
   exposeBeyondLoopback: boolean;
+  /** false with --no-callback-port-check: a loopback notify_url may use any port. Absent: the default, on. */
+  callbackPortCheck?: boolean;
 }
 
 export type ParsedCli = { kind: 'run'; options: SandboxCliOptions; warnings: string[] } | { kind: 'help' } | { kind: 'error'; message: string };
@@ -30,13 +33,15 @@ export const SANDBOX_USAGE = [
   `  --host <address>    address to listen on (default ${SANDBOX_DEFAULT_HOST}; anything else must be given here explicitly)`,
   `  --api-key <key>     the api_key clients must send (default ${SANDBOX_DEFAULT_KEY})`,
   `  --api-secret <s>    the api_secret clients must send (default ${SANDBOX_DEFAULT_SECRET})`,
+  '  --no-callback-port-check',
+  '                      accept a notify_url on 127.0.0.1/localhost with any port (local development)',
   '  --help              show this help',
   '',
 ].join('\n');
 
 /** Parses the sandbox's command line; never throws. */
 export function parseSandboxArgs(argv: readonly string[]): ParsedCli {
-  let values: { port?: string; host?: string; 'api-key'?: string; 'api-secret'?: string; help?: boolean };
+  let values: { port?: string; host?: string; 'api-key'?: string; 'api-secret'?: string; 'no-callback-port-check'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -45,6 +50,7 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedCli {
         host: { type: 'string' },
         'api-key': { type: 'string' },
         'api-secret': { type: 'string' },
+        'no-callback-port-check': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -67,7 +73,9 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedCli {
   const warnings = exposed
     ? [`Warning: serving on ${host}, reachable from other machines. Anyone who can reach it and knows the credentials gets tokens.`]
     : [];
-  return { kind: 'run', options: { host, port, apiKey, apiSecret, exposeBeyondLoopback: exposed }, warnings };
+  const options: SandboxCliOptions = { host, port, apiKey, apiSecret, exposeBeyondLoopback: exposed };
+  if (values['no-callback-port-check']) options.callbackPortCheck = false;
+  return { kind: 'run', options, warnings };
 }
 
 /** Quotes a value for a POSIX shell only when it needs it, so the example stays readable. */
@@ -98,6 +106,9 @@ export function sandboxBanner(s: { baseUrl: string; apiKey: string; apiSecret: s
     `  api_secret: ${s.apiSecret}`,
     `  scenes:     ${scenes.join(', ')}; empty scene_id: 3600 s`,
     `  magic uuid: ${Object.values(MAGIC_UUIDS).join(', ')}`,
+    `  transport:  ${[MAGIC_TRANSPORT_UUIDS.reset, MAGIC_TRANSPORT_UUIDS.proxy502, MAGIC_TRANSPORT_UUIDS.trickle, `${MAGIC_TRANSPORT_UUIDS.latencyPrefix}<ms>`].join(', ')}`,
+    `  debugging:  GET ${s.baseUrl}/sandbox/callbacks, GET|PUT|DELETE ${s.baseUrl}/sandbox/faults`,
+    '  liveness:   open /faceid/lite/do?token=<token> in a browser to pick the outcome',
     '',
     'Try (liveness only):',
     `  curl -s ${s.baseUrl}/faceid/lite/get_token ${credentials} \\`,

@@ -12,6 +12,8 @@
  *      are accepted and ignored): > 4096 px → 400 INVALID_IMAGE_SIZE: <key>; not a complete
  *      JPEG/PNG → 400 IMAGE_ERROR_UNSUPPORTED_FORMAT: <key>                        [images.ts]
  *   7. magic uuid values (defaults.ts MAGIC_UUIDS), so a forced error never hides a real one
+ *      (the transport ones — sandbox:reset, :proxy-502, :trickle, :latency-<ms> — change how the
+ *      answer is delivered, not what it is: faults.ts, applied by server.ts)
  *   8. a token.
  * Unknown parameter names are ignored, as the real service does with extra form fields.
  * A duplicate biz_no is accepted: the docs say it "must be unique" but name no error for it, and
@@ -28,6 +30,8 @@ export interface GetTokenContext {
   apiKey: string;
   apiSecret: string;
   scenes: Readonly<Record<string, number>>;
+  /** false: a loopback notify_url may use any port (SandboxOptions.callbackPortCheck). */
+  callbackPortCheck: boolean;
   /** Sandbox clock, ms. */
   nowMs: number;
 }
@@ -85,7 +89,7 @@ export function handleGetToken(form: ReceivedForm, ctx: GetTokenContext): Sandbo
 
   const missing = firstMissing(form);
   if (missing) return refuse(400, 'MISSING_ARGUMENTS', missing);
-  const bad = firstBadArgument(form, ctx.scenes);
+  const bad = firstBadArgument(form, ctx);
   if (bad) return refuse(400, 'BAD_ARGUMENTS', bad);
 
   const examined = isComparison(form.fields);

@@ -7,13 +7,25 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { DO_PATH, GET_RESULT_PATH, GET_TOKEN_PATH } from '../../core/faceid/endpoints';
+import { CallbackLog, DEFAULT_NOTIFY_RETRY_DELAYS_MS, DEFAULT_NOTIFY_TIMEOUT_MS, Notifier, type CallbackLogEntry } from './callbacks';
+import { handleDebug, isDebugPath } from './debug-routes';
 import { SANDBOX_DEFAULT_HOST, SANDBOX_SCENES } from './defaults';
+import { FaultControl, PROXY_502_ANSWER, deliverAnswer, magicFault, type Answer, type Fault, type SandboxFaults } from './faults';
+import { FlowStore, type FlowEndedEvent } from './flows';
+import { handleGetResult } from './get-result';
 import { handleGetToken } from './get-token';
 import { serialId } from './ids';
+import { handleLiveness } from './liveness';
+import { isLoopbackHost } from './loopback';
 import { discardRest, parseForm, type ReceivedForm } from './multipart';
 import type { IssuedToken } from './tokens';
 
 export type { IssuedToken } from './tokens';
+export type { CallbackLogEntry } from './callbacks';
+export type { SandboxFaultPlan, SandboxFaults } from './faults';
+export type { FlowEndedEvent } from './flows';
+export { isLoopbackHost } from './loopback';
 
 export interface SandboxOptions {
   /** 127.0.0.1 by default. */
@@ -22,7 +34,7 @@ export interface SandboxOptions {
   port?: number;
   apiKey: string;
   apiSecret: string;
-  /** Injected clock, ms since the epoch: drives request_id, biz_id and expired_time. */
+  /** Injected clock, ms since the epoch: drives ids, expiry, result retention and log times. */
   now?: () => number;
   /** Scene id → flow timeout in seconds. Defaults to SANDBOX_SCENES. */
   scenes?: Readonly<Record<string, number>>;
@@ -31,6 +43,16 @@ export interface SandboxOptions {
    * knows its well-known default credentials, so it must not be reachable by accident.
    */
   exposeBeyondLoopback?: boolean;
+  /**
+   * true (default): get_token refuses a notify_url port the service does not call back on.
+   * false: a notify_url on 127.x.x.x, localhost or [::1] may use any port (tests, local
+   * development); other hosts keep the whitelist.
+   */
+  callbackPortCheck?: boolean;
+  /** Delays before each notify_url retry, ms; default 2000, 10000, 30000 (so 4 attempts at most). */
+  notifyRetryDelaysMs?: readonly number[];
+  /** Timeout of each notify_url attempt, ms; default 5000. */
+  notifyTimeoutMs?: number;
 }
 
 export interface Sandbox {
@@ -41,10 +63,17 @@ export interface Sandbox {
   apiSecret: string;
   /** Tokens issued so far, by token (for the liveness page and get_result). */
   tokens: Map<string, IssuedToken>;
+  /** Every notify_url delivery attempt made and return_url hand-off served, newest last (at most 500). */
+  callbackLog: readonly CallbackLogEntry[];
+  /** Fault injection for the next get_token / get_result calls. */
+  faults: SandboxFaults;
+  /** Tells when a flow ends (outcome submitted, or the token expired unfinished); returns the unsubscribe function. */
+  onFlowEnded(listener: (e: FlowEndedEvent) => void): () => void;
   close(): Promise<void>;
 }
 
-const GET_TOKEN_PATH = '/faceid/lite/get_token';
+/** How often running flows are checked for expiry (ending them as TIMEOUT, with notify). */
+const EXPIRY_SWEEP_MS = 1000;
 
 const TOO_LARGE_HTML =
   '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
@@ -52,10 +81,6 @@ const TOO_LARGE_HTML =
 /** How much of an oversized body is read and thrown away after the 413 before hanging up. */
 const LINGER_CAP_BYTES = 64 * 1024 * 1024;
 
-/** Whether a host name or address only reaches this machine. */
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 function checkOptions(o: SandboxOptions): void {
   if (typeof o.apiKey !== 'string' || o.apiKey === '') throw new Error('The sandbox needs a non-empty apiKey.');
@@ -69,6 +94,11 @@ function checkOptions(o: SandboxOptions): void {
   for (const [id, seconds] of Object.entries(o.scenes ?? {})) {
     if (id === '' || !Number.isInteger(seconds) || seconds <= 0) throw new Error(`Scene "${id}" needs a positive whole number of seconds, not ${seconds}.`);
   }
+  for (const ms of o.notifyRetryDelaysMs ?? []) {
+    if (!Number.isInteger(ms) || ms < 0) throw new Error(`notifyRetryDelaysMs must hold whole numbers of ms, not ${ms}.`);
+  }
+  const timeout = o.notifyTimeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS;
+  if (!Number.isInteger(timeout) || timeout <= 0) throw new Error(`notifyTimeoutMs must be a positive whole number of ms, not ${timeout}.`);
 }
 
 /** The address clients should use: a wildcard listen address is reached through loopback. */
@@ -84,41 +114,84 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const now = options.now ?? Date.now;
   const scenes = { ...(options.scenes ?? SANDBOX_SCENES) };
   const tokens = new Map<string, IssuedToken>();
+  const log = new CallbackLog();
+  const faults = new FaultControl();
+  const notifier = new Notifier({ log, now, retryDelaysMs: [...(options.notifyRetryDelaysMs ?? DEFAULT_NOTIFY_RETRY_DELAYS_MS)], timeoutMs: options.notifyTimeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS });
+  const flows = new FlowStore({
+    now,
+    apiSecret: options.apiSecret,
+    delivered: (flow) => {
+      if (flow.token.params.notify_url) notifier.deliver(flow.token.params.notify_url, flow.data, flow.sign);
+    },
+  });
 
-  const sendJson = (res: ServerResponse, status: number, body: Record<string, string | number>, startedAt: number) => {
+  /** A JSON answer; every one carries request_id and time_used, as the service's do. */
+  const jsonAnswer = (status: number, body: Record<string, unknown>, startedAt: number): Answer => {
     // time_used measures real work (monotonic clock), not the injected clock, which tests freeze.
     const payload = { request_id: serialId(now()), ...body, time_used: Math.round(performance.now() - startedAt) };
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify(payload));
+    return { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(payload) };
+  };
+  const send = (res: ServerResponse, answer: Answer) => {
+    res.writeHead(answer.status, { 'Content-Type': answer.contentType });
+    res.end(answer.body);
+  };
+  /** The answer a planned fault gives instead of the service's: the service never acts on the call. */
+  const preempted = (fault: Fault | undefined, startedAt: number): Answer | undefined => {
+    if (fault?.mode === 'proxy-502') return PROXY_502_ANSWER;
+    if (fault?.mode === 'concurrency') return jsonAnswer(403, { error_message: 'CONCURRENCY_LIMIT_EXCEEDED' }, startedAt);
+    return undefined;
   };
 
   async function getToken(req: IncomingMessage, res: ServerResponse, startedAt: number): Promise<void> {
     const form = await parseForm(req);
     if (form.kind === 'too-large') {
-      res.writeHead(413, { 'Content-Type': 'text/html' });
-      res.end(TOO_LARGE_HTML);
+      // The gateway refuses these before the service (or a fault plan) sees them.
+      send(res, { status: 413, contentType: 'text/html', body: TOO_LARGE_HTML });
       if (!form.drained) discardRest(req, LINGER_CAP_BYTES);
       return;
     }
+    const planned = faults.take();
+    const instead = preempted(planned, startedAt);
+    if (instead) return deliverAnswer(res, instead, planned);
     // A body that is no form carries no arguments; the first one the service looks for is api_key.
     const received: ReceivedForm = form.kind === 'ok' ? form : { fields: new Map(), files: new Map() };
-    const reply = handleGetToken(received, { apiKey: options.apiKey, apiSecret: options.apiSecret, scenes, nowMs: now() });
-    if (reply.issued) tokens.set(reply.issued.token, reply.issued);
-    sendJson(res, reply.status, reply.body, startedAt);
+    const reply = handleGetToken(received, { apiKey: options.apiKey, apiSecret: options.apiSecret, scenes, callbackPortCheck: options.callbackPortCheck ?? true, nowMs: now() });
+    // Magic transport uuids act only on a request that passed every check; a plan takes precedence.
+    const fault = planned ?? (reply.issued ? magicFault(received.fields.get('uuid')) : undefined);
+    if (fault?.mode === 'proxy-502') return deliverAnswer(res, PROXY_502_ANSWER, fault);
+    if (reply.issued) {
+      tokens.set(reply.issued.token, reply.issued);
+      flows.add(reply.issued);
+    }
+    return deliverAnswer(res, jsonAnswer(reply.status, reply.body, startedAt), fault);
+  }
+
+  function getResult(req: IncomingMessage, res: ServerResponse, url: URL, startedAt: number): Promise<void> {
+    req.resume();
+    const planned = faults.take();
+    const instead = preempted(planned, startedAt);
+    if (instead) return deliverAnswer(res, instead, planned);
+    const reply = handleGetResult(url.searchParams, { apiKey: options.apiKey, apiSecret: options.apiSecret, flows });
+    const answer: Answer = reply.verbatim ? { status: reply.status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(reply.body) } : jsonAnswer(reply.status, reply.body, startedAt);
+    return deliverAnswer(res, answer, planned);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, startedAt: number): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname;
-    // Only POST is documented for get_token; any other method or path is a path the service lacks.
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const path = url.pathname;
+    // Only the documented methods: POST get_token, GET get_result, GET/POST the liveness page.
     if (path === GET_TOKEN_PATH && req.method === 'POST') return getToken(req, res, startedAt);
+    if (path === GET_RESULT_PATH && req.method === 'GET') return getResult(req, res, url, startedAt);
+    if (path === DO_PATH && (req.method === 'GET' || req.method === 'POST')) return handleLiveness(req, res, url, { flows, log, now });
+    if (isDebugPath(path)) return handleDebug(req, res, path, { log, faults });
     req.resume();
-    sendJson(res, 404, { error_message: 'API_NOT_FOUND' }, startedAt);
+    send(res, jsonAnswer(404, { error_message: 'API_NOT_FOUND' }, startedAt));
   }
 
   const server = createServer((req, res) => {
     const startedAt = performance.now();
     route(req, res, startedAt).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { error_message: 'INTERNAL_ERROR' }, startedAt);
+      if (!res.headersSent) send(res, jsonAnswer(500, { error_message: 'INTERNAL_ERROR' }, startedAt));
       else res.destroy();
     });
   });
@@ -130,6 +203,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       resolve();
     });
   });
+  const sweep = setInterval(() => flows.expireDue(), EXPIRY_SWEEP_MS);
+  sweep.unref();
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://${clientHost(host)}:${port}`,
@@ -137,8 +212,13 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     apiKey: options.apiKey,
     apiSecret: options.apiSecret,
     tokens,
+    callbackLog: log.entries,
+    faults,
+    onFlowEnded: (listener) => flows.onFlowEnded(listener),
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweep);
+        notifier.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

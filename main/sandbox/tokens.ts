@@ -17,7 +17,7 @@ export interface IssuedToken {
   /** Every field received except api_secret, unknown names included. */
   params: Record<string, string>;
   photos: Partial<Record<'image_ref1' | 'image_ref2', { sha256: string; bytes: number; filename: string }>>;
-  /** Set once the liveness page has been opened: the token is single-use. */
+  /** Set once the flow's outcome was submitted on the liveness page: the token is single-use. */
   used: boolean;
 }
 

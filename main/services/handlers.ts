@@ -8,7 +8,9 @@ import { fail, type Result } from '../../core/result';
 import type { HistoryStore } from '../history/store';
 import type { SettingsStore } from '../settings/settings';
 import { VaultError, type Vault } from '../vault/vault';
+import type { Sandbox } from '../sandbox/server';
 import { historyOps } from './history-ops';
+import { resultFetcher, resultOps } from './result-ops';
 import { catalogueOps } from './catalogue-ops';
 import { profileOps } from './profile-ops';
 import { tokenOps } from './token-ops';
@@ -21,6 +23,8 @@ export interface HandlerDeps {
   timeoutMs?: number;
   log?: (line: string) => void;
   now?: () => number;
+  /** The embedded sandbox, for its support controls (fault injection, callback log). */
+  sandbox?: Sandbox;
 }
 
 /** A handler takes the raw (unvalidated) payload and always resolves to a Result. */
@@ -31,10 +35,22 @@ export type HandlerTable = { [K in OpName]: Handler<K> };
 export type OpImpl<K extends OpName> = (request: ReturnType<(typeof requestSchemas)[K]['parse']>) => Promise<Result<ApiResponses[K]>>;
 export type OpImpls<K extends OpName> = { [P in K]: OpImpl<P> };
 
+/** The handler table, and the result fetcher the app also calls when a sandbox flow ends. */
+export interface Handlers {
+  table: HandlerTable;
+  fetchResult: ReturnType<typeof resultFetcher>;
+}
+
 /** Builds the handler table over injected dependencies. */
 export function createHandlers(deps: HandlerDeps): HandlerTable {
+  return buildHandlers(deps).table;
+}
+
+/** Builds the handler table and exposes the shared result fetcher. */
+export function buildHandlers(deps: HandlerDeps): Handlers {
   const log = deps.log ?? (() => {});
-  const impl: OpImpls<OpName> = { ...catalogueOps(), ...tokenOps(deps), ...profileOps(deps), ...historyOps(deps) };
+  const fetchResult = resultFetcher(deps);
+  const impl: OpImpls<OpName> = { ...catalogueOps(), ...tokenOps(deps), ...profileOps(deps), ...historyOps(deps), ...resultOps(deps, fetchResult) };
 
   const bind = <K extends OpName>(op: K): Handler<K> => {
     const run = impl[op] as OpImpl<K>;
@@ -56,5 +72,5 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     };
   };
 
-  return Object.fromEntries(OP_NAMES.map((op) => [op, bind(op)])) as HandlerTable;
+  return { table: Object.fromEntries(OP_NAMES.map((op) => [op, bind(op)])) as HandlerTable, fetchResult };
 }

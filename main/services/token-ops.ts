@@ -4,6 +4,7 @@ import { photoFacts, photoMimeType } from '../../core/faceid/photo';
 import { hasErrors, validateTokenRequest, type PhotoSet } from '../../core/faceid/validate';
 import { fail, ok, type Result } from '../../core/result';
 import type { HistoryPhoto } from '../../core/history';
+import { livenessUrl } from '../../core/faceid/verification';
 import { describeGetTokenRequest, getToken, type GetTokenCall, type GetTokenResult } from '../faceid/client';
 import type { CallEnd } from '../history/store';
 import { redactText } from '../vault/redact';
@@ -116,6 +117,8 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
           return ok({
             outcome: 'issued',
             token: r.token,
+            livenessUrl: livenessUrl(profile.baseUrl, r.token),
+            historyId: deps.history.idOf(req.callId),
             biz_id: r.biz_id,
             request_id: r.request_id,
             expired_time: r.expired_time,
@@ -125,9 +128,9 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
             warnings,
           });
         case 'failed':
-          return ok({ outcome: 'failed', error: r.error, httpStatus: r.httpStatus, elapsedMs: r.elapsedMs, warnings });
+          return ok({ outcome: 'failed', error: r.error, httpStatus: r.httpStatus, elapsedMs: r.elapsedMs, warnings, historyId: deps.history.idOf(req.callId) });
         default:
-          return ok({ outcome: 'unknown', error: r.error, elapsedMs: r.elapsedMs, warnings });
+          return ok({ outcome: 'unknown', error: r.error, elapsedMs: r.elapsedMs, warnings, historyId: deps.history.idOf(req.callId) });
       }
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {

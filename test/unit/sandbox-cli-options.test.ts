@@ -46,4 +46,15 @@ describe('sandbox command line', () => {
     expect(text).toContain('sandbox:no-face');
     expect(text).toContain('curl -s http://127.0.0.1:7300/faceid/lite/get_token -F api_key=K -F api_secret=S');
   });
+
+  it('turns the notify_url port check off for loopback only with --no-callback-port-check', () => {
+    expect(parseSandboxArgs(['--no-callback-port-check'])).toMatchObject({ kind: 'run', options: { callbackPortCheck: false } });
+    const plain = parseSandboxArgs([]);
+    expect(plain.kind === 'run' && plain.options.callbackPortCheck).toBeUndefined();
+  });
+
+  it('lists the transport magic values and the debugging endpoints in the banner', () => {
+    const text = sandboxBanner({ baseUrl: 'http://127.0.0.1:7300', apiKey: 'K', apiSecret: 'S', scenes: SANDBOX_SCENES });
+    for (const shown of ['sandbox:reset', 'sandbox:proxy-502', 'sandbox:trickle', 'sandbox:latency-<ms>', 'http://127.0.0.1:7300/sandbox/callbacks', 'http://127.0.0.1:7300/sandbox/faults']) expect(text).toContain(shown);
+  });
 });

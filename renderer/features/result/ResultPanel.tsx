@@ -1,5 +1,6 @@
 import type { IssueTokenOutcome } from '../../../core/api';
 import { useConsole } from '../../app/store';
+import { HandOff } from '../handoff/HandOff';
 import { CopyButton } from './CopyButton';
 import { formatRemaining, useNow } from './useNow';
 
@@ -37,6 +38,7 @@ function Issued({ r }: { r: Extract<IssueTokenOutcome, { outcome: 'issued' }> })
         <Row label="expired_time" value={String(r.expired_time)} />
         <Row label="time_used" value={`${r.time_used} ms (round trip ${r.elapsedMs} ms)`} copy={false} />
       </dl>
+      <HandOff issued={r} />
     </section>
   );
 }

@@ -1,0 +1,117 @@
+/**
+ * Verification results. get_result answers a verification at most three times and only for a day,
+ * so the console fetches only when asked (or when the embedded sandbox reports a finished flow),
+ * stores the answer in the history row at once, and shows it from storage afterwards.
+ */
+import { createHash } from 'node:crypto';
+import { RESULT_FETCH_LIMIT, RESULT_RETENTION_MS, type HistoryRow, type StoredResult } from '../../core/history';
+import { END_STATUSES } from '../../core/faceid/verification';
+import { fail, ok, type Result } from '../../core/result';
+import { getResult } from '../faceid/get-result';
+import { verifyCallbackSignature } from '../faceid/signature';
+import type { HandlerDeps, OpImpls } from './handlers';
+
+const FINAL_STATUSES = new Set<string>(END_STATUSES);
+
+type ResultOpName = 'fetchResult' | 'verifyCallback' | 'getSandboxState' | 'setSandboxFaults';
+
+/** The bytes of a `data:image/…;base64,…` URI. */
+function dataUriBytes(uri: unknown): Uint8Array | undefined {
+  if (typeof uri !== 'string') return undefined;
+  const m = /^data:image\/[a-z+.-]+;base64,([A-Za-z0-9+/=]+)$/.exec(uri);
+  return m?.[1] ? new Uint8Array(Buffer.from(m[1], 'base64')) : undefined;
+}
+
+/** Fetching, shared so the sandbox's "flow ended" event and the operator's button use one path. */
+export function resultFetcher(deps: HandlerDeps): (historyId: number) => Promise<Result<HistoryRow>> {
+  const now = deps.now ?? Date.now;
+  const inFlight = new Map<number, Promise<Result<HistoryRow>>>();
+
+  async function fetchOnce(historyId: number): Promise<Result<HistoryRow>> {
+    const row = deps.history.get(historyId);
+    if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });
+    if (row.status !== 'issued' || !row.bizId) return fail({ code: 'NOT_ISSUED', message: 'Only an issued token has a verification result.' });
+    const used = row.result?.fetches ?? 0;
+    if (used >= RESULT_FETCH_LIMIT) {
+      return fail({ code: 'RESULT_FETCH_LIMIT', message: `The service answers get_result at most ${RESULT_FETCH_LIMIT} times and this console has used all of them; the stored result is shown.` });
+    }
+    if (row.expiredTime !== undefined && now() > row.expiredTime * 1000 + RESULT_RETENTION_MS) {
+      return fail({ code: 'RESULT_EXPIRED', message: 'The service keeps a result for one day after the flow; this one is gone. The stored result, if any, is shown.' });
+    }
+    const profile = await deps.vault.resolve(row.profileId);
+    if (!profile) return fail({ code: 'PROFILE_NOT_FOUND', message: `The profile "${row.profileName}" that issued this token no longer exists; its credentials are needed to fetch the result.` });
+    const keep = deps.settings.get().keepPhotos;
+    const r = await getResult({ baseUrl: row.baseUrl, apiKey: profile.apiKey, apiSecret: profile.apiSecret, bizId: row.bizId, returnImage: keep ? '1' : '0', returnVerifyTime: '1', timeoutMs: deps.timeoutMs });
+    if (r.outcome !== 'ok') {
+      const e = r.error;
+      return fail({ code: e.code, field: undefined, message: `${e.title}: ${e.explanation}${e.serviceMessage ? ` (${e.serviceMessage})` : ''}` });
+    }
+    const data: Record<string, unknown> = { ...(r.data as unknown as Record<string, unknown>) };
+    const best = dataUriBytes((data.images as { image_best?: unknown } | null | undefined)?.image_best);
+    delete data.images;
+    const status = String(data.status ?? 'UNKNOWN');
+    const stored: StoredResult = {
+      data,
+      status,
+      // Only an answer for a finished flow uses one of the three (a running flow's answer is free).
+      fetches: FINAL_STATUSES.has(status) ? used + 1 : used,
+      fetchedAt: now(),
+      bestImageSha256: keep && best ? createHash('sha256').update(best).digest('hex') : undefined,
+    };
+    deps.history.storeResult(historyId, stored, keep ? best : undefined);
+    deps.log?.(`fetchResult row=${historyId} status=${stored.status} fetches=${stored.fetches}/${RESULT_FETCH_LIMIT}`);
+    return ok(deps.history.get(historyId) as HistoryRow);
+  }
+
+  return (historyId) => {
+    // One fetch at a time per row: a second request joins the first instead of spending a fetch.
+    const pending = inFlight.get(historyId);
+    if (pending) return pending;
+    const p = fetchOnce(historyId).finally(() => inFlight.delete(historyId));
+    inFlight.set(historyId, p);
+    return p;
+  };
+}
+
+/** Results, callback verification and the embedded sandbox's support controls. */
+export function resultOps(deps: HandlerDeps, fetchResult: (historyId: number) => Promise<Result<HistoryRow>>): OpImpls<ResultOpName> {
+  const noSandbox = () => fail({ code: 'NO_SANDBOX', message: 'No embedded sandbox is running.' });
+  return {
+    fetchResult: ({ historyId }) => fetchResult(historyId),
+    verifyCallback: async ({ profileId, data, sign }) => {
+      const profile = await deps.vault.resolve(profileId);
+      if (!profile) return fail({ code: 'PROFILE_NOT_FOUND', field: 'profileId', message: `No profile with id "${profileId}".` });
+      let decoded: unknown;
+      let decodeError: string | undefined;
+      try {
+        decoded = JSON.parse(data);
+      } catch (e) {
+        decodeError = `data is not JSON: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      if (verifyCallbackSignature(profile.apiSecret, data, sign)) {
+        return ok({ valid: true, message: `Genuine: signed with the secret of “${profile.name}”.`, decoded, decodeError });
+      }
+      for (const other of await deps.vault.list()) {
+        if (other.id === profileId) continue;
+        const candidate = await deps.vault.resolve(other.id).catch(() => undefined);
+        if (candidate && candidate.apiSecret !== '' && verifyCallbackSignature(candidate.apiSecret, data, sign)) {
+          return ok({ valid: false, matchesProfile: other.name, message: `Not signed with “${profile.name}”'s secret — but with “${other.name}”'s.`, decoded, decodeError });
+        }
+      }
+      const hint = /^[0-9a-fA-F]{40}$/.test(sign.trim()) ? 'data or sign was altered, or another secret signed it' : 'sign is not 40 hex characters';
+      return ok({ valid: false, message: `Not genuine for “${profile.name}”: ${hint}. Verify against data exactly as received, before any re-formatting.`, decoded, decodeError });
+    },
+    getSandboxState: async () => {
+      const s = deps.sandbox;
+      if (!s) return noSandbox();
+      return ok({ baseUrl: s.baseUrl, faults: s.faults.get(), callbacks: s.callbackLog.slice(-100) });
+    },
+    setSandboxFaults: async ({ plan }) => {
+      const s = deps.sandbox;
+      if (!s) return noSandbox();
+      if (plan) s.faults.set(plan);
+      else s.faults.clear();
+      return ok({ baseUrl: s.baseUrl, faults: s.faults.get(), callbacks: s.callbackLog.slice(-100) });
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SandboxFaultPlan, SandboxState } from '../../../core/api';
+import { api } from '../../bridge';
+
+type Mode = NonNullable<SandboxFaultPlan['mode']> | '';
+
+/** The embedded sandbox's support controls: faults for its next answers, and its callback log. */
+export function SandboxPanel({ onClose }: { onClose(): void }) {
+  const [state, setState] = useState<SandboxState>();
+  const [error, setError] = useState<string>();
+  const [latency, setLatency] = useState('0');
+  const [mode, setMode] = useState<Mode>('');
+  const [remaining, setRemaining] = useState('1');
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  const refresh = useCallback(() => {
+    void api.getSandboxState({}).then((r) => (r.ok ? setState(r.value) : setError(r.error.message)));
+  }, []);
+  useEffect(() => {
+    dialog.current?.showModal();
+    refresh();
+    const t = setInterval(refresh, 2000);
+    return () => clearInterval(t);
+  }, [refresh]);
+
+  const apply = (plan: SandboxFaultPlan | null) =>
+    void api.setSandboxFaults({ plan }).then((r) => {
+      if (r.ok) {
+        setState(r.value);
+        setError(undefined);
+      } else setError(r.error.message);
+    });
+
+  return (
+    <dialog ref={dialog} className="tool-dialog wide" aria-label="Sandbox" onClose={onClose}>
+      <header>
+        <h2>Embedded sandbox</h2>
+        <button type="button" className="small" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </header>
+      {state && (
+        <p className="hint">
+          Serving at <code>{state.baseUrl}</code>. Faults apply to its next get_token / get_result answers.
+        </p>
+      )}
+      <form
+        className="inline-form"
+        aria-label="Fault injection"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const ms = Number(latency);
+          if (!Number.isInteger(ms) || ms < 0 || ms > 30000) return setError('Latency must be a whole number of milliseconds from 0 to 30000.');
+          const n = Number(remaining);
+          if (!Number.isInteger(n) || n < 1 || n > 1000) return setError('Apply to 1 to 1000 calls.');
+          apply({ latencyMs: ms > 0 ? ms : undefined, mode: mode === '' ? undefined : mode, remaining: n });
+        }}
+      >
+        <label>
+          Added latency (ms)
+          <input type="text" inputMode="numeric" value={latency} onChange={(e) => setLatency(e.target.value)} />
+        </label>
+        <label>
+          Failure
+          <select value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+            <option value="">none</option>
+            <option value="reset">connection reset</option>
+            <option value="proxy-502">HTML 502 from a proxy</option>
+            <option value="trickle">slow trickle answer</option>
+            <option value="concurrency">CONCURRENCY_LIMIT_EXCEEDED</option>
+          </select>
+        </label>
+        <label>
+          For the next N calls
+          <input type="text" inputMode="numeric" value={remaining} onChange={(e) => setRemaining(e.target.value)} />
+        </label>
+        <button type="submit" className="primary">
+          Apply
+        </button>
+        <button type="button" onClick={() => apply(null)}>
+          Clear faults
+        </button>
+      </form>
+      {state?.faults && (
+        <p className="msg warning" role="status">
+          Active: {JSON.stringify(state.faults)}
+        </p>
+      )}
+      {error && (
+        <p className="msg error" role="alert">
+          {error}
+        </p>
+      )}
+      <h3>Callbacks the sandbox made</h3>
+      {state && state.callbacks.length === 0 && <p className="hint">None yet: finish a flow on the sandbox's liveness page.</p>}
+      {state && state.callbacks.length > 0 && (
+        <table className="callback-log" aria-label="Callback log">
+          <thead>
+            <tr>
+              <th>time</th>
+              <th>kind</th>
+              <th>method</th>
+              <th>URL</th>
+              <th>attempt</th>
+              <th>status</th>
+              <th>latency</th>
+              <th>sign</th>
+              <th>data</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...state.callbacks].reverse().map((c, i) => (
+              <tr key={i}>
+                <td>{new Date(c.at).toLocaleTimeString()}</td>
+                <td>{c.kind}</td>
+                <td>{c.method}</td>
+                <td className="url">{c.url}</td>
+                <td>{c.attempt}</td>
+                <td>{c.status ?? c.error ?? '—'}</td>
+                <td>{c.latencyMs !== undefined ? `${c.latencyMs} ms` : '—'}</td>
+                <td>
+                  <code>{c.sign}</code>
+                </td>
+                <td>
+                  <details>
+                    <summary>data</summary>
+                    <pre className="json">{c.data}</pre>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </dialog>
+  );
+}

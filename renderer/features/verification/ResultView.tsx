@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { RESULT_FETCH_LIMIT, type HistoryRow } from '../../../core/history';
+import { readVerification, type VerificationData } from '../../../core/faceid/verification';
+import { api } from '../../bridge';
+
+/** The stored verification result of an issued token, and fetching it (three times at most). */
+export function ResultView({ row, onChanged }: { row: HistoryRow; onChanged(): void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [image, setImage] = useState<string>();
+  const result = row.result;
+  const used = result?.fetches ?? 0;
+  const left = RESULT_FETCH_LIMIT - used;
+  const data = result?.data as unknown as VerificationData | undefined;
+  const reading = data ? readVerification(data) : undefined;
+
+  useEffect(() => {
+    const sha = result?.bestImageSha256;
+    if (!sha) return;
+    void api.getKeptPhoto({ sha256: sha }).then((r) => r.ok && setImage(`data:image/jpeg;base64,${r.value.dataBase64}`));
+  }, [result?.bestImageSha256]);
+
+  const fetchNow = async () => {
+    setBusy(true);
+    setError(undefined);
+    const r = await api.fetchResult({ historyId: row.id });
+    setBusy(false);
+    if (!r.ok) setError(r.error.message);
+    onChanged();
+  };
+
+  return (
+    <section className={`verification ${reading?.verdict ?? 'none'}`} aria-label="Verification result">
+      <h3>{reading ? reading.headline : 'No result fetched yet'}</h3>
+      {reading && (
+        <ul className="reading">
+          {reading.lines.map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
+        </ul>
+      )}
+      {data?.biz_info && (
+        <dl className="biz-info">
+          <dt>biz_no</dt>
+          <dd>
+            <code>{data.biz_info.biz_no}</code>
+          </dd>
+          {data.biz_info.biz_extra_data && (
+            <>
+              <dt>biz_extra_data</dt>
+              <dd>
+                <code>{data.biz_info.biz_extra_data}</code>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      {image && <img className="best-image" src={image} alt="Best frame of the liveness check" />}
+      <p className="fetches" data-testid="fetches-left">
+        get_result: {left} of {RESULT_FETCH_LIMIT} fetches left as far as this console knows
+        {result ? ` · fetched ${new Date(result.fetchedAt).toLocaleTimeString()}` : ''}
+      </p>
+      <div className="actions">
+        <button type="button" className="small" disabled={busy || left <= 0} onClick={() => void fetchNow()}>
+          {busy ? 'Fetching…' : result ? 'Fetch again' : 'Fetch result'}
+        </button>
+        {left <= 0 && <span className="hint">The service answers only {RESULT_FETCH_LIMIT} times; the stored result is what remains.</span>}
+      </div>
+      {error && (
+        <p className="msg error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

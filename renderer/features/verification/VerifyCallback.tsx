@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CallbackCheck } from '../../../core/api';
+import { readVerification, type VerificationData } from '../../../core/faceid/verification';
+import { useConsole } from '../../app/store';
+import { api } from '../../bridge';
+
+/**
+ * For support agents: paste `data` and `sign` from a customer's server log and learn whether the
+ * callback was signed with a profile's secret — which never leaves the trusted side — and what it says.
+ */
+export function VerifyCallback({ onClose }: { onClose(): void }) {
+  const profiles = useConsole((s) => s.profiles);
+  const activeId = useConsole((s) => s.activeProfileId);
+  const [profileId, setProfileId] = useState(activeId);
+  const [data, setData] = useState('');
+  const [sign, setSign] = useState('');
+  const [check, setCheck] = useState<CallbackCheck>();
+  const [error, setError] = useState<string>();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+
+  const decoded = check?.decoded as VerificationData | undefined;
+  const reading = decoded && typeof decoded === 'object' && 'status' in decoded ? readVerification(decoded) : undefined;
+
+  return (
+    <dialog ref={dialog} className="tool-dialog" aria-label="Verify callback" onClose={onClose}>
+      <header>
+        <h2>Verify a callback</h2>
+        <button type="button" className="small" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </header>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(undefined);
+          void api.verifyCallback({ profileId, data, sign }).then((r) => (r.ok ? setCheck(r.value) : setError(r.error.message)));
+        }}
+      >
+        <label>
+          Profile whose secret should have signed it
+          <select value={profileId} onChange={(e) => setProfileId(e.target.value)}>
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          data (exactly as received)
+          <textarea rows={6} value={data} spellCheck={false} onChange={(e) => setData(e.target.value)} />
+        </label>
+        <label>
+          sign
+          <input type="text" value={sign} spellCheck={false} onChange={(e) => setSign(e.target.value)} />
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={data === '' || sign === ''}>
+            Verify
+          </button>
+        </div>
+      </form>
+      {error && (
+        <p className="msg error" role="alert">
+          {error}
+        </p>
+      )}
+      {check && (
+        <section className={`verdict ${check.valid ? 'ok' : 'error'}`} aria-label="Signature verdict" aria-live="polite">
+          <h3>{check.valid ? 'Signature valid' : 'Signature NOT valid'}</h3>
+          <p>{check.message}</p>
+          {check.decodeError && <p className="msg warning">{check.decodeError}</p>}
+          {reading && (
+            <>
+              <h4>{reading.headline}</h4>
+              <ul>
+                {reading.lines.map((l, i) => (
+                  <li key={i}>{l}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {check.decoded !== undefined && <pre className="json">{JSON.stringify(check.decoded, null, 2)}</pre>}
+        </section>
+      )}
+    </dialog>
+  );
+}
