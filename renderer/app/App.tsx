@@ -1,4 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { CloneNotice } from '../features/history/CloneNotice';
+import { HistoryView } from '../features/history/HistoryView';
 import { ConfirmProduction } from '../features/profiles/ConfirmProduction';
 import { ProfileBadge } from '../features/profiles/ProfileBadge';
 import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
@@ -7,17 +9,29 @@ import { ResultPanel } from '../features/result/ResultPanel';
 import { TokenForm } from '../features/token-form/TokenForm';
 import { useConsole } from './store';
 
-/** The console: header with the active profile, the form on the left, the result on the right. */
+type View = 'issue' | 'history';
+
+/** The console: header with the active profile and the views; the form and result, or the history. */
 export function App() {
   const loadError = useConsole((s) => s.loadError);
+  const [view, setView] = useState<View>('issue');
+  const tab = (v: View, label: string) => (
+    <button type="button" role="tab" id={`tab-${v}`} aria-controls={`view-${v}`} aria-selected={view === v} className={`view-tab${view === v ? ' active' : ''}`} onClick={() => setView(v)}>
+      {label}
+    </button>
+  );
   useEffect(() => {
     void useConsole.getState().load();
   }, []);
 
   return (
-    <div className="app">
+    <div className={`app view-${view}`}>
       <header className="app-header">
         <h1>FaceID Console</h1>
+        <div className="view-tabs" role="tablist" aria-label="Views">
+          {tab('issue', 'Issue token')}
+          {tab('history', 'History')}
+        </div>
         <ProfileBadge />
         <ProfileSwitcher />
       </header>
@@ -27,14 +41,23 @@ export function App() {
           {loadError}
         </p>
       )}
-      <main className="layout">
-        <div className="pane form-pane">
-          <TokenForm />
+      {view === 'issue' ? (
+        <div role="tabpanel" id="view-issue" aria-labelledby="tab-issue">
+          <CloneNotice />
+          <main className="layout">
+            <div className="pane form-pane">
+              <TokenForm />
+            </div>
+            <aside className="pane result-pane">
+              <ResultPanel />
+            </aside>
+          </main>
         </div>
-        <aside className="pane result-pane">
-          <ResultPanel />
-        </aside>
-      </main>
+      ) : (
+        <main role="tabpanel" id="view-history" aria-labelledby="tab-history" className="history-panel">
+          <HistoryView onCloned={() => setView('issue')} />
+        </main>
+      )}
       <ConfirmProduction />
     </div>
   );

@@ -6,11 +6,13 @@
 import { create } from 'zustand';
 import type { IssueTokenOutcome, ProfileSummary } from '../../core/api';
 import { MAX_PHOTO_BYTES } from '../../core/limits';
-import { paramSpec, type FileParamName } from '../../core/faceid/catalogue';
+import { FILE_PARAMS, paramSpec, type FileParamName } from '../../core/faceid/catalogue';
 import { formatBytes, photoFacts, type PhotoFacts } from '../../core/faceid/photo';
 import { hasErrors, validateTokenRequest, type PhotoSet } from '../../core/faceid/validate';
+import type { HistoryRow } from '../../core/history';
 import type { FieldIssue, Result } from '../../core/result';
 import { api } from '../bridge';
+import { planClone, type ClonePhotos, type CloneReport, type MissingPhoto } from '../features/history/clone';
 import { switchDefaults, type SwitchReport } from '../features/profiles/switch-defaults';
 import { suggestBizNo } from '../features/token-form/biz-no';
 import { toBase64 } from './base64';
@@ -51,6 +53,8 @@ export interface ConsoleState {
   bizNoNotice?: string;
   /** What the last profile switch changed in the form. */
   switchNotice?: SwitchReport & { from: string; to: string };
+  /** What the last "Clone into form" from the history did. */
+  cloneNotice?: CloneReport;
 
   load(): Promise<void>;
   setValue(name: string, value: string): void;
@@ -68,6 +72,12 @@ export interface ConsoleState {
   switchProfile(id: string): Promise<string | null>;
   dismissSwitchNotice(): void;
   setAdvancedOpen(open: boolean): void;
+  /**
+   * Fills the form with a recorded call's parameters (its profile when it still exists, a fresh
+   * biz_no, the kept photos). Returns an error message, or null once done (see cloneNotice).
+   */
+  cloneFromHistory(row: HistoryRow, prepared: { photos: ClonePhotos; bizNo: string }): Promise<string | null>;
+  dismissCloneNotice(): void;
 }
 
 /** Photo facts for validation. */
@@ -146,7 +156,8 @@ export const useConsole = create<ConsoleState>((set, get) => {
       if (!to) return `No profile with id ${id}.`;
       const r = await api.setActiveProfile({ profileId: id });
       if (!r.ok) return r.error.message;
-      const report = switchDefaults(s.values, from?.defaults ?? {}, to.defaults);
+      // Read the form after the await: the operator may have typed while the switch was in flight.
+      const report = switchDefaults(get().values, from?.defaults ?? {}, to.defaults);
       const changed = report.applied.length + report.cleared.length + report.kept.length > 0;
       set({
         activeProfileId: id,
@@ -225,6 +236,49 @@ export const useConsole = create<ConsoleState>((set, get) => {
     async cancel() {
       const c = get().call;
       if (c.phase === 'sending') await api.cancelCall({ callId: c.callId });
+    },
+
+    async cloneFromHistory(row, prepared) {
+      if (get().call.phase === 'sending') return 'A call is in flight: wait for its answer (or cancel it) before cloning another call into the form.';
+      const plan = planClone(row, get().profiles, get().activeProfileId);
+      let profile = plan.profile;
+      if (profile.kind === 'switch') {
+        const err = await get().switchProfile(profile.id);
+        const activeName = get().profiles.find((p) => p.id === get().activeProfileId)?.name ?? get().activeProfileId;
+        if (err) profile = { kind: 'switch-failed', name: profile.name, activeName, message: err };
+      }
+      for (const name of FILE_PARAMS) get().removePhoto(name);
+      set({
+        values: { ...plan.values, biz_no: prepared.bizNo },
+        otherMode: {},
+        touched: {},
+        submitted: false,
+        photoErrors: {},
+        call: { phase: 'idle' },
+        // The clone replaces every value, so what a profile switch changed no longer applies.
+        switchNotice: undefined,
+        bizNoNotice: `A fresh biz_no is suggested: the cloned call used ${row.bizNo || '(none)'}, and biz_no must be unique.`,
+      });
+      const reattached: CloneReport['reattached'] = [];
+      const missing: MissingPhoto[] = [...prepared.photos.missing];
+      for (const name of FILE_PARAMS) {
+        const file = prepared.photos.attach[name];
+        if (!file) continue;
+        if (get().attachPhoto(name, file)) reattached.push({ param: name, filename: file.name });
+        else {
+          const sha256 = row.photos.find((p) => p.param === name)?.sha256 ?? '';
+          missing.push({ param: name, filename: file.name, bytes: file.bytes.length, sha256, reason: get().photoErrors[name] ?? 'it could not be attached' });
+        }
+      }
+      set((s) => ({
+        editedSinceCall: {},
+        advancedOpen: s.advancedOpen || Object.keys(plan.values).some(isAdvanced),
+        cloneNotice: { rowId: row.id, startedAt: row.startedAt, fromBizNo: row.bizNo, newBizNo: prepared.bizNo, profile, reattached, missing, hidden: plan.hidden },
+      }));
+      return null;
+    },
+    dismissCloneNotice() {
+      set({ cloneNotice: undefined });
     },
   };
 });

@@ -57,6 +57,11 @@ export const test = base.extend<{ shell: ShellInfo }, { workerShell: ShellInfo }
   shell: async ({ workerShell }, use) => use(workerShell),
   page: async ({ page, workerShell }, use) => {
     await page.goto(workerShell.url);
+    // Tests of a worker share one shell: start each on the built-in sandbox profile, whatever
+    // profile an earlier test left active.
+    const reset = await page.request.post(`${workerShell.origin}/api/setActiveProfile`, { data: { profileId: 'sandbox' } });
+    expect(reset.ok()).toBe(true);
+    await page.reload();
     await use(page);
   },
 });

@@ -1,0 +1,13 @@
+/** Saves text as a file through a blob: URL and an <a download>, as a browser download. */
+export function downloadText(text: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The download has started by now; the URL only has to outlive the click.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

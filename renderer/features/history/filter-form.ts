@@ -1,0 +1,76 @@
+/**
+ * The history filter as the operator edits it (strings from the controls) and its translation to
+ * the HistoryFilter the trusted side understands. Dates are local calendar days; "to" is inclusive.
+ */
+import type { HistoryFilter } from '../../../core/history';
+
+export type StatusChoice = '' | NonNullable<HistoryFilter['status']>;
+export type ComparisonChoice = '' | NonNullable<HistoryFilter['comparisonType']>;
+
+export interface FilterForm {
+  text: string;
+  profileId: string;
+  status: StatusChoice;
+  /** YYYY-MM-DD from a date input, or ''. */
+  from: string;
+  to: string;
+  comparisonType: ComparisonChoice;
+}
+
+export const EMPTY_FORM: FilterForm = { text: '', profileId: '', status: '', from: '', to: '', comparisonType: '' };
+
+export const STATUS_CHOICES: readonly { value: StatusChoice; label: string }[] = [
+  { value: '', label: 'Any status' },
+  { value: 'issued', label: 'Issued (unexpired)' },
+  { value: 'expired', label: 'Expired' },
+  { value: 'failed', label: 'Failed' },
+  { value: 'unknown', label: 'Unknown outcome' },
+  { value: 'pending', label: 'Pending' },
+];
+
+export const COMPARISON_CHOICES: readonly { value: ComparisonChoice; label: string }[] = [
+  { value: '', label: 'Any comparison_type' },
+  { value: '-1', label: '-1 (liveness only)' },
+  { value: '0', label: '0 (with photos)' },
+];
+
+/** Local midnight of a YYYY-MM-DD day, in ms; undefined for an empty or malformed value. */
+export function dayStartMs(day: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return undefined;
+  const ms = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime();
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}
+
+/** Local midnight of the day after `day`: the exclusive end of an inclusive "to" date. */
+function dayEndMs(day: string): number | undefined {
+  const start = dayStartMs(day);
+  if (start === undefined) return undefined;
+  const d = new Date(start);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+}
+
+/** The filter to send, and a problem to show when the form cannot be taken as it is. */
+export function toHistoryFilter(form: FilterForm): { filter: HistoryFilter; problem?: string } {
+  const filter: HistoryFilter = {};
+  const text = form.text.trim();
+  if (text) filter.text = text.slice(0, 512);
+  if (form.profileId) filter.profileId = form.profileId;
+  if (form.status) filter.status = form.status;
+  if (form.comparisonType) filter.comparisonType = form.comparisonType;
+  const from = dayStartMs(form.from);
+  const to = dayEndMs(form.to);
+  if (from !== undefined) filter.from = from;
+  if (to !== undefined) filter.to = to;
+  if (from !== undefined && to !== undefined && from >= to) {
+    return { filter, problem: `The "from" date (${form.from}) is after the "to" date (${form.to}): no call can match.` };
+  }
+  return { filter };
+}
+
+/** Whether a filter matches every row. */
+export const isEmptyFilter = (f: HistoryFilter): boolean => Object.keys(f).length === 0;
+
+/** Stable identity of a filter, to tell whether a refetch is needed. */
+export const filterKey = (f: HistoryFilter): string =>
+  JSON.stringify([f.text ?? '', f.profileId ?? '', f.status ?? '', f.from ?? '', f.to ?? '', f.comparisonType ?? '']);

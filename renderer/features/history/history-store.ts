@@ -1,0 +1,105 @@
+/**
+ * UI state of the history view (zustand): the filter being edited, the pages loaded so far, the
+ * selected call. Pages come newest first, 100 at a time, following the `next` cursor; an answer
+ * to an older query (the filter changed meanwhile) is dropped.
+ */
+import { create } from 'zustand';
+import type { HistoryCursor, HistoryFilter, HistoryListRow, HistoryRow } from '../../../core/history';
+import { api } from '../../bridge';
+import { EMPTY_FORM, filterKey, toHistoryFilter, type FilterForm } from './filter-form';
+
+export const PAGE_SIZE = 100;
+
+export type Detail = { phase: 'none' } | { phase: 'loading'; id: number } | { phase: 'ready'; row: HistoryRow } | { phase: 'error'; id: number; message: string };
+
+export interface HistoryState {
+  form: FilterForm;
+  /** The filter the loaded rows answer. */
+  filter: HistoryFilter;
+  problem?: string;
+  rows: HistoryListRow[];
+  total: number;
+  totalCapped: boolean;
+  next?: HistoryCursor;
+  loading: boolean;
+  loadingMore: boolean;
+  error?: string;
+  selectedId?: number;
+  detail: Detail;
+
+  /** Edits the filter form; `apply` refetches when the filter it gives changed. */
+  setForm(patch: Partial<FilterForm>, apply: boolean): void;
+  /** Takes the form as it is (after the search box's debounce). */
+  apply(): void;
+  /** Reloads from the first page with the current filter. */
+  refresh(): Promise<void>;
+  loadMore(): Promise<void>;
+  select(id: number | undefined): Promise<void>;
+  /** Re-reads the selected call (e.g. a pending call that has finished). */
+  reloadDetail(): Promise<void>;
+}
+
+let generation = 0;
+
+export const useHistory = create<HistoryState>((set, get) => ({
+  form: EMPTY_FORM,
+  filter: {},
+  rows: [],
+  total: 0,
+  totalCapped: false,
+  loading: false,
+  loadingMore: false,
+  detail: { phase: 'none' },
+
+  setForm(patch, apply) {
+    set((s) => ({ form: { ...s.form, ...patch } }));
+    if (apply) get().apply();
+  },
+
+  apply() {
+    const { filter, problem } = toHistoryFilter(get().form);
+    const changed = filterKey(filter) !== filterKey(get().filter);
+    set({ problem });
+    if (changed) {
+      set({ filter });
+      void get().refresh();
+    }
+  },
+
+  async refresh() {
+    const gen = ++generation;
+    set({ loading: true, error: undefined });
+    const r = await api.queryHistory({ filter: get().filter, limit: PAGE_SIZE });
+    if (gen !== generation) return;
+    if (!r.ok) return set({ loading: false, error: `The history could not be read: ${r.error.message}` });
+    const { rows, total, totalCapped, next } = r.value;
+    set({ loading: false, rows, total, totalCapped, next });
+    const selected = get().selectedId;
+    if (selected !== undefined && !rows.some((row) => row.id === selected)) set({ selectedId: undefined, detail: { phase: 'none' } });
+  },
+
+  async loadMore() {
+    const s = get();
+    if (!s.next || s.loading || s.loadingMore) return;
+    const gen = generation;
+    set({ loadingMore: true });
+    const r = await api.queryHistory({ filter: s.filter, cursor: s.next, limit: PAGE_SIZE });
+    if (gen !== generation) return set({ loadingMore: false });
+    if (!r.ok) return set({ loadingMore: false, error: `More calls could not be read: ${r.error.message}` });
+    const seen = new Set(get().rows.map((row) => row.id));
+    set((st) => ({ loadingMore: false, rows: [...st.rows, ...r.value.rows.filter((row) => !seen.has(row.id))], next: r.value.next }));
+  },
+
+  async select(id) {
+    set({ selectedId: id, detail: id === undefined ? { phase: 'none' } : { phase: 'loading', id } });
+    if (id !== undefined) await get().reloadDetail();
+  },
+
+  async reloadDetail() {
+    const id = get().selectedId;
+    if (id === undefined) return;
+    const r = await api.getHistoryRow({ id });
+    if (get().selectedId !== id) return;
+    set({ detail: r.ok ? { phase: 'ready', row: r.value } : { phase: 'error', id, message: r.error.message } });
+  },
+}));

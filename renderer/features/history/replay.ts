@@ -1,0 +1,52 @@
+/**
+ * What the history view fetches before a clone: the kept photo bytes and a biz_no that no
+ * recorded call has used.
+ */
+import type { HistoryRow } from '../../../core/history';
+import { api } from '../../bridge';
+import { suggestBizNo } from '../token-form/biz-no';
+import { missingPhoto, type ClonePhotos } from './clone';
+
+/** Bytes of a base64 string. */
+export function fromBase64(b64: string): Uint8Array {
+  const binary = atob(b64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The photos of a call: kept ones fetched, the others listed to be attached again. */
+export async function fetchClonePhotos(row: Pick<HistoryRow, 'photos'>): Promise<ClonePhotos> {
+  const out: ClonePhotos = { attach: {}, missing: [] };
+  for (const p of row.photos) {
+    if (!p.kept) {
+      out.missing.push(missingPhoto(p, 'photo keeping was off when the call was made, so only its hash was recorded'));
+      continue;
+    }
+    const r = await api.getKeptPhoto({ sha256: p.sha256 });
+    if (!r.ok) {
+      out.missing.push(missingPhoto(p, r.error.message));
+      continue;
+    }
+    try {
+      out.attach[p.param] = { name: p.filename, bytes: fromBase64(r.value.dataBase64) };
+    } catch {
+      out.missing.push(missingPhoto(p, 'the kept copy could not be read'));
+    }
+  }
+  return out;
+}
+
+/**
+ * A suggested biz_no that no recorded call used. biz_no must be unique per call; the suggestion
+ * is random already, the history check makes a clash with a past call impossible rather than unlikely.
+ */
+export async function freshBizNo(): Promise<string> {
+  let candidate = suggestBizNo();
+  for (let i = 0; i < 5; i++) {
+    const r = await api.queryHistory({ filter: { text: candidate }, limit: 5 });
+    if (!r.ok || !r.value.rows.some((row) => row.bizNo === candidate)) return candidate;
+    candidate = suggestBizNo();
+  }
+  return candidate;
+}

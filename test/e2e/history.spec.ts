@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// Each worker's browser shell (and so its history) is shared by that worker's tests: every test
+// tags its biz_no values and filters by the tag.
+const newTag = () => randomBytes(4).toString('hex');
+
+/** Issues a token from the form and waits for the answer. */
+async function issue(page: Page, fields: Record<string, string>, expected: 'issued' | 'failed'): Promise<void> {
+  for (const [name, value] of Object.entries(fields)) await page.getByLabel(name).fill(value);
+  await page.getByRole('button', { name: 'Issue token' }).click();
+  if (expected === 'issued') {
+    // An issued token uses up its biz_no: the form then suggests a new one.
+    await expect(page.getByLabel('biz_no')).not.toHaveValue(fields.biz_no ?? '');
+    await expect(page.getByRole('region', { name: 'Token issued' })).toBeVisible();
+  } else {
+    await expect(page.getByRole('region', { name: 'Call failed' })).toBeVisible();
+  }
+}
+
+/** The list of calls (not the <option>s of the filter selects). */
+const calls = (page: Page) => page.getByRole('listbox', { name: 'Calls' });
+
+async function openHistory(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Searches, and waits until the count answers this search (not the one before). */
+async function search(page: Page, text: string, count: string): Promise<void> {
+  await page.getByLabel('Search').fill(text);
+  await expect(page.getByTestId('history-count')).toHaveText(new RegExp(`^${count} starting with “${text}”( · filtered)?$`));
+}
+
+test.describe('token history', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+  test.beforeEach(async ({ page }) => {
+    // Another spec of this worker may have left another profile active. (Only switch when needed:
+    // a switch in flight would overwrite what the test types meanwhile.)
+    await expect(page.getByTestId('profile-badge')).toBeVisible();
+    const active = page.getByLabel('Active profile');
+    if ((await active.inputValue()) !== 'sandbox') await active.selectOption('sandbox');
+    await expect(page.getByTestId('profile-badge')).toContainText('Sandbox (built-in)');
+  });
+
+  test('finds calls by biz_no prefix, replays one, copies it as cURL, exports and deletes the filtered rows', async ({ page }) => {
+    const tag = newTag();
+    const a1 = `h-${tag}-a1`;
+    const a2 = `h-${tag}-a2`;
+    const b1 = `h-${tag}-b1`;
+    await issue(page, { biz_no: a1, uuid: `u-${tag}-1` }, 'issued');
+    await issue(page, { biz_no: a2, uuid: `u-${tag}-2` }, 'issued');
+    await issue(page, { biz_no: b1, uuid: `u-${tag}-3`, scene_id: 'no-such-scene' }, 'failed');
+
+    await openHistory(page);
+    await search(page, `h-${tag}`, '3 calls');
+    await page.getByLabel('Filter by status').selectOption('failed');
+    await search(page, `h-${tag}`, '1 call');
+    await expect(calls(page).getByRole('option')).toHaveCount(1);
+    await expect(calls(page).getByRole('option')).toContainText(b1);
+    await expect(calls(page).getByRole('option')).toContainText('failed');
+    await page.getByLabel('Filter by status').selectOption('');
+
+    await search(page, `h-${tag}-a`, '2 calls');
+    const options = calls(page).getByRole('option');
+    await expect(options).toHaveCount(2);
+    // Newest first.
+    await expect(options.first()).toContainText(a2);
+    await expect(options.first()).toContainText(/issued/);
+    await expect(options.first()).toContainText(/\d+:\d\d$/);
+
+    // The list is a listbox: arrows, Home and End move the selection.
+    await calls(page).focus();
+    await page.keyboard.press('End');
+    await expect(calls(page).getByRole('option', { name: new RegExp(a1) })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowUp');
+    await expect(calls(page).getByRole('option', { name: new RegExp(a2) })).toHaveAttribute('aria-selected', 'true');
+    await calls(page).getByRole('option', { name: new RegExp(a1) }).click();
+    const detail = page.getByRole('region', { name: 'Call details' });
+    await expect(detail.getByRole('heading', { level: 2 })).toContainText(a1);
+    const params = detail.getByRole('table', { name: 'Request parameters' });
+    await expect(params.getByRole('row', { name: /uuid/ })).toContainText(`u-${tag}-1`);
+    await expect(params).not.toContainText('sandbox-secret');
+    await expect(detail.getByLabel('Raw response body')).toContainText('"token"');
+    await expect(detail.getByRole('region', { name: 'Outcome' }).locator('code[data-field="token"]')).toHaveText(/^[0-9a-f]{32}$/);
+
+    // Replay: the same parameters in the form, with a fresh biz_no.
+    await detail.getByRole('button', { name: 'Clone into form' }).click();
+    await expect(page.getByRole('tab', { name: 'Issue token' })).toHaveAttribute('aria-selected', 'true');
+    const bizNo = page.getByLabel('biz_no');
+    await expect(bizNo).not.toHaveValue(a1);
+    await expect(bizNo).toHaveValue(/^desk-\d{8}-\d{6}-[0-9a-f]{4}$/);
+    await expect(page.getByLabel('uuid')).toHaveValue(`u-${tag}-1`);
+    await expect(page.getByLabel('comparison_type')).toHaveValue('-1');
+    await expect(page.getByLabel('scene_id')).toHaveValue('');
+    const notice = page.getByRole('status', { name: 'Cloned from history' });
+    await expect(notice).toContainText(`the original call used ${a1}`);
+    await expect(notice).toContainText('Profile: Sandbox (built-in)');
+
+    // Copy as cURL: the command is shown (and on the clipboard), the secret left to the environment.
+    await openHistory(page);
+    await expect(page.getByTestId('history-count')).toHaveText(`2 calls starting with “h-${tag}-a”`);
+    await calls(page).getByRole('option', { name: new RegExp(a1) }).click();
+    await detail.getByRole('button', { name: 'Copy as cURL' }).click();
+    const curl = detail.getByLabel('cURL command');
+    await expect(curl).toHaveValue(/--form-string "api_secret=\$FACEID_API_SECRET"/);
+    const command = await curl.inputValue();
+    expect(command).toContain(`--form-string 'biz_no=${a1}'`);
+    expect(command).toContain('/faceid/lite/get_token');
+    expect(command).not.toContain('sandbox-secret');
+    await expect(detail.getByText('Copied to the clipboard.')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+
+    // Export what the filter shows.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^faceid-history-.+\.csv$/);
+    const csv = readFileSync(await file.path(), 'utf8');
+    const lines = csv.split(/\r?\n/).filter((l) => l !== '');
+    expect(lines[0]).toMatch(/^started_at,status,profile,environment,operator,biz_no,biz_id,uuid,comparison_type,token,request_id,/);
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).map((l) => l.split(',')[5]).sort()).toEqual([a1, a2]);
+    expect(csv).not.toContain(b1);
+    expect(csv).not.toContain('sandbox-secret');
+    await expect(page.getByText(/Exported 2 calls to faceid-history-.+\.csv/)).toBeVisible();
+
+    // Delete the filtered rows after a confirmation that says how many go.
+    await page.getByRole('button', { name: 'Delete filtered…' }).click();
+    const confirm = page.getByRole('group', { name: 'Confirm deletion' });
+    await expect(confirm).toContainText('Delete 2 calls matching the filter? This cannot be undone.');
+    await confirm.getByRole('button', { name: 'Delete 2 calls' }).click();
+    await expect(page.getByText('Deleted 2 calls.')).toBeVisible();
+    await expect(page.getByTestId('history-count')).toHaveText(`0 calls starting with “h-${tag}-a”`);
+    await expect(page.getByText('No call matches the search and filters.')).toBeVisible();
+    await expect(detail).toContainText('Select a call');
+
+    // The failed call is still there, with the service's error.
+    await search(page, `h-${tag}`, '1 call');
+    await calls(page).getByRole('option', { name: new RegExp(b1) }).click();
+    await expect(detail.getByRole('region', { name: 'Outcome' })).toContainText('BAD_ARGUMENTS');
+    await expect(detail.getByRole('region', { name: 'Outcome' }).locator('code[data-field="field"]')).toHaveText('scene_id');
+  });
+
+  test('re-attaches kept photos on replay, and names the photos to attach again when they were not kept', async ({ page }) => {
+    const tag = newTag();
+    await page.getByLabel('comparison_type').selectOption('0');
+    await page.getByLabel('image_ref1 file').setInputFiles('test/fixtures/face.jpg');
+    await issue(page, { biz_no: `p-${tag}-1`, uuid: `u-${tag}` }, 'issued');
+
+    await openHistory(page);
+    await search(page, `p-${tag}-1`, '1 call');
+    await calls(page).getByRole('option', { name: new RegExp(`p-${tag}-1`) }).click();
+    const detail = page.getByRole('region', { name: 'Call details' });
+    await expect(detail.getByRole('list', { name: 'Photos sent' })).toContainText(/face\.jpg — 7 KB .*320×400 px, jpeg/);
+    await expect(detail.getByRole('list', { name: 'Photos sent' })).toContainText('bytes not kept');
+    await detail.getByRole('button', { name: 'Clone into form' }).click();
+    const notice = page.getByRole('status', { name: 'Cloned from history' });
+    await expect(notice).toContainText(/image_ref1: attach again face\.jpg \(7 KB, sha256 [0-9a-f]{64}\)/);
+    await expect(page.getByRole('img', { name: 'image_ref1 preview' })).toHaveCount(0);
+    await expect(page.getByLabel('comparison_type')).toHaveValue('0');
+
+    // With photo keeping on, the bytes come back.
+    await openHistory(page);
+    await page.getByRole('button', { name: 'Settings…' }).click();
+    const settings = page.getByRole('form', { name: 'History settings' });
+    await settings.getByLabel('Operator name').fill(`desk ${tag}`);
+    await settings.getByLabel('Keep reference photos').check();
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+    try {
+      await page.getByRole('tab', { name: 'Issue token' }).click();
+      await page.getByLabel('image_ref1 file').setInputFiles('test/fixtures/face.jpg');
+      await issue(page, { biz_no: `p-${tag}-2` }, 'issued');
+
+      await openHistory(page);
+      await search(page, `p-${tag}-2`, '1 call');
+      await calls(page).getByRole('option', { name: new RegExp(`p-${tag}-2`) }).click();
+      await expect(detail.getByRole('list', { name: 'Photos sent' })).toContainText('bytes kept');
+      await expect(detail).toContainText(`by desk ${tag}`);
+      await detail.getByRole('button', { name: 'Clone into form' }).click();
+      await expect(page.getByRole('status', { name: 'Cloned from history' })).toContainText('image_ref1: re-attached face.jpg from the kept copy');
+      await expect(page.getByRole('img', { name: 'image_ref1 preview' })).toBeVisible();
+      await expect(page.getByTestId('image_ref1-facts')).toContainText('320×400 px');
+    } finally {
+      await openHistory(page);
+      if (!(await page.getByRole('form', { name: 'History settings' }).isVisible())) await page.getByRole('button', { name: 'Settings…' }).click();
+      await settings.getByLabel('Operator name').fill('');
+      await settings.getByLabel('Keep reference photos').uncheck();
+      await settings.getByRole('button', { name: 'Save settings' }).click();
+      await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+    }
+  });
+});
