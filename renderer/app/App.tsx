@@ -6,7 +6,9 @@ import { ProfileBadge } from '../features/profiles/ProfileBadge';
 import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { SwitchNotice } from '../features/profiles/SwitchNotice';
 import { ResultPanel } from '../features/result/ResultPanel';
+import { SandboxPanel } from '../features/sandbox/SandboxPanel';
 import { TokenForm } from '../features/token-form/TokenForm';
+import { VerifyCallback } from '../features/verification/VerifyCallback';
 import { useConsole } from './store';
 
 type View = 'issue' | 'history';
@@ -15,6 +17,8 @@ type View = 'issue' | 'history';
 export function App() {
   const loadError = useConsole((s) => s.loadError);
   const [view, setView] = useState<View>('issue');
+  const [tool, setTool] = useState<'verify' | 'sandbox' | null>(null);
+  const onSandbox = useConsole((s) => s.profiles.find((p) => p.id === s.activeProfileId)?.builtIn ?? false);
   const tab = (v: View, label: string) => (
     <button type="button" role="tab" id={`tab-${v}`} aria-controls={`view-${v}`} aria-selected={view === v} className={`view-tab${view === v ? ' active' : ''}`} onClick={() => setView(v)}>
       {label}
@@ -34,7 +38,19 @@ export function App() {
         </div>
         <ProfileBadge />
         <ProfileSwitcher />
+        <div className="tools" role="group" aria-label="Tools">
+          <button type="button" className="small header-button" onClick={() => setTool('verify')}>
+            Verify callback…
+          </button>
+          {onSandbox && (
+            <button type="button" className="small header-button" onClick={() => setTool('sandbox')}>
+              Sandbox…
+            </button>
+          )}
+        </div>
       </header>
+      {tool === 'verify' && <VerifyCallback onClose={() => setTool(null)} />}
+      {tool === 'sandbox' && <SandboxPanel onClose={() => setTool(null)} />}
       <SwitchNotice />
       {loadError && (
         <p className="msg error banner" role="alert">

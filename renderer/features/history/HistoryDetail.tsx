@@ -6,6 +6,7 @@ import { STATUS_LABEL, formatTime } from './format';
 import { useHistory } from './history-store';
 import { RequestResponse } from './RequestResponse';
 import { useClone } from './useClone';
+import { ResultView } from '../verification/ResultView';
 
 function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
   const now = useNow();
@@ -36,6 +37,7 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
         )}
       </header>
       <CallOutcome row={row} onCloneNew={clone} cloneBusy={busy} />
+      {row.status === 'issued' && <ResultView row={row} onChanged={() => void useHistory.getState().reloadDetail()} />}
       <CurlBox key={row.id} row={row} />
       <RequestResponse row={row} />
     </>
