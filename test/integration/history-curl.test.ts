@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConsoleApp, type ConsoleApp } from '../../main/app/console-app';
+
+const run = promisify(execFile);
+
+describe('copy as cURL', () => {
+  let dir: string;
+  let app: ConsoleApp;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'faceid-curl-'));
+    app = await startConsoleApp({ dataDir: join(dir, 'data') });
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reproduces a recorded comparison call exactly, and the sandbox issues a token for it', async () => {
+    const photo = readFileSync('test/fixtures/face.jpg');
+    const issued = await app.handlers.issueToken({
+      callId: 'curl-replay-1',
+      profileId: 'sandbox',
+      params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: "o'brien-1", comparison_type: '0', uuid: 'cust-7', biz_extra_data: '@not-a-file;x' },
+      photos: { image_ref1: { name: 'customer.jpg', dataBase64: photo.toString('base64') } },
+    });
+    if (!issued.ok || issued.value.outcome !== 'issued') throw new Error(JSON.stringify(issued));
+    const curl = await app.handlers.historyCurl({ id: issued.value.historyId ?? 0 });
+    if (!curl.ok) throw new Error(curl.error.message);
+    expect(curl.value.command).not.toContain(app.sandbox.apiSecret);
+
+    // The operator saves the photo as the command's comment says, sets the secret, and runs it.
+    const work = join(dir, 'replay');
+    await run('mkdir', ['-p', work]);
+    copyFileSync('test/fixtures/face.jpg', join(work, 'image_ref1.jpg'));
+    const command = curl.value.command.replace("'biz_no=o'\\''brien-1'", "'biz_no=o'\\''brien-2'");
+    const { stdout } = await run('bash', ['-c', command], { cwd: work, env: { ...process.env, FACEID_API_SECRET: app.sandbox.apiSecret } });
+    const answer = JSON.parse(stdout) as { token?: string; biz_id?: string };
+    expect(answer.token).toMatch(/^[0-9a-f]{32}$/);
+    const replayed = app.sandbox.tokens.get(answer.token ?? '');
+    expect(replayed?.params).toMatchObject({ biz_no: "o'brien-2", uuid: 'cust-7', comparison_type: '0', biz_extra_data: '@not-a-file;x', api_key: 'sandbox-key' });
+    expect(replayed?.photos.image_ref1).toMatchObject({ bytes: photo.length, filename: 'customer.jpg' });
+  });
+});
