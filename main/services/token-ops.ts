@@ -12,6 +12,9 @@ import type { HandlerDeps, OpImpls } from './handlers';
 
 type Photos = GetTokenCall['photos'];
 
+/** Apply the retention settings after this many completed calls. */
+const RETENTION_EVERY = 50;
+
 /** How a finished call is recorded in the history (bodies scrubbed of the secret). */
 function callEnd(r: GetTokenResult, finishedAt: number, secrets: string[]): CallEnd {
   const body = r.rawBody === undefined ? undefined : redactText(r.rawBody, secrets);
@@ -61,6 +64,7 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
   const inFlight = new Map<string, AbortController>();
   const log = deps.log ?? (() => {});
   const now = deps.now ?? Date.now;
+  let completed = 0;
 
   async function issueToken(req: IssueTokenRequest): Promise<Result<IssueTokenOutcome>> {
     const profile = await deps.vault.resolve(req.profileId);
@@ -111,6 +115,8 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
       });
       const r = await getToken({ ...parts, timeoutMs: deps.timeoutMs, signal: controller.signal });
       deps.history.complete(req.callId, callEnd(r, now(), secrets));
+      // Retention also runs as calls accumulate, not only at startup and when the settings change.
+      if (++completed % RETENTION_EVERY === 0) deps.history.applyRetention(settings, now());
       log(`issueToken profile=${profile.id} outcome=${r.outcome}${r.outcome === 'issued' ? '' : ` code=${r.error.code}`} ${r.elapsedMs}ms`);
       switch (r.outcome) {
         case 'issued':

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { ProfileSummary } from '../../core/api';
+import { planClone } from '../../renderer/features/history/clone';
+import { dayStartMs, toHistoryFilter, EMPTY_FORM } from '../../renderer/features/history/filter-form';
+import { formatCount } from '../../renderer/features/history/format';
+import { fromDraft } from '../../renderer/features/history/settings-form';
+
+const profile = (id: string, name: string): ProfileSummary => ({
+  id,
+  name,
+  color: '#2f855a',
+  environment: 'test',
+  region: 'idn',
+  baseUrl: 'https://api-idn.megvii.com',
+  keyHint: '…abcd',
+  hasSecret: true,
+  secretStorage: 'encrypted',
+  confirmProduction: false,
+  builtIn: false,
+  defaults: {},
+});
+
+describe('history view logic', () => {
+  it('clones every sent parameter but the credentials and files, and plans the profile', () => {
+    const row = { params: { api_key: 'k', api_secret: '[redacted]', biz_no: 'b-1', uuid: 'u', web_title: 'x', image_ref1: 'ignored' }, profileId: 'p2', profileName: 'Staging' };
+    const profiles = [profile('p1', 'Prod'), profile('p2', 'Staging')];
+    const plan = planClone(row, profiles, 'p1');
+    expect(plan.values).toEqual({ biz_no: 'b-1', uuid: 'u', web_title: 'x' });
+    expect(plan.hidden).toEqual(['web_title']);
+    expect(plan.profile).toEqual({ kind: 'switch', id: 'p2', name: 'Staging' });
+    expect(planClone(row, [profile('p1', 'Prod')], 'p1').profile).toEqual({ kind: 'missing', name: 'Staging', activeName: 'Prod' });
+  });
+
+  it('turns the filter form into the filter, with an inclusive "to" day', () => {
+    const { filter, problem } = toHistoryFilter({ ...EMPTY_FORM, text: '  desk-2026 ', status: 'expired', from: '2026-11-01', to: '2026-11-01' });
+    expect(problem).toBeUndefined();
+    expect(filter).toMatchObject({ text: 'desk-2026', status: 'expired', from: dayStartMs('2026-11-01') });
+    expect((filter.to ?? 0) - (filter.from ?? 0)).toBe(86_400_000);
+    expect(toHistoryFilter({ ...EMPTY_FORM, from: '2026-11-02', to: '2026-11-01' }).problem).toMatch(/after the "to" date/);
+    expect(dayStartMs('29/11/2026')).toBeUndefined();
+  });
+
+  it('shows a capped count as "10,000+"', () => {
+    expect(formatCount(10_000, true)).toMatch(/10,000\+/);
+    expect(formatCount(1234, false)).toMatch(/1,234/);
+  });
+
+  it('checks the settings form field by field', () => {
+    expect(fromDraft({ operator: ' desk 7 ', keepPhotos: false, retentionDays: '30', retentionRows: '' })).toEqual({ settings: { operator: 'desk 7', keepPhotos: false, retentionDays: 30, retentionRows: 0 } });
+    const bad = fromDraft({ operator: '', keepPhotos: true, retentionDays: 'ten', retentionRows: '99999999' });
+    expect(bad).toEqual({ problems: { retentionDays: expect.stringMatching(/whole number/), retentionRows: expect.stringMatching(/at most 10,000,000/) } });
+  });
+});
