@@ -215,15 +215,22 @@ export interface CallbackCheck {
   decodeError?: string;
 }
 
+/** One callback delivery the sandbox made or served, as its log shows it. */
 export interface SandboxCallbackEntry {
+  /** Sandbox clock (ms since the epoch) when the attempt ended (notify) or was served (return). */
   at: number;
   kind: 'notify' | 'return';
   url: string;
   method: string;
+  /** 1 for the first attempt. */
   attempt: number;
+  /** notify: the receiver's HTTP status. return: absent (the browser, not the sandbox, delivers it). */
   status?: number;
+  /** notify: the network error or timeout, when there was no answer. */
   error?: string;
+  /** notify: from sending to the end of the answer (or the error). */
   latencyMs?: number;
+  /** The `data` string exactly as sent, and its sign. */
   data: string;
   sign: string;
 }

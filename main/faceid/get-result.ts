@@ -8,14 +8,11 @@
  * returns, and every returned string is scrubbed of the secret (raw and URL-encoded) in case a
  * proxy echoed the request line back in an error page.
  */
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { performance } from 'node:perf_hooks';
 import { GET_RESULT_PATH } from '../../core/faceid/endpoints';
-import { explainConsoleError, readServiceBody, type ErrorCode, type ExplainedError } from '../../core/faceid/errors';
+import { explainConsoleError, readServiceBody, type ExplainedError } from '../../core/faceid/errors';
 import type { VerificationData } from '../../core/faceid/verification';
 import { redactValue } from '../vault/redact';
-import type { SendStage } from './outcome';
+import { exchange, type Interruption, type SendStage } from './exchange';
 import { endpointUrl } from './request';
 
 export interface GetResultCall {
@@ -53,16 +50,6 @@ function secretForms(secret: string): string[] {
   const query = new URLSearchParams({ s: secret }).toString().slice(2);
   return [...new Set([secret, encodeURIComponent(secret), query])];
 }
-
-function networkContext(e: NodeJS.ErrnoException): string {
-  const code = e.code ?? '';
-  if (code === 'ECONNREFUSED') return `The connection was refused (nothing listens at that address): ${e.message}.`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `The host name could not be resolved (DNS): ${e.message}.`;
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/.test(code)) return `The TLS connection could not be set up (${code}).`;
-  return `${code ? `${code}: ` : ''}${e.message}.`;
-}
-
-type Interruption = Extract<ErrorCode, 'NETWORK_ERROR' | 'TIMEOUT' | 'CONNECTION_LOST' | 'CANCELLED'>;
 
 /** A call that ended without a complete answer: 'unknown' once the request had left. */
 function interruptedFetch(stage: SendStage, code: Interruption, context: string, elapsedMs: number, rawBody?: string): GetResultResult {
@@ -109,82 +96,14 @@ export async function getResult(call: GetResultCall): Promise<GetResultResult> {
   return redactValue(r, secretForms(call.apiSecret));
 }
 
-function fetchResult(call: GetResultCall): Promise<GetResultResult> {
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
+async function fetchResult(call: GetResultCall): Promise<GetResultResult> {
   let url: URL;
   try {
     url = resultUrl(call);
   } catch (e) {
     const error = explainConsoleError('NETWORK_ERROR', `Bad base URL: ${e instanceof Error ? e.message : String(e)}`);
-    return Promise.resolve({ outcome: 'failed', error, elapsedMs: 0 });
+    return { outcome: 'failed', error, elapsedMs: 0 };
   }
-  if (call.signal?.aborted) return Promise.resolve(interruptedFetch('connecting', 'CANCELLED', 'Cancelled before anything was sent.', 0));
-  const isHttps = url.protocol === 'https:';
-
-  return new Promise<GetResultResult>((resolve) => {
-    let connected = false;
-    let handedOver = false;
-    const stage = (): SendStage => (!connected ? 'connecting' : handedOver ? 'sent' : 'sending');
-    let settled = false;
-    const finish = (r: GetResultResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      call.signal?.removeEventListener('abort', onAbort);
-      resolve(r);
-    };
-
-    let answered = false;
-    const onAnswer = (res: IncomingMessage) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const body = () => Buffer.concat(chunks).toString('utf8');
-      res.on('data', (c: Buffer) => {
-        if (size >= MAX_ANSWER_BYTES) return;
-        chunks.push(c);
-        size += c.length;
-        if (size >= MAX_ANSWER_BYTES) res.destroy();
-      });
-      res.on('end', () => finish(classifyResultAnswer(res.statusCode ?? 0, body(), elapsed())));
-      res.on('close', () => {
-        if (size >= MAX_ANSWER_BYTES) return finish(classifyResultAnswer(res.statusCode ?? 0, body(), elapsed()));
-        // 'close' without 'end': the connection broke mid-answer.
-        if (!res.complete) finish(interruptedFetch('sent', 'CONNECTION_LOST', `The answer (HTTP ${res.statusCode}) was cut off.`, elapsed(), chunks.length ? body() : undefined));
-      });
-      res.on('error', () => {
-        /* reported through 'close' */
-      });
-    };
-
-    const req: ClientRequest = (isHttps ? httpsRequest : httpRequest)(url, { method: 'GET', headers: { Accept: 'application/json' }, agent: false }, onAnswer);
-    req.on('socket', (socket) => {
-      socket.once(isHttps ? 'secureConnect' : 'connect', () => {
-        connected = true;
-      });
-    });
-    req.on('finish', () => {
-      handedOver = true;
-    });
-    req.on('error', (e: NodeJS.ErrnoException) => {
-      // Once an answer has started, its own 'close' reports the break, with what had arrived.
-      if (answered) return;
-      const at = stage();
-      finish(interruptedFetch(at, at === 'connecting' ? 'NETWORK_ERROR' : 'CONNECTION_LOST', networkContext(e), elapsed()));
-    });
-    const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const timer = setTimeout(() => {
-      const at = stage();
-      finish(interruptedFetch(at, 'TIMEOUT', `${at === 'connecting' ? 'No connection could be made' : 'No complete answer came'} within ${timeoutMs / 1000} s.`, elapsed()));
-      req.destroy();
-    }, timeoutMs);
-    function onAbort() {
-      const at = stage();
-      finish(interruptedFetch(at, 'CANCELLED', at === 'sent' ? 'Cancelled after the request was sent.' : 'Cancelled before the request was completely sent.', elapsed()));
-      req.destroy();
-    }
-    call.signal?.addEventListener('abort', onAbort, { once: true });
-    req.end();
-  });
+  const end = await exchange({ url, method: 'GET', headers: { Accept: 'application/json' }, timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: call.signal, maxAnswerBytes: MAX_ANSWER_BYTES });
+  return end.kind === 'answer' ? classifyResultAnswer(end.status, end.body, end.elapsedMs) : interruptedFetch(end.stage, end.code, end.context, end.elapsedMs, end.partial);
 }

@@ -4,7 +4,8 @@
  * was sent but no complete, readable answer came back — a token may exist, so the call must not
  * be retried blindly with the same biz_no).
  */
-import { explainConsoleError, readServiceBody, type ErrorCode, type ExplainedError } from '../../core/faceid/errors';
+import { explainConsoleError, readServiceBody, type ExplainedError } from '../../core/faceid/errors';
+import type { Interruption, SendStage } from './exchange';
 
 export type GetTokenResult =
   | {
@@ -24,8 +25,6 @@ export type GetTokenResult =
   /** Sent, but no complete readable answer: a token may exist. */
   | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; rawBody?: string };
 
-/** How far the request got before it was interrupted. */
-export type SendStage = 'connecting' | 'sending' | 'sent';
 
 const PREVIEW_CHARS = 120;
 
@@ -69,7 +68,7 @@ const NOT_SENT = 'The request was not completely sent, so the service cannot hav
  * the operator. Before the body was fully handed to the network no token can exist ('failed');
  * after, the service may have issued one ('unknown').
  */
-export function interrupted(stage: SendStage, code: Extract<ErrorCode, 'NETWORK_ERROR' | 'TIMEOUT' | 'CONNECTION_LOST' | 'CANCELLED'>, context: string, elapsedMs: number, rawBody?: string): GetTokenResult {
+export function interrupted(stage: SendStage, code: Interruption, context: string, elapsedMs: number, rawBody?: string): GetTokenResult {
   if (stage === 'sent') return { outcome: 'unknown', error: explainConsoleError(code, context), elapsedMs, rawBody };
   if (stage === 'connecting' && code !== 'CANCELLED') {
     // Nothing left this machine: whatever stopped the call, it is a failure to connect.

@@ -12,26 +12,10 @@
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
+import type { SandboxCallbackEntry } from '../../core/api';
 
-/** One callback delivery, as the callback log and GET /sandbox/callbacks show it. */
-export interface CallbackLogEntry {
-  /** Sandbox clock (ms since the epoch) when the attempt ended (notify) or was served (return). */
-  at: number;
-  kind: 'notify' | 'return';
-  url: string;
-  method: string;
-  /** 1 for the first attempt. */
-  attempt: number;
-  /** notify: the receiver's HTTP status. return: absent (the browser, not the sandbox, delivers it). */
-  status?: number;
-  /** notify: the network error or timeout, when there was no answer. */
-  error?: string;
-  /** notify: from sending to the end of the answer (or the error). */
-  latencyMs?: number;
-  /** The `data` string exactly as sent, and its sign. */
-  data: string;
-  sign: string;
-}
+/** One callback delivery, as the callback log and GET /sandbox/callbacks show it (the console's own type). */
+export type CallbackLogEntry = SandboxCallbackEntry;
 
 export const CALLBACK_LOG_LIMIT = 500;
 export const DEFAULT_NOTIFY_RETRY_DELAYS_MS: readonly number[] = [2_000, 10_000, 30_000];

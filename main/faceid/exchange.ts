@@ -1,0 +1,116 @@
+/**
+ * One HTTP exchange with the service, as both get_token and get_result make it: a fresh
+ * connection, a timeout over the whole call, cancellation, and — what decides the outcome — how far
+ * the request got when something broke. It never rejects; callers classify what it returns.
+ */
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { performance } from 'node:perf_hooks';
+import type { ErrorCode } from '../../core/faceid/errors';
+
+/** How far a request got: still connecting (incl. TLS), sending its body, or fully sent. */
+export type SendStage = 'connecting' | 'sending' | 'sent';
+export type Interruption = Extract<ErrorCode, 'NETWORK_ERROR' | 'TIMEOUT' | 'CONNECTION_LOST' | 'CANCELLED'>;
+
+export interface ExchangeRequest {
+  url: URL;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  /** Piped into the request (a form-data stream); none for a GET. */
+  body?: NodeJS.ReadableStream;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** An answer larger than this is not the service's JSON; the rest is not read. */
+  maxAnswerBytes: number;
+}
+
+export type ExchangeEnd =
+  | { kind: 'answer'; status: number; body: string; elapsedMs: number }
+  | { kind: 'interrupted'; stage: SendStage; code: Interruption; context: string; elapsedMs: number; partial?: string };
+
+/** Plain words for a socket error. */
+export function networkContext(e: NodeJS.ErrnoException): string {
+  const code = e.code ?? '';
+  if (code === 'ECONNREFUSED') return `The connection was refused (nothing listens at that address): ${e.message}.`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `The host name could not be resolved (DNS): ${e.message}.`;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/.test(code)) return `The TLS connection could not be set up (${code}).`;
+  return `${code ? `${code}: ` : ''}${e.message}.`;
+}
+
+/** Makes the exchange; resolves with the complete answer or with where and why it broke off. */
+export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  if (r.signal?.aborted) return Promise.resolve({ kind: 'interrupted', stage: 'connecting', code: 'CANCELLED', context: 'Cancelled before anything was sent.', elapsedMs: 0 });
+  const isHttps = r.url.protocol === 'https:';
+
+  return new Promise<ExchangeEnd>((resolve) => {
+    // Two facts, since either can come first: node buffers writes made before the connection (or
+    // the TLS handshake) is up, and may report the body 'finish'ed while nothing has left yet.
+    let connected = false;
+    let handedOver = false;
+    const stage = (): SendStage => (!connected ? 'connecting' : handedOver ? 'sent' : 'sending');
+    let answer: IncomingMessage | undefined;
+    let settled = false;
+    const finish = (end: ExchangeEnd) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      r.signal?.removeEventListener('abort', onAbort);
+      resolve(end);
+    };
+    const broke = (code: Interruption, context: string, partial?: string) => finish({ kind: 'interrupted', stage: stage(), code, context, elapsedMs: elapsed(), partial });
+
+    const onAnswer = (res: IncomingMessage) => {
+      answer = res;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const body = () => Buffer.concat(chunks).toString('utf8');
+      const complete = () => finish({ kind: 'answer', status: res.statusCode ?? 0, body: body(), elapsedMs: elapsed() });
+      res.on('data', (c: Buffer) => {
+        if (size >= r.maxAnswerBytes) return;
+        chunks.push(c);
+        size += c.length;
+        if (size >= r.maxAnswerBytes) res.destroy();
+      });
+      res.on('end', complete);
+      res.on('close', () => {
+        if (size >= r.maxAnswerBytes) return complete();
+        // 'close' without 'end': the connection broke mid-answer.
+        if (!res.complete) broke('CONNECTION_LOST', `The answer (HTTP ${res.statusCode}) was cut off.`, chunks.length ? body() : undefined);
+      });
+      res.on('error', () => {
+        /* reported through 'close' */
+      });
+    };
+
+    const req: ClientRequest = (isHttps ? httpsRequest : httpRequest)(r.url, { method: r.method, headers: r.headers, agent: false }, onAnswer);
+    req.on('socket', (socket) => {
+      // TLS counts as connecting: until the handshake is done, nothing of the request has left.
+      socket.once(isHttps ? 'secureConnect' : 'connect', () => {
+        connected = true;
+      });
+    });
+    req.on('finish', () => {
+      handedOver = true;
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      // Once an answer has started (e.g. an early 413 while we were still uploading), the answer
+      // decides: write errors that follow are the server hanging up on the rest of the upload.
+      if (answer) return;
+      broke(stage() === 'connecting' ? 'NETWORK_ERROR' : 'CONNECTION_LOST', networkContext(e));
+    });
+    const timer = setTimeout(() => {
+      const what = stage() === 'connecting' ? 'No connection could be made' : 'No complete answer came';
+      broke('TIMEOUT', `${what} within ${r.timeoutMs / 1000} s.`);
+      req.destroy();
+    }, r.timeoutMs);
+    function onAbort() {
+      broke('CANCELLED', stage() === 'sent' ? 'Cancelled after the request was sent.' : 'Cancelled before the request was completely sent.');
+      req.destroy();
+    }
+    r.signal?.addEventListener('abort', onAbort, { once: true });
+    if (r.body) r.body.pipe(req);
+    else req.end();
+  });
+}
