@@ -9,8 +9,9 @@ import type { HistoryPage, HistoryRow } from './history';
 import { HistoryCursorSchema, HistoryFilterSchema, SettingsSchema, type Settings } from './history-schemas';
 import { MAX_PHOTO_BASE64, MAX_PHOTO_BYTES } from './limits';
 import { OP_NAMES, type OpName } from './ops';
-import type { ErrorSpec, ExplainedError } from './faceid/errors';
+import type { ErrorSpec } from './faceid/errors';
 import type { ParamSpec } from './faceid/catalogue';
+import type { GetTokenResult } from './faceid/get-token-result';
 import type { FieldIssue, Result } from './result';
 
 
@@ -152,28 +153,20 @@ export interface CatalogueDescription {
   imageLimits: { maxBytes: number; maxSide: number };
 }
 
-/** What happened to a get_token call that was valid enough to be sent. */
+/** What happened to a get_token call that was valid enough to be sent: the client's result, plus what the console adds. */
 export type IssueTokenOutcome =
-  | {
-      outcome: 'issued';
-      token: string;
+  | (Omit<Extract<GetTokenResult, { outcome: 'issued' }>, 'rawBody'> & {
       /** The customer's liveness page for this token, on the profile's region. */
       livenessUrl: string;
       /** The history row of the call. */
       historyId?: number;
-      biz_id: string;
-      request_id: string;
-      /** Unix seconds. */
-      expired_time: number;
-      time_used: number;
-      httpStatus: number;
-      elapsedMs: number;
       warnings: FieldIssue[];
-    }
-  /** No token: the service refused, or nothing could be sent. */
-  | { outcome: 'failed'; error: ExplainedError; httpStatus?: number; elapsedMs: number; warnings: FieldIssue[]; historyId?: number }
-  /** Sent, but no complete answer: a token may exist. Never retried automatically. */
-  | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; warnings: FieldIssue[]; historyId?: number };
+    })
+  /** No token: the service refused, or nothing could be sent. Unknown: sent, no complete answer; never retried automatically. */
+  | (WithoutRawBody<Exclude<GetTokenResult, { outcome: 'issued' }>> & { warnings: FieldIssue[]; historyId?: number });
+
+/** Omit, applied to each member of a union so the discriminant survives. */
+type WithoutRawBody<T> = T extends unknown ? Omit<T, 'rawBody'> : never;
 
 export interface ApiResponses {
   listProfiles: ProfileSummary[];

@@ -5,25 +5,10 @@
  * be retried blindly with the same biz_no).
  */
 import { explainConsoleError, readServiceBody, type ExplainedError } from '../../core/faceid/errors';
+import type { GetTokenResult } from '../../core/faceid/get-token-result';
 import type { Interruption, SendStage } from './exchange';
 
-export type GetTokenResult =
-  | {
-      outcome: 'issued';
-      token: string;
-      biz_id: string;
-      request_id: string;
-      /** Unix seconds. */
-      expired_time: number;
-      time_used: number;
-      httpStatus: number;
-      elapsedMs: number;
-      rawBody: string;
-    }
-  /** No token: the service refused, or nothing (or not all) of the request was sent. */
-  | { outcome: 'failed'; error: ExplainedError; httpStatus?: number; elapsedMs: number; rawBody?: string }
-  /** Sent, but no complete readable answer: a token may exist. */
-  | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; rawBody?: string };
+export type { GetTokenResult } from '../../core/faceid/get-token-result';
 
 
 const PREVIEW_CHARS = 120;
