@@ -55,7 +55,9 @@ app
   .whenReady()
   .then(async () => {
     denyPermissions();
-    const storeFactory: StoreFactory = (options) => new ElectronStore(options);
+    // electron-store names the file with `name` (it overwrites conf's configName) and sets the
+    // project itself; everything else is conf's option, passed as the Node side passes it.
+    const storeFactory: StoreFactory = ({ configName, projectName: _project, ...rest }) => new ElectronStore({ ...rest, name: configName });
     consoleApp = await startConsoleApp({
       dataDir: app.getPath('userData'),
       cipher: safeStorageCipher(),
