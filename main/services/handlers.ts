@@ -41,11 +41,6 @@ export interface Handlers {
   fetchResult: ReturnType<typeof resultFetcher>;
 }
 
-/** Builds the handler table over injected dependencies. */
-export function createHandlers(deps: HandlerDeps): HandlerTable {
-  return buildHandlers(deps).table;
-}
-
 /** Builds the handler table and exposes the shared result fetcher. */
 export function buildHandlers(deps: HandlerDeps): Handlers {
   const log = deps.log ?? (() => {});

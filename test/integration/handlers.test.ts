@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../main/sandbox/server';
-import { createHandlers, type HandlerTable } from '../../main/services/handlers';
+import { buildHandlers, type HandlerTable } from '../../main/services/handlers';
 import { keyFileCipher } from '../../main/vault/keyfile-cipher';
 import { Vault } from '../../main/vault/vault';
 import { HistoryStore } from '../../main/history/store';
@@ -33,7 +33,7 @@ describe('handler table', () => {
       sandbox: { baseUrl: sandbox.baseUrl, apiKey: 'handlers-key', apiSecret: SECRET },
     });
     history = HistoryStore.open(join(dir, 'history.sqlite3'));
-    handlers = createHandlers({ vault, history, settings: SettingsStore.open(dir), timeoutMs: 5_000 });
+    handlers = buildHandlers({ vault, history, settings: SettingsStore.open(dir), timeoutMs: 5_000 }).table;
     const hanging = await handlers.createProfile({
       profile: {
         name: 'Hanging',

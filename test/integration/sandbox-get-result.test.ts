@@ -33,8 +33,8 @@ afterAll(async () => {
 
 const fetchResult = (bizId: string, over: Partial<GetResultCall> = {}) => getResult({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, bizId, ...over });
 
-/** A token whose flow was ended on the liveness page with `preset`; resolves with the notify data. */
-async function finishedFlow(preset: string): Promise<{ bizId: string; data: string }> {
+/** A liveness-only token issued by the real client, its callbacks pointed at the test receiver. */
+async function issueToken(): Promise<{ token: string; biz_id: string }> {
   const r = await getToken({
     baseUrl: sandbox.baseUrl,
     apiKey: KEY,
@@ -43,10 +43,16 @@ async function finishedFlow(preset: string): Promise<{ bizId: string; data: stri
     photos: {},
   });
   if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
+  return r;
+}
+
+/** A token whose flow was ended on the liveness page with `preset`; resolves with the callbacks' data. */
+async function finishedFlow(preset: string): Promise<{ bizId: string; data: string }> {
+  const r = await issueToken();
   await fetch(livenessUrl(sandbox.baseUrl, r.token), { method: 'POST', body: new URLSearchParams({ preset }), redirect: 'manual' });
-  const notify = sandbox.callbackLog.find((e) => e.kind === 'return' && e.data.includes(r.biz_id));
-  if (!notify) throw new Error('the flow did not end');
-  return { bizId: r.biz_id, data: notify.data };
+  const delivered = sandbox.callbackLog.find((e) => e.kind === 'return' && e.data.includes(r.biz_id));
+  if (!delivered) throw new Error('the flow did not end');
+  return { bizId: r.biz_id, data: delivered.data };
 }
 
 const expectDestroyed = (r: GetResultResult) => {
@@ -83,14 +89,7 @@ describe('get_result', () => {
   });
 
   it('answers a running flow with its status and no results, without spending a fetch', async () => {
-    const r = await getToken({
-      baseUrl: sandbox.baseUrl,
-      apiKey: KEY,
-      apiSecret: SECRET,
-      params: { return_url: `${receiver.url}/r`, notify_url: `${receiver.url}/n`, biz_no: `gr-${++seq}`, comparison_type: '-1' },
-      photos: {},
-    });
-    if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
+    const r = await issueToken();
     for (let i = 0; i < 4; i++) expect(await fetchResult(r.biz_id)).toMatchObject({ outcome: 'ok', data: { status: 'NOT_STARTED' } });
     await fetch(livenessUrl(sandbox.baseUrl, r.token), { method: 'POST', body: new URLSearchParams({ preset: 'failed' }) });
     for (let i = 0; i < 3; i++) expect(await fetchResult(r.biz_id)).toMatchObject({ outcome: 'ok', data: { status: 'FAILED' } });

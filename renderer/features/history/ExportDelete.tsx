@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { HistoryFilter } from '../../../core/history';
 import { api } from '../../bridge';
-import { downloadText } from './download';
+import { downloadText } from '../../app/download';
 import { isEmptyFilter } from './filter-form';
 import { formatCount, messageOf } from './format';
 import { useHistory } from './history-store';

@@ -2,19 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConnectionCheck, ProfileInput, VaultStatus } from '../../../core/api';
 import { useConsole } from '../../app/store';
 import { api } from '../../bridge';
+import { downloadText } from '../../app/download';
 import { ProfileEditor } from './ProfileEditor';
 
 type Mode = { kind: 'view' } | { kind: 'edit'; id: string } | { kind: 'new' } | { kind: 'delete'; id: string };
-
-/** Save a text as a file through the browser's download, with no server round trip. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Profile management: list, create, edit, duplicate, delete, import/export, test connection. */
 export function ProfilesDialog({ onClose }: { onClose(): void }) {
@@ -144,7 +135,7 @@ export function ProfilesDialog({ onClose }: { onClose(): void }) {
             onClick={() =>
               void api.exportProfiles({}).then((r) => {
                 if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
-                download('faceid-console-profiles.json', r.value.json);
+                downloadText(r.value.json, 'faceid-console-profiles.json', 'application/json');
                 setMessage({ kind: 'ok', text: `Exported ${r.value.count} profile(s), without secrets.` });
               })
             }
