@@ -5,7 +5,8 @@
  *
  * Choices made where faceid-api.md leaves a question open (see its §9):
  * - `comparison_type` is treated as required (seed lists it as basic; every client sends it).
- * - `uuid` and `image_ref1` are required only with `comparison_type=0`.
+ * - `uuid` is required with both comparison types (the seed lists it as 必选 under 0 and -1);
+ *   `image_ref1` is required only with `comparison_type=0`.
  * - Value lists that may be incomplete (`language`, `procedure_type`, `procedure_priority`, and
  *   every list we only inferred) are *open*: other values can be sent, with a warning. Lists the
  *   docs state fully (`comparison_type`, the documented "0"/"1" switches) are *closed*: other
@@ -208,11 +209,11 @@ export const PARAMS = [
     group: 'basic',
     kind: 'text',
     summary: 'A stable id of the customer, for tracing and reports.',
-    required: 'with-comparison',
-    confidence: 'inferred',
+    required: 'always',
+    confidence: 'official',
     sources: ['SEED', 'O-RAW-GT'],
     maxBytes: 512,
-    notes: 'Required with comparison_type=0; may be sent with -1 as well.',
+    notes: 'Required with comparison_type=0 and with -1: the vendor lists uuid as 必选 (required) under both modes.',
   },
   {
     name: 'image_ref1',

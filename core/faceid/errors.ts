@@ -23,7 +23,16 @@ export interface ErrorSpec {
   retryable: boolean;
   /** Where the code comes from: the service, or the console itself (transport, parsing). */
   origin: 'service' | 'console';
+  /**
+   * The JSON key the service sends the code under (the seed's 错误字段名称 column): `error` for
+   * AUTHENTICATION_ERROR, AUTHORIZATION_ERROR and API_NOT_FOUND, `error_message` for the rest.
+   * Absent for answers that are not JSON (413) and for the console's own codes.
+   */
+  bodyKey?: ServiceBodyKey;
 }
+
+/** The two keys an error code can arrive under (faceid-api.md §2.6). */
+export type ServiceBodyKey = 'error' | 'error_message';
 
 export const ERRORS = [
   {
@@ -34,6 +43,7 @@ export const ERRORS = [
     suffix: 'param',
     retryable: false,
     origin: 'service',
+    bodyKey: 'error_message',
   },
   {
     code: 'BAD_ARGUMENTS',
@@ -44,6 +54,7 @@ export const ERRORS = [
     suffix: 'param',
     retryable: false,
     origin: 'service',
+    bodyKey: 'error_message',
   },
   {
     code: 'IMAGE_ERROR_UNSUPPORTED_FORMAT',
@@ -54,6 +65,7 @@ export const ERRORS = [
     defaultField: 'image_ref1',
     retryable: false,
     origin: 'service',
+    bodyKey: 'error_message',
   },
   {
     code: 'NO_FACE_FOUND',
@@ -65,6 +77,7 @@ export const ERRORS = [
     defaultField: 'image_ref1',
     retryable: false,
     origin: 'service',
+    bodyKey: 'error_message',
   },
   {
     code: 'MULTIPLE_FACES',
@@ -76,6 +89,7 @@ export const ERRORS = [
     defaultField: 'image_ref1',
     retryable: false,
     origin: 'service',
+    bodyKey: 'error_message',
   },
   {
     code: 'INVALID_IMAGE_SIZE',
@@ -86,6 +100,7 @@ export const ERRORS = [
     defaultField: 'image_ref1',
     retryable: false,
     origin: 'service',
+    bodyKey: 'error_message',
   },
   {
     code: 'AUTHENTICATION_ERROR',
@@ -95,6 +110,7 @@ export const ERRORS = [
       "The service did not accept the profile's api_key/api_secret. Check the profile's credentials and region.",
     retryable: false,
     origin: 'service',
+    bodyKey: 'error',
   },
   {
     code: 'AUTHORIZATION_ERROR',
@@ -105,6 +121,7 @@ export const ERRORS = [
     suffix: 'reason',
     retryable: false,
     origin: 'service',
+    bodyKey: 'error',
   },
   {
     code: 'CONCURRENCY_LIMIT_EXCEEDED',
@@ -113,6 +130,7 @@ export const ERRORS = [
     explanation: 'The account reached its concurrency limit. Wait a moment and issue again with a new biz_no.',
     retryable: true,
     origin: 'service',
+    bodyKey: 'error_message',
   },
   {
     code: 'API_NOT_FOUND',
@@ -121,6 +139,7 @@ export const ERRORS = [
     explanation: "The service does not know this path. Check the profile's base URL and region.",
     retryable: false,
     origin: 'service',
+    bodyKey: 'error',
   },
   {
     code: 'INTERNAL_ERROR',
@@ -129,6 +148,7 @@ export const ERRORS = [
     explanation: 'Retry with a new biz_no; if it persists, contact FaceID support with the request_id.',
     retryable: true,
     origin: 'service',
+    bodyKey: 'error_message',
   },
   {
     code: 'REQUEST_ENTITY_TOO_LARGE',
@@ -147,6 +167,7 @@ export const ERRORS = [
     defaultField: 'biz_id',
     retryable: false,
     origin: 'service',
+    bodyKey: 'error_message',
   },
   {
     // faceid-api.md §5.5: the 4th fetch and a fetch after the one-day retention fail with a code
@@ -159,6 +180,7 @@ export const ERRORS = [
     defaultField: 'biz_id',
     retryable: false,
     origin: 'service',
+    bodyKey: 'error_message',
   },
   {
     // faceid-api.md §6: documented for the Raw APIs; the sandbox's liveness page uses it for a
@@ -170,6 +192,7 @@ export const ERRORS = [
       'The token in the liveness link is unknown, was already used, or has expired. A token works once and only until its expired_time: issue a new token (with a new biz_no) and give the customer the new link.',
     retryable: false,
     origin: 'service',
+    bodyKey: 'error_message',
   },
   {
     code: 'UNEXPECTED_RESPONSE',
@@ -227,6 +250,11 @@ export const ERRORS = [
 export type ErrorCode = (typeof ERRORS)[number]['code'];
 
 const byCode = new Map<string, ErrorSpec>(ERRORS.map((e) => [e.code, e]));
+
+/** The key the service sends `code` under; `error_message` for codes the catalogue does not know. */
+export function errorBodyKey(code: string): ServiceBodyKey {
+  return byCode.get(code)?.bodyKey ?? 'error_message';
+}
 
 /** The catalogue entry for an error code, if the console knows it. */
 export function errorSpec(code: string): ErrorSpec | undefined {

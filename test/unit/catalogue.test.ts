@@ -55,7 +55,7 @@ describe('parameter catalogue', () => {
     for (const name of ['api_key', 'api_secret', 'return_url', 'notify_url', 'biz_no', 'comparison_type']) {
       expect(paramSpec(name)?.required, name).toBe('always');
     }
-    expect(paramSpec('uuid')?.required).toBe('with-comparison');
+    expect(paramSpec('uuid')?.required).toBe('always');
     expect(paramSpec('image_ref1')?.required).toBe('with-comparison');
     expect(paramSpec('image_ref2')?.required).toBe('optional');
   });
