@@ -1,4 +1,4 @@
-// Lint rules, including the import boundaries of design.md:
+// Lint rules, including the import boundaries of docs/architecture.md:
 // core imports nothing of ours outside core (and no Node, no Electron); the renderer imports only
 // core; only main/electron/ and preload/ import electron.
 import js from '@eslint/js';

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-// The import boundaries of design.md are lint rules; these tests run the real linter on probe
+// The import boundaries of docs/architecture.md are lint rules; these tests run the real linter on probe
 // sources placed (virtually) in each layer, so a loosened rule fails here.
 const eslint = new ESLint();
 
