@@ -90,7 +90,8 @@ export const requestSchemas = {
   deleteHistory: z.union([z.object({ all: z.literal(true) }).strict(), z.object({ filter: HistoryFilterSchema }).strict()]),
   getKeptPhoto: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
   getSettings: z.object({}).strict(),
-  updateSettings: z.object({ settings: SettingsSchema }).strict(),
+  /** Changes the given settings and keeps the others, so two panels never undo each other's change. */
+  updateSettings: z.object({ settings: SettingsSchema.partial() }).strict(),
   /** get_result for an issued token's row; the answer is stored in the row at once. */
   fetchResult: z.object({ historyId: z.number().int().positive() }).strict(),
   /** Checks a callback's `sign` against the profile's secret, which never leaves the trusted side. */

@@ -1,5 +1,6 @@
 /** Runtime schemas of the history's requests and settings (validated at the boundary). */
 import { z } from 'zod';
+import { LANGUAGE_SETTINGS } from './i18n/locales';
 
 export const HistoryFilterSchema = z
   .object({
@@ -29,6 +30,8 @@ export const SettingsSchema = z
     retentionDays: z.number().int().min(0).max(3650),
     /** Keep at most this many rows (0: no limit). */
     retentionRows: z.number().int().min(0).max(10_000_000),
+    /** The UI language: a locale, or "auto" for the OS/browser language. */
+    language: z.enum(LANGUAGE_SETTINGS),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -92,4 +92,4 @@ export interface HistoryPage {
   next?: HistoryCursor;
 }
 
-export const DEFAULT_SETTINGS: Settings = { operator: '', keepPhotos: false, retentionDays: 0, retentionRows: 0 };
+export const DEFAULT_SETTINGS: Settings = { operator: '', keepPhotos: false, retentionDays: 0, retentionRows: 0, language: 'auto' };

@@ -21,8 +21,10 @@ export class SettingsStore {
     return out as Settings;
   }
 
-  update(next: Settings): Settings {
-    this.conf.store = { ...next };
+  /** Applies a change to some settings; the others keep their stored values. */
+  update(change: Partial<Settings>): Settings {
+    const defined = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+    this.conf.store = { ...this.get(), ...defined };
     return this.get();
   }
 }

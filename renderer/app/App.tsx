@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CloneNotice } from '../features/history/CloneNotice';
 import { HistoryView } from '../features/history/HistoryView';
 import { ConfirmProduction } from '../features/profiles/ConfirmProduction';
@@ -9,12 +10,15 @@ import { ResultPanel } from '../features/result/ResultPanel';
 import { SandboxPanel } from '../features/sandbox/SandboxPanel';
 import { TokenForm } from '../features/token-form/TokenForm';
 import { VerifyCallback } from '../features/verification/VerifyCallback';
+import { useLanguage } from '../i18n/language-store';
+import { LanguageMenu } from './LanguageMenu';
 import { useConsole } from './store';
 
 type View = 'issue' | 'history';
 
 /** The console: header with the active profile and the views; the form and result, or the history. */
 export function App() {
+  const { t } = useTranslation('app');
   const loadError = useConsole((s) => s.loadError);
   const [view, setView] = useState<View>('issue');
   const [tool, setTool] = useState<'verify' | 'sandbox' | null>(null);
@@ -26,27 +30,29 @@ export function App() {
   );
   useEffect(() => {
     void useConsole.getState().load();
+    void useLanguage.getState().load();
   }, []);
 
   return (
     <div className={`app view-${view}`}>
       <header className="app-header">
-        <h1>FaceID Console</h1>
-        <div className="view-tabs" role="tablist" aria-label="Views">
-          {tab('issue', 'Issue token')}
-          {tab('history', 'History')}
+        <h1>{t('title')}</h1>
+        <div className="view-tabs" role="tablist" aria-label={t('views.label')}>
+          {tab('issue', t('views.issue'))}
+          {tab('history', t('views.history'))}
         </div>
         <ProfileBadge />
         <ProfileSwitcher />
-        <div className="tools" role="group" aria-label="Tools">
+        <div className="tools" role="group" aria-label={t('tools.label')}>
           <button type="button" className="small header-button" onClick={() => setTool('verify')}>
-            Verify callback…
+            {t('tools.verify')}
           </button>
           {onSandbox && (
             <button type="button" className="small header-button" onClick={() => setTool('sandbox')}>
-              Sandbox…
+              {t('tools.sandbox')}
             </button>
           )}
+          <LanguageMenu />
         </div>
       </header>
       {tool === 'verify' && <VerifyCallback onClose={() => setTool(null)} />}

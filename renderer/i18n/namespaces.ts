@@ -1,0 +1,12 @@
+/**
+ * Every message namespace the renderer uses, registered once. A feature adds its own
+ * `messages.ts` (built with defineMessages) and one line here; its components then call
+ * `useTranslation('<namespace>')`.
+ */
+import { appMessages } from '../app/messages';
+
+export const NAMESPACES = {
+  app: appMessages,
+} as const;
+
+export type Namespace = keyof typeof NAMESPACES;
