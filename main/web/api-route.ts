@@ -65,6 +65,7 @@ export async function serveApi(handlers: HandlerTable, segments: string[], req: 
   const tooLarge = `The request is larger than ${MAX_REQUEST_BYTES} bytes (two ${MAX_PHOTO_BYTES / 1024 / 1024} MB photos and the form).`;
   const declared = Number(req.headers['content-length'] ?? '0');
   if (declared > MAX_REQUEST_BYTES) return answerApiError(res, 413, 'REQUEST_TOO_LARGE', tooLarge, { ...options, close: true });
+  if (/100-continue/i.test(req.headers.expect ?? '')) res.writeContinue();
   const body = await readBody(req, MAX_REQUEST_BYTES);
   if (body.kind === 'aborted') return void res.destroy();
   if (body.kind === 'too-large') return answerApiError(res, 413, 'REQUEST_TOO_LARGE', tooLarge, { ...options, close: true });

@@ -11,7 +11,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { HandlerTable } from '../services/handlers';
 import { serveApi } from './api-route';
 import { checkCaller, checkToken, hasLegacyCookie } from './guard';
@@ -51,26 +52,44 @@ export interface WebShell {
 }
 
 /** The statuses the shell answers with; anything else would be a bug (the fuzz suite checks). */
-export const WEB_SHELL_STATUSES = [200, 400, 401, 403, 404, 405, 408, 413, 414, 415, 421, 431] as const;
+export const WEB_SHELL_STATUSES = [200, 400, 401, 403, 404, 405, 408, 413, 414, 415, 417, 421, 431] as const;
 
 function isApiTarget(raw: string | undefined): boolean {
   return raw === '/api' || (raw ?? '').startsWith('/api/') || (raw ?? '').startsWith('/api?');
 }
 
-/** Answers a request the HTTP parser itself refused; the socket is ours alone at this point. */
-function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+/** A whole answer written straight to a socket the HTTP machinery has handed over or given up on. */
+function answerSocket(socket: Duplex, status: number, message: string, extra = ''): void {
+  const body = `${message}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n${extra}` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n\r\n${body}`,
+  );
+}
+
+/** Answers a request the HTTP parser itself refused (or that timed out); never throws. */
+function onClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   try {
-    const pending = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+    const pending = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
     if (err.code === 'ECONNRESET' || !socket.writable || pending?.headersSent) return void socket.destroy();
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    const body = `${status === 408 ? 'The request took too long to arrive.' : status === 431 ? 'The request headers are too large.' : 'Malformed HTTP request.'}\n`;
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n\r\n${body}`,
-    );
+    if (err.code === 'HPE_HEADER_OVERFLOW') return answerSocket(socket, 431, 'The request headers are too large.');
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answerSocket(socket, 408, 'The request took too long to arrive.');
+    answerSocket(socket, 400, 'Malformed HTTP request.');
   } catch {
     socket.destroy();
   }
+}
+
+/** CONNECT and protocol upgrades bypass the request listener; the shell offers neither. */
+function refuseTunnel(status: 400 | 405, message: string, extra = '') {
+  return (_req: IncomingMessage, socket: Duplex) => {
+    try {
+      socket.on('error', () => socket.destroy());
+      answerSocket(socket, status, message, extra);
+    } catch {
+      socket.destroy();
+    }
+  };
 }
 
 /** Starts the browser shell on 127.0.0.1 and resolves once it listens. */
@@ -98,6 +117,18 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     return serveStatic(options.rendererDir, target.segments, res, extra);
   }
 
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const fail = () => {
+      // Only a bug of ours gets here: the handlers resolve to Results, never throw.
+      if (!res.headersSent) answerText(res, 500, 'Internal error.', { close: true });
+      else res.destroy();
+    };
+    try {
+      route(req, res).catch(fail);
+    } catch {
+      fail();
+    }
+  };
   const server = createServer(
     {
       headersTimeout: timeouts.headersMs,
@@ -106,20 +137,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       // Node checks the two timeouts above only this often (30 s by default).
       connectionsCheckingInterval: Math.min(1000, timeouts.headersMs),
     },
-    (req, res) => {
-      const fail = () => {
-        // Only a bug of ours gets here: the handlers resolve to Results, never throw.
-        if (!res.headersSent) answerText(res, 500, 'Internal error.', { close: true });
-        else res.destroy();
-      };
-      try {
-        route(req, res).catch(fail);
-      } catch {
-        fail();
-      }
-    },
+    listener,
   );
+  // "Expect: 100-continue" is answered only once the call passed every check (api-route.ts), so
+  // a refused client never sends its body; any other expectation gets Node's 417.
+  server.on('checkContinue', listener);
   server.on('clientError', onClientError);
+  server.on('connect', refuseTunnel(405, 'CONNECT is not served here.', 'Allow: GET, HEAD, POST\r\n'));
+  server.on('upgrade', refuseTunnel(400, 'This server does not upgrade connections.'));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

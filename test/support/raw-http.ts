@@ -21,7 +21,10 @@ export interface RawRequest {
   timeoutMs?: number;
 }
 
-function parse(raw: Buffer, ms: number): RawReply {
+function parse(all: Buffer, ms: number): RawReply {
+  // Interim answers (100 Continue) precede the real one.
+  let raw = all;
+  while (/^HTTP\/1\.[01] 1\d\d /.test(raw.toString('latin1', 0, 16)) && raw.includes('\r\n\r\n')) raw = raw.subarray(raw.indexOf('\r\n\r\n') + 4);
   const text = raw.toString('latin1');
   const end = text.indexOf('\r\n\r\n');
   const head = end < 0 ? text : text.slice(0, end);
