@@ -54,6 +54,7 @@ export interface WebShell {
 /** The statuses the shell answers with; anything else would be a bug (the fuzz suite checks). */
 export const WEB_SHELL_STATUSES = [200, 400, 401, 403, 404, 405, 408, 413, 414, 415, 417, 421, 431] as const;
 
+/** Whether a target the parser refused was meant for the API (so the refusal is JSON). */
 function isApiTarget(raw: string | undefined): boolean {
   return raw === '/api' || (raw ?? '').startsWith('/api/') || (raw ?? '').startsWith('/api?');
 }
@@ -99,16 +100,17 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   let port = 0;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const api = isApiTarget(req.url);
-    // Refusals close the connection, so a body left unread is never parsed as the next request.
+    const target = parseTarget(req.url);
+    // API refusals are JSON, the rest plain text. They close the connection, so a body left
+    // unread is never parsed as the next request.
+    const api = target.ok ? target.segments[0] === 'api' : isApiTarget(req.url);
     const refuse = (status: number, code: string, message: string, headers?: Record<string, string>) =>
       api ? answerApiError(res, status, code, message, { close: true, headers }) : answerText(res, status, message, { close: true, headers });
-    const target = parseTarget(req.url);
     if (!target.ok) return refuse(target.status, 'BAD_TARGET', target.reason);
     const caller = checkCaller(req.headers, port);
     if (caller) return refuse(caller.status, caller.code, caller.reason);
     const extra = { clearLegacyCookie: hasLegacyCookie(req.headers.cookie) };
-    if (target.segments[0] === 'api') {
+    if (api) {
       const denied = checkToken(req.headers, token);
       if (denied) return refuse(denied.status, denied.code, denied.reason);
       return serveApi(options.handlers, target.segments, req, res, extra);
