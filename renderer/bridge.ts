@@ -1,36 +1,71 @@
 /**
  * The renderer's only way to the trusted side: the preload's named functions under Electron, or
- * the browser shell's HTTP routes (same names, same payloads, same Results). The browser shell
- * authenticates with an HttpOnly cookie, so the page never handles the access token.
+ * the browser shell's HTTP routes (same names, same payloads, same Results).
+ *
+ * The browser shell's launch URL carries its access token in the fragment (`/#token=…`), which
+ * no browser sends to a server. The bridge moves it into sessionStorage (this tab only; a reload
+ * keeps it, closing the tab forgets it), takes it out of the address bar and the history, and
+ * sends it in a header on /api/* calls only. No cookie: cookies ignore ports, so one would reach
+ * every service on 127.0.0.1.
  */
 import type { ApiRequest, ApiResponses, ConsoleApi } from '../core/api';
 import { OP_NAMES, type OpName } from '../core/ops';
 import type { Result } from '../core/result';
 
-async function post<K extends OpName>(op: K, request: ApiRequest<K>): Promise<Result<ApiResponses[K]>> {
+const TOKEN_HEADER = 'X-FaceID-Console-Token';
+const TOKEN_KEY = 'faceid-console-token';
+const REOPEN = 'Open the console again with the URL printed when it was started (npm run web).';
+
+/** Takes the token from the launch URL's fragment into session storage; returns the one to use. */
+function adoptLaunchToken(): string | null {
+  const fromUrl = /^#token=([A-Za-z0-9_-]{16,256})$/.exec(window.location.hash)?.[1];
+  let stored: string | null = null;
+  try {
+    if (fromUrl) window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    stored = window.sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    // Storage refused (a locked-down profile): the token still works until the page is reloaded.
+  }
+  if (window.location.hash.startsWith('#token=')) {
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }
+  return fromUrl ?? stored;
+}
+
+function bridgeError(message: string): Result<never> {
+  return { ok: false, error: { code: 'BRIDGE_ERROR', message } };
+}
+
+async function post<K extends OpName>(token: string | null, op: K, request: ApiRequest<K>): Promise<Result<ApiResponses[K]>> {
+  if (!token) return bridgeError(`This page has no access token. ${REOPEN}`);
   let res: Response;
   try {
     res = await fetch(`/api/${op}`, {
       method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
+      credentials: 'omit',
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
       body: JSON.stringify(request),
     });
   } catch (e) {
-    return { ok: false, error: { code: 'BRIDGE_ERROR', message: `The console's server cannot be reached (${e instanceof Error ? e.message : String(e)}). Is \`npm run web\` still running?` } };
+    return bridgeError(`The console's server cannot be reached (${e instanceof Error ? e.message : String(e)}). Is \`npm run web\` still running?`);
   }
-  if (res.status !== 200) {
-    const text = (await res.text().catch(() => '')).slice(0, 200);
-    const hint = res.status === 401 ? ' Open the console again with the URL printed at launch.' : '';
-    return { ok: false, error: { code: 'BRIDGE_ERROR', message: `The console's server answered HTTP ${res.status}: ${text}${hint}` } };
-  }
+  const text = await res.text().catch(() => '');
   let body: unknown;
   try {
-    body = await res.json();
+    body = JSON.parse(text);
   } catch {
     body = undefined;
   }
-  return isResult(body) ? (body as Result<ApiResponses[K]>) : { ok: false, error: { code: 'BRIDGE_ERROR', message: `The console's server sent an unreadable answer to ${op}.` } };
+  if (res.status === 200) {
+    return isResult(body) ? (body as Result<ApiResponses[K]>) : bridgeError(`The console's server sent an unreadable answer to ${op}.`);
+  }
+  // Refusals come in the Result's failure shape; keep their code and say what to do on a 401.
+  const hint = res.status === 401 ? ` ${REOPEN}` : '';
+  if (isResult(body) && (body as Result<unknown>).ok === false) {
+    const { error } = body as Extract<Result<unknown>, { ok: false }>;
+    return { ok: false, error: { ...error, message: `${error.message}${hint}` } };
+  }
+  return bridgeError(`The console's server answered HTTP ${res.status}: ${text.slice(0, 200)}${hint}`);
 }
 
 /** The minimal shape every answer must have before the UI trusts it. */
@@ -41,7 +76,8 @@ function isResult(v: unknown): boolean {
 }
 
 function httpApi(): ConsoleApi {
-  const entries = OP_NAMES.map((op) => [op, (request: ApiRequest<typeof op>) => post(op, request)]);
+  const token = adoptLaunchToken();
+  const entries = OP_NAMES.map((op) => [op, (request: ApiRequest<typeof op>) => post(token, op, request)]);
   return Object.fromEntries(entries) as ConsoleApi;
 }
 

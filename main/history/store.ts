@@ -202,11 +202,15 @@ export class HistoryStore {
     for (const r of this.db.prepare(`SELECT * FROM calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC`).iterate(where.params)) yield fullRow(r as Row);
   }
 
-  /** Deletes the matching rows (all rows with an empty filter); returns how many. */
+  /**
+   * Deletes the matching rows (all rows with an empty filter); returns how many. A call still in
+   * flight (pending) is never deleted: its row is the only record that a token may be issued,
+   * and its answer must find the row to complete it.
+   */
   delete(filter: HistoryFilter, nowMs: number): number {
     const where = whereOf(filter, nowMs);
     return this.db.transaction(() => {
-      const n = this.db.prepare(`DELETE FROM calls WHERE ${where.sql}`).run(where.params).changes;
+      const n = this.db.prepare(`DELETE FROM calls WHERE (${where.sql}) AND status != 'pending'`).run(where.params).changes;
       this.prunePhotos();
       return n;
     })();

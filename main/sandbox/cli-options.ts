@@ -3,6 +3,7 @@
  * start-up banner, kept out of cli.ts so they can be tested without starting a process.
  */
 import { parseArgs } from 'node:util';
+import { parsePort } from '../app/port';
 import { MAGIC_TRANSPORT_UUIDS } from './faults';
 import {
   MAGIC_UUIDS,
@@ -60,9 +61,9 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedCli {
     return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
   }
   if (values.help) return { kind: 'help' };
-  const portText = values.port ?? String(SANDBOX_DEFAULT_PORT);
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) return { kind: 'error', message: `--port must be a whole number from 0 to 65535, not "${portText}".` };
+  const parsedPort = parsePort(values.port ?? String(SANDBOX_DEFAULT_PORT));
+  if (!parsedPort.ok) return { kind: 'error', message: parsedPort.message };
+  const port = parsedPort.port;
   const apiKey = values['api-key'] ?? SANDBOX_DEFAULT_KEY;
   const apiSecret = values['api-secret'] ?? SANDBOX_DEFAULT_SECRET;
   if (apiKey === '') return { kind: 'error', message: '--api-key must not be empty.' };

@@ -1,10 +1,24 @@
+/**
+ * The browser shell's checks on who is calling. Every request must name this console in `Host`
+ * (against DNS rebinding) and must not come from another site or another loopback port
+ * (`Origin`, `Sec-Fetch-Site`). API calls must also carry the per-launch token in the
+ * `X-FaceID-Console-Token` header.
+ *
+ * Why a header and not a cookie: cookies ignore ports, so a cookie for 127.0.0.1 would be sent to
+ * every local service (the sandbox's liveness page, any other process) and could be collected
+ * there. A header is sent only by our own page's script, and being non-simple it forces a CORS
+ * preflight on any cross-origin attempt, which the shell never approves.
+ */
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 
-export const TOKEN_COOKIE = 'faceid_console_token';
+/** The request header that carries the per-launch access token on /api/* calls. */
+export const TOKEN_HEADER = 'x-faceid-console-token';
+/** The cookie earlier versions set; never set now, cleared when a browser still sends it. */
+export const LEGACY_TOKEN_COOKIE = 'faceid_console_token';
 
 /** Why a request was refused, or null when it may proceed. */
-export type GuardVerdict = { status: number; reason: string } | null;
+export type GuardVerdict = { status: 401 | 403 | 421; code: string; reason: string } | null;
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -12,34 +26,42 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The value of one cookie from a Cookie header. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
-/**
- * Checks what every request to the browser shell must satisfy: a Host naming our loopback
- * address and port (defeats DNS rebinding), an Origin — when the browser sends one — that is
- * ours (defeats cross-site calls), and the per-launch token from the cookie or the launch URL.
- */
-export function checkRequest(req: IncomingMessage, port: number, token: string, urlToken: string | null): GuardVerdict {
+/** Checks Host, Origin and Sec-Fetch-Site: what every request, static or API, must satisfy. */
+export function checkCaller(headers: IncomingHttpHeaders, port: number): GuardVerdict {
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-  const host = (req.headers.host ?? '').toLowerCase();
-  if (!allowedHosts.includes(host)) return { status: 421, reason: `Host "${host}" is not this console.` };
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin !== 'null' && !allowedHosts.some((h) => origin === `http://${h}`)) {
-    return { status: 403, reason: `Cross-origin request from ${origin} refused.` };
+  const host = (headers.host ?? '').toLowerCase();
+  if (!allowedHosts.includes(host)) {
+    return { status: 421, code: 'WRONG_HOST', reason: `Host "${host.slice(0, 100)}" is not this console; use http://127.0.0.1:${port}/.` };
   }
-  if (origin === 'null') return { status: 403, reason: 'Requests from opaque origins are refused.' };
-  const site = req.headers['sec-fetch-site'];
-  if (site === 'cross-site') return { status: 403, reason: 'Cross-site request refused.' };
-  const presented = urlToken ?? readCookie(req.headers.cookie, TOKEN_COOKIE);
+  const origin = single(headers.origin);
+  if (origin === 'null') return { status: 403, code: 'FOREIGN_ORIGIN', reason: 'Requests from opaque origins are refused.' };
+  if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+    return { status: 403, code: 'FOREIGN_ORIGIN', reason: `Cross-origin request from ${origin.slice(0, 100)} refused.` };
+  }
+  // same-site covers another port on 127.0.0.1: sites ignore ports, this console does not.
+  const site = single(headers['sec-fetch-site']);
+  if (site === 'cross-site' || site === 'same-site') return { status: 403, code: 'FOREIGN_ORIGIN', reason: `A ${site} request is refused.` };
+  return null;
+}
+
+/** Checks the per-launch token an API call presents in its header. */
+export function checkToken(headers: IncomingHttpHeaders, token: string): GuardVerdict {
+  const presented = single(headers[TOKEN_HEADER]);
   if (!presented || !sameSecret(presented, token)) {
-    return { status: 401, reason: 'Open the console with the URL printed at launch; it carries the access token.' };
+    return {
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      reason: `${presented ? 'The access token is wrong (was the console restarted?)' : 'The access token is missing'}; open the console with the URL printed at launch.`,
+    };
   }
   return null;
+}
+
+/** True when the browser still sends the cookie earlier versions set. */
+export function hasLegacyCookie(cookieHeader: string | undefined): boolean {
+  return (cookieHeader ?? '').split(';').some((part) => part.trim().startsWith(`${LEGACY_TOKEN_COOKIE}=`));
 }

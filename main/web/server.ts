@@ -1,17 +1,37 @@
 /**
  * The browser shell: serves the built renderer and the same handler table as the Electron shell,
- * on 127.0.0.1 only. A per-launch random token (in the printed URL, then an HttpOnly SameSite
- * cookie) is checked on every request, together with Host and Origin.
+ * on 127.0.0.1 only. Every request names this console in Host and comes from no other site or
+ * port (guard.ts); API calls also carry the per-launch token in a header. The token reaches the
+ * page in the launch URL's fragment (`/#token=…`), which browsers never send to any server, so it
+ * is in no request line, no log and no cookie jar shared with other loopback ports.
+ *
+ * Every request listener assumes a hostile caller (any web page can make the browser send one):
+ * nothing that can throw runs outside a guard, malformed targets get 400, and the server's
+ * timeouts are explicit (WEB_SHELL_TIMEOUTS).
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-import { OP_NAMES, type OpName } from '../../core/api';
-import { MAX_REQUEST_BYTES } from '../../core/limits';
+import type { Duplex } from 'node:stream';
 import type { HandlerTable } from '../services/handlers';
-import { TOKEN_COOKIE, checkRequest } from './guard';
+import { serveApi } from './api-route';
+import { checkCaller, checkToken, hasLegacyCookie } from './guard';
+import { answerApiError, answerText } from './respond';
+import { serveStatic } from './static';
+import { parseTarget } from './target';
+
+/**
+ * Timeouts suited to a UI on loopback, where a healthy browser sends a whole request in
+ * milliseconds: 10 s for the headers, 60 s for the whole request (an issueToken body carries up
+ * to two photos, ~33 MB), 5 s of idle keep-alive. A request that runs out of time gets 408.
+ */
+export const WEB_SHELL_TIMEOUTS = { headersMs: 10_000, requestMs: 60_000, keepAliveMs: 5_000 } as const;
+
+export interface WebShellTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
 
 export interface WebShellOptions {
   handlers: HandlerTable;
@@ -19,113 +39,114 @@ export interface WebShellOptions {
   port?: number;
   /** Injected for tests; random per launch otherwise. */
   token?: string;
+  /** Injected for tests; WEB_SHELL_TIMEOUTS otherwise. */
+  timeouts?: WebShellTimeouts;
 }
 
 export interface WebShell {
+  /** The launch URL, token in the fragment. */
   url: string;
   port: number;
   token: string;
   close(): Promise<void>;
 }
 
+/** The statuses the shell answers with; anything else would be a bug (the fuzz suite checks). */
+export const WEB_SHELL_STATUSES = [200, 400, 401, 403, 404, 405, 408, 413, 414, 415, 417, 421, 431] as const;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-function baseHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
-  };
+/** Whether a target the parser refused was meant for the API (so the refusal is JSON). */
+function isApiTarget(raw: string | undefined): boolean {
+  return raw === '/api' || (raw ?? '').startsWith('/api/') || (raw ?? '').startsWith('/api?');
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...baseHeaders(), 'Content-Type': type, ...extra });
-  res.end(body);
+/** A whole answer written straight to a socket the HTTP machinery has handed over or given up on. */
+function answerSocket(socket: Duplex, status: number, message: string, extra = ''): void {
+  const body = `${message}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n${extra}` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n\r\n${body}`,
+  );
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_REQUEST_BYTES) return null;
-    chunks.push(chunk as Buffer);
+/** Answers a request the HTTP parser itself refused (or that timed out); never throws. */
+function onClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  try {
+    const pending = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+    if (err.code === 'ECONNRESET' || !socket.writable || pending?.headersSent) return void socket.destroy();
+    if (err.code === 'HPE_HEADER_OVERFLOW') return answerSocket(socket, 431, 'The request headers are too large.');
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answerSocket(socket, 408, 'The request took too long to arrive.');
+    answerSocket(socket, 400, 'Malformed HTTP request.');
+  } catch {
+    socket.destroy();
   }
-  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** CONNECT and protocol upgrades bypass the request listener; the shell offers neither. */
+function refuseTunnel(status: 400 | 405, message: string, extra = '') {
+  return (_req: IncomingMessage, socket: Duplex) => {
+    try {
+      socket.on('error', () => socket.destroy());
+      answerSocket(socket, status, message, extra);
+    } catch {
+      socket.destroy();
+    }
+  };
 }
 
 /** Starts the browser shell on 127.0.0.1 and resolves once it listens. */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const timeouts = options.timeouts ?? WEB_SHELL_TIMEOUTS;
   let port = 0;
 
-  async function serveStatic(pathname: string, res: ServerResponse, setCookie?: string): Promise<void> {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
-    const file = normalize(join(options.rendererDir, rel));
-    if (!file.startsWith(normalize(options.rendererDir) + sep)) return send(res, 404, 'Not found', 'text/plain');
-    try {
-      const body = await readFile(file);
-      send(res, 200, body, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', setCookie ? { 'Set-Cookie': setCookie } : {});
-    } catch {
-      send(res, 404, 'Not found', 'text/plain');
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = parseTarget(req.url);
+    // API refusals are JSON, the rest plain text. They close the connection, so a body left
+    // unread is never parsed as the next request.
+    const api = target.ok ? target.segments[0] === 'api' : isApiTarget(req.url);
+    const refuse = (status: number, code: string, message: string, headers?: Record<string, string>) =>
+      api ? answerApiError(res, status, code, message, { close: true, headers }) : answerText(res, status, message, { close: true, headers });
+    if (!target.ok) return refuse(target.status, 'BAD_TARGET', target.reason);
+    const caller = checkCaller(req.headers, port);
+    if (caller) return refuse(caller.status, caller.code, caller.reason);
+    const extra = { clearLegacyCookie: hasLegacyCookie(req.headers.cookie) };
+    if (api) {
+      const denied = checkToken(req.headers, token);
+      if (denied) return refuse(denied.status, denied.code, denied.reason);
+      return serveApi(options.handlers, target.segments, req, res, extra);
     }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.', { Allow: 'GET, HEAD' });
+    return serveStatic(options.rendererDir, target.segments, res, extra);
   }
 
-  async function serveApi(op: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!(OP_NAMES as readonly string[]).includes(op)) return send(res, 404, JSON.stringify({ error: `Unknown operation ${op}` }), 'application/json');
-    if (req.method !== 'POST') return send(res, 405, 'Use POST', 'text/plain', { Allow: 'POST' });
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(res, 415, 'Send application/json', 'text/plain');
-    }
-    const text = await readBody(req);
-    if (text === null) return send(res, 413, 'Request too large', 'text/plain');
-    let payload: unknown;
-    try {
-      payload = text === '' ? {} : JSON.parse(text);
-    } catch {
-      return send(res, 200, JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: 'The request body is not JSON.' } }), 'application/json');
-    }
-    const result = await options.handlers[op as OpName](payload);
-    send(res, 200, JSON.stringify(result), 'application/json');
-  }
-
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const urlToken = req.method === 'GET' && url.pathname === '/' ? url.searchParams.get('token') : null;
-    const verdict = checkRequest(req, port, token, urlToken);
-    if (verdict) return send(res, verdict.status, verdict.reason, 'text/plain; charset=utf-8');
-    if (urlToken) {
-      // Trade the launch token for a cookie and drop it from the address bar and history.
-      const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-      return send(res, 303, '', 'text/plain', { Location: '/', 'Set-Cookie': cookie });
-    }
-    const work = url.pathname.startsWith('/api/')
-      ? serveApi(url.pathname.slice('/api/'.length), req, res)
-      : req.method === 'GET'
-        ? serveStatic(url.pathname, res)
-        : Promise.resolve(send(res, 405, 'Method not allowed', 'text/plain'));
-    work.catch(() => {
-      if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain');
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const fail = () => {
+      // Only a bug of ours gets here: the handlers resolve to Results, never throw.
+      if (!res.headersSent) answerText(res, 500, 'Internal error.', { close: true });
       else res.destroy();
-    });
-  });
+    };
+    try {
+      route(req, res).catch(fail);
+    } catch {
+      fail();
+    }
+  };
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // Node checks the two timeouts above only this often (30 s by default).
+      connectionsCheckingInterval: Math.min(1000, timeouts.headersMs),
+    },
+    listener,
+  );
+  // "Expect: 100-continue" is answered only once the call passed every check (api-route.ts), so
+  // a refused client never sends its body; any other expectation gets Node's 417.
+  server.on('checkContinue', listener);
+  server.on('clientError', onClientError);
+  server.on('connect', refuseTunnel(405, 'CONNECT is not served here.', 'Allow: GET, HEAD, POST\r\n'));
+  server.on('upgrade', refuseTunnel(400, 'This server does not upgrade connections.'));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -133,7 +154,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     close: () =>

@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 
 export interface ShellInfo {
-  /** Launch URL with the per-launch token. */
+  /** Launch URL, the per-launch token in its fragment. */
   url: string;
+  /** The per-launch token, for API calls a test makes itself (header X-FaceID-Console-Token). */
+  token: string;
   /** http://127.0.0.1:PORT */
   origin: string;
   sandboxUrl: string;
@@ -44,9 +46,10 @@ export const test = base.extend<{ shell: ShellInfo }, { workerShell: ShellInfo }
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       try {
-        const m = await waitForLine(child, /ready: (http:\/\/127\.0\.0\.1:\d+)\/\?token=\S+[\s\S]*Embedded sandbox: (\S+)/, 20_000);
-        const url = m[0].match(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/)?.[0] ?? '';
-        await use({ url, origin: m[1] ?? '', sandboxUrl: m[2] ?? '', dataDir });
+        const m = await waitForLine(child, /ready: (http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)\n[\s\S]*Embedded sandbox: (\S+)/, 20_000);
+        const origin = m[1] ?? '';
+        const token = m[2] ?? '';
+        await use({ url: `${origin}/#token=${token}`, token, origin, sandboxUrl: m[3] ?? '', dataDir });
       } finally {
         child.kill('SIGTERM');
         rmSync(dataDir, { recursive: true, force: true });
@@ -59,7 +62,10 @@ export const test = base.extend<{ shell: ShellInfo }, { workerShell: ShellInfo }
     await page.goto(workerShell.url);
     // Tests of a worker share one shell: start each on the built-in sandbox profile, whatever
     // profile an earlier test left active.
-    const reset = await page.request.post(`${workerShell.origin}/api/setActiveProfile`, { data: { profileId: 'sandbox' } });
+    const reset = await page.request.post(`${workerShell.origin}/api/setActiveProfile`, {
+      data: { profileId: 'sandbox' },
+      headers: { 'X-FaceID-Console-Token': workerShell.token },
+    });
     expect(reset.ok()).toBe(true);
     await page.reload();
     await use(page);
