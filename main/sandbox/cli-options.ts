@@ -113,7 +113,7 @@ export function sandboxBanner(s: { baseUrl: string; apiKey: string; apiSecret: s
     'Try (liveness only):',
     `  curl -s ${s.baseUrl}/faceid/lite/get_token ${credentials} \\`,
     `    ${urls} \\`,
-    '    -F biz_no=demo-$(date +%s) -F comparison_type=-1',
+    '    -F biz_no=demo-$(date +%s) -F comparison_type=-1 -F uuid=customer-1',
     'Liveness and comparison with a reference photo:',
     `  curl -s ${s.baseUrl}/faceid/lite/get_token ${credentials} \\`,
     `    ${urls} \\`,

@@ -52,7 +52,7 @@ describe('standalone sandbox (npm run sandbox)', () => {
     expect(out).toContain('api_secret: S');
     expect(out).toContain(`curl -s ${base}/faceid/lite/get_token -F api_key=K -F api_secret=S`);
 
-    const form = ['-F', 'api_key=K', '-F', 'api_secret=S', '-F', 'return_url=https://e.example/r', '-F', 'notify_url=https://e.example/n', '-F', 'biz_no=curl-1', '-F', 'comparison_type=-1'];
+    const form = ['-F', 'api_key=K', '-F', 'api_secret=S', '-F', 'return_url=https://e.example/r', '-F', 'notify_url=https://e.example/n', '-F', 'biz_no=curl-1', '-F', 'comparison_type=-1', '-F', 'uuid=customer-1'];
     const ok = await run('curl', ['-s', `${base}/faceid/lite/get_token`, ...form]);
     expect(JSON.parse(ok.stdout)).toMatchObject({ token: expect.stringMatching(/^[0-9a-f]{32}$/), biz_id: expect.any(String), expired_time: expect.any(Number) });
 

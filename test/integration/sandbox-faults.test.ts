@@ -25,7 +25,7 @@ const params = (uuid?: string): Record<string, string> => ({
   notify_url: 'https://bank.example/n',
   biz_no: `fault-${++seq}`,
   comparison_type: '-1',
-  ...(uuid ? { uuid } : {}),
+  uuid: uuid ?? 'customer-1',
 });
 const issue = (uuid?: string, timeoutMs?: number) => getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: params(uuid), photos: {}, timeoutMs });
 const tokenFor = (bizNo: string) => [...sandbox.tokens.values()].find((t) => t.biz_no === bizNo);

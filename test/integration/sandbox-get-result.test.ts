@@ -39,7 +39,7 @@ async function issueToken(): Promise<{ token: string; biz_id: string }> {
     baseUrl: sandbox.baseUrl,
     apiKey: KEY,
     apiSecret: SECRET,
-    params: { return_url: `${receiver.url}/r`, notify_url: `${receiver.url}/n`, biz_no: `gr-${++seq}`, comparison_type: '-1' },
+    params: { return_url: `${receiver.url}/r`, notify_url: `${receiver.url}/n`, biz_no: `gr-${++seq}`, comparison_type: '-1', uuid: 'customer-1' },
     photos: {},
   });
   if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
@@ -109,7 +109,7 @@ describe('get_result', () => {
       baseUrl: sandbox.baseUrl,
       apiKey: KEY,
       apiSecret: SECRET,
-      params: { return_url: `${receiver.url}/r`, notify_url: `${receiver.url}/n`, biz_no: `gr-${++seq}`, comparison_type: '-1', scene_id: 'sandbox-1min' },
+      params: { return_url: `${receiver.url}/r`, notify_url: `${receiver.url}/n`, biz_no: `gr-${++seq}`, comparison_type: '-1', uuid: 'customer-1', scene_id: 'sandbox-1min' },
       photos: {},
     });
     if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));

@@ -9,7 +9,7 @@ import { createSandbox, type Sandbox } from '../../main/sandbox/server';
 
 const ID_SHAPE = /^\d{10},[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const CREDENTIALS = { api_key: 'raw-key', api_secret: 'raw-secret' };
-const VALID = { ...CREDENTIALS, return_url: 'https://r.example/', notify_url: 'https://n.example/', biz_no: 'raw-1', comparison_type: '-1' };
+const VALID = { ...CREDENTIALS, return_url: 'https://r.example/', notify_url: 'https://n.example/', biz_no: 'raw-1', comparison_type: '-1', uuid: 'customer-1' };
 
 interface RawAnswer {
   status: number;

@@ -39,7 +39,7 @@ async function issue(params: Record<string, string> = {}, photos: Parameters<typ
     baseUrl: sandbox.baseUrl,
     apiKey: KEY,
     apiSecret: SECRET,
-    params: { return_url: `${receiver.url}/return?shop=7`, notify_url: `${receiver.url}/notify`, biz_no, comparison_type: '-1', biz_extra_data: `extra ${seq}`, ...params },
+    params: { return_url: `${receiver.url}/return?shop=7`, notify_url: `${receiver.url}/notify`, biz_no, comparison_type: '-1', uuid: 'customer-1', biz_extra_data: `extra ${seq}`, ...params },
     photos,
   });
   if (r.outcome !== 'issued') throw new Error(`no token: ${JSON.stringify(r)}`);

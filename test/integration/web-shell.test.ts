@@ -115,7 +115,7 @@ describe('browser shell', () => {
     const r = await api('issueToken', {
       callId: 'web-shell-test-1',
       profileId: 'sandbox',
-      params: { return_url: 'https://example.com/r', notify_url: 'https://example.com/n', biz_no: 'web-1', comparison_type: '-1' },
+      params: { return_url: 'https://example.com/r', notify_url: 'https://example.com/n', biz_no: 'web-1', comparison_type: '-1', uuid: 'customer-1' },
       photos: {},
     });
     const result = JSON.parse(r.body);
