@@ -62,7 +62,7 @@ describe('standalone sandbox (npm run sandbox)', () => {
     const bad = await run('curl', ['-s', '-w', '\n%{http_code}', `${base}/faceid/lite/get_token`, '-F', 'api_key=K', '-F', 'api_secret=wrong']);
     const [body, status] = bad.stdout.split('\n');
     expect(status).toBe('403');
-    expect(JSON.parse(body ?? '')).toMatchObject({ error_message: 'AUTHENTICATION_ERROR', request_id: expect.any(String), time_used: expect.any(Number) });
+    expect(JSON.parse(body ?? '')).toMatchObject({ error: 'AUTHENTICATION_ERROR', request_id: expect.any(String), time_used: expect.any(Number) });
 
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);

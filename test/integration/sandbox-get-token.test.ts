@@ -131,7 +131,7 @@ describe('sandbox get_token through the real client', () => {
 
     it('requires uuid with comparison_type -1 as well as 0, as the seed lists it under both', async () => {
       for (const comparison_type of ['-1', '0']) {
-        const params = { ...liveness(), comparison_type };
+        const params: Record<string, string> = { ...liveness(), comparison_type };
         delete params.uuid;
         await expectRefusal(call({ params, photos: { image_ref1: facePhoto } }), 400, 'MISSING_ARGUMENTS: uuid', 'uuid');
         await expectRefusal(send({ comparison_type, uuid: '' }), 400, 'MISSING_ARGUMENTS: uuid', 'uuid');
