@@ -44,6 +44,22 @@ afterEach(() => {
 });
 
 describe('standalone sandbox (npm run sandbox)', () => {
+  it('with --lenient accepts an unlisted procedure_type and prints what it took on trust on stderr', async () => {
+    const { child, out } = await startCli(['--port', '0', '--lenient']);
+    expect(out).toContain('mode:       lenient');
+    const base = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1] ?? '';
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const form = ['-F', 'api_key=sandbox-key', '-F', 'api_secret=sandbox-secret', '-F', 'return_url=https://e.example/r', '-F', 'notify_url=https://e.example/n', '-F', 'biz_no=trust-1', '-F', 'comparison_type=-1', '-F', 'uuid=u-1', '-F', 'procedure_type=meglive_flash'];
+    const issued = await run('curl', ['-s', `${base}/faceid/lite/get_token`, ...form]);
+    expect(JSON.parse(issued.stdout)).toMatchObject({ token: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    await expect.poll(() => stderr).toContain('accepted on trust: get_token procedure_type="meglive_flash" answered as "flash"');
+    expect(stderr).toContain('[biz_no trust-1]');
+    expect(stderr).not.toContain('sandbox-secret');
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+  });
+
   it('prints its base URL and credentials, answers curl with a token, and stops on SIGTERM', async () => {
     const { child, out } = await startCli(['--port', '0', '--api-key', 'K', '--api-secret', 'S']);
     const base = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
