@@ -16,6 +16,8 @@ export const TRUST_LOG_LIMIT = 500;
 /** Values are cut so one huge field cannot flood the panel or the terminal. */
 const MAX_VALUE_CHARS = 200;
 
+const cut = (text: string): string => (text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text);
+
 /** A parameter value the sandbox took on trust, before it is stamped with time and endpoint. */
 export interface TrustedValue {
   param: string;
@@ -38,8 +40,9 @@ export class TrustLog {
   add(at: number, endpoint: TrustEntry['endpoint'], v: TrustedValue, bizNo?: string): void {
     // A value that is the sandbox's own secret (a misspelled api_secret field) is never shown.
     const secretLike = v.value === this.secret || /secret/i.test(v.param);
-    const value = secretLike ? '[redacted]' : v.value.length > MAX_VALUE_CHARS ? `${v.value.slice(0, MAX_VALUE_CHARS)}…` : v.value;
-    const entry: TrustEntry = { at, endpoint, ...v, value, ...(bizNo ? { biz_no: bizNo } : {}) };
+    const value = secretLike ? '[redacted]' : cut(v.value);
+    // Every part is cut: any web page can POST a (urlencoded) form to a loopback sandbox.
+    const entry: TrustEntry = { at, endpoint, ...v, param: cut(v.param), value, ...(bizNo ? { biz_no: cut(bizNo) } : {}) };
     this.entries.push(entry);
     if (this.entries.length > TRUST_LOG_LIMIT) this.entries.splice(0, this.entries.length - TRUST_LOG_LIMIT);
     for (const l of [...this.listeners]) {

@@ -167,3 +167,16 @@ function postRaw(contentType: string, body: string): Promise<{ status: number; b
     req.end(body);
   });
 }
+
+describe('the trust log under hostile input', () => {
+  it('cuts long values, names and biz_no, and keeps at most 500 entries', async () => {
+    sandbox.setLenient(false);
+    const long = 'x'.repeat(5000);
+    for (let i = 0; i < 505; i++) await postRaw('application/x-www-form-urlencoded', new URLSearchParams({ biz_no: long }).toString());
+    expect(sandbox.trustLog.length).toBe(500);
+    expect(sandbox.trustLog.at(-1)?.biz_no?.length).toBeLessThanOrEqual(201);
+    const { kept } = await issued({ [`n${'y'.repeat(90)}`]: long });
+    expect(sandbox.trustLog.at(-1)?.value.length).toBeLessThanOrEqual(201);
+    expect(kept?.trusted[0]?.param).toMatch(/^ny+$/);
+  });
+});
