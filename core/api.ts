@@ -98,6 +98,8 @@ export const requestSchemas = {
   verifyCallback: z.object({ profileId: ProfileId, data: z.string().max(1_000_000), sign: z.string().max(200) }).strict(),
   getSandboxState: z.object({}).strict(),
   setSandboxFaults: z.object({ plan: SandboxFaultPlanSchema.nullable() }).strict(),
+  /** Strict (default) or lenient embedded sandbox; kept with the built-in profile across restarts. */
+  setSandboxMode: z.object({ lenient: z.boolean() }).strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -195,6 +197,7 @@ export interface ApiResponses {
   verifyCallback: CallbackCheck;
   getSandboxState: SandboxState;
   setSandboxFaults: SandboxState;
+  setSandboxMode: SandboxState;
 }
 
 /** What a pasted callback says and whether its signature is genuine. */
@@ -229,10 +232,32 @@ export interface SandboxCallbackEntry {
   sign: string;
 }
 
+/** Something the sandbox accepted (or, strict, refused) without the vendor's word on it. */
+export interface SandboxTrustEntry {
+  /** Sandbox clock, ms since the epoch. */
+  at: number;
+  endpoint: 'get_token' | 'get_result';
+  /** The parameter name, or `(body)` for the request's encoding. */
+  param: string;
+  /** As received (cut to 200 characters; anything secret-like redacted). */
+  value: string;
+  /** The documented value the sandbox answered as, when it put one in place of the value sent. */
+  treatedAs?: string;
+  /** Why the vendor has not ruled it out, in a few words. */
+  note: string;
+  /** false: noted and refused (strict mode). */
+  accepted: boolean;
+  biz_no?: string;
+}
+
 export interface SandboxState {
   baseUrl: string;
   faults: SandboxFaultPlan | null;
   callbacks: SandboxCallbackEntry[];
+  /** Lenient: values the vendor has not ruled out are accepted and logged in `trusted`. */
+  lenient: boolean;
+  /** Newest last (the last 100). */
+  trusted: SandboxTrustEntry[];
 }
 
 export type ApiRequest<K extends OpName> = z.input<(typeof requestSchemas)[K]>;

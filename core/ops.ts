@@ -29,6 +29,7 @@ export const OP_NAMES = [
   'verifyCallback',
   'getSandboxState',
   'setSandboxFaults',
+  'setSandboxMode',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

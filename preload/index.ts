@@ -37,6 +37,7 @@ const api: ConsoleApi = {
   verifyCallback: call('verifyCallback'),
   getSandboxState: call('getSandboxState'),
   setSandboxFaults: call('setSandboxFaults'),
+  setSandboxMode: call('setSandboxMode'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

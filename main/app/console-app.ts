@@ -49,6 +49,8 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     // Every log line passes the one redaction, whatever a handler put in it.
     const sink = options.log;
     const log = sink ? (line: string) => sink(redactText(line, vault.knownSecrets())) : undefined;
+    // The embedded sandbox runs in the mode the operator last chose for the built-in profile.
+    sandbox.setLenient(vault.sandboxLenient());
     const settings = SettingsStore.open(options.dataDir, options.storeFactory);
     const history = HistoryStore.open(join(options.dataDir, 'history.sqlite3'), options.sqliteBinding);
     const interrupted = history.markInterrupted(Date.now());

@@ -7,6 +7,10 @@ let cached: string | undefined;
  * The `images.image_best` of get_result: a small generated JPEG (a soft oval on a gradient) as a
  * data URI. The sandbox has no camera frames; a real, decodable JPEG lets clients exercise their
  * image handling. Built once, on first use.
+ *
+ * Inferred: the `data:image/jpeg;base64,` prefix. The China doc copy shows it; some public clients
+ * decode the field as bare base64, so the real overseas field may lack it. The sandbox keeps the
+ * prefix; a client should accept both forms.
  */
 export function bestImageDataUri(): string {
   if (cached) return cached;

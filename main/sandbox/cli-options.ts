@@ -23,6 +23,8 @@ export interface SandboxCliOptions {
   exposeBeyondLoopback: boolean;
   /** false with --no-callback-port-check: a loopback notify_url may use any port. Absent: the default, on. */
   callbackPortCheck?: boolean;
+  /** true with --lenient: accept what the vendor has not ruled out (logged on stderr). Absent: strict. */
+  lenient?: boolean;
 }
 
 export type ParsedCli = { kind: 'run'; options: SandboxCliOptions; warnings: string[] } | { kind: 'help' } | { kind: 'error'; message: string };
@@ -36,13 +38,16 @@ export const SANDBOX_USAGE = [
   `  --api-secret <s>    the api_secret clients must send (default ${SANDBOX_DEFAULT_SECRET})`,
   '  --no-callback-port-check',
   '                      accept a notify_url on 127.0.0.1/localhost with any port (local development)',
+  '  --lenient           accept values the vendor has not ruled out (open lists, inferred ranges and',
+  '                      ports, other return_url schemes, urlencoded bodies), answer as for the nearest',
+  '                      documented value and print each on stderr; strict (the default) refuses them',
   '  --help              show this help',
   '',
 ].join('\n');
 
 /** Parses the sandbox's command line; never throws. */
 export function parseSandboxArgs(argv: readonly string[]): ParsedCli {
-  let values: { port?: string; host?: string; 'api-key'?: string; 'api-secret'?: string; 'no-callback-port-check'?: boolean; help?: boolean };
+  let values: { port?: string; host?: string; 'api-key'?: string; 'api-secret'?: string; 'no-callback-port-check'?: boolean; lenient?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -52,6 +57,7 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedCli {
         'api-key': { type: 'string' },
         'api-secret': { type: 'string' },
         'no-callback-port-check': { type: 'boolean' },
+        lenient: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -76,6 +82,7 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedCli {
     : [];
   const options: SandboxCliOptions = { host, port, apiKey, apiSecret, exposeBeyondLoopback: exposed };
   if (values['no-callback-port-check']) options.callbackPortCheck = false;
+  if (values.lenient) options.lenient = true;
   return { kind: 'run', options, warnings };
 }
 
@@ -97,7 +104,7 @@ export function curlField(name: string, value: string): string {
  * chose (printing them is the documented exception: they are the operator's own test values),
  * the scenes, the magic uuid values and a curl command ready to paste.
  */
-export function sandboxBanner(s: { baseUrl: string; apiKey: string; apiSecret: string; scenes: Readonly<Record<string, number>> }): string {
+export function sandboxBanner(s: { baseUrl: string; apiKey: string; apiSecret: string; scenes: Readonly<Record<string, number>>; lenient?: boolean }): string {
   const scenes = Object.entries(s.scenes).map(([id, seconds]) => `${id} (${seconds} s)`);
   const credentials = `${curlField('api_key', s.apiKey)} ${curlField('api_secret', s.apiSecret)}`;
   const urls = '-F return_url=https://example.com/return -F notify_url=https://example.com/notify';
@@ -106,6 +113,9 @@ export function sandboxBanner(s: { baseUrl: string; apiKey: string; apiSecret: s
     `  api_key:    ${s.apiKey}`,
     `  api_secret: ${s.apiSecret}`,
     `  scenes:     ${scenes.join(', ')}; empty scene_id: 3600 s`,
+    s.lenient
+      ? '  mode:       lenient: values the vendor has not ruled out are accepted; each is printed on stderr'
+      : '  mode:       strict: values outside the documented lists are refused (--lenient to accept them)',
     `  magic uuid: ${Object.values(MAGIC_UUIDS).join(', ')}`,
     `  transport:  ${[MAGIC_TRANSPORT_UUIDS.reset, MAGIC_TRANSPORT_UUIDS.proxy502, MAGIC_TRANSPORT_UUIDS.trickle, `${MAGIC_TRANSPORT_UUIDS.latencyPrefix}<ms>`].join(', ')}`,
     `  debugging:  GET ${s.baseUrl}/sandbox/callbacks, GET|PUT|DELETE ${s.baseUrl}/sandbox/faults`,
@@ -114,7 +124,7 @@ export function sandboxBanner(s: { baseUrl: string; apiKey: string; apiSecret: s
     'Try (liveness only):',
     `  curl -s ${s.baseUrl}/faceid/lite/get_token ${credentials} \\`,
     `    ${urls} \\`,
-    '    -F biz_no=demo-$(date +%s) -F comparison_type=-1',
+    '    -F biz_no=demo-$(date +%s) -F comparison_type=-1 -F uuid=customer-1',
     'Liveness and comparison with a reference photo:',
     `  curl -s ${s.baseUrl}/faceid/lite/get_token ${credentials} \\`,
     `    ${urls} \\`,

@@ -1,5 +1,5 @@
 /**
- * `npm run sandbox -- --port 5000 --api-key K --api-secret S [--host 127.0.0.1]`: the FaceID
+ * `npm run sandbox -- --port 5000 --api-key K --api-secret S [--host 127.0.0.1] [--lenient]`: the FaceID
  * sandbox on its own, for client developers. Prints its base URL, its credentials and a curl
  * example, then serves until SIGINT or SIGTERM. A program entry only (electron-vite bundles it
  * as out/main/sandbox.js): everything reusable lives in cli-options.ts, defaults.ts, server.ts.
@@ -7,6 +7,7 @@
 import { SANDBOX_SCENES } from './defaults';
 import { SANDBOX_USAGE, parseSandboxArgs, sandboxBanner } from './cli-options';
 import { createSandbox } from './server';
+import { trustLine } from './trust-log';
 
 async function main(): Promise<number | undefined> {
   const parsed = parseSandboxArgs(process.argv.slice(2));
@@ -20,6 +21,8 @@ async function main(): Promise<number | undefined> {
   }
   for (const w of parsed.warnings) process.stderr.write(`${w}\n`);
   const sandbox = await createSandbox({ ...parsed.options, scenes: SANDBOX_SCENES });
+  // What the sandbox took on trust goes to stderr, apart from the answers a script may parse.
+  sandbox.onTrusted((e) => process.stderr.write(`${trustLine(e)}\n`));
   process.stdout.write(sandboxBanner({ ...sandbox, scenes: SANDBOX_SCENES }));
   const stop = (signal: NodeJS.Signals) => {
     process.stdout.write(`\n${signal}: stopping the sandbox.\n`);

@@ -28,7 +28,7 @@ export const MAGIC_UUIDS = {
   concurrency: 'sandbox:concurrency',
   /** 500 INTERNAL_ERROR. */
   internalError: 'sandbox:internal-error',
-  /** 403 AUTHORIZATION_ERROR: Denied. */
+  /** 403 AUTHORIZATION_ERROR: Denied. (under `error`, as the seed sends it). */
   unauthorized: 'sandbox:unauthorized',
 } as const;
 

@@ -7,7 +7,8 @@
  *   3. key/secret mismatch → 403 AUTHENTICATION_ERROR
  *   4. required parameters in catalogue order (return_url, notify_url, biz_no, comparison_type;
  *      uuid and image_ref1 with comparison_type=0) → 400 MISSING_ARGUMENTS: <key>
- *   5. values in catalogue order → 400 BAD_ARGUMENTS: <key>                     [arguments.ts]
+ *   5. values in catalogue order → 400 BAD_ARGUMENTS: <key>; lenient mode accepts values the
+ *      vendor has not ruled out and answers as for the nearest documented one   [arguments.ts]
  *   6. reference images, image_ref1 then image_ref2, only with comparison_type=0 (with -1 they
  *      are accepted and ignored): > 4096 px → 400 INVALID_IMAGE_SIZE: <key>; not a complete
  *      JPEG/PNG → 400 IMAGE_ERROR_UNSUPPORTED_FORMAT: <key>                        [images.ts]
@@ -20,11 +21,13 @@
  * inventing one would teach client developers to handle a code the service never sends.
  */
 import { FILE_PARAMS } from '../../core/faceid/catalogue';
-import { firstBadArgument, firstMissing, isComparison } from './arguments';
+import { checkArguments, firstMissing, isComparison } from './arguments';
 import { DEFAULT_SCENE_TIMEOUT_S, MAGIC_UUIDS } from './defaults';
 import { checkImage } from './images';
 import type { ReceivedForm } from './multipart';
+import { serviceErrorBody } from './service-error';
 import { issueToken, type IssuedToken } from './tokens';
+import type { TrustedValue } from './trust-log';
 
 export interface GetTokenContext {
   apiKey: string;
@@ -32,6 +35,8 @@ export interface GetTokenContext {
   scenes: Readonly<Record<string, number>>;
   /** false: a loopback notify_url may use any port (SandboxOptions.callbackPortCheck). */
   callbackPortCheck: boolean;
+  /** Accept what the vendor has not ruled out (arguments.ts). */
+  lenient: boolean;
   /** Sandbox clock, ms. */
   nowMs: number;
 }
@@ -41,13 +46,12 @@ export interface SandboxReply {
   status: number;
   body: Record<string, string | number>;
   issued?: IssuedToken;
+  /** Values accepted on trust and unknown names, for the trust log (also on a refusal after the argument checks). */
+  trusted?: TrustedValue[];
 }
 
-/** The error body format of faceid-api.md §8: `CODE` or `CODE: detail`. */
-const refuse = (status: number, code: string, detail?: string): SandboxReply => ({
-  status,
-  body: { error_message: detail === undefined ? code : `${code}: ${detail}` },
-});
+/** An error answer, under the key the vendor sends `code` in (service-error.ts). */
+const refuse = (status: number, code: string, detail?: string): SandboxReply => ({ status, body: serviceErrorBody(code, detail) });
 
 function checkImages(form: ReceivedForm): SandboxReply | undefined {
   for (const name of FILE_PARAMS) {
@@ -89,17 +93,20 @@ export function handleGetToken(form: ReceivedForm, ctx: GetTokenContext): Sandbo
 
   const missing = firstMissing(form);
   if (missing) return refuse(400, 'MISSING_ARGUMENTS', missing);
-  const bad = firstBadArgument(form, ctx);
-  if (bad) return refuse(400, 'BAD_ARGUMENTS', bad);
+  const args = checkArguments(form, ctx);
+  if (!args.ok) return refuse(400, 'BAD_ARGUMENTS', args.bad);
+  // From here on the sandbox answers as for the documented values put in place of trusted ones.
+  const effective: ReceivedForm = { fields: args.fields, files: form.files };
+  const trusted = args.trusted;
 
-  const examined = isComparison(form.fields);
-  const imageError = examined ? checkImages(form) : undefined;
-  if (imageError) return imageError;
-  const forced = forcedOutcome(form, examined);
-  if (forced) return forced;
+  const examined = isComparison(effective.fields);
+  const imageError = examined ? checkImages(effective) : undefined;
+  if (imageError) return { ...imageError, trusted };
+  const forced = forcedOutcome(effective, examined);
+  if (forced) return { ...forced, trusted };
 
-  const sceneId = form.fields.get('scene_id') ?? '';
+  const sceneId = effective.fields.get('scene_id') ?? '';
   const timeoutS = sceneId === '' ? DEFAULT_SCENE_TIMEOUT_S : (ctx.scenes[sceneId] ?? DEFAULT_SCENE_TIMEOUT_S);
-  const issued = issueToken(form, ctx.nowMs, timeoutS);
-  return { status: 200, body: { token: issued.token, biz_id: issued.biz_id, expired_time: issued.expired_time }, issued };
+  const issued = issueToken(effective, ctx.nowMs, timeoutS, trusted);
+  return { status: 200, body: { token: issued.token, biz_id: issued.biz_id, expired_time: issued.expired_time }, issued, trusted };
 }

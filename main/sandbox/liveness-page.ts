@@ -6,9 +6,10 @@
 import { DO_PATH } from '../../core/faceid/endpoints';
 import { END_STATUSES, FAIL_REASONS } from '../../core/faceid/verification';
 import { escapeHtml as e, page } from './html';
-import { FIELD, FORM_DEFAULTS, PRESETS } from './outcome-form';
+import { FAILED_UPLOADS, detailField, detailLayout } from './liveness-details';
+import { FIELD, FORM_DEFAULTS, MAX_COUNTER, PRESETS } from './outcome-form';
 import type { IssuedToken } from './tokens';
-import { COMPARISON_THRESHOLDS, DEFAULT_PROCEDURE, FAKE_FACE_KINDS, FAKE_FACE_THRESHOLD, comparedRefs } from './verification-data';
+import { COMPARISON_THRESHOLDS, DEFAULT_PROCEDURE, FAKE_FACE_KINDS, FAKE_FACE_THRESHOLD, comparedRefs, reportedProcedure } from './verification-data';
 
 const STATUS_WORDS: Record<(typeof END_STATUSES)[number], string> = {
   OK: 'OK — the customer finished the check',
@@ -17,6 +18,32 @@ const STATUS_WORDS: Record<(typeof END_STATUSES)[number], string> = {
   TIMEOUT: 'TIMEOUT — the flow timed out',
   WEBRTC_UNSUPPORTED: 'WEBRTC_UNSUPPORTED — the browser could not run the camera check',
 };
+
+/** How the browser hands the result to return_url: GET in any letter case, else POST (the default). */
+export const returnMethod = (token: IssuedToken): 'GET' | 'POST' => ((token.params.action_http_method ?? '').toUpperCase() === 'GET' ? 'GET' : 'POST');
+
+/** redirect_type=1 with GET: the liveness page must leave the browser's history (liveness.ts). */
+export const replacesHistory = (token: IssuedToken): boolean => returnMethod(token) === 'GET' && token.params.redirect_type === '1';
+
+/**
+ * Submits the page's forms by fetch and leaves with location.replace, so Back skips the liveness
+ * page. An error answer (an unreadable outcome) is shown as the page it is.
+ */
+const REPLACE_SCRIPT = `<script>
+document.addEventListener('submit', async (ev) => {
+  const form = ev.target;
+  if (!(form instanceof HTMLFormElement)) return;
+  ev.preventDefault();
+  const body = new FormData(form, ev.submitter);
+  body.append('hand_off', 'replace');
+  const answer = await fetch(form.action, { method: 'POST', body, credentials: 'same-origin' });
+  const text = await answer.text();
+  if (answer.ok && (answer.headers.get('content-type') || '').startsWith('application/json')) return location.replace(JSON.parse(text).location);
+  document.open();
+  document.write(text);
+  document.close();
+});
+</script>`;
 
 const formAction = (token: IssuedToken) => `${DO_PATH}?token=${encodeURIComponent(token.token)}`;
 const thresholdsText = Object.entries(COMPARISON_THRESHOLDS)
@@ -45,10 +72,42 @@ ${row('get_fail_reason', asked('get_fail_reason', '0'))}
 ${row('get_shooting_error', asked('get_shooting_error', '0'))}
 ${row('return_multifaces_tag', asked('return_multifaces_tag', '0'))}
 ${row('action_http_method', asked('action_http_method', 'POST'))}
+${row('redirect_type', asked('redirect_type', '0'))}
 ${row('return_url', p.return_url ?? '')}
 ${row('notify_url', p.notify_url ?? '')}
 ${row('expired_time', `${token.expired_time} (${iso(token.expired_time)})`)}
 </dl>`;
+}
+
+/** What this token's request carried that the sandbox took on trust (lenient values, unknown names). */
+function trustedList(token: IssuedToken): string {
+  if (token.trusted.length === 0) return '';
+  const items = token.trusted
+    .map((t) => `<li><code>${e(t.param)}=${e(JSON.stringify(t.value))}</code>${t.treatedAs !== undefined ? ` answered as <code>${e(JSON.stringify(t.treatedAs))}</code>` : ''}: ${e(t.note)}</li>`)
+    .join('\n');
+  return `<section aria-labelledby="h-trusted">
+<h2 id="h-trusted">Accepted on trust</h2>
+<p class="note">The vendor has not confirmed these; the real service may answer differently.</p>
+<ul>\n${items}\n</ul>
+</section>`;
+}
+
+function detailsFieldset(token: IssuedToken): string {
+  const procedure = reportedProcedure(token);
+  const fields = detailLayout(procedure)
+    .flatMap((g) =>
+      g.keys.map((key) => {
+        const name = detailField(g, key);
+        const label = `details.${g.group ? `${g.group}.` : ''}${key}`;
+        return `<div><label for="${e(name)}">${e(label)}</label> <input type="number" id="${e(name)}" name="${e(name)}" min="0" max="${MAX_COUNTER}" step="1" placeholder="${key === g.uploads ? '1' : '0'}"></div>`;
+      }),
+    )
+    .join('\n');
+  const inferred = procedure === 'video' || procedure === 'selfie' ? '' : ` The vendor documents no keys for ${procedure}: these are the sandbox's inference.`;
+  return `<fieldset><legend>liveness_result.details for ${e(procedure)} (with status OK)</legend>
+<p class="note">Leave a counter empty for its default: one upload and no refusal with liveness PASS; ${FAILED_UPLOADS} uploads, each refused for FACE_NOT_FOUND, with FAIL.${e(inferred)}</p>
+${fields}
+</fieldset>`;
 }
 
 function presets(token: IssuedToken): string {
@@ -92,6 +151,7 @@ function customForm(token: IssuedToken): string {
   const fake = FAKE_FACE_KINDS.map((k) => numberField(FIELD.fakeFace(k), `${k}_confidence (0–1, threshold ${FAKE_FACE_THRESHOLD})`, 0, 1, FORM_DEFAULTS.fakeFace[k])).join('\n');
   const effect = folds ? 'fmp_mode=0: a score above its threshold turns the liveness result into FAIL.' : 'fmp_mode=1: the scores are reported but do not change the liveness result.';
   parts.push(`<fieldset><legend>face_genuineness (with status OK)</legend>\n<p class="note">${e(effect)}</p>\n${fake}\n</fieldset>`);
+  parts.push(detailsFieldset(token));
   if (p.get_shooting_error === '1') parts.push(checkbox(FIELD.shootingError, 'shooting_error: the page never received the recorded video'));
   if (p.return_multifaces_tag === '1') parts.push(checkbox(FIELD.multipleFaces, 'multiple_faces: several faces were seen'));
   return `<form method="post" action="${e(formAction(token))}">\n${parts.join('\n')}\n<button type="submit">Finish the flow with this outcome</button>\n</form>`;
@@ -107,6 +167,7 @@ export function livenessPage(token: IssuedToken): string {
 <h2 id="h-request">The verification</h2>
 ${summary(token)}
 </section>
+${trustedList(token)}
 <section aria-labelledby="h-presets">
 <h2 id="h-presets">One-click outcomes</h2>
 ${presets(token)}
@@ -114,7 +175,7 @@ ${presets(token)}
 <section aria-labelledby="h-custom">
 <h2 id="h-custom">Custom outcome</h2>
 ${customForm(token)}
-</section>`,
+</section>${replacesHistory(token) ? `\n${REPLACE_SCRIPT}` : ''}`,
   );
 }
 

@@ -12,14 +12,18 @@
  *   script and with a visible Continue button.
  * - GET: 302 to return_url with `biz_id`, `data` and `sign` appended to its query (third-party
  *   code reads biz_id from it; sending data and sign too lets the merchant verify without a
- *   get_result, like the POST form). redirect_type has no effect: a 302 already replaces the
- *   POST in the browser's history.
+ *   get_result, like the POST form). The browser's Back then returns to the liveness page.
+ * - GET with redirect_type=1: the vendor documents that Back then returns to the page before the
+ *   liveness flow. The page submits the outcome by script (`hand_off=replace`), gets the target
+ *   as JSON and leaves with `location.replace`, so the liveness page drops out of the history.
+ *   Without script the form posts as usual and gets the 302 (inferred: the vendor's mechanism is
+ *   not documented). With POST, redirect_type has no effect ("only with GET", §2.2).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallbackLog } from './callbacks';
 import type { EndedFlow, FlowStore } from './flows';
 import { sendHtml } from './html';
-import { badChoicePage, invalidTokenPage, livenessPage, returnPostPage } from './liveness-page';
+import { badChoicePage, invalidTokenPage, livenessPage, replacesHistory, returnMethod, returnPostPage } from './liveness-page';
 import { parseForm } from './multipart';
 import { parseChoice } from './outcome-form';
 
@@ -29,16 +33,24 @@ export interface LivenessContext {
   now: () => number;
 }
 
-function sendReturn(res: ServerResponse, flow: EndedFlow, ctx: LivenessContext): void {
+/** The field the page's script adds when it will leave with location.replace. */
+export const HAND_OFF_FIELD = 'hand_off';
+
+function sendReturn(res: ServerResponse, flow: EndedFlow, ctx: LivenessContext, replace: boolean): void {
   const p = flow.token.params;
   const returnUrl = p.return_url ?? '';
-  const method = (p.action_http_method ?? '').toUpperCase() === 'GET' ? 'GET' : 'POST';
+  const method = returnMethod(flow.token);
   ctx.log.add({ at: ctx.now(), kind: 'return', url: returnUrl, method, attempt: 1, data: flow.data, sign: flow.sign });
   if (method === 'POST') return sendHtml(res, 200, returnPostPage(returnUrl, flow.data, flow.sign));
   const target = new URL(returnUrl);
   target.searchParams.append('biz_id', flow.token.biz_id);
   target.searchParams.append('data', flow.data);
   target.searchParams.append('sign', flow.sign);
+  if (replace && replacesHistory(flow.token)) {
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify({ location: target.toString() }));
+    return;
+  }
   res.writeHead(302, { Location: target.toString(), 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
   res.end();
 }
@@ -60,5 +72,5 @@ export async function handleLiveness(req: IncomingMessage, res: ServerResponse, 
   if (!parsed.ok) return sendHtml(res, 400, badChoicePage(parsed.message, check.flow.token));
   // A POST without a prior GET (a script driving the sandbox) still passes through PROCESSING.
   ctx.flows.open(check.flow);
-  sendReturn(res, ctx.flows.end(check.flow, parsed.choice, true), ctx);
+  sendReturn(res, ctx.flows.end(check.flow, parsed.choice, true), ctx, form.kind === 'ok' && form.fields.get(HAND_OFF_FIELD) === 'replace');
 }

@@ -3,7 +3,8 @@
  * fields of a custom outcome, read back from the page's POST into a TesterChoice.
  */
 import { END_STATUSES, FAIL_REASONS, type EndStatus, type FailReason } from '../../core/faceid/verification';
-import { FAKE_FACE_KINDS, comparedRefs, type FakeFaceKind, type RefName, type TesterChoice } from './verification-data';
+import { assembleDetails, defaultDetails, detailField, detailLayout } from './liveness-details';
+import { FAKE_FACE_KINDS, comparedRefs, reportedProcedure, type FakeFaceKind, type RefName, type TesterChoice } from './verification-data';
 import type { IssuedToken } from './tokens';
 
 /** Field names of the page's custom-outcome form (also the names tests post). */
@@ -92,6 +93,25 @@ function numberIn(fields: ReadonlyMap<string, string>, name: string, min: number
   return /^\d+(\.\d+)?$/.test(raw) && n >= min && n <= max ? n : `${name} must be a number from ${min} to ${max}, not "${raw}".`;
 }
 
+/** The most a counter may say on the page: far above any retry limit, small enough to read. */
+export const MAX_COUNTER = 99;
+
+/** The custom outcome's details counters; an empty field takes the default for the picked liveness. */
+function parseDetails(fields: ReadonlyMap<string, string>, token: IssuedToken, passed: boolean): TesterChoice['details'] | string {
+  const procedure = reportedProcedure(token);
+  const fallback = defaultDetails(procedure, passed);
+  let problem: string | undefined;
+  const details = assembleDetails(detailLayout(procedure), (g, key) => {
+    const defaults = g.group ? (fallback[g.group] as Record<string, number>) : (fallback as Record<string, number>);
+    const name = detailField(g, key);
+    const raw = (fields.get(name) ?? '').trim();
+    if (raw === '') return defaults[key] ?? 0;
+    if (!/^\d{1,2}$/.test(raw)) problem ??= `${name} must be a whole number from 0 to ${MAX_COUNTER}, not "${raw}".`;
+    return Number(raw);
+  });
+  return problem ?? details;
+}
+
 const isTicked = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 
 /** Reads the page's POST: a preset button, or the custom outcome fields (absent ones take the form's defaults). */
@@ -124,5 +144,8 @@ export function parseChoice(fields: ReadonlyMap<string, string>, token: IssuedTo
     if (typeof n === 'string') return bad(n);
     choice.fakeFace[kind] = n;
   }
+  const details = parseDetails(fields, token, choice.liveness === 'PASS');
+  if (typeof details === 'string') return bad(details);
+  choice.details = details;
   return { ok: true, choice };
 }

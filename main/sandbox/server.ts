@@ -19,12 +19,15 @@ import { serialId } from './ids';
 import { handleLiveness } from './liveness';
 import { isLoopbackHost } from './loopback';
 import { discardRest, parseForm, type ReceivedForm } from './multipart';
+import { serviceErrorBody } from './service-error';
+import { TrustLog, type TrustEntry } from './trust-log';
 import type { IssuedToken } from './tokens';
 
 export type { IssuedToken } from './tokens';
 export type { CallbackLogEntry } from './callbacks';
 export type { SandboxFaultPlan, SandboxFaults } from './faults';
 export type { FlowEndedEvent } from './flows';
+export type { TrustEntry } from './trust-log';
 export { isLoopbackHost } from './loopback';
 
 export interface SandboxOptions {
@@ -53,6 +56,11 @@ export interface SandboxOptions {
   notifyRetryDelaysMs?: readonly number[];
   /** Timeout of each notify_url attempt, ms; default 5000. */
   notifyTimeoutMs?: number;
+  /**
+   * Lenient: accept what the vendor has not ruled out (arguments.ts, get-result.ts) and urlencoded
+   * get_token bodies, answering as for the nearest documented value. Default strict.
+   */
+  lenient?: boolean;
 }
 
 export interface Sandbox {
@@ -67,6 +75,14 @@ export interface Sandbox {
   callbackLog: readonly CallbackLogEntry[];
   /** Fault injection for the next get_token / get_result calls. */
   faults: SandboxFaults;
+  /** Whether the sandbox runs lenient now. */
+  readonly lenient: boolean;
+  /** Switches between strict and lenient; applies to the next request. */
+  setLenient(lenient: boolean): void;
+  /** What was accepted on trust (and, strict, refused with a note), newest last (at most 500). */
+  trustLog: readonly TrustEntry[];
+  /** Tells of each new trust-log entry (the CLI prints them on stderr); returns the unsubscribe function. */
+  onTrusted(listener: (e: TrustEntry) => void): () => void;
   /** Tells when a flow ends (outcome submitted, or the token expired unfinished); returns the unsubscribe function. */
   onFlowEnded(listener: (e: FlowEndedEvent) => void): () => void;
   close(): Promise<void>;
@@ -101,6 +117,11 @@ function checkOptions(o: SandboxOptions): void {
   if (!Number.isInteger(timeout) || timeout <= 0) throw new Error(`notifyTimeoutMs must be a positive whole number of ms, not ${timeout}.`);
 }
 
+/** Whether a request body is declared urlencoded (rather than the multipart form-data the vendor asks for). */
+function isUrlEncoded(req: IncomingMessage): boolean {
+  return /^\s*application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '');
+}
+
 /** The address clients should use: a wildcard listen address is reached through loopback. */
 function clientHost(host: string): string {
   if (host === '0.0.0.0') return '127.0.0.1';
@@ -116,6 +137,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const tokens = new Map<string, IssuedToken>();
   const log = new CallbackLog();
   const faults = new FaultControl();
+  const trust = new TrustLog(options.apiSecret);
+  let lenient = options.lenient === true;
   const notifier = new Notifier({ log, now, retryDelaysMs: [...(options.notifyRetryDelaysMs ?? DEFAULT_NOTIFY_RETRY_DELAYS_MS)], timeoutMs: options.notifyTimeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS });
   const flows = new FlowStore({
     now,
@@ -138,9 +161,30 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   /** The answer a planned fault gives instead of the service's: the service never acts on the call. */
   const preempted = (fault: Fault | undefined, startedAt: number): Answer | undefined => {
     if (fault?.mode === 'proxy-502') return PROXY_502_ANSWER;
-    if (fault?.mode === 'concurrency') return jsonAnswer(403, { error_message: 'CONCURRENCY_LIMIT_EXCEEDED' }, startedAt);
+    if (fault?.mode === 'concurrency') return jsonAnswer(403, serviceErrorBody('CONCURRENCY_LIMIT_EXCEEDED'), startedAt);
     return undefined;
   };
+
+  /**
+   * The arguments of a parsed get_token body. A body that is no form carries none; the first one
+   * the service looks for is api_key. A urlencoded body (the vendor says "用 form-data 格式请求",
+   * send form-data) is read as none in strict mode, so a client that sends one fails here as it
+   * would against a form-data-only server (400 MISSING_ARGUMENTS: api_key, inferred: the vendor
+   * documents no 415 and no other code for it); lenient mode reads it. Both are logged.
+   */
+  function readableForm(req: IncomingMessage, form: Awaited<ReturnType<typeof parseForm>>): ReceivedForm {
+    const none: ReceivedForm = { fields: new Map(), files: new Map() };
+    if (form.kind !== 'ok') return none;
+    if (!isUrlEncoded(req)) return form;
+    const bizNo = form.fields.get('biz_no');
+    const seen = { param: '(body)', value: 'application/x-www-form-urlencoded' };
+    if (lenient) {
+      trust.add(now(), 'get_token', { ...seen, note: 'the vendor asks for form-data; read anyway', accepted: true }, bizNo);
+      return form;
+    }
+    trust.add(now(), 'get_token', { ...seen, note: 'the vendor asks for form-data; read as no arguments (MISSING_ARGUMENTS: api_key)', accepted: false }, bizNo);
+    return none;
+  }
 
   async function getToken(req: IncomingMessage, res: ServerResponse, startedAt: number): Promise<void> {
     const form = await parseForm(req);
@@ -153,9 +197,10 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     const planned = faults.take();
     const instead = preempted(planned, startedAt);
     if (instead) return deliverAnswer(res, instead, planned);
-    // A body that is no form carries no arguments; the first one the service looks for is api_key.
-    const received: ReceivedForm = form.kind === 'ok' ? form : { fields: new Map(), files: new Map() };
-    const reply = handleGetToken(received, { apiKey: options.apiKey, apiSecret: options.apiSecret, scenes, callbackPortCheck: options.callbackPortCheck ?? true, nowMs: now() });
+    const received = readableForm(req, form);
+    const reply = handleGetToken(received, { apiKey: options.apiKey, apiSecret: options.apiSecret, scenes, callbackPortCheck: options.callbackPortCheck ?? true, lenient, nowMs: now() });
+    const bizNo = received.fields.get('biz_no');
+    for (const t of reply.trusted ?? []) trust.add(now(), 'get_token', t, bizNo);
     // Magic transport uuids act only on a request that passed every check; a plan takes precedence.
     const fault = planned ?? (reply.issued ? magicFault(received.fields.get('uuid')) : undefined);
     if (fault?.mode === 'proxy-502') return deliverAnswer(res, PROXY_502_ANSWER, fault);
@@ -171,8 +216,9 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     const planned = faults.take();
     const instead = preempted(planned, startedAt);
     if (instead) return deliverAnswer(res, instead, planned);
-    const reply = handleGetResult(url.searchParams, { apiKey: options.apiKey, apiSecret: options.apiSecret, flows });
-    const answer: Answer = reply.verbatim ? { status: reply.status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(reply.body) } : jsonAnswer(reply.status, reply.body, startedAt);
+    const reply = handleGetResult(url.searchParams, { apiKey: options.apiKey, apiSecret: options.apiSecret, flows, lenient });
+    for (const t of reply.trusted) trust.add(now(), 'get_result', t);
+    const answer = jsonAnswer(reply.status, reply.body, startedAt);
     return deliverAnswer(res, answer, planned);
   }
 
@@ -185,13 +231,13 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (path === DO_PATH && (req.method === 'GET' || req.method === 'POST')) return handleLiveness(req, res, url, { flows, log, now });
     if (isDebugPath(path)) return handleDebug(req, res, path, { log, faults });
     req.resume();
-    send(res, jsonAnswer(404, { error_message: 'API_NOT_FOUND' }, startedAt));
+    send(res, jsonAnswer(404, serviceErrorBody('API_NOT_FOUND'), startedAt));
   }
 
   const server = createServer((req, res) => {
     const startedAt = performance.now();
     route(req, res, startedAt).catch(() => {
-      if (!res.headersSent) send(res, jsonAnswer(500, { error_message: 'INTERNAL_ERROR' }, startedAt));
+      if (!res.headersSent) send(res, jsonAnswer(500, serviceErrorBody('INTERNAL_ERROR'), startedAt));
       else res.destroy();
     });
   });
@@ -214,6 +260,14 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     tokens,
     callbackLog: log.entries,
     faults,
+    get lenient() {
+      return lenient;
+    },
+    setLenient: (on) => {
+      lenient = on;
+    },
+    trustLog: trust.entries,
+    onTrusted: (listener) => trust.onEntry(listener),
     onFlowEnded: (listener) => flows.onFlowEnded(listener),
     close: () =>
       new Promise<void>((resolve) => {

@@ -10,13 +10,15 @@
  * - With fmp_mode=0 a fake-face confidence above its threshold turns PASS into FAIL (§5.3);
  *   with fmp_mode=1 (the default) the scores are informative only.
  * - `liveness_result.procedure_type` is the requested one, or `flash` when none was requested.
- * - `details` is `{}`: the keys for flash/still/distance are undocumented.
+ * - `details` holds per-procedure counters (liveness-details.ts; the keys for flash/still/distance
+ *   are inferred): the tester's own, or the defaults for the liveness verdict the tester picked.
  * - `shooting_error` (get_shooting_error=1) and `multiple_faces` (return_multifaces_tag=1; the
  *   field's real name is unknown) are included whenever the token asked for them, whatever the status.
  * - Thresholds are the vendor's doc example (1e-3 64, 1e-4 69, 1e-5 74, 1e-6 79.9); the
  *   fake-face thresholds are the documented example 0.5.
  */
 import type { Comparison, EndStatus, FailReason, FaceGenuineness, ThresholdKey, VerificationData } from '../../core/faceid/verification';
+import { defaultDetails, type LivenessDetails } from './liveness-details';
 import type { IssuedToken } from './tokens';
 
 export const REFS = ['image_ref1', 'image_ref2'] as const;
@@ -42,7 +44,12 @@ export interface TesterChoice {
   fakeFace: Record<FakeFaceKind, number>;
   shootingError: boolean;
   multipleFaces: boolean;
+  /** `liveness_result.details`; absent: the defaults for the procedure and the picked liveness. */
+  details?: LivenessDetails;
 }
+
+/** The procedure the flow reports running: the requested one, or the default when none was. */
+export const reportedProcedure = (token: IssuedToken): string => token.params.procedure_type || DEFAULT_PROCEDURE;
 
 /** The reference photos a comparison is reported for: uploaded, with comparison_type=0. */
 export function comparedRefs(token: IssuedToken): RefName[] {
@@ -88,7 +95,9 @@ export function buildVerificationData(token: IssuedToken, choice: TesterChoice, 
   data.biz_info = { biz_id: token.biz_id, biz_no: token.biz_no, biz_extra_data: p.biz_extra_data ?? '' };
   if (choice.status === 'OK') {
     const verdict = livenessVerdict(token, choice);
-    data.liveness_result = { result: verdict, procedure_type: p.procedure_type || DEFAULT_PROCEDURE, details: {}, face_genuineness: genuineness(choice) };
+    const procedure = reportedProcedure(token);
+    const details = choice.details ?? defaultDetails(procedure, choice.liveness === 'PASS');
+    data.liveness_result = { result: verdict, procedure_type: procedure, details, face_genuineness: genuineness(choice) };
     data.verify_result = verifyResult(token, choice, verdict);
   }
   if (p.get_shooting_error === '1') data.shooting_error = choice.shootingError;

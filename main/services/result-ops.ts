@@ -9,11 +9,18 @@ import { END_STATUSES } from '../../core/faceid/verification';
 import { fail, ok, type Result } from '../../core/result';
 import { getResult } from '../faceid/get-result';
 import { verifyCallbackSignature } from '../faceid/signature';
+import type { SandboxState } from '../../core/api';
+import type { Sandbox } from '../sandbox/server';
 import type { HandlerDeps, OpImpls } from './handlers';
 
 const FINAL_STATUSES = new Set<string>(END_STATUSES);
 
-type ResultOpName = 'fetchResult' | 'verifyCallback' | 'getSandboxState' | 'setSandboxFaults';
+type ResultOpName = 'fetchResult' | 'verifyCallback' | 'getSandboxState' | 'setSandboxFaults' | 'setSandboxMode';
+
+/** What the Sandbox panel shows: the last 100 callbacks and trust-log entries, never a secret. */
+function sandboxState(s: Sandbox): SandboxState {
+  return { baseUrl: s.baseUrl, faults: s.faults.get(), callbacks: s.callbackLog.slice(-100), lenient: s.lenient, trusted: s.trustLog.slice(-100) };
+}
 
 /** The bytes of a `data:image/…;base64,…` URI. */
 function dataUriBytes(uri: unknown): Uint8Array | undefined {
@@ -104,14 +111,23 @@ export function resultOps(deps: HandlerDeps, fetchResult: (historyId: number) =>
     getSandboxState: async () => {
       const s = deps.sandbox;
       if (!s) return noSandbox();
-      return ok({ baseUrl: s.baseUrl, faults: s.faults.get(), callbacks: s.callbackLog.slice(-100) });
+      return ok(sandboxState(s));
     },
     setSandboxFaults: async ({ plan }) => {
       const s = deps.sandbox;
       if (!s) return noSandbox();
       if (plan) s.faults.set(plan);
       else s.faults.clear();
-      return ok({ baseUrl: s.baseUrl, faults: s.faults.get(), callbacks: s.callbackLog.slice(-100) });
+      return ok(sandboxState(s));
+    },
+    setSandboxMode: async ({ lenient }) => {
+      const s = deps.sandbox;
+      if (!s) return noSandbox();
+      // Kept with the built-in profile first, so the running mode never differs from the stored one.
+      deps.vault.setSandboxLenient(lenient);
+      s.setLenient(lenient);
+      deps.log?.(`sandbox mode ${lenient ? 'lenient' : 'strict'}`);
+      return ok(sandboxState(s));
     },
   };
 }

@@ -32,9 +32,12 @@ export function sandboxProfile(baseUrl: string, apiKey: string, apiSecret: strin
     baseUrl,
     apiKey,
     apiSecret,
+    // uuid is required with both comparison types (the seed: 必选): a default lets a fresh
+    // install issue its first sandbox token without typing a customer id.
     defaults: {
       return_url: 'https://example.com/faceid/return',
       notify_url: 'https://example.com/faceid/notify',
+      uuid: 'sandbox-customer',
     },
   };
 }

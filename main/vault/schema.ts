@@ -48,7 +48,15 @@ export const StoreSchema = z.object({
   profiles: z.array(StoredProfileSchema),
   activeProfileId: z.string(),
   /** The built-in sandbox profile's editable parts; its address and credentials are the embedded sandbox's. */
-  sandbox: z.object({ color: ColorSchema, defaults: DefaultsSchema }),
+  sandbox: z.object({
+    color: ColorSchema,
+    defaults: DefaultsSchema,
+    /**
+     * The embedded sandbox accepts values the vendor has not ruled out (main/sandbox/arguments.ts).
+     * Optional, absent = strict, so older documents read unchanged and need no migration.
+     */
+    lenient: z.boolean().optional(),
+  }),
 });
 export type StoreData = z.infer<typeof StoreSchema>;
 

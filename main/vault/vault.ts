@@ -117,6 +117,16 @@ export class Vault implements ProfileSource {
     };
   }
 
+  /** Whether the built-in profile's embedded sandbox runs lenient (strict unless the operator chose otherwise). */
+  sandboxLenient(): boolean {
+    return this.data.sandbox.lenient === true;
+  }
+
+  /** Keeps the embedded sandbox's mode with the built-in profile, so it survives a restart. */
+  setSandboxLenient(lenient: boolean): void {
+    this.save({ ...this.data, sandbox: { ...this.data.sandbox, lenient } });
+  }
+
   /** Every profile as the renderer may see it: the sandbox first, never a secret. */
   async list(): Promise<ProfileSummary[]> {
     return [this.sandboxSummary(), ...this.data.profiles.map((p) => this.summary(p))];
@@ -228,7 +238,7 @@ export class Vault implements ProfileSource {
   /** Replaces a profile's editable fields; the secret only changes when a new one is given. */
   async update(id: string, input: ProfileInput): Promise<ProfileSummary> {
     if (id === SANDBOX_PROFILE_ID) {
-      this.save({ ...this.data, sandbox: { color: input.color, defaults: { ...input.defaults } } });
+      this.save({ ...this.data, sandbox: { ...this.data.sandbox, color: input.color, defaults: { ...input.defaults } } });
       return this.sandboxSummary();
     }
     const old = this.stored(id);

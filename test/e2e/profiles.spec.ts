@@ -47,6 +47,8 @@ test.describe('profiles', () => {
     await expect(page.getByRole('status', { name: 'Profile switch' })).toContainText('return_url');
     await expect(page.getByLabel('return_url')).toHaveValue('https://bank.example/return');
 
+    // uuid is required with every comparison type; this profile has no default for it.
+    await page.getByLabel('uuid').fill('customer-prod-1');
     const before = prod.tokens.size;
     await page.getByRole('button', { name: 'Issue token' }).click();
     const confirm = page.getByRole('dialog', { name: 'Confirm production call' });

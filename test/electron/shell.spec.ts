@@ -87,7 +87,7 @@ test.describe('Electron shell', () => {
       return api.issueToken({
         callId: crypto.randomUUID(),
         profileId: profile?.id ?? '',
-        params: { ...profile?.defaults, biz_no: `electron-${Date.now()}`, comparison_type: '-1' },
+        params: { ...profile?.defaults, biz_no: `electron-${Date.now()}`, comparison_type: '-1', uuid: 'customer-1' },
         photos: {},
       });
     });

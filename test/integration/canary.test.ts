@@ -46,7 +46,7 @@ describe('the secret never leaks (canary)', () => {
     );
     if (!created.ok) throw new Error(created.error.message);
     const id = created.value.id;
-    const base = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', comparison_type: '-1' };
+    const base = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', comparison_type: '-1', uuid: 'customer-1' };
     const issued = seen(await h.issueToken({ callId: 'canary-call-1', profileId: id, params: { ...base, biz_no: 'canary-1', biz_extra_data: `pasted ${CANARY} by mistake` }, photos: {} }));
     expect(issued).toMatchObject({ ok: true, value: { outcome: 'issued' } });
     const failed = seen(await h.issueToken({ callId: 'canary-call-2', profileId: id, params: { ...base, biz_no: 'canary-2', scene_id: 'nope' }, photos: {} }));

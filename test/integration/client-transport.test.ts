@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getToken, type GetTokenCall } from '../../main/faceid/client';
 
-const params = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'tr-1', comparison_type: '-1' };
+const params = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'tr-1', comparison_type: '-1', uuid: 'customer-1' };
 const face = new Uint8Array(readFileSync('test/fixtures/face.jpg'));
 const servers: Server[] = [];
 

@@ -58,7 +58,7 @@ describe('handler table', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const valid = { return_url: 'https://example.com/r', notify_url: 'https://example.com/n', comparison_type: '-1' };
+  const valid = { return_url: 'https://example.com/r', notify_url: 'https://example.com/n', comparison_type: '-1', uuid: 'customer-1' };
 
   it('lists the sandbox profile with a key hint and never the secret', async () => {
     const r = await handlers.listProfiles({});

@@ -38,7 +38,7 @@ describe('results in the console', () => {
     const r = await app.handlers.issueToken({
       callId: `results-${bizNo}`,
       profileId: 'sandbox',
-      params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: bizNo, comparison_type: '-1' },
+      params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: bizNo, comparison_type: '-1', uuid: 'customer-1' },
       photos: {},
     });
     if (!r.ok || r.value.outcome !== 'issued' || r.value.historyId === undefined) throw new Error(JSON.stringify(r));
@@ -73,7 +73,7 @@ describe('results in the console', () => {
   });
 
   it('refuses to fetch for a failed call', async () => {
-    const r = await app.handlers.issueToken({ callId: 'results-bad', profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'results-3', comparison_type: '-1', scene_id: 'nope' }, photos: {} });
+    const r = await app.handlers.issueToken({ callId: 'results-bad', profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'results-3', comparison_type: '-1', uuid: 'customer-1', scene_id: 'nope' }, photos: {} });
     const id = r.ok && r.value.outcome === 'failed' ? (r.value.historyId ?? 0) : 0;
     expect(await app.handlers.fetchResult({ historyId: id })).toMatchObject({ ok: false, error: { code: 'NOT_ISSUED' } });
   });
@@ -94,7 +94,7 @@ describe('results in the console', () => {
   it('sets and clears sandbox faults from the console', async () => {
     const set = await app.handlers.setSandboxFaults({ plan: { mode: 'proxy-502', remaining: 1 } });
     expect(set).toMatchObject({ ok: true, value: { faults: { mode: 'proxy-502' } } });
-    const r = await app.handlers.issueToken({ callId: 'results-fault', profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'results-5', comparison_type: '-1' }, photos: {} });
+    const r = await app.handlers.issueToken({ callId: 'results-fault', profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'results-5', comparison_type: '-1', uuid: 'customer-1' }, photos: {} });
     expect(r).toMatchObject({ ok: true, value: { outcome: 'unknown', error: { code: 'UNEXPECTED_RESPONSE' } } });
     const unknownRow = await app.handlers.queryHistory({ filter: { text: 'results-5' }, limit: 5 });
     expect(unknownRow.ok && unknownRow.value.rows[0]?.status).toBe('unknown');

@@ -27,7 +27,7 @@ async function setUp(over: Partial<SandboxOptions> = {}): Promise<{ sandbox: San
 
 let seq = 0;
 const issue = (sandbox: Sandbox, notifyUrl: string) =>
-  getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: { return_url: 'https://bank.example/r', notify_url: notifyUrl, biz_no: `cb-${++seq}`, comparison_type: '-1' }, photos: {} });
+  getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: { return_url: 'https://bank.example/r', notify_url: notifyUrl, biz_no: `cb-${++seq}`, comparison_type: '-1', uuid: 'customer-1' }, photos: {} });
 
 async function endFlow(sandbox: Sandbox, notifyUrl: string): Promise<void> {
   const r = await issue(sandbox, notifyUrl);

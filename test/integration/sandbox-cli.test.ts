@@ -44,6 +44,22 @@ afterEach(() => {
 });
 
 describe('standalone sandbox (npm run sandbox)', () => {
+  it('with --lenient accepts an unlisted procedure_type and prints what it took on trust on stderr', async () => {
+    const { child, out } = await startCli(['--port', '0', '--lenient']);
+    expect(out).toContain('mode:       lenient');
+    const base = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1] ?? '';
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const form = ['-F', 'api_key=sandbox-key', '-F', 'api_secret=sandbox-secret', '-F', 'return_url=https://e.example/r', '-F', 'notify_url=https://e.example/n', '-F', 'biz_no=trust-1', '-F', 'comparison_type=-1', '-F', 'uuid=u-1', '-F', 'procedure_type=meglive_flash'];
+    const issued = await run('curl', ['-s', `${base}/faceid/lite/get_token`, ...form]);
+    expect(JSON.parse(issued.stdout)).toMatchObject({ token: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    await expect.poll(() => stderr).toContain('accepted on trust: get_token procedure_type="meglive_flash" answered as "flash"');
+    expect(stderr).toContain('[biz_no trust-1]');
+    expect(stderr).not.toContain('sandbox-secret');
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+  });
+
   it('prints its base URL and credentials, answers curl with a token, and stops on SIGTERM', async () => {
     const { child, out } = await startCli(['--port', '0', '--api-key', 'K', '--api-secret', 'S']);
     const base = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
@@ -52,7 +68,7 @@ describe('standalone sandbox (npm run sandbox)', () => {
     expect(out).toContain('api_secret: S');
     expect(out).toContain(`curl -s ${base}/faceid/lite/get_token -F api_key=K -F api_secret=S`);
 
-    const form = ['-F', 'api_key=K', '-F', 'api_secret=S', '-F', 'return_url=https://e.example/r', '-F', 'notify_url=https://e.example/n', '-F', 'biz_no=curl-1', '-F', 'comparison_type=-1'];
+    const form = ['-F', 'api_key=K', '-F', 'api_secret=S', '-F', 'return_url=https://e.example/r', '-F', 'notify_url=https://e.example/n', '-F', 'biz_no=curl-1', '-F', 'comparison_type=-1', '-F', 'uuid=customer-1'];
     const ok = await run('curl', ['-s', `${base}/faceid/lite/get_token`, ...form]);
     expect(JSON.parse(ok.stdout)).toMatchObject({ token: expect.stringMatching(/^[0-9a-f]{32}$/), biz_id: expect.any(String), expired_time: expect.any(Number) });
 
@@ -62,7 +78,7 @@ describe('standalone sandbox (npm run sandbox)', () => {
     const bad = await run('curl', ['-s', '-w', '\n%{http_code}', `${base}/faceid/lite/get_token`, '-F', 'api_key=K', '-F', 'api_secret=wrong']);
     const [body, status] = bad.stdout.split('\n');
     expect(status).toBe('403');
-    expect(JSON.parse(body ?? '')).toMatchObject({ error_message: 'AUTHENTICATION_ERROR', request_id: expect.any(String), time_used: expect.any(Number) });
+    expect(JSON.parse(body ?? '')).toMatchObject({ error: 'AUTHENTICATION_ERROR', request_id: expect.any(String), time_used: expect.any(Number) });
 
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);

@@ -39,7 +39,7 @@ async function issueToken(): Promise<{ token: string; biz_id: string }> {
     baseUrl: sandbox.baseUrl,
     apiKey: KEY,
     apiSecret: SECRET,
-    params: { return_url: `${receiver.url}/r`, notify_url: `${receiver.url}/n`, biz_no: `gr-${++seq}`, comparison_type: '-1' },
+    params: { return_url: `${receiver.url}/r`, notify_url: `${receiver.url}/n`, biz_no: `gr-${++seq}`, comparison_type: '-1', uuid: 'customer-1' },
     photos: {},
   });
   if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
@@ -60,13 +60,26 @@ const expectDestroyed = (r: GetResultResult) => {
 };
 
 describe('get_result', () => {
-  it('returns the data the callbacks carried three times, then DATA_DESTROYED', async () => {
+  /** The callbacks' data without the two fields each answer has of its own. */
+  const withoutIds = (json: string) => {
+    const { request_id: _r, time_used: _t, ...rest } = JSON.parse(json) as Record<string, unknown>;
+    return rest;
+  };
+
+  it('returns the data the callbacks carried three times, each answer with its own request_id, then DATA_DESTROYED', async () => {
     const { bizId, data } = await finishedFlow('passed');
+    const ids = new Set([(JSON.parse(data) as { request_id: string }).request_id]);
     for (let i = 0; i < 3; i++) {
       const r = await fetchResult(bizId);
-      expect(r.outcome, `fetch ${i + 1}`).toBe('ok');
-      expect(r.outcome === 'ok' && r.rawBody).toBe(data);
+      if (r.outcome !== 'ok') throw new Error(`fetch ${i + 1}: ${JSON.stringify(r)}`);
+      expect(withoutIds(r.rawBody)).toEqual(withoutIds(data));
+      const body = JSON.parse(r.rawBody) as { request_id: string; time_used: unknown };
+      expect(body.request_id).toMatch(/^\d{10},[0-9a-f-]{36}$/);
+      expect(Number.isInteger(body.time_used)).toBe(true);
+      ids.add(body.request_id);
     }
+    // The vendor defines request_id as unique per request: the callback's and three answers' are four.
+    expect(ids.size).toBe(4);
     expectDestroyed(await fetchResult(bizId));
     expectDestroyed(await fetchResult(bizId));
   });
@@ -80,8 +93,8 @@ describe('get_result', () => {
     expect(uri).toMatch(/^data:image\/jpeg;base64,/);
     const image = jpeg.decode(Buffer.from(uri.split(',')[1] ?? '', 'base64'));
     expect(image.width).toBeGreaterThan(0);
-    const { images: _images, verify_time: _time, ...rest } = r.data;
-    expect(rest).toEqual(JSON.parse(data));
+    const { images: _images, verify_time: _time, request_id: _id, time_used: _used, ...rest } = r.data;
+    expect(rest).toEqual(withoutIds(data));
 
     const cancelled = await finishedFlow('cancelled');
     const c = await fetchResult(cancelled.bizId, { returnImage: '1' });
@@ -109,7 +122,7 @@ describe('get_result', () => {
       baseUrl: sandbox.baseUrl,
       apiKey: KEY,
       apiSecret: SECRET,
-      params: { return_url: `${receiver.url}/r`, notify_url: `${receiver.url}/n`, biz_no: `gr-${++seq}`, comparison_type: '-1', scene_id: 'sandbox-1min' },
+      params: { return_url: `${receiver.url}/r`, notify_url: `${receiver.url}/n`, biz_no: `gr-${++seq}`, comparison_type: '-1', uuid: 'customer-1', scene_id: 'sandbox-1min' },
       photos: {},
     });
     if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
@@ -127,7 +140,7 @@ describe('get_result', () => {
     };
     expect(await raw({ api_secret: SECRET, biz_id: bizId })).toMatchObject({ status: 400, body: { error_message: 'MISSING_ARGUMENTS: api_key' } });
     expect(await raw({ api_key: KEY, biz_id: bizId })).toMatchObject({ status: 400, body: { error_message: 'MISSING_ARGUMENTS: api_secret' } });
-    expect(await raw({ api_key: KEY, api_secret: 'wrong', biz_id: bizId })).toMatchObject({ status: 403, body: { error_message: 'AUTHENTICATION_ERROR' } });
+    expect(await raw({ api_key: KEY, api_secret: 'wrong', biz_id: bizId })).toMatchObject({ status: 403, body: { error: 'AUTHENTICATION_ERROR' } });
     expect(await raw({ api_key: KEY, api_secret: SECRET, biz_no: `gr-${seq}` })).toMatchObject({ status: 400, body: { error_message: 'MISSING_ARGUMENTS: biz_id' } });
     expect(await raw({ api_key: KEY, api_secret: SECRET, biz_id: bizId, return_image: '2' })).toMatchObject({ status: 400, body: { error_message: 'BAD_ARGUMENTS: return_image' } });
     const unknown = await fetchResult('1700000000,00000000-0000-4000-8000-000000000000');

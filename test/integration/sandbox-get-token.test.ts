@@ -26,17 +26,17 @@ const liveness = (): Record<string, string> => ({
   notify_url: 'https://bank.example/notify',
   biz_no: `it-${++seq}`,
   comparison_type: '-1',
+  uuid: 'customer-1',
 });
 
 describe('sandbox get_token through the real client', () => {
   let sandbox: Sandbox;
   const call = (over: Partial<GetTokenCall> = {}): Promise<GetTokenResult> =>
     getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: liveness(), photos: {}, ...over });
-  /** A valid request with `params` on top; comparison requests get a uuid and a photo unless given. */
+  /** A valid request with `params` on top; comparison requests get a photo unless given. */
   const send = (params: Record<string, string>, photos?: GetTokenCall['photos']) => {
     const merged = { ...liveness(), ...params };
     const comparing = merged.comparison_type === '0';
-    if (comparing && !('uuid' in params)) merged.uuid = 'customer-1';
     return call({ params: merged, photos: photos ?? (comparing ? { image_ref1: facePhoto } : {}) });
   };
   const expectRefusal = async (p: Promise<GetTokenResult>, status: number, message: string, field?: string) => {
@@ -120,7 +120,7 @@ describe('sandbox get_token through the real client', () => {
       await expectRefusal(call({ apiKey: '' }), 400, 'MISSING_ARGUMENTS: api_key', 'api_key');
       await expectRefusal(call({ apiSecret: '' }), 400, 'MISSING_ARGUMENTS: api_secret', 'api_secret');
       const always = SPECS.filter((s) => s.required === 'always' && s.group !== 'credential').map((s) => s.name);
-      expect(always).toEqual(['return_url', 'notify_url', 'biz_no', 'comparison_type']);
+      expect(always).toEqual(['return_url', 'notify_url', 'biz_no', 'comparison_type', 'uuid']);
       for (const name of always) {
         const params = liveness();
         delete params[name];
@@ -129,13 +129,21 @@ describe('sandbox get_token through the real client', () => {
       }
     });
 
-    it('requires uuid and image_ref1 with comparison_type=0 only', async () => {
+    it('requires uuid with comparison_type -1 as well as 0, as the seed lists it under both', async () => {
+      for (const comparison_type of ['-1', '0']) {
+        const params: Record<string, string> = { ...liveness(), comparison_type };
+        delete params.uuid;
+        await expectRefusal(call({ params, photos: { image_ref1: facePhoto } }), 400, 'MISSING_ARGUMENTS: uuid', 'uuid');
+        await expectRefusal(send({ comparison_type, uuid: '' }), 400, 'MISSING_ARGUMENTS: uuid', 'uuid');
+      }
+    });
+
+    it('requires image_ref1 with comparison_type=0 only', async () => {
       const withComparison = SPECS.filter((s) => s.required === 'with-comparison').map((s) => s.name);
-      expect(withComparison).toEqual(['uuid', 'image_ref1']);
-      await expectRefusal(send({ comparison_type: '0', uuid: '' }), 400, 'MISSING_ARGUMENTS: uuid', 'uuid');
+      expect(withComparison).toEqual(['image_ref1']);
       await expectRefusal(send({ comparison_type: '0' }, {}), 400, 'MISSING_ARGUMENTS: image_ref1', 'image_ref1');
       await expectRefusal(send({ comparison_type: '0' }, { image_ref1: part(new Uint8Array(0)) }), 400, 'MISSING_ARGUMENTS: image_ref1', 'image_ref1');
-      await expectIssued(send({ comparison_type: '-1' }), 'liveness without uuid or photo');
+      await expectIssued(send({ comparison_type: '-1' }), 'liveness with a uuid and no photo');
     });
 
     it('names the first missing parameter in catalogue order', async () => {

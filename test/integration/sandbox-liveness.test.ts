@@ -39,7 +39,7 @@ async function issue(params: Record<string, string> = {}, photos: Parameters<typ
     baseUrl: sandbox.baseUrl,
     apiKey: KEY,
     apiSecret: SECRET,
-    params: { return_url: `${receiver.url}/return?shop=7`, notify_url: `${receiver.url}/notify`, biz_no, comparison_type: '-1', biz_extra_data: `extra ${seq}`, ...params },
+    params: { return_url: `${receiver.url}/return?shop=7`, notify_url: `${receiver.url}/notify`, biz_no, comparison_type: '-1', uuid: 'customer-1', biz_extra_data: `extra ${seq}`, ...params },
     photos,
   });
   if (r.outcome !== 'issued') throw new Error(`no token: ${JSON.stringify(r)}`);
@@ -110,7 +110,7 @@ describe('ending a flow', () => {
     expect(parsed).toMatchObject({
       status: 'OK',
       biz_info: { biz_id: t.biz_id, biz_no: t.biz_no, biz_extra_data: `extra ${seq}` },
-      liveness_result: { result: 'PASS', procedure_type: 'flash', details: {}, face_genuineness: { mask_threshold: 0.5 } },
+      liveness_result: { result: 'PASS', procedure_type: 'flash', details: { UPLOAD_TIMES: 1, FACE_NOT_FOUND: 0 }, face_genuineness: { mask_threshold: 0.5 } },
       verify_result: null,
       request_id: expect.stringMatching(/^\d{10},/),
       time_used: expect.any(Number),

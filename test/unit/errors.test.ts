@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ERRORS, errorSpec, explainServiceMessage, readServiceBody, type ErrorSpec } from '../../core/faceid/errors';
+import { ERRORS, errorBodyKey, errorSpec, explainServiceMessage, readServiceBody, type ErrorSpec } from '../../core/faceid/errors';
 import { specPath, specSection } from '../support/spec-doc';
 
-/** HTTP status and code of each row of faceid-api.md §2.6 that names a code. */
+/** HTTP status and code of each row of faceid-api.md §2.6 that names a code (after its body-key column, when there is one). */
 function documentedGetTokenErrors(): { http: number; code: string }[] {
-  return [...specSection('### 2.6 Error codes').matchAll(/^\| (\d{3}) \| `([A-Z_]+)/gm)].map((m) => ({ http: Number(m[1]), code: m[2] ?? '' }));
+  return documentedRows().map(({ http, code }) => ({ http, code }));
+}
+
+/** The rows of §2.6 with the body key each code comes under (`error` is written in bold). */
+function documentedRows(): { http: number; code: string; bodyKey?: string }[] {
+  const rows = specSection('### 2.6 Error codes').matchAll(/^\| (\d{3}) \| (?:\*{0,2}`(error|error_message)`\*{0,2} \| )?`([A-Z_]+)/gm);
+  return [...rows].map((m) => ({ http: Number(m[1]), code: m[3] ?? '', bodyKey: m[2] }));
 }
 
 const documented = documentedGetTokenErrors();
@@ -15,6 +21,12 @@ describe('error catalogue', () => {
   it('reads the get_token error table of faceid-api.md', () => {
     expect(documented.length, specPath).toBeGreaterThanOrEqual(11);
     expect(documented).toContainEqual({ http: 403, code: 'AUTHENTICATION_ERROR' });
+  });
+
+  it('sends each documented code under the body key the table gives it', () => {
+    const keyed = documentedRows().filter((r) => r.bodyKey !== undefined);
+    expect(keyed.filter((r) => r.bodyKey === 'error').map((r) => r.code).sort()).toEqual(['API_NOT_FOUND', 'AUTHENTICATION_ERROR', 'AUTHORIZATION_ERROR']);
+    for (const row of keyed) expect(errorBodyKey(row.code), row.code).toBe(row.bodyKey);
   });
 
   it('catalogues every documented get_token error with its HTTP status and an explanation', () => {

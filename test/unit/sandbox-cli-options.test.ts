@@ -58,3 +58,16 @@ describe('sandbox command line', () => {
     for (const shown of ['sandbox:reset', 'sandbox:proxy-502', 'sandbox:trickle', 'sandbox:latency-<ms>', 'http://127.0.0.1:7300/sandbox/callbacks', 'http://127.0.0.1:7300/sandbox/faults']) expect(text).toContain(shown);
   });
 });
+
+describe('sandbox command line: strict and lenient', () => {
+  it('is strict unless --lenient is given, and says which in the banner', () => {
+    const strict = parseSandboxArgs([]);
+    expect(strict.kind === 'run' && strict.options.lenient).toBeUndefined();
+    const lenient = parseSandboxArgs(['--lenient']);
+    expect(lenient).toMatchObject({ kind: 'run', options: { lenient: true } });
+    expect(parseSandboxArgs(['--lenient=yes'])).toMatchObject({ kind: 'error', message: expect.stringContaining('--lenient') });
+    const banner = (l: boolean) => sandboxBanner({ baseUrl: 'http://127.0.0.1:7300', apiKey: 'K', apiSecret: 'S', scenes: SANDBOX_SCENES, lenient: l });
+    expect(banner(false)).toContain('mode:       strict');
+    expect(banner(true)).toContain('mode:       lenient');
+  });
+});

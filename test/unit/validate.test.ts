@@ -10,6 +10,7 @@ const base: FormValues = {
   notify_url: 'https://bank.example/notify',
   biz_no: 'desk-1',
   comparison_type: '-1',
+  uuid: 'customer-1',
 };
 const face = photoFacts(new Uint8Array(readFileSync('test/fixtures/face.jpg')));
 const issuesFor = (values: FormValues, field: string, photos = {}) => validateTokenRequest(values, photos).filter((i) => i.field === field);
@@ -77,9 +78,10 @@ describe('validation', () => {
     expect(issuesFor({ ...base, maximum_shooting_time: '2' }, 'maximum_shooting_time')).toEqual([]);
   });
 
-  it('requires uuid and image_ref1 with comparison_type=0 only', () => {
-    const cmp = { ...base, comparison_type: '0' };
-    expect(issuesFor(cmp, 'uuid')[0]?.message).toBe('uuid is required with comparison_type=0.');
+  it('requires uuid with either comparison type and image_ref1 with comparison_type=0 only', () => {
+    const { uuid: _uuid, ...withoutUuid } = base;
+    for (const comparison_type of ['-1', '0']) expect(issuesFor({ ...withoutUuid, comparison_type }, 'uuid')[0]?.message).toBe('uuid is required.');
+    const cmp = { ...base, comparison_type: '0', uuid: '' };
     expect(issuesFor(cmp, 'image_ref1')[0]?.severity).toBe('error');
     expect(validateTokenRequest({ ...cmp, uuid: 'c-1' }, { image_ref1: face })).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SandboxFaultPlan, SandboxState } from '../../../core/api';
 import { api } from '../../bridge';
+import { SandboxTrust } from './SandboxTrust';
 
 type Mode = NonNullable<SandboxFaultPlan['mode']> | '';
 
@@ -23,13 +24,14 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
     return () => clearInterval(t);
   }, [refresh]);
 
-  const apply = (plan: SandboxFaultPlan | null) =>
-    void api.setSandboxFaults({ plan }).then((r) => {
-      if (r.ok) {
-        setState(r.value);
-        setError(undefined);
-      } else setError(r.error.message);
-    });
+  const show = (r: Awaited<ReturnType<typeof api.getSandboxState>>) => {
+    if (r.ok) {
+      setState(r.value);
+      setError(undefined);
+    } else setError(r.error.message);
+  };
+  const apply = (plan: SandboxFaultPlan | null) => void api.setSandboxFaults({ plan }).then(show);
+  const setLenient = (lenient: boolean) => void api.setSandboxMode({ lenient }).then(show);
 
   return (
     <dialog ref={dialog} className="tool-dialog wide" aria-label="Sandbox" onClose={onClose}>
@@ -91,6 +93,7 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
           {error}
         </p>
       )}
+      {state && <SandboxTrust state={state} onMode={setLenient} />}
       <h3>Callbacks the sandbox made</h3>
       {state && state.callbacks.length === 0 && <p className="hint">None yet: finish a flow on the sandbox's liveness page.</p>}
       {state && state.callbacks.length > 0 && (
