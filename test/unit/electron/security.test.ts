@@ -103,7 +103,7 @@ describe.skipIf(process.platform === 'win32')('downloads', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faceid-download-'));
     try {
       const sessionEvents = new EventEmitter();
-      const session = { on: (e: string, l: (...a: never[]) => void) => sessionEvents.on(e, l) } as unknown as SessionLike;
+      const session = { on: (e: string, l: Parameters<EventEmitter['on']>[1]) => sessionEvents.on(e, l) } as unknown as SessionLike;
       const logs: string[] = [];
       privateDownloads(session, (l) => logs.push(l));
       const download = (file: string, state: string) => {
