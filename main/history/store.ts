@@ -126,6 +126,9 @@ export class HistoryStore {
     // NORMAL in WAL mode: a committed row survives a crash of the process (not of the OS).
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Deleted rows (and kept photos, biometric data) are overwritten, not left in free pages
+    // where anyone copying the file could still read them.
+    db.pragma('secure_delete = ON');
     migrate(db);
     return new HistoryStore(db, options.redact);
   }
