@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HistoryStore } from '../history/store';
 import { SettingsStore } from '../settings/settings';
@@ -8,7 +7,9 @@ import { buildHandlers, type HandlerTable } from '../services/handlers';
 import type { SecretCipher } from '../vault/cipher';
 import { keyFileCipher } from '../vault/keyfile-cipher';
 import type { StoreFactory } from '../vault/store';
-import { redactText } from '../vault/redact';
+import { redactText, redactorOf } from '../vault/redact';
+import { securePrivateData } from './data-dir';
+import { describeTightened } from './private-files';
 import { Vault } from '../vault/vault';
 
 export interface ConsoleAppOptions {
@@ -29,6 +30,8 @@ export interface ConsoleApp {
   sandbox: Sandbox;
   vault: Vault;
   history: HistoryStore;
+  /** The app's log, every line redacted; shells write their own lines through it. */
+  log: (line: string) => void;
   close(): Promise<void>;
 }
 
@@ -37,7 +40,8 @@ export interface ConsoleApp {
  * (the built-in profile, so the console works with no credentials), the vault and the handlers.
  */
 export async function startConsoleApp(options: ConsoleAppOptions): Promise<ConsoleApp> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // Owner-only before anything is read or written; what had to be narrowed is logged below.
+  const tightened = securePrivateData(options.dataDir);
   const sandbox = await createSandbox({ host: '127.0.0.1', port: 0, apiKey: SANDBOX_DEFAULT_KEY, apiSecret: SANDBOX_DEFAULT_SECRET });
   try {
     const vault = await Vault.open({
@@ -52,7 +56,8 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     // The embedded sandbox runs in the mode the operator last chose for the built-in profile.
     sandbox.setLenient(vault.sandboxLenient());
     const settings = SettingsStore.open(options.dataDir, options.storeFactory);
-    const history = HistoryStore.open(join(options.dataDir, 'history.sqlite3'), options.sqliteBinding);
+    for (const t of tightened) log?.(`data folder: ${describeTightened(t)}`);
+    const history = HistoryStore.open(join(options.dataDir, 'history.sqlite3'), { redact: redactorOf(() => vault.knownSecrets()), nativeBinding: options.sqliteBinding });
     const interrupted = history.markInterrupted(Date.now());
     if (interrupted > 0) log?.(`history: ${interrupted} call(s) interrupted by the last shutdown recorded as unknown outcome`);
     history.applyRetention(settings.get(), Date.now());
@@ -69,6 +74,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
       sandbox,
       vault,
       history,
+      log: log ?? (() => {}),
       close: async () => {
         history.close();
         await sandbox.close();

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { ensurePrivateDir, tightenFileIfPresent, type Tightened } from './private-files';
 
 export const APP_NAME = 'FaceID Console';
 
@@ -23,4 +24,18 @@ export function resolveDataDir(
     default:
       return join(env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME !== '' ? env.XDG_CONFIG_HOME : join(home, '.config'), APP_NAME);
   }
+}
+
+/** The files the console keeps in its data folder (the history's -wal/-shm are SQLite's). */
+export const CONSOLE_FILES = ['profiles.json', 'settings.json', 'vault.key', 'history.sqlite3', 'history.sqlite3-wal', 'history.sqlite3-shm'] as const;
+
+/**
+ * Makes the data folder owner-only before anything is read or written: created 0700, or
+ * tightened to 0700 when it exists with wider access (e.g. a 0755 folder from an older console
+ * or a copied backup), and each console file in it tightened to 0600. Returns what was changed
+ * (or could not be), for the start-up log; files created later are created private by their stores.
+ */
+export function securePrivateData(dataDir: string, platform: NodeJS.Platform = process.platform): Tightened[] {
+  const changed = [ensurePrivateDir(dataDir, platform), ...CONSOLE_FILES.map((f) => tightenFileIfPresent(join(dataDir, f), platform))];
+  return changed.filter((t): t is Tightened => t !== undefined);
 }

@@ -1,33 +1,40 @@
 /**
- * The Electron shell: one hardened window over the shared handler table. Business logic lives in
- * main/services; this file only wires Electron to it.
+ * The Electron shell: one hardened window over the shared handler table. This is the only module
+ * that imports Electron; the rules it applies (sender checks, navigation, permissions, the app://
+ * scheme, the cipher) live beside it as plain functions over injected Electron objects.
+ *
+ * The window: context isolation, the renderer sandbox, no Node integration, web security on; the
+ * page is served from app://console (never file://); navigation away and window.open are refused
+ * and http(s) links open in the system browser; every permission is denied but the camera for
+ * our own page; IPC answers only our own top-level page.
  */
-import { BrowserWindow, app } from 'electron';
+import { BrowserWindow, app, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { startConsoleApp, type ConsoleApp } from '../app/console-app';
 import { resolveDataDir } from '../app/data-dir';
+import type { StoreFactory } from '../vault/store';
+import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, isAppOrigin, isAppPage } from './app-protocol';
 import { bindIpc } from './ipc';
 import { safeStorageCipher } from './safe-storage-cipher';
-import { denyPermissions, hardenApp } from './security';
-import type { StoreFactory } from '../vault/store';
+import { hardenContents, privateDownloads, restrictPermissions } from './security';
 
-const rendererFile = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadFile = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const ownPage = devServerUrl ?? pathToFileURL(rendererFile).href;
+// electron-vite's dev server (`electron-vite dev` only; never set in a packaged app).
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
-/** Only our own page — same document, any hash — counts as ours. */
-function isOwnUrl(url: string): boolean {
-  const strip = (u: string) => u.split('#')[0]?.split('?')[0] ?? u;
-  return strip(url) === strip(ownPage) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
-}
+const isOwnPage = (url: string) => isAppPage(url) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+const isOwnOrigin = (url: string) => isAppOrigin(url) || (devServerUrl !== undefined && url.startsWith(new URL(devServerUrl).origin));
 
 if (process.env.FACEID_CONSOLE_DATA_DIR) app.setPath('userData', resolveDataDir());
+// Before ready: the scheme must be known to be a standard, secure origin when the window opens.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
-hardenApp(isOwnUrl);
+app.on('web-contents-created', (_event, contents) => hardenContents(contents, { isOwnPage, openExternal: (url) => shell.openExternal(url) }));
 
 let consoleApp: ConsoleApp | undefined;
+const log = (line: string) => (consoleApp ? consoleApp.log(line) : console.log(line));
 
 function createWindow(): void {
   const win = new BrowserWindow({
@@ -42,30 +49,34 @@ function createWindow(): void {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
       spellcheck: false,
     },
   });
   win.once('ready-to-show', () => win.show());
-  if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(rendererFile);
+  void win.loadURL(devServerUrl ?? APP_ENTRY);
 }
 
 app
   .whenReady()
   .then(async () => {
-    denyPermissions();
+    protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
+    restrictPermissions(session.defaultSession, isOwnOrigin);
     // electron-store names the file with `name` (it overwrites conf's configName) and sets the
     // project itself; everything else is conf's option, passed as the Node side passes it.
     const storeFactory: StoreFactory = ({ configName, projectName: _project, ...rest }) => new ElectronStore({ ...rest, name: configName });
     consoleApp = await startConsoleApp({
       dataDir: app.getPath('userData'),
-      cipher: safeStorageCipher(),
+      cipher: safeStorageCipher(safeStorage),
       storeFactory,
       sqliteBinding: process.env.FACEID_SQLITE_BINDING,
       log: (line) => console.log(line),
     });
-    bindIpc(consoleApp.handlers, isOwnUrl);
+    privateDownloads(session.defaultSession, log);
+    bindIpc({ ipcMain, handlers: consoleApp.handlers, isOwnPage, log });
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

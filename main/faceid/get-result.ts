@@ -13,6 +13,7 @@ import { explainConsoleError, readServiceBody, type ExplainedError } from '../..
 import type { VerificationData } from '../../core/faceid/verification';
 import { redactValue } from '../vault/redact';
 import { exchange, type Interruption, type SendStage } from './exchange';
+import { unreadableOutcome } from './unreadable-answer';
 import { endpointUrl } from './request';
 
 export interface GetResultCall {
@@ -45,12 +46,6 @@ const MAY_HAVE_COUNTED =
   'The request reached the service but no complete answer came back: the service may have counted this call as one of the three fetches it allows for a result.';
 const NOT_COUNTED = 'The request was not completely sent, so no fetch was counted; it is safe to try again.';
 
-/** The secret as it may appear in text: as typed, and as either URL encoding writes it. */
-function secretForms(secret: string): string[] {
-  const query = new URLSearchParams({ s: secret }).toString().slice(2);
-  return [...new Set([secret, encodeURIComponent(secret), query])];
-}
-
 /** A call that ended without a complete answer: 'unknown' once the request had left. */
 function interruptedFetch(stage: SendStage, code: Interruption, context: string, elapsedMs: number, rawBody?: string): GetResultResult {
   if (stage === 'connecting' && code !== 'CANCELLED') return { outcome: 'failed', error: explainConsoleError('NETWORK_ERROR', context), elapsedMs };
@@ -60,16 +55,12 @@ function interruptedFetch(stage: SendStage, code: Interruption, context: string,
 }
 
 /**
- * Classifies a complete answer. Service errors (JSON with error_message) are 'failed'. An
- * unreadable 2xx or 5xx (a proxy page, truncated JSON) is 'unknown': the service may have
- * answered — and counted the fetch — behind the proxy. Unreadable 3xx/4xx are refusals.
+ * Classifies a complete answer. Service errors (JSON with error_message) are 'failed'; an
+ * unreadable answer follows unreadable-answer.ts's rule (unknown: the fetch may have been counted).
  */
 export function classifyResultAnswer(status: number, rawBody: string, elapsedMs: number): GetResultResult {
   const read = readServiceBody(status, rawBody);
-  if (read.kind === 'error') {
-    const uncertain = read.error.code === 'UNEXPECTED_RESPONSE' && ((status >= 200 && status < 300) || status >= 500);
-    return uncertain ? { outcome: 'unknown', error: read.error, elapsedMs, rawBody } : { outcome: 'failed', error: read.error, httpStatus: status, elapsedMs, rawBody };
-  }
+  if (read.kind === 'error') return unreadableOutcome(read.error, status, elapsedMs, rawBody);
   if (typeof read.json.status !== 'string' || read.json.status === '') {
     const preview = JSON.stringify(rawBody.slice(0, PREVIEW_CHARS)) + (rawBody.length > PREVIEW_CHARS ? '…' : '');
     const error = explainConsoleError('UNEXPECTED_RESPONSE', `HTTP ${status}: a success answer without status; body starts: ${preview}`, status);
@@ -93,7 +84,8 @@ function resultUrl(call: GetResultCall): URL {
 /** Fetches a verification result by biz_id and classifies the outcome; resolves, never rejects. */
 export async function getResult(call: GetResultCall): Promise<GetResultResult> {
   const r = await fetchResult(call);
-  return redactValue(r, secretForms(call.apiSecret));
+  // The one redaction scrubs every written form of the secret (raw, URL-encoded, escaped).
+  return redactValue(r, [call.apiSecret]);
 }
 
 async function fetchResult(call: GetResultCall): Promise<GetResultResult> {

@@ -7,23 +7,17 @@
 import { explainConsoleError, readServiceBody, type ExplainedError } from '../../core/faceid/errors';
 import type { GetTokenResult } from '../../core/faceid/get-token-result';
 import type { Interruption, SendStage } from './exchange';
+import { unreadableOutcome } from './unreadable-answer';
 
 export type { GetTokenResult } from '../../core/faceid/get-token-result';
 
 
 const PREVIEW_CHARS = 120;
 
-/**
- * Classifies a complete HTTP answer. An unreadable answer (not the service's JSON) is 'unknown'
- * when it is 2xx or 5xx — a gateway may have passed the request on before failing, so a token
- * may exist — and 'failed' for 3xx/4xx, which are refusals before the service acted.
- */
+/** Classifies a complete HTTP answer; an unreadable one follows unreadable-answer.ts's rule. */
 export function classifyAnswer(status: number, rawBody: string, elapsedMs: number): GetTokenResult {
   const read = readServiceBody(status, rawBody);
-  if (read.kind === 'error') {
-    const uncertain = read.error.code === 'UNEXPECTED_RESPONSE' && ((status >= 200 && status < 300) || status >= 500);
-    return uncertain ? { outcome: 'unknown', error: read.error, elapsedMs, rawBody } : { outcome: 'failed', error: read.error, httpStatus: status, elapsedMs, rawBody };
-  }
+  if (read.kind === 'error') return unreadableOutcome(read.error, status, elapsedMs, rawBody);
   const j = read.json;
   const expired = typeof j.expired_time === 'number' ? j.expired_time : typeof j.expired_time === 'string' && j.expired_time.trim() !== '' ? Number(j.expired_time) : NaN;
   if (typeof j.token !== 'string' || j.token === '' || typeof j.biz_id !== 'string' || j.biz_id === '' || !Number.isFinite(expired)) {

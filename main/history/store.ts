@@ -2,8 +2,14 @@
  * The token history in an embedded SQLite database (better-sqlite3, WAL). A row is written
  * before the request is sent and completed after, so a crash mid-call leaves an "unknown outcome"
  * row, never nothing. Nothing here retries a call.
+ *
+ * Every text the store writes — each column of a start, an end, a result, every string and key
+ * inside the JSON ones — first passes the redactor it was opened with, so no caller can forget to
+ * scrub a secret an upstream echoed back. The database and its -wal/-shm files are owner-only.
  */
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, tightenFileIfPresent } from '../app/private-files';
+import { redactDeep, type Redactor } from '../vault/redact';
 import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage, HistoryPhoto, HistoryRow, Settings, StoredResult } from '../../core/history';
 import { whereOf } from './query';
 import { migrate } from './schema';
@@ -84,13 +90,23 @@ function fullRow(r: Row): HistoryRow {
   };
 }
 
+export interface HistoryStoreOptions {
+  /** Applied to every text written; build it over the vault's known secrets. */
+  redact: Redactor;
+  /** Path of a better-sqlite3 binary built for this runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+}
+
 export class HistoryStore {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly insert: Database.Statement;
   private readonly finish: Database.Statement;
   private readonly keepPhoto: Database.Statement;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly redact: Redactor,
+  ) {
     this.insert = db.prepare(`INSERT INTO calls (call_id, started_at, status, profile_id, profile_name, environment, base_url, operator, biz_no, uuid, comparison_type, params_json, photos_json)
       VALUES (@callId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @bizNo, @uuid, @comparisonType, @params, @photos)`);
     this.finish = db.prepare(`UPDATE calls SET status = @status, finished_at = @finishedAt, http_status = @httpStatus, response_body = @responseBody, token = @token,
@@ -99,15 +115,32 @@ export class HistoryStore {
     this.keepPhoto = db.prepare('INSERT OR IGNORE INTO photos (sha256, bytes) VALUES (?, ?)');
   }
 
-  /** Opens (creating and migrating) the database file. */
-  static open(file: string, nativeBinding?: string): HistoryStore {
-    const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  /** Opens (creating 0600 and migrating) the database file; every text written passes `redact`. */
+  static open(file: string, options: HistoryStoreOptions): HistoryStore {
+    // SQLite creates -wal and -shm with the main file's mode: make that 0600 first, and narrow
+    // companions an older console left wider.
+    ensurePrivateFile(file);
+    for (const suffix of ['-wal', '-shm', '-journal']) tightenFileIfPresent(file + suffix);
+    const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a committed row survives a crash of the process (not of the OS).
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Deleted rows (and kept photos, biometric data) are overwritten, not left in free pages
+    // where anyone copying the file could still read them.
+    db.pragma('secure_delete = ON');
     migrate(db);
-    return new HistoryStore(db);
+    return new HistoryStore(db, options.redact);
+  }
+
+  /** A text column's value as written: redacted, null kept as null. */
+  private text(v: string | undefined): string | null {
+    return v === undefined ? null : this.redact(v);
+  }
+
+  /** A JSON column's value as written: every string and key inside redacted. */
+  private json(v: unknown): string {
+    return JSON.stringify(redactDeep(v, this.redact));
   }
 
   private stmt(sql: string): Database.Statement {
@@ -122,19 +155,20 @@ export class HistoryStore {
   /** Records a call about to be sent. */
   begin(c: CallStart): void {
     this.db.transaction(() => {
+      const params = redactDeep(c.params, this.redact);
       this.insert.run({
-        callId: c.callId,
+        callId: this.redact(c.callId),
         startedAt: c.startedAt,
-        profileId: c.profile.id,
-        profileName: c.profile.name,
-        environment: c.profile.environment,
-        baseUrl: c.profile.baseUrl,
-        operator: c.operator,
-        bizNo: c.params.biz_no ?? '',
-        uuid: c.params.uuid ?? '',
-        comparisonType: c.params.comparison_type ?? '',
-        params: JSON.stringify(c.params),
-        photos: JSON.stringify(c.photos),
+        profileId: this.redact(c.profile.id),
+        profileName: this.redact(c.profile.name),
+        environment: this.redact(c.profile.environment),
+        baseUrl: this.redact(c.profile.baseUrl),
+        operator: this.redact(c.operator),
+        bizNo: params.biz_no ?? '',
+        uuid: params.uuid ?? '',
+        comparisonType: params.comparison_type ?? '',
+        params: JSON.stringify(params),
+        photos: this.json(c.photos),
       });
       for (const [sha, bytes] of c.photoBytes ?? []) this.keepPhoto.run(sha, Buffer.from(bytes));
     })();
@@ -143,20 +177,20 @@ export class HistoryStore {
   /** Records how a call ended. */
   complete(callId: string, e: CallEnd): void {
     this.finish.run({
-      callId,
+      callId: this.redact(callId),
       status: e.status,
       finishedAt: e.finishedAt,
       httpStatus: e.httpStatus ?? null,
-      responseBody: e.responseBody ?? null,
-      token: e.token ?? null,
-      bizId: e.bizId ?? null,
-      requestId: e.requestId ?? null,
+      responseBody: this.text(e.responseBody),
+      token: this.text(e.token),
+      bizId: this.text(e.bizId),
+      requestId: this.text(e.requestId),
       expiredTime: e.expiredTime ?? null,
       timeUsed: e.timeUsed ?? null,
       elapsedMs: e.elapsedMs ?? null,
-      errorCode: e.errorCode ?? null,
-      errorField: e.errorField ?? null,
-      errorMessage: e.errorMessage ?? null,
+      errorCode: this.text(e.errorCode),
+      errorField: this.text(e.errorField),
+      errorMessage: this.text(e.errorMessage),
     });
   }
 
@@ -239,7 +273,7 @@ export class HistoryStore {
 
   /** The row id of a call, by the id its caller chose. */
   idOf(callId: string): number | undefined {
-    const r = this.stmt('SELECT id FROM calls WHERE call_id = ?').get(callId) as { id: number } | undefined;
+    const r = this.stmt('SELECT id FROM calls WHERE call_id = ?').get(this.redact(callId)) as { id: number } | undefined;
     return r?.id;
   }
 
@@ -253,7 +287,7 @@ export class HistoryStore {
   storeResult(id: number, result: StoredResult, bestImage?: Uint8Array): void {
     this.db.transaction(() => {
       if (bestImage && result.bestImageSha256) this.keepPhoto.run(result.bestImageSha256, Buffer.from(bestImage));
-      this.stmt('UPDATE calls SET result_json = @json, result_status = @status WHERE id = @id').run({ id, json: JSON.stringify(result), status: result.status });
+      this.stmt('UPDATE calls SET result_json = @json, result_status = @status WHERE id = @id').run({ id, json: this.json(result), status: this.redact(result.status) });
     })();
   }
 

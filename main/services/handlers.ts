@@ -2,11 +2,15 @@
  * The one table of handlers implementing core/api.ts. Both shells bind it (ipcMain, HTTP routes)
  * and contain no business logic themselves. Every request is validated here with the contract's
  * zod schema, because the renderer is untrusted input; handlers never throw across the boundary.
+ * Every answer — value and error, every string and key in it — leaves through the one redaction,
+ * with the secrets known at that moment and any the request itself carried, so no operation has
+ * to remember it (an upstream that echoes the request in its error cannot reach the renderer).
  */
 import { OP_NAMES, requestSchemas, type ApiResponses, type OpName } from '../../core/api';
 import { fail, type Result } from '../../core/result';
 import type { HistoryStore } from '../history/store';
 import type { SettingsStore } from '../settings/settings';
+import { redactText, redactValue, secretsIn } from '../vault/redact';
 import { VaultError, type Vault } from '../vault/vault';
 import type { Sandbox } from '../sandbox/server';
 import { historyOps } from './history-ops';
@@ -43,13 +47,17 @@ export interface Handlers {
 
 /** Builds the handler table and exposes the shared result fetcher. */
 export function buildHandlers(deps: HandlerDeps): Handlers {
-  const log = deps.log ?? (() => {});
-  const fetchResult = resultFetcher(deps);
-  const impl: OpImpls<OpName> = { ...catalogueOps(), ...tokenOps(deps), ...profileOps(deps), ...historyOps(deps), ...resultOps(deps, fetchResult) };
+  // Log lines an operation writes pass the same redaction as its answer.
+  const sink = deps.log;
+  const log = (line: string) => sink?.(redactText(line, deps.vault.knownSecrets()));
+  const opDeps: HandlerDeps = { ...deps, log };
+  const fetchResult = resultFetcher(opDeps);
+  const impl: OpImpls<OpName> = { ...catalogueOps(), ...tokenOps(opDeps), ...profileOps(opDeps), ...historyOps(opDeps), ...resultOps(opDeps, fetchResult) };
 
   const bind = <K extends OpName>(op: K): Handler<K> => {
     const run = impl[op] as OpImpl<K>;
-    return async (raw: unknown) => {
+    return async (raw: unknown) => redactValue(await answer(raw), [...deps.vault.knownSecrets(), ...secretsIn(raw)]);
+    async function answer(raw: unknown): Promise<Result<ApiResponses[K]>> {
       const parsed = requestSchemas[op].safeParse(raw ?? {});
       if (!parsed.success) {
         const first = parsed.error.issues[0];
@@ -64,7 +72,7 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
         log(`handler ${op} failed: ${e instanceof Error ? e.message : String(e)}`);
         return fail({ code: 'INTERNAL', message: `The console failed to ${op}; see the log.` });
       }
-    };
+    }
   };
 
   return { table: Object.fromEntries(OP_NAMES.map((op) => [op, bind(op)])) as HandlerTable, fetchResult };

@@ -45,14 +45,9 @@ export function profileOps(deps: HandlerDeps): OpImpls<ProfileOpName> {
       } catch (e) {
         throw new VaultError('INVALID_IMPORT', e instanceof Error ? e.message : String(e), 'json');
       }
-      const existing = new Set((await vault.list()).map((p) => p.name.toLowerCase()));
       const imported = [];
-      for (const input of inputs) {
-        let name = input.name;
-        for (let n = 2; existing.has(name.toLowerCase()); n++) name = `${input.name} (${n})`;
-        existing.add(name.toLowerCase());
-        imported.push(await vault.create({ ...input, name }));
-      }
+      // The vault's naming rule decides what clashes; each created profile takes its name.
+      for (const input of inputs) imported.push(await vault.create({ ...input, name: vault.freeName(input.name, (n) => (n === 1 ? '' : ` (${n})`)) }));
       return ok({ imported });
     },
     testConnection: async ({ profileId }) => {

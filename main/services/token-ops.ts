@@ -7,7 +7,6 @@ import type { HistoryPhoto } from '../../core/history';
 import { livenessUrl } from '../../core/faceid/verification';
 import { describeGetTokenRequest, getToken, type GetTokenCall, type GetTokenResult } from '../faceid/client';
 import type { CallEnd } from '../history/store';
-import { redactText } from '../vault/redact';
 import type { HandlerDeps, OpImpls } from './handlers';
 
 type Photos = GetTokenCall['photos'];
@@ -15,9 +14,9 @@ type Photos = GetTokenCall['photos'];
 /** Apply the retention settings after this many completed calls. */
 const RETENTION_EVERY = 50;
 
-/** How a finished call is recorded in the history (bodies scrubbed of the secret). */
-function callEnd(r: GetTokenResult, finishedAt: number, secrets: string[]): CallEnd {
-  const body = r.rawBody === undefined ? undefined : redactText(r.rawBody, secrets);
+/** How a finished call is recorded in the history (the store scrubs every text it writes of the secrets). */
+function callEnd(r: GetTokenResult, finishedAt: number): CallEnd {
+  const body = r.rawBody;
   if (r.outcome === 'issued') {
     return {
       status: 'issued',
@@ -41,7 +40,7 @@ function callEnd(r: GetTokenResult, finishedAt: number, secrets: string[]): Call
     elapsedMs: r.elapsedMs,
     errorCode: r.error.code,
     errorField: r.error.field,
-    errorMessage: redactText(r.error.serviceMessage ?? r.error.explanation, secrets),
+    errorMessage: r.error.serviceMessage ?? r.error.explanation,
   };
 }
 
@@ -89,7 +88,6 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
     inFlight.set(req.callId, controller);
     const warnings = issues.filter((i) => i.severity === 'warning');
     const parts = { baseUrl: profile.baseUrl, apiKey: profile.apiKey, apiSecret: profile.apiSecret, params, photos };
-    const secrets = [...deps.vault.knownSecrets(), profile.apiSecret];
     const settings = deps.settings.get();
     const described = describeGetTokenRequest(parts);
     const historyPhotos: HistoryPhoto[] = described.files.map((f) => ({
@@ -114,7 +112,7 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
         photoBytes: settings.keepPhotos ? new Map(described.files.map((f) => [f.sha256, photos[f.name]?.bytes ?? new Uint8Array()])) : undefined,
       });
       const r = await getToken({ ...parts, timeoutMs: deps.timeoutMs, signal: controller.signal });
-      deps.history.complete(req.callId, callEnd(r, now(), secrets));
+      deps.history.complete(req.callId, callEnd(r, now()));
       // Retention also runs as calls accumulate, not only at startup and when the settings change.
       if (++completed % RETENTION_EVERY === 0) deps.history.applyRetention(settings, now());
       log(`issueToken profile=${profile.id} outcome=${r.outcome}${r.outcome === 'issued' ? '' : ` code=${r.error.code}`} ${r.elapsedMs}ms`);

@@ -5,13 +5,34 @@
  * the risk. The built-in sandbox profile always exists and cannot be deleted.
  */
 import { randomUUID } from 'node:crypto';
-import type { ProfileInput, ProfileSummary, SecretStorage } from '../../core/api';
+import { ProfileInputSchema, type ProfileInput, type ProfileSummary, type SecretStorage } from '../../core/api';
 import { checkBaseUrl, regionBaseUrl } from '../../core/faceid/regions';
 import { decidePersistence, type Protection, type SecretCipher } from './cipher';
 import type { Profile, ProfileSource } from './profiles';
 import { SANDBOX_PROFILE_ID, sandboxProfile } from './profiles';
 import type { StoredProfile, StoreData } from './schema';
 import { loadStore, openDocument, saveStore, type DocumentFile, type StoreFactory } from './store';
+
+/** The contract's limit on a profile name, which a derived name (a copy, an import) must fit too. */
+const NAME_MAX = ProfileInputSchema.shape.name.maxLength ?? 60;
+const BUILT_IN_NAME = 'Sandbox (built-in)';
+
+/**
+ * The one naming rule: two names are the same when they are equal after trimming, Unicode NFC
+ * normalisation and lower-casing — "Prod", " prod " and "PROD" are one name — so an operator can
+ * never tell two profiles apart only by case or invisible differences when picking one.
+ */
+export function sameProfileName(a: string, b: string): boolean {
+  const key = (n: string) => n.trim().normalize('NFC').toLowerCase();
+  return key(a) === key(b);
+}
+
+/** `base` cut so that `base + tail` fits the name limit, never splitting a surrogate pair. */
+function fitName(base: string, tail: string): string {
+  let cut = base.trim().slice(0, Math.max(0, NAME_MAX - tail.length));
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut.trimEnd() + tail;
+}
 
 export interface VaultOptions {
   dataDir: string;
@@ -189,10 +210,25 @@ export class Vault implements ProfileSource {
     return [this.options.sandbox.apiSecret, ...this.sessionSecrets.values(), ...this.decrypted.values()];
   }
 
+  private nameTaken(name: string, exceptId?: string): boolean {
+    return sameProfileName(name, BUILT_IN_NAME) || this.data.profiles.some((p) => p.id !== exceptId && sameProfileName(p.name, name));
+  }
+
+  /**
+   * The first name free under the naming rule among `base + tail(1)`, `base + tail(2)`, …, with
+   * `base` shortened where needed so the result can always be saved again.
+   */
+  freeName(base: string, tail: (n: number) => string): string {
+    for (let n = 1; ; n++) {
+      const name = fitName(base, tail(n));
+      if (!this.nameTaken(name)) return name;
+    }
+  }
+
   private checkInput(input: ProfileInput, exceptId?: string): void {
     const name = input.name.trim();
     if (name === '') throw new VaultError('INVALID_PROFILE', 'The profile name is empty.', 'name');
-    if (name.toLowerCase() === 'sandbox (built-in)' || this.data.profiles.some((p) => p.id !== exceptId && p.name.toLowerCase() === name.toLowerCase())) {
+    if (this.nameTaken(name, exceptId)) {
       throw new VaultError('INVALID_PROFILE', `A profile named "${name}" exists already; pick another name.`, 'name');
     }
     if (input.region === 'custom') {
@@ -264,8 +300,7 @@ export class Vault implements ProfileSource {
   async duplicate(id: string): Promise<ProfileSummary> {
     const source = id === SANDBOX_PROFILE_ID ? undefined : this.stored(id);
     if (!source) throw new VaultError('BUILT_IN', 'The built-in sandbox profile cannot be duplicated; create a profile instead.', 'profileId');
-    let name = `${source.name} (copy)`;
-    for (let n = 2; this.data.profiles.some((p) => p.name === name); n++) name = `${source.name} (copy ${n})`;
+    const name = this.freeName(source.name, (n) => (n === 1 ? ' (copy)' : ` (copy ${n})`));
     const at = this.now();
     const copy: StoredProfile = { ...source, id: randomUUID(), name, secret: null, createdAt: at, updatedAt: at };
     this.save({ ...this.data, profiles: [...this.data.profiles, copy] });

@@ -65,16 +65,40 @@ test.describe('Electron shell', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
-  test('denies window.open and navigation away from the console', async () => {
+  test('denies window.open and navigation away, handing http(s) links to the system browser', async () => {
+    // The system browser is stood in for, so the test opens nothing on the machine.
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = [];
+      (globalThis as unknown as { opened: string[] }).opened = opened;
+      shell.openExternal = async (url: string) => {
+        opened.push(url);
+      };
+    });
     const before = page.url();
-    const opened = await page.evaluate(() => window.open('https://example.com') === null);
+    const opened = await page.evaluate(() => window.open('https://example.com/a') === null);
     expect(opened).toBe(true);
     await page.evaluate(() => {
-      window.location.href = 'https://example.com/';
+      window.location.href = 'https://example.com/b';
+    });
+    await page.evaluate(() => {
+      window.location.href = 'file:///etc/hosts';
     });
     await page.waitForTimeout(300);
     expect(page.url()).toBe(before);
     expect(app.windows()).toHaveLength(1);
+    expect(await app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toEqual(['https://example.com/a', 'https://example.com/b']);
+  });
+
+  test('serves the page from app://console with a CSP header, and refuses paths out of the renderer', async () => {
+    expect(page.url()).toBe('app://console/index.html');
+    const probe = await page.evaluate(async () => {
+      const own = await fetch('app://console/index.html');
+      const escape = await fetch('app://console/%2e%2e/%2e%2e/package.json').then((r) => r.status, () => 0);
+      return { csp: own.headers.get('content-security-policy') ?? '', type: own.headers.get('content-type'), escape };
+    });
+    expect(probe.csp).toContain("frame-ancestors 'none'");
+    expect(probe.type).toBe('text/html; charset=utf-8');
+    expect([0, 403, 404]).toContain(probe.escape);
   });
 
   test('issues a liveness-only token over IPC against the embedded sandbox', async () => {
@@ -87,7 +111,7 @@ test.describe('Electron shell', () => {
       return api.issueToken({
         callId: crypto.randomUUID(),
         profileId: profile?.id ?? '',
-        params: { ...profile?.defaults, biz_no: `electron-${Date.now()}`, comparison_type: '-1', uuid: 'customer-1' },
+        params: { ...profile?.defaults, biz_no: `electron-${Date.now()}`, comparison_type: '-1', uuid: 'electron-customer' },
         photos: {},
       });
     });

@@ -9,6 +9,7 @@ import { buildHandlers, type HandlerTable } from '../../main/services/handlers';
 import { keyFileCipher } from '../../main/vault/keyfile-cipher';
 import { Vault } from '../../main/vault/vault';
 import { HistoryStore } from '../../main/history/store';
+import { redactorOf } from '../../main/vault/redact';
 import { SettingsStore } from '../../main/settings/settings';
 
 const SECRET = 'handlers-test-secret-CANARY';
@@ -32,7 +33,7 @@ describe('handler table', () => {
       cipher: keyFileCipher(dir),
       sandbox: { baseUrl: sandbox.baseUrl, apiKey: 'handlers-key', apiSecret: SECRET },
     });
-    history = HistoryStore.open(join(dir, 'history.sqlite3'));
+    history = HistoryStore.open(join(dir, 'history.sqlite3'), { redact: redactorOf(() => vault.knownSecrets()) });
     handlers = buildHandlers({ vault, history, settings: SettingsStore.open(dir), timeoutMs: 5_000 }).table;
     const hanging = await handlers.createProfile({
       profile: {

@@ -7,6 +7,10 @@ import { curlCommand } from '../../main/history/curl';
 import { toCsv, toJson } from '../../main/history/export';
 import { HistoryStore } from '../../main/history/store';
 import { syntheticEnd, syntheticStart } from '../support/history-rows';
+import { redactorOf } from '../../main/vault/redact';
+
+// These rows carry no secret; the redaction itself is tested in history-redaction.test.ts.
+const NO_SECRETS = { redact: redactorOf(() => []) };
 
 const T0 = Date.UTC(2026, 10, 29, 8, 0, 0);
 
@@ -15,7 +19,7 @@ describe('history store', () => {
   let store: HistoryStore;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'faceid-history-'));
-    store = HistoryStore.open(join(dir, 'history.sqlite3'));
+    store = HistoryStore.open(join(dir, 'history.sqlite3'), NO_SECRETS);
   });
   afterEach(() => {
     store.close();
@@ -139,7 +143,7 @@ describe('history store', () => {
       child.on('exit', () => resolve());
     });
     expect(committed).toBeGreaterThanOrEqual(300);
-    store = HistoryStore.open(file);
+    store = HistoryStore.open(file, NO_SECRETS);
     expect(store.integrityOk()).toBe(true);
     const total = store.query({}, Date.now(), 1).total;
     expect(total).toBeGreaterThanOrEqual(committed);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfileInput } from '../../core/api';
+import { ProfileInputSchema, type ProfileInput } from '../../core/api';
 import { decidePersistence, safeStorageProtection, type Protection, type SecretCipher } from '../../main/vault/cipher';
 import { keyFileCipher } from '../../main/vault/keyfile-cipher';
 import { SCHEMA_VERSION } from '../../main/vault/schema';
@@ -75,6 +75,31 @@ describe('vault', () => {
     });
     const local = await vault.create({ ...staging, name: 'Local', region: 'custom', baseUrl: 'http://127.0.0.1:7300/' });
     expect(local.baseUrl).toBe('http://127.0.0.1:7300');
+  });
+
+  it('names a duplicate under the same rule saving uses: "Prod" beside "prod (copy)" becomes "Prod (copy 2)", which saves again', async () => {
+    const vault = await open();
+    const prod = await vault.create({ ...staging, name: 'Prod' });
+    await vault.create({ ...staging, name: 'prod (copy)' });
+    const copy = await vault.duplicate(prod.id);
+    expect(copy.name).toBe('Prod (copy 2)');
+    // The copy is saved with its own name unchanged: the rule that named it accepts it.
+    await expect(vault.update(copy.id, { ...staging, name: copy.name, secret: undefined })).resolves.toMatchObject({ name: 'Prod (copy 2)' });
+    await expect(vault.create({ ...staging, name: ' PROD (COPY 2) ' })).rejects.toMatchObject({ code: 'INVALID_PROFILE', field: 'name' });
+    await expect(vault.create({ ...staging, name: 'sandbox (BUILT-IN)' })).rejects.toMatchObject({ field: 'name' });
+  });
+
+  it('keeps a duplicate of a 60-character name within the limit, never splitting an emoji, so it can be saved', async () => {
+    const vault = await open();
+    const long = await vault.create({ ...staging, name: `${'x'.repeat(52)}😀${'y'.repeat(6)}` });
+    const first = await vault.duplicate(long.id);
+    const second = await vault.duplicate(long.id);
+    expect(first.name).toBe(`${'x'.repeat(52)} (copy)`);
+    expect(second.name).toBe(`${'x'.repeat(51)} (copy 2)`);
+    for (const p of [first, second]) {
+      expect(p.name.length).toBeLessThanOrEqual(60);
+      expect(ProfileInputSchema.shape.name.safeParse(p.name).success).toBe(true);
+    }
   });
 
   it('never stores the secret in clear: only AES-GCM ciphertext, in 0600 files', async () => {
