@@ -100,7 +100,8 @@ describe('validation', () => {
 
   it('requires uuid with comparison_type=-1 as well as 0', () => {
     for (const comparison_type of ['-1', '0']) {
-      const { uuid: _omit, ...noUuid } = { ...base, comparison_type };
+      const noUuid: FormValues = { ...base, comparison_type };
+      delete noUuid.uuid;
       expect(issuesFor(noUuid, 'uuid'), comparison_type).toEqual([{ field: 'uuid', severity: 'error', message: 'uuid is required.' }]);
     }
   });
