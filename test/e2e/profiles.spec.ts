@@ -48,6 +48,7 @@ test.describe('profiles', () => {
     await expect(page.getByLabel('return_url')).toHaveValue('https://bank.example/return');
 
     const before = prod.tokens.size;
+    await page.getByLabel('uuid').fill('customer-prod');
     await page.getByRole('button', { name: 'Issue token' }).click();
     const confirm = page.getByRole('dialog', { name: 'Confirm production call' });
     await expect(confirm).toContainText('Issue a real token on production?');
