@@ -223,7 +223,7 @@ export const PARAMS = [
       { value: '0', label: 'Liveness + compare with image_ref1/image_ref2', confidence: 'official' },
       { value: '-1', label: 'Liveness only, no comparison', confidence: 'official' },
     ],
-    notes: 'Required: the vendor marks it 必选. Any other value is refused with BAD_ARGUMENTS.',
+    notes: 'Required: the vendor page marks it as required. Any other value is refused with BAD_ARGUMENTS.',
   },
   {
     name: 'uuid',
@@ -234,7 +234,7 @@ export const PARAMS = [
     confidence: 'official',
     sources: ['SEED', 'O-RAW-GT'],
     maxBytes: 512,
-    notes: 'Required with comparison_type=0 and with -1: the vendor lists uuid as 必选 (required) under both modes.',
+    notes: 'Required with comparison_type=0 and with -1 alike: the vendor page marks uuid as required under both modes.',
   },
   {
     name: 'image_ref1',

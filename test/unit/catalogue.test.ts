@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORM_PARAMS, IMAGE_LIMITS, NOTIFY_PORTS, PARAMS, paramSpec, type ParamSpec, type Requirement } from '../../core/faceid/catalogue';
 import { specPath, specRows, specSection } from '../support/spec-doc';
@@ -140,5 +141,21 @@ describe('docs/faceid-api.md §2 and the catalogue say the same', () => {
     expect(fromSection1?.split(', ').map(Number)).toEqual([...NOTIFY_PORTS]);
     expect(fromRow?.split('/').map(Number)).toEqual([...NOTIFY_PORTS]);
     expect(paramSpec('notify_url')?.ports).toEqual(NOTIFY_PORTS);
+  });
+});
+
+describe("the README's API section and the catalogue say the same", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## The FaceID API, as the console reads it'), readme.indexOf('## Choices where'));
+
+  it('states the byte limits, the range and the always-required parameters of the catalogue', () => {
+    for (const p of PARAMS as readonly ParamSpec[]) {
+      if (p.maxBytes !== undefined && p.kind !== 'file') expect(section, p.name).toContain(`\`${p.name}\` ${p.maxBytes}`);
+    }
+    const range = paramSpec('maximum_shooting_time')?.range;
+    expect(section).toContain(`\`maximum_shooting_time\` ${range?.min}–${range?.max} s`);
+    const required = /\*\*Required\*\*[^:]*: ([^—]+)—/.exec(section)?.[1] ?? '';
+    const named = [...required.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]);
+    expect(named).toEqual((PARAMS as readonly ParamSpec[]).filter((p) => p.required === 'always').map((p) => p.name));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERRORS, errorBodyKey, errorProvenance, errorSpec, explainForPhotos, explainServiceMessage, readServiceBody, type ErrorSpec } from '../../core/faceid/errors';
+import { readFileSync } from 'node:fs';
 import { specPath, specSection } from '../support/spec-doc';
 
 /** HTTP status, body key, code and sources of each row of docs/faceid-api.md §2.6 that names a code. */
@@ -173,5 +174,27 @@ describe('reading service answers', () => {
 
   it('passes a success body through', () => {
     expect(readServiceBody(200, '{"token":"t"}')).toEqual({ kind: 'json', json: { token: 't' } });
+  });
+});
+
+describe("the README's error table", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const rows = [...readme.matchAll(/^\| `([A-Z_]+)[^`]*` \| (\d{3}) \| ([^|]+) \| ([^|]+) \|$/gm)].map((m) => ({
+    code: m[1] ?? '',
+    http: Number(m[2]),
+    key: (m[3] ?? '').trim().replace(/`/g, ''),
+    where: (m[4] ?? '').trim(),
+  }));
+  const words = { official: /^vendor page/, china: /^China edition/, 'third-party': /^third-party/, inferred: /^inferred/ } as const;
+
+  it('lists every service code of the catalogue with its HTTP status, JSON key and provenance', () => {
+    const service = (ERRORS as readonly ErrorSpec[]).filter((e) => e.origin === 'service');
+    expect(rows.map((r) => r.code).sort()).toEqual(service.map((e) => e.code).sort());
+    for (const r of rows) {
+      const spec = errorSpec(r.code);
+      expect(spec?.http, r.code).toContain(r.http);
+      expect(r.key, r.code).toBe(spec?.bodyKey ?? 'no JSON');
+      expect(r.where, r.code).toMatch(words[spec?.confidence ?? 'inferred']);
+    }
   });
 });
