@@ -94,6 +94,13 @@ describe('error catalogue', () => {
     expect(readServiceBody(400, JSON.stringify({ error_message: 'MISSING_ARGUMENTS: uuid' }))).toMatchObject({ kind: 'error', error: { field: 'uuid', receivedKey: 'error_message' } });
   });
 
+  it('finds the code under error when error_message is present but empty or null', () => {
+    for (const empty of ['', null]) {
+      const r = readServiceBody(403, JSON.stringify({ error_message: empty, error: 'AUTHORIZATION_ERROR: No data source permission.' }));
+      expect(r, String(empty)).toMatchObject({ kind: 'error', error: { code: 'AUTHORIZATION_ERROR', detail: 'No data source permission.', receivedKey: 'error' } });
+    }
+  });
+
   it('blames the only photo sent for a face error, and neither photo when both were sent', () => {
     const noFace = explainServiceMessage('NO_FACE_FOUND', 400);
     expect(noFace.explanation).toMatch(/either reference photo/);
