@@ -54,6 +54,7 @@ function Issued({ r }: { r: Extract<IssueTokenOutcome, { outcome: 'issued' }> })
         <Row label="expired_time" value={String(r.expired_time)} />
         <Row label="time_used" value={`${r.time_used} ms (round trip ${r.elapsedMs} ms)`} copy={false} />
       </dl>
+      <p className="sources">{RESULT_TEXT.expiredUnit}</p>
       <HandOff issued={r} />
     </section>
   );
