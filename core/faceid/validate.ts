@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../result';
 import {
+  FILE_PARAMS,
   IMAGE_LIMITS,
   PARAMS,
   isListedValue,
@@ -26,7 +27,8 @@ export function utf8Length(s: string): number {
 
 /** Whether a parameter must be sent, given the other values and the attached photos. */
 export function isRequired(spec: ParamSpec, values: FormValues, photos: PhotoSet = {}): boolean {
-  return isRequiredGiven(spec, values.comparison_type, (name) => (name in photos ? photos[name as FileParamName] !== undefined : (values[name] ?? '') !== ''));
+  const present = (name: string) => (FILE_PARAMS.includes(name as FileParamName) ? photos[name as FileParamName] !== undefined : (values[name] ?? '') !== '');
+  return isRequiredGiven(spec, values.comparison_type, present);
 }
 
 const listOf = (spec: ParamSpec) => (spec.values ?? []).map((v) => `"${v.value}"`).join(', ');
@@ -134,8 +136,10 @@ function checkPhoto(name: FileParamName, facts: PhotoFacts, values: FormValues, 
 
 /**
  * Validates a get_token request before anything is sent: every problem at once, per field,
- * in catalogue order. Errors block sending; warnings inform (never block a value the service
- * might accept).
+ * in catalogue order. Errors block sending and are kept for what the vendor rules out (a missing
+ * required parameter, a value outside a closed list, a byte limit, a URL that is not one).
+ * Warnings inform and never block: what the vendor leaves open (open lists, notify_url ports,
+ * maximum_shooting_time's range, unknown names, app links as return_url, image_ref2 alone).
  */
 export function validateTokenRequest(values: FormValues, photos: PhotoSet = {}): FieldIssue[] {
   const issues: FieldIssue[] = [];
