@@ -3,10 +3,16 @@
  * (§5.5), plus the console's own transport errors, each with an operator-facing explanation and,
  * where there is one, the form field it points at.
  *
- * The service puts the code in `error_message` (documented); some gateways and older APIs of the
- * family use `error`. Both are read. Codes may carry a parameter after a colon, with or without a
- * space: `BAD_ARGUMENTS: biz_no`, `BAD_ARGUMENTS:biz_no`.
+ * The seed's error table names the key each code comes under: `error` for AUTHENTICATION_ERROR,
+ * AUTHORIZATION_ERROR and API_NOT_FOUND, `error_message` for the others (`bodyKey`). A reader
+ * accepts either key for every code, since a gateway or a newer service version may differ.
+ * Codes may carry a parameter after a colon, with or without a space (the seed writes both):
+ * `BAD_ARGUMENTS: biz_no`, `BAD_ARGUMENTS:biz_no`.
+ *
+ * Each service code carries its provenance like a catalogue parameter (confidence + faceid-api.md
+ * source tags), so the error view can say whether the vendor documents it or we inferred it.
  */
+import { CONFIDENCE_LABEL, type Confidence, type FileParamName } from './catalogue';
 
 export interface ErrorSpec {
   code: string;
@@ -29,6 +35,12 @@ export interface ErrorSpec {
    * Absent for answers that are not JSON (413) and for the console's own codes.
    */
   bodyKey?: ServiceBodyKey;
+  /** How sure we are the service answers with this code (service codes only). */
+  confidence?: Confidence;
+  /** faceid-api.md source tags (service codes only). */
+  sources?: readonly string[];
+  /** The `<reason>` texts the vendor documents, for codes with a reason suffix. */
+  reasons?: readonly string[];
 }
 
 /** The two keys an error code can arrive under (faceid-api.md §2.6). */
@@ -43,6 +55,8 @@ export const ERRORS = [
     suffix: 'param',
     retryable: false,
     origin: 'service',
+    confidence: 'official',
+    sources: ['SEED'],
     bodyKey: 'error_message',
   },
   {
@@ -54,6 +68,8 @@ export const ERRORS = [
     suffix: 'param',
     retryable: false,
     origin: 'service',
+    confidence: 'official',
+    sources: ['SEED', 'O-GT-CN'],
     bodyKey: 'error_message',
   },
   {
@@ -65,30 +81,36 @@ export const ERRORS = [
     defaultField: 'image_ref1',
     retryable: false,
     origin: 'service',
+    confidence: 'official',
+    sources: ['SEED'],
     bodyKey: 'error_message',
   },
   {
     code: 'NO_FACE_FOUND',
     http: [400],
-    title: 'No face in the reference photo',
+    title: 'No face in a reference photo',
     explanation:
-      'The service found no face in the photo. Use a clear, front-facing photo; for a sideways photo, try multi_oriented_detection=1.',
+      'The service found no face in either reference photo (it does not say which). Use clear, front-facing photos; for a sideways photo, try multi_oriented_detection=1.',
     suffix: 'param',
     defaultField: 'image_ref1',
     retryable: false,
     origin: 'service',
+    confidence: 'official',
+    sources: ['SEED'],
     bodyKey: 'error_message',
   },
   {
     code: 'MULTIPLE_FACES',
     http: [400],
-    title: 'Several faces in the reference photo',
+    title: 'Several faces in a reference photo',
     explanation:
-      'The photo shows more than one face. Crop it to the customer, or send fail_when_ref_multiple_faces=0 to use the largest face.',
+      'Either reference photo shows more than one face (the service does not say which). Crop it to the customer, or send fail_when_ref_multiple_faces=0 to use the largest face.',
     suffix: 'param',
     defaultField: 'image_ref1',
     retryable: false,
     origin: 'service',
+    confidence: 'official',
+    sources: ['SEED'],
     bodyKey: 'error_message',
   },
   {
@@ -100,6 +122,8 @@ export const ERRORS = [
     defaultField: 'image_ref1',
     retryable: false,
     origin: 'service',
+    confidence: 'inferred',
+    sources: ['T-DOC-RAW'],
     bodyKey: 'error_message',
   },
   {
@@ -110,6 +134,8 @@ export const ERRORS = [
       "The service did not accept the profile's api_key/api_secret. Check the profile's credentials and region.",
     retryable: false,
     origin: 'service',
+    confidence: 'official',
+    sources: ['SEED'],
     bodyKey: 'error',
   },
   {
@@ -119,8 +145,11 @@ export const ERRORS = [
     explanation:
       'The key is disabled, out of quota, or has no permission for this API or mode. The reason from the service is shown; ask your FaceID account manager.',
     suffix: 'reason',
+    reasons: ['Denied.', 'No data source permission.'],
     retryable: false,
     origin: 'service',
+    confidence: 'official',
+    sources: ['SEED', 'T-DOC-GR', 'O-RAW-GT'],
     bodyKey: 'error',
   },
   {
@@ -130,6 +159,8 @@ export const ERRORS = [
     explanation: 'The account reached its concurrency limit. Wait a moment and issue again with a new biz_no.',
     retryable: true,
     origin: 'service',
+    confidence: 'official',
+    sources: ['SEED'],
     bodyKey: 'error_message',
   },
   {
@@ -139,6 +170,8 @@ export const ERRORS = [
     explanation: "The service does not know this path. Check the profile's base URL and region.",
     retryable: false,
     origin: 'service',
+    confidence: 'official',
+    sources: ['SEED'],
     bodyKey: 'error',
   },
   {
@@ -148,6 +181,8 @@ export const ERRORS = [
     explanation: 'Retry with a new biz_no; if it persists, contact FaceID support with the request_id.',
     retryable: true,
     origin: 'service',
+    confidence: 'official',
+    sources: ['SEED'],
     bodyKey: 'error_message',
   },
   {
@@ -158,6 +193,8 @@ export const ERRORS = [
     defaultField: 'image_ref1',
     retryable: false,
     origin: 'service',
+    confidence: 'inferred',
+    sources: ['T-DOC-RAW'],
   },
   {
     code: 'RESULT_NOT_FOUND',
@@ -167,6 +204,8 @@ export const ERRORS = [
     defaultField: 'biz_id',
     retryable: false,
     origin: 'service',
+    confidence: 'china',
+    sources: ['T-DOC-GR', 'T-DOC-PC'],
     bodyKey: 'error_message',
   },
   {
@@ -180,6 +219,8 @@ export const ERRORS = [
     defaultField: 'biz_id',
     retryable: false,
     origin: 'service',
+    confidence: 'third-party',
+    sources: ['T-FINAUTH-GO'],
     bodyKey: 'error_message',
   },
   {
@@ -192,6 +233,8 @@ export const ERRORS = [
       'The token in the liveness link is unknown, was already used, or has expired. A token works once and only until its expired_time: issue a new token (with a new biz_no) and give the customer the new link.',
     retryable: false,
     origin: 'service',
+    confidence: 'inferred',
+    sources: ['T-DOC-RAW'],
     bodyKey: 'error_message',
   },
   {
@@ -275,6 +318,8 @@ export interface ExplainedError {
   retryable: boolean;
   httpStatus?: number;
   requestId?: string;
+  /** The JSON key the code arrived under, when it came in a JSON body. */
+  receivedKey?: ServiceBodyKey;
 }
 
 /** Splits `CODE: detail` / `CODE:detail` into its parts. */
@@ -353,9 +398,10 @@ export function readServiceBody(
   }
   if (json && typeof json === 'object' && !Array.isArray(json)) {
     const obj = json as Record<string, unknown>;
-    const message = typeof obj.error_message === 'string' ? obj.error_message : typeof obj.error === 'string' ? obj.error : undefined;
+    const receivedKey: ServiceBodyKey | undefined =
+      typeof obj.error_message === 'string' && obj.error_message !== '' ? 'error_message' : typeof obj.error === 'string' && obj.error !== '' ? 'error' : undefined;
     const requestId = typeof obj.request_id === 'string' ? obj.request_id : undefined;
-    if (message) return { kind: 'error', error: explainServiceMessage(message, httpStatus, requestId) };
+    if (receivedKey) return { kind: 'error', error: { ...explainServiceMessage(obj[receivedKey] as string, httpStatus, requestId), receivedKey } };
     if (httpStatus >= 200 && httpStatus < 300) return { kind: 'json', json: obj };
   }
   if (httpStatus === 413) {
@@ -363,4 +409,28 @@ export function readServiceBody(
   }
   const preview = bodyText.length === 0 ? '(empty body)' : JSON.stringify(bodyText.slice(0, PREVIEW_BYTES)) + (bodyText.length > PREVIEW_BYTES ? '…' : '');
   return { kind: 'error', error: explainConsoleError('UNEXPECTED_RESPONSE', `HTTP ${httpStatus}, body starts: ${preview}`, httpStatus) };
+}
+
+/** Codes whose message names no photo, so the request's photos decide whom to blame. */
+const PHOTO_BLAME = new Set(['NO_FACE_FOUND', 'MULTIPLE_FACES']);
+
+/**
+ * Sharpens a face error to the photos the request carried: with one photo sent, it is that one;
+ * with both, the seed's message does not say which, so no single field is blamed.
+ */
+export function explainForPhotos(e: ExplainedError, sent: readonly FileParamName[]): ExplainedError {
+  if (!PHOTO_BLAME.has(e.code) || e.detail) return e;
+  const [only, ...more] = sent;
+  if (only && more.length === 0) {
+    const which = e.code === 'NO_FACE_FOUND' ? `The service found no face in ${only}` : `${only} shows more than one face`;
+    return { ...e, field: only, explanation: `${which} (the only reference photo sent). ${e.explanation.replace(/^[^.]*\.\s*/, '')}` };
+  }
+  return more.length > 0 ? { ...e, field: undefined } : e;
+}
+
+/** Where an error code comes from, for the error view: "our inference (sources: T-DOC-RAW)". */
+export function errorProvenance(code: string): string | undefined {
+  const spec = byCode.get(code);
+  if (!spec?.confidence) return undefined;
+  return `${CONFIDENCE_LABEL[spec.confidence]}${spec.sources?.length ? ` (sources: ${spec.sources.join(', ')})` : ''}`;
 }

@@ -71,3 +71,33 @@ export function formatBytes(n: number): string {
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
   return `${n} B`;
 }
+
+/** A decoded image field of an answer: its bytes and the format recognised from them. */
+export interface DecodedImage {
+  bytes: Uint8Array;
+  format: PhotoFormat;
+  mimeType: string;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Reads an image field such as get_result's `images.image_best`. The sandbox sends a
+ * `data:image/jpeg;base64,` URI; public clients disagree on whether the real field carries the
+ * prefix (inferred either way), so both forms are accepted. The format is always taken from the
+ * bytes, never from the URI's label; anything that is not base64 of an image gives undefined.
+ */
+export function decodeImageField(value: unknown): DecodedImage | undefined {
+  if (typeof value !== 'string') return undefined;
+  const uri = /^data:image\/[a-z0-9+.-]+;base64,(.*)$/is.exec(value.trim());
+  const payload = (uri ? (uri[1] ?? '') : value).replace(/\s+/g, '');
+  if (payload === '' || payload.length % 4 === 1 || !BASE64.test(payload)) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = Uint8Array.from(atob(payload), (c) => c.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+  const { format } = photoFacts(bytes);
+  return format ? { bytes, format, mimeType: photoMimeType(format) } : undefined;
+}

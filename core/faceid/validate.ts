@@ -1,8 +1,10 @@
 import type { FieldIssue } from '../result';
 import {
+  FILE_PARAMS,
   IMAGE_LIMITS,
   PARAMS,
   isListedValue,
+  isRequiredGiven,
   paramSpec,
   type FileParamName,
   type ParamSpec,
@@ -23,11 +25,10 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-/** Whether a parameter must be sent, given the other values. */
-export function isRequired(spec: ParamSpec, values: FormValues): boolean {
-  if (spec.required === 'always') return true;
-  if (spec.required === 'with-comparison') return values.comparison_type === '0';
-  return false;
+/** Whether a parameter must be sent, given the other values and the attached photos. */
+export function isRequired(spec: ParamSpec, values: FormValues, photos: PhotoSet = {}): boolean {
+  const present = (name: string) => (FILE_PARAMS.includes(name as FileParamName) ? photos[name as FileParamName] !== undefined : (values[name] ?? '') !== '');
+  return isRequiredGiven(spec, values.comparison_type, present);
 }
 
 const listOf = (spec: ParamSpec) => (spec.values ?? []).map((v) => `"${v.value}"`).join(', ');
@@ -43,21 +44,27 @@ function checkUrl(spec: ParamSpec, raw: string, issues: FieldIssue[]): void {
     push('error', `${spec.name} is not an absolute URL (expected e.g. https://example.com/path).`);
     return;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    push('error', `${spec.name} must use https or http, not ${url.protocol.replace(':', '')}.`);
+  const scheme = url.protocol.replace(':', '');
+  if (scheme !== 'https' && scheme !== 'http') {
+    if (spec.openSchemes) {
+      push('warning', `${spec.name} uses the scheme "${scheme}" (an app link?); the vendor documents http(s) URLs and does not rule others out, so it will be sent as typed.`);
+    } else {
+      push('error', `${spec.name} must use https or http, not ${scheme}.`);
+    }
     return;
   }
   if (spec.ports) {
-    const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+    const port = url.port === '' ? (scheme === 'https' ? 443 : 80) : Number(url.port);
     if (!spec.ports.includes(port)) {
+      // The vendor names the ports it calls back on, not that get_token refuses others.
       push(
-        'error',
-        `${spec.name} uses port ${port}${url.port === '' ? ' (the default for http)' : ''}; the service only calls back on ports ${spec.ports.join(', ')}.`,
+        'warning',
+        `${spec.name} uses port ${port}${url.port === '' ? ' (the default for http)' : ''}; the service only calls back on ports ${spec.ports.join(', ')}, so the callback will most likely never arrive.`,
       );
     }
   }
-  if (url.protocol === 'http:') {
-    push('warning', `${spec.name} uses plain HTTP: the service gives no reliability guarantee; HTTPS is recommended.`);
+  if (scheme === 'http') {
+    push('warning', `${spec.name} uses plain HTTP: the vendor recommends HTTPS; over HTTP, verify the data of each callback with its sign.`);
   }
 }
 
@@ -75,7 +82,11 @@ function checkValue(spec: ParamSpec, value: string, values: FormValues, issues: 
       if (!/^-?\d+$/.test(value)) {
         push('error', `${spec.name} must be a whole number${spec.range ? ` from ${spec.range.min} to ${spec.range.max}` : ''}.`);
       } else if (spec.range && (Number(value) < spec.range.min || Number(value) > spec.range.max)) {
-        push('error', `${spec.name} is ${value}; allowed: ${spec.range.min} to ${spec.range.max}.`);
+        if (spec.openRange) {
+          push('warning', `${spec.name} is ${value}, outside the documented ${spec.range.min} to ${spec.range.max}; the vendor does not say the service refuses it, so it will be sent as typed.`);
+        } else {
+          push('error', `${spec.name} is ${value}; allowed: ${spec.range.min} to ${spec.range.max}.`);
+        }
       }
       break;
     }
@@ -125,14 +136,18 @@ function checkPhoto(name: FileParamName, facts: PhotoFacts, values: FormValues, 
 
 /**
  * Validates a get_token request before anything is sent: every problem at once, per field,
- * in catalogue order. Errors block sending; warnings inform (never block a value the service
- * might accept).
+ * in catalogue order. Errors block sending and are kept for what the vendor rules out (a missing
+ * required parameter, a value outside a closed list, a byte limit, a URL that is not one).
+ * Warnings inform and never block: what the vendor leaves open (open lists, notify_url ports,
+ * maximum_shooting_time's range, unknown names, app links as return_url, image_ref2 alone).
  */
 export function validateTokenRequest(values: FormValues, photos: PhotoSet = {}): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const name of Object.keys(values)) {
     const spec = paramSpec(name);
-    if (!spec) issues.push({ field: name, severity: 'error', message: `${name} is not a get_token parameter.` });
+    if (!spec) {
+      issues.push({ field: name, severity: 'warning', message: `${name} is not a documented get_token parameter; it will be sent as typed, and the service may ignore or refuse it.` });
+    }
     else if (spec.group === 'credential') {
       issues.push({ field: name, severity: 'error', message: `${name} comes from the profile and cannot be set in the form.` });
     } else if (spec.kind === 'file') {
@@ -144,8 +159,8 @@ export function validateTokenRequest(values: FormValues, photos: PhotoSet = {}):
     if (spec.kind === 'file') {
       const facts = photos[spec.name as FileParamName];
       if (facts) checkPhoto(spec.name as FileParamName, facts, values, issues);
-      else if (isRequired(spec, values)) {
-        issues.push({ field: spec.name, severity: 'error', message: `${spec.name} is required with comparison_type=0: attach a reference photo.` });
+      else if (isRequired(spec, values, photos)) {
+        issues.push({ field: spec.name, severity: 'error', message: 'With comparison_type=0 at least one reference photo is required: attach image_ref1 (or image_ref2).' });
       }
       continue;
     }
@@ -159,8 +174,12 @@ export function validateTokenRequest(values: FormValues, photos: PhotoSet = {}):
     }
     checkValue(spec, value, values, issues);
   }
-  if (photos.image_ref2 && !photos.image_ref1) {
-    issues.push({ field: 'image_ref2', severity: 'warning', message: 'image_ref2 is attached without image_ref1; put the main photo in image_ref1.' });
+  if (photos.image_ref2 && !photos.image_ref1 && values.comparison_type === '0') {
+    issues.push({
+      field: 'image_ref2',
+      severity: 'warning',
+      message: 'image_ref2 is the only photo. The vendor asks for at least one of image_ref1/image_ref2; inferred: image_ref1 in particular may be expected, so put the main photo there to be safe.',
+    });
   }
   return issues;
 }

@@ -43,6 +43,63 @@ export interface VerificationData {
   verify_time?: number;
 }
 
+/** A counter of `liveness_result.details`: how often a check ran or failed during the flow. */
+export interface DetailCounter {
+  key: string;
+  value: number;
+}
+
+/** A group of counters, e.g. selfie's `face_front` / `face_side`. */
+export interface DetailGroup {
+  key: string;
+  counters: DetailCounter[];
+  /** Entries of the group that are not numbers, kept as received. */
+  other: { key: string; value: unknown }[];
+}
+
+/** `liveness_result.details` read tolerantly: counters as numbers, groups, everything else kept. */
+export interface LivenessDetails {
+  counters: DetailCounter[];
+  groups: DetailGroup[];
+  other: { key: string; value: unknown }[];
+}
+
+/** A number, or a string that is one ("2"): the docs give counters, clients send either. */
+function asCount(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  return undefined;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads `liveness_result.details` (faceid-api.md §5.3): video's counters (UPLOAD_TIMES,
+ * FACE_NOT_FOUND, …), selfie's `face_front`/`face_side` groups, and any key the docs do not name,
+ * kept in document order. Anything that is not an object reads as empty.
+ */
+export function readLivenessDetails(details: unknown): LivenessDetails {
+  const out: LivenessDetails = { counters: [], groups: [], other: [] };
+  if (!isObject(details)) return out;
+  for (const [key, value] of Object.entries(details)) {
+    const n = asCount(value);
+    if (n !== undefined) out.counters.push({ key, value: n });
+    else if (isObject(value)) {
+      const group: DetailGroup = { key, counters: [], other: [] };
+      for (const [k, v] of Object.entries(value)) {
+        const c = asCount(v);
+        if (c !== undefined) group.counters.push({ key: k, value: c });
+        else group.other.push({ key: k, value: v });
+      }
+      out.groups.push(group);
+    } else out.other.push({ key, value });
+  }
+  return out;
+}
+
+/** Whether the details hold anything to show. */
+export const hasLivenessDetails = (d: LivenessDetails): boolean => d.counters.length + d.groups.length + d.other.length > 0;
+
 /** The customer's liveness page for a token, on the profile's region. */
 export function livenessUrl(baseUrl: string, token: string): string {
   return `${serviceUrl(baseUrl, DO_PATH)}?token=${encodeURIComponent(token)}`;

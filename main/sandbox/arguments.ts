@@ -19,7 +19,7 @@
  * Unknown parameter names are ignored in both modes, as the service ignores extra form fields,
  * and reported so a misspelt name (`procedure_typ`) is visible.
  */
-import { PARAMS, isListedValue, paramSpec, type ParamSpec } from '../../core/faceid/catalogue';
+import { PARAMS, isListedValue, isRequiredGiven, paramSpec, type ParamSpec } from '../../core/faceid/catalogue';
 import { utf8Length } from '../../core/faceid/validate';
 import { isLoopbackHost } from './loopback';
 import type { ReceivedForm } from './multipart';
@@ -49,8 +49,17 @@ function isPresent(spec: ParamSpec, form: ReceivedForm): boolean {
   return (form.fields.get(spec.name) ?? '') !== '';
 }
 
+/**
+ * Required-ness comes from the catalogue. With comparison_type=0 the seed asks for image_ref[x],
+ * 1 ≤ x ≤ 2: a request with only image_ref2 is accepted and compared against it (inferred: the
+ * vendor does not say whether image_ref1 in particular is expected); with neither photo the
+ * sandbox answers MISSING_ARGUMENTS: image_ref1, naming the first of the two.
+ */
 function isRequired(spec: ParamSpec, form: ReceivedForm): boolean {
-  return spec.required === 'always' || (spec.required === 'with-comparison' && isComparison(form.fields));
+  return isRequiredGiven(spec, form.fields.get('comparison_type'), (name) => {
+    const other = CHECKED.find((s) => s.name === name);
+    return other !== undefined && isPresent(other, form);
+  });
 }
 
 /** The first required parameter that is absent or empty, in catalogue order. */

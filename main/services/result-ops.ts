@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { RESULT_FETCH_LIMIT, RESULT_RETENTION_MS, type HistoryRow, type StoredResult } from '../../core/history';
+import { decodeImageField } from '../../core/faceid/photo';
 import { END_STATUSES } from '../../core/faceid/verification';
 import { fail, ok, type Result } from '../../core/result';
 import { getResult } from '../faceid/get-result';
@@ -22,11 +23,9 @@ function sandboxState(s: Sandbox): SandboxState {
   return { baseUrl: s.baseUrl, faults: s.faults.get(), callbacks: s.callbackLog.slice(-100), lenient: s.lenient, trusted: s.trustLog.slice(-100) };
 }
 
-/** The bytes of a `data:image/…;base64,…` URI. */
+/** The bytes of an image field: a `data:image/…;base64,` URI or bare base64 (see decodeImageField). */
 function dataUriBytes(uri: unknown): Uint8Array | undefined {
-  if (typeof uri !== 'string') return undefined;
-  const m = /^data:image\/[a-z+.-]+;base64,([A-Za-z0-9+/=]+)$/.exec(uri);
-  return m?.[1] ? new Uint8Array(Buffer.from(m[1], 'base64')) : undefined;
+  return decodeImageField(uri)?.bytes;
 }
 
 /** Fetching, shared so the sandbox's "flow ended" event and the operator's button use one path. */

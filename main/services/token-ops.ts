@@ -1,5 +1,6 @@
 import type { IssueTokenOutcome, IssueTokenRequest } from '../../core/api';
-import type { FileParamName } from '../../core/faceid/catalogue';
+import { FILE_PARAMS, type FileParamName } from '../../core/faceid/catalogue';
+import { explainForPhotos } from '../../core/faceid/errors';
 import { photoFacts, photoMimeType } from '../../core/faceid/photo';
 import { hasErrors, validateTokenRequest, type PhotoSet } from '../../core/faceid/validate';
 import { fail, ok, type Result } from '../../core/result';
@@ -132,7 +133,7 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
             warnings,
           });
         case 'failed':
-          return ok({ outcome: 'failed', error: r.error, httpStatus: r.httpStatus, elapsedMs: r.elapsedMs, warnings, historyId: deps.history.idOf(req.callId) });
+          return ok({ outcome: 'failed', error: explainForPhotos(r.error, FILE_PARAMS.filter((n) => photos[n])), httpStatus: r.httpStatus, elapsedMs: r.elapsedMs, warnings, historyId: deps.history.idOf(req.callId) });
         default:
           return ok({ outcome: 'unknown', error: r.error, elapsedMs: r.elapsedMs, warnings, historyId: deps.history.idOf(req.callId) });
       }

@@ -24,6 +24,7 @@ test.describe('issuing a token in the browser shell', () => {
   test('issues a liveness-only token and shows token, biz_id and a countdown', async ({ page }) => {
     await expect(page.getByTestId('profile-badge')).toContainText('Sandbox (built-in)');
     await expect(page.getByLabel('comparison_type')).toHaveValue('-1');
+    await page.getByLabel('uuid').fill('customer-7');
     await page.getByRole('button', { name: 'Issue token' }).click();
     const result = page.getByRole('region', { name: 'Token issued' });
     await expect(result).toBeVisible();
@@ -43,15 +44,32 @@ test.describe('issuing a token in the browser shell', () => {
     await expect(page.getByRole('region', { name: 'Token issued' })).toBeVisible();
   });
 
-  test('shows a field error for a notify_url on port 80 before anything is sent', async ({ page }) => {
-    await page.getByLabel('notify_url').fill('http://bank.example/notify');
-    await page.getByLabel('notify_url').blur();
-    await expect(page.locator('[data-param="notify_url"]')).toContainText('uses port 80 (the default for http); the service only calls back on ports 443, 5000, 16003, 8883, 8028');
+  test('asks for uuid in both comparison modes and blocks Issue token while it is empty', async ({ page }) => {
+    for (const mode of ['-1', '0']) {
+      await page.getByLabel('comparison_type').selectOption(mode);
+      await expect(page.getByLabel('uuid'), mode).toHaveAttribute('aria-required', 'true');
+      await expect(page.locator('[data-param="uuid"] .required'), mode).toBeVisible();
+    }
+    await page.getByLabel('comparison_type').selectOption('-1');
     await page.getByRole('button', { name: 'Issue token' }).click();
     await expect(page.getByRole('alert')).toContainText('1 problem to correct before anything is sent');
-    await expect(page.getByLabel('notify_url')).toBeFocused();
-    await expect(page.getByLabel('notify_url')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('[data-param="uuid"]')).toContainText('uuid is required.');
+    await expect(page.getByLabel('uuid')).toBeFocused();
+    await expect(page.getByLabel('uuid')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('region', { name: 'Result' })).toContainText('No token issued yet');
+  });
+
+  test('warns about a notify_url on port 80 without blocking it; the strict sandbox then refuses it', async ({ page }) => {
+    await page.getByLabel('uuid').fill('customer-80');
+    await page.getByLabel('notify_url').fill('http://bank.example/notify');
+    await page.getByLabel('notify_url').blur();
+    const field = page.locator('[data-param="notify_url"]');
+    await expect(field).toContainText('uses port 80 (the default for http); the service only calls back on ports 443, 5000, 16003, 8883, 8028');
+    await expect(field).toContainText('over HTTP, verify the data of each callback with its sign');
+    await expect(page.getByLabel('notify_url')).not.toHaveAttribute('aria-invalid', 'true');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    await expect(page.getByRole('region', { name: 'Call failed' })).toContainText('BAD_ARGUMENTS: notify_url');
+    await expect(page.getByRole('list', { name: 'Warnings' })).toContainText('uses port 80');
   });
 
   test('refuses a non-image dropped as a photo, by its content', async ({ page }) => {
@@ -60,12 +78,15 @@ test.describe('issuing a token in the browser shell', () => {
     await expect(page.getByRole('img', { name: 'image_ref1 preview' })).toHaveCount(0);
   });
 
-  test('explains a sandbox error and highlights the field it names', async ({ page }) => {
+  test('explains a sandbox error, says where the code comes from, and highlights the field it names', async ({ page }) => {
+    await page.getByLabel('uuid').fill('customer-scene');
     await page.getByLabel('scene_id').fill('no-such-scene');
     await page.getByRole('button', { name: 'Issue token' }).click();
     const failed = page.getByRole('region', { name: 'Call failed' });
     await expect(failed).toContainText('A parameter has a value the service refuses');
     await expect(failed).toContainText('BAD_ARGUMENTS: scene_id');
+    await expect(failed.locator('dt', { hasText: /^error_message$/ })).toBeVisible();
+    await expect(failed.getByTestId('error-provenance')).toContainText('documented for the overseas edition (sources: SEED, O-GT-CN)');
     await expect(page.getByLabel('scene_id')).toBeFocused();
     await expect(page.locator('[data-param="scene_id"]')).toContainText('The service refused this field');
 
@@ -75,7 +96,10 @@ test.describe('issuing a token in the browser shell', () => {
     await page.getByLabel('uuid').fill('sandbox:no-face');
     await page.getByRole('button', { name: 'New' }).click();
     await page.getByRole('button', { name: 'Issue token' }).click();
-    await expect(page.getByRole('region', { name: 'Call failed' })).toContainText('No face in the reference photo');
+    const noFace = page.getByRole('region', { name: 'Call failed' });
+    await expect(noFace).toContainText('No face in a reference photo');
+    // Only image_ref1 was sent, so the explanation names it rather than "either photo".
+    await expect(noFace).toContainText('The service found no face in image_ref1 (the only reference photo sent)');
     await expect(page.getByRole('button', { name: 'image_ref1 drop zone' })).toHaveAttribute('aria-invalid', 'true');
   });
 
@@ -87,6 +111,7 @@ test.describe('issuing a token in the browser shell', () => {
   });
 
   test('lets an experimenter send an unlisted language with a visible warning', async ({ page }) => {
+    await page.getByLabel('uuid').fill('customer-lang');
     await page.getByLabel('language').selectOption({ label: 'Other value…' });
     await page.getByLabel('language (other value)').fill('5');
     await page.getByLabel('language (other value)').blur();
@@ -94,5 +119,19 @@ test.describe('issuing a token in the browser shell', () => {
     await page.getByRole('button', { name: 'Issue token' }).click();
     // The sandbox knows only the listed values, as the service is expected to.
     await expect(page.getByRole('region', { name: 'Call failed' })).toContainText('BAD_ARGUMENTS: language');
+  });
+
+  test('prints each service default with its confidence, and offers Other value… on the third-party lists', async ({ page }) => {
+    await page.getByText('Advanced parameters').click();
+    await expect(page.getByLabel('fail_when_ref_multiple_faces').locator('option').first()).toHaveText('— not sent (service default: 1 [inferred]) —');
+    await expect(page.getByLabel('get_shooting_error').locator('option').first()).toHaveText('— not sent (service default: 0 [third-party]) —');
+    await expect(page.getByLabel('language').locator('option').first()).toHaveText('— not sent (service default: 0) —');
+    await expect(page.getByLabel('maximum_shooting_time')).toHaveAttribute('placeholder', 'service default: 15');
+    await expect(page.locator('[data-param="maximum_shooting_time"]')).toContainText('the vendor advises 10–15 s');
+    await page.getByLabel('fmp_mode').selectOption({ label: 'Other value…' });
+    await page.getByLabel('fmp_mode (other value)').fill('2');
+    await page.getByLabel('fmp_mode (other value)').blur();
+    await expect(page.locator('[data-param="fmp_mode"]')).toContainText('is not among the known values');
+    await expect(page.locator('[data-param="comparison_type"]')).toContainText('Sources: SEED');
   });
 });

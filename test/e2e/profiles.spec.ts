@@ -50,6 +50,7 @@ test.describe('profiles', () => {
     // uuid is required with every comparison type; this profile has no default for it.
     await page.getByLabel('uuid').fill('customer-prod-1');
     const before = prod.tokens.size;
+    await page.getByLabel('uuid').fill('customer-prod');
     await page.getByRole('button', { name: 'Issue token' }).click();
     const confirm = page.getByRole('dialog', { name: 'Confirm production call' });
     await expect(confirm).toContainText('Issue a real token on production?');

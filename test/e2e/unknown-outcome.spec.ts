@@ -7,6 +7,7 @@ test.describe('an unknown outcome', () => {
     const fault = await page.request.put(`${shell.sandboxUrl}/sandbox/faults`, { data: { mode: 'reset', remaining: 1 } });
     expect(fault.ok()).toBe(true);
     await page.getByLabel('biz_no').fill(bizNo);
+    await page.getByLabel('uuid').fill('customer-reset');
     await page.getByRole('button', { name: 'Issue token' }).click();
     const result = page.getByRole('region', { name: 'Outcome unknown' });
     await expect(result).toContainText('A token may have been issued');

@@ -14,6 +14,8 @@ async function decodeQr(page: Page): Promise<string | null> {
 async function issueLivenessToken(page: Page): Promise<string> {
   const tokenCell = page.locator('code[data-field="token"]');
   const before = (await tokenCell.count()) > 0 ? await tokenCell.textContent() : null;
+  // uuid is required with comparison_type=-1 too.
+  if ((await page.getByLabel('uuid').inputValue()) === '') await page.getByLabel('uuid').fill('customer-loop');
   await page.getByRole('button', { name: 'Issue token' }).click();
   await expect(page.getByRole('region', { name: 'Token issued' })).toBeVisible();
   if (before) await expect(tokenCell).not.toHaveText(before);
@@ -110,9 +112,34 @@ test.describe('in-person verification loop', () => {
     await panel.getByRole('button', { name: 'Apply' }).click();
     await expect(panel.getByRole('status')).toContainText('proxy-502');
     await panel.getByRole('button', { name: 'Close' }).click();
+    await page.getByLabel('uuid').fill('customer-502');
     await page.getByRole('button', { name: 'Issue token' }).click();
     const unknown = page.getByRole('region', { name: 'Outcome unknown' });
     await expect(unknown).toContainText('HTTP 502');
     await expect(unknown).toContainText('A token may have been issued');
+  });
+});
+
+test.describe('liveness details', () => {
+  test('a pasted callback shows its liveness details in plain words with the API key beside', async ({ page }) => {
+    const data = JSON.stringify({
+      status: 'OK',
+      liveness_result: {
+        result: 'FAIL',
+        procedure_type: 'selfie',
+        details: { UPLOAD_TIMES: 2, FACE_NOT_FOUND: '1', face_side: { FACE_UPLOAD_TIMES: 1, FACE_NOT_SIDE: 1 }, NEW_COUNTER: 4 },
+      },
+    });
+    await page.getByRole('button', { name: 'Verify callback…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Verify callback' });
+    await dialog.getByLabel('data (exactly as received)').fill(data);
+    await dialog.getByLabel('sign', { exact: true }).fill('0'.repeat(40));
+    await dialog.getByRole('button', { name: 'Verify' }).click();
+    const details = dialog.getByRole('region', { name: 'Liveness details' });
+    await expect(details.getByRole('row', { name: /Videos uploaded UPLOAD_TIMES/ })).toContainText('2');
+    await expect(details.getByRole('row', { name: /No face found FACE_NOT_FOUND/ })).toContainText('1');
+    await expect(details).toContainText('Side selfie face_side');
+    await expect(details.getByRole('row', { name: /Face not turned to the side FACE_NOT_SIDE/ })).toContainText('1');
+    await expect(details.getByRole('row', { name: /NEW_COUNTER/ })).toContainText('4');
   });
 });

@@ -88,7 +88,9 @@ describe('handler table', () => {
     const r = await handlers.issueToken({
       callId: 'invalid-fields-1',
       profileId: 'sandbox',
-      params: { return_url: 'not a url', notify_url: 'http://example.com/n', comparison_type: '0', maximum_shooting_time: '99' },
+      // The port-80 notify_url and the out-of-range time are warnings (the vendor does not rule
+      // them out); a notify_url that is no URL and a time that is no number are errors.
+      params: { return_url: 'not a url', notify_url: 'ftp://example.com/n', comparison_type: '0', maximum_shooting_time: 'ten' },
       photos: {},
     });
     expect(r.ok).toBe(false);

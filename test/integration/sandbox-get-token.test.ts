@@ -138,11 +138,13 @@ describe('sandbox get_token through the real client', () => {
       }
     });
 
-    it('requires image_ref1 with comparison_type=0 only', async () => {
-      const withComparison = SPECS.filter((s) => s.required === 'with-comparison').map((s) => s.name);
-      expect(withComparison).toEqual(['image_ref1']);
+    it('requires one reference photo of the two with comparison_type=0 only', async () => {
+      const onePhoto = SPECS.filter((s) => s.required === 'one-photo-with-comparison').map((s) => s.name);
+      expect(onePhoto).toEqual(['image_ref1', 'image_ref2']);
       await expectRefusal(send({ comparison_type: '0' }, {}), 400, 'MISSING_ARGUMENTS: image_ref1', 'image_ref1');
       await expectRefusal(send({ comparison_type: '0' }, { image_ref1: part(new Uint8Array(0)) }), 400, 'MISSING_ARGUMENTS: image_ref1', 'image_ref1');
+      // The seed asks for image_ref[x], 1 ≤ x ≤ 2: the second photo alone is enough (inferred).
+      await expectIssued(send({ comparison_type: '0' }, { image_ref2: facePhoto }), 'comparison with image_ref2 only');
       await expectIssued(send({ comparison_type: '-1' }), 'liveness with a uuid and no photo');
     });
 

@@ -1,14 +1,11 @@
 /**
- * faceid-api.md for tests that check the code against the documentation: the living copy beside
- * the repository (../shared/faceid-api.md) when it exists, else the copy committed in docs/.
+ * docs/faceid-api.md for tests that check the code against the documentation. Only the copy in
+ * the repository is read: a test must not depend on a file outside it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const shared = fileURLToPath(new URL('../../../shared/faceid-api.md', import.meta.url));
-const committed = fileURLToPath(new URL('../../docs/faceid-api.md', import.meta.url));
-
-export const specPath = existsSync(shared) ? shared : committed;
+export const specPath = fileURLToPath(new URL('../../docs/faceid-api.md', import.meta.url));
 export const specText = readFileSync(specPath, 'utf8');
 
 /** The text of one section, from its heading to the next heading of level 2 or 3. */
@@ -18,4 +15,15 @@ export function specSection(heading: string): string {
   const rest = specText.slice(start + heading.length);
   const end = rest.search(/\n#{2,3} /);
   return end < 0 ? rest : rest.slice(0, end);
+}
+
+/** The rows of the markdown tables of a section whose first cell is a `code` name, as cells. */
+export function specRows(heading: string): { name: string; cells: string[] }[] {
+  return specSection(heading)
+    .split('\n')
+    .filter((line) => /^\| `[^`]+` \|/.test(line))
+    .map((line) => {
+      const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+      return { name: (cells[0] ?? '').replace(/`/g, ''), cells };
+    });
 }

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ERRORS, errorBodyKey, errorSpec, explainServiceMessage, readServiceBody, type ErrorSpec } from '../../core/faceid/errors';
+import { ERRORS, errorBodyKey, errorProvenance, errorSpec, explainForPhotos, explainServiceMessage, readServiceBody, type ErrorSpec } from '../../core/faceid/errors';
+import { readFileSync } from 'node:fs';
 import { specPath, specSection } from '../support/spec-doc';
 
-/** HTTP status and code of each row of faceid-api.md §2.6 that names a code (after its body-key column, when there is one). */
-function documentedGetTokenErrors(): { http: number; code: string }[] {
-  return documentedRows().map(({ http, code }) => ({ http, code }));
-}
-
-/** The rows of §2.6 with the body key each code comes under (`error` is written in bold). */
-function documentedRows(): { http: number; code: string; bodyKey?: string }[] {
-  const rows = specSection('### 2.6 Error codes').matchAll(/^\| (\d{3}) \| (?:\*{0,2}`(error|error_message)`\*{0,2} \| )?`([A-Z_]+)/gm);
-  return [...rows].map((m) => ({ http: Number(m[1]), code: m[3] ?? '', bodyKey: m[2] }));
+/** HTTP status, body key, code and sources of each row of docs/faceid-api.md §2.6 that names a code. */
+function documentedGetTokenErrors(): { http: number; key: string; code: string; sources: string }[] {
+  return [...specSection('### 2.6 Error codes').matchAll(/^\| (\d{3}) \| \**`(error|error_message)`\** \| `([A-Z_]+)[^|]*\|[^|]*\| (.*) \|$/gm)].map((m) => ({
+    http: Number(m[1]),
+    key: m[2] ?? '',
+    code: m[3] ?? '',
+    sources: m[4] ?? '',
+  }));
 }
 
 const documented = documentedGetTokenErrors();
@@ -20,13 +20,7 @@ const suffixFor = (spec: ErrorSpec) => (spec.suffix === 'param' ? 'image_ref2' :
 describe('error catalogue', () => {
   it('reads the get_token error table of faceid-api.md', () => {
     expect(documented.length, specPath).toBeGreaterThanOrEqual(11);
-    expect(documented).toContainEqual({ http: 403, code: 'AUTHENTICATION_ERROR' });
-  });
-
-  it('sends each documented code under the body key the table gives it', () => {
-    const keyed = documentedRows().filter((r) => r.bodyKey !== undefined);
-    expect(keyed.filter((r) => r.bodyKey === 'error').map((r) => r.code).sort()).toEqual(['API_NOT_FOUND', 'AUTHENTICATION_ERROR', 'AUTHORIZATION_ERROR']);
-    for (const row of keyed) expect(errorBodyKey(row.code), row.code).toBe(row.bodyKey);
+    expect(documented).toContainEqual(expect.objectContaining({ http: 403, code: 'AUTHENTICATION_ERROR' }));
   });
 
   it('catalogues every documented get_token error with its HTTP status and an explanation', () => {
@@ -42,7 +36,7 @@ describe('error catalogue', () => {
   });
 
   it('parses every documented code from error_message and from error, with and without a space after the colon', () => {
-    for (const { http, code } of [...documented, { http: 400, code: 'RESULT_NOT_FOUND' }]) {
+    for (const { http, code } of [...documented.map(({ http, code }) => ({ http, code })), { http: 400, code: 'RESULT_NOT_FOUND' }]) {
       const spec = errorSpec(code) as ErrorSpec;
       const detail = suffixFor(spec);
       const messages = detail === undefined ? [code] : [`${code}:${detail}`, `${code}: ${detail}`, code];
@@ -70,6 +64,57 @@ describe('error catalogue', () => {
       expect(explainServiceMessage(code, 403).field, code).toBeUndefined();
     }
     expect(explainServiceMessage('RESULT_NOT_FOUND', 400).field).toBe('biz_id');
+  });
+
+  it('records the body key of each code as the §2.6 table of the doc gives it: error for three, error_message for the rest', () => {
+    for (const { key, code } of documented) expect(errorBodyKey(code), code).toBe(key);
+    expect(documented.filter((d) => d.key === 'error').map((d) => d.code)).toEqual(['AUTHENTICATION_ERROR', 'AUTHORIZATION_ERROR', 'API_NOT_FOUND']);
+    expect(documented.filter((d) => d.key === 'error_message')).toHaveLength(8);
+  });
+
+  it('says where each service code comes from, as the doc does: the vendor page or an inference', () => {
+    for (const { code, sources } of documented) {
+      const spec = errorSpec(code);
+      expect(spec?.confidence, code).toBe(sources.includes('[SEED]') ? 'official' : 'inferred');
+      expect(spec?.sources?.includes('SEED'), code).toBe(sources.includes('[SEED]'));
+    }
+    for (const spec of ERRORS as readonly ErrorSpec[]) {
+      if (spec.origin === 'service') expect(spec.sources?.length, spec.code).toBeGreaterThan(0);
+    }
+    for (const code of ['INVALID_IMAGE_SIZE', 'REQUEST_ENTITY_TOO_LARGE', 'INVALID_TOKEN']) expect(errorSpec(code)?.confidence, code).toBe('inferred');
+    expect(errorSpec('RESULT_NOT_FOUND')?.confidence).toBe('china');
+    expect(errorSpec('DATA_DESTROYED')?.confidence).toBe('third-party');
+    expect(errorProvenance('INVALID_IMAGE_SIZE')).toBe('our inference (sources: T-DOC-RAW)');
+    expect(errorProvenance('TIMEOUT')).toBeUndefined();
+  });
+
+  it('knows the key the code arrived under', () => {
+    const r = readServiceBody(403, JSON.stringify({ error: 'AUTHENTICATION_ERROR', request_id: '1,a' }));
+    expect(r).toMatchObject({ kind: 'error', error: { code: 'AUTHENTICATION_ERROR', receivedKey: 'error' } });
+    expect(readServiceBody(400, JSON.stringify({ error_message: 'MISSING_ARGUMENTS: uuid' }))).toMatchObject({ kind: 'error', error: { field: 'uuid', receivedKey: 'error_message' } });
+  });
+
+  it('finds the code under error when error_message is present but empty or null', () => {
+    for (const empty of ['', null]) {
+      const r = readServiceBody(403, JSON.stringify({ error_message: empty, error: 'AUTHORIZATION_ERROR: No data source permission.' }));
+      expect(r, String(empty)).toMatchObject({ kind: 'error', error: { code: 'AUTHORIZATION_ERROR', detail: 'No data source permission.', receivedKey: 'error' } });
+    }
+  });
+
+  it('blames the only photo sent for a face error, and neither photo when both were sent', () => {
+    const noFace = explainServiceMessage('NO_FACE_FOUND', 400);
+    expect(noFace.explanation).toMatch(/either reference photo/);
+    const one = explainForPhotos(noFace, ['image_ref2']);
+    expect(one.field).toBe('image_ref2');
+    expect(one.explanation).toMatch(/^The service found no face in image_ref2 \(the only reference photo sent\)\. Use clear/);
+    const both = explainForPhotos(explainServiceMessage('MULTIPLE_FACES', 400), ['image_ref1', 'image_ref2']);
+    expect(both.field).toBeUndefined();
+    expect(both.explanation).toMatch(/^Either reference photo shows more than one face/);
+    expect(explainForPhotos(explainServiceMessage('NO_FACE_FOUND:image_ref1', 400), ['image_ref1', 'image_ref2']).field).toBe('image_ref1');
+  });
+
+  it('lists the reasons the vendor gives for AUTHORIZATION_ERROR', () => {
+    expect(errorSpec('AUTHORIZATION_ERROR')?.reasons).toEqual(['Denied.', 'No data source permission.']);
   });
 
   it('shows the reason of AUTHORIZATION_ERROR instead of treating it as a field', () => {
@@ -136,5 +181,27 @@ describe('reading service answers', () => {
 
   it('passes a success body through', () => {
     expect(readServiceBody(200, '{"token":"t"}')).toEqual({ kind: 'json', json: { token: 't' } });
+  });
+});
+
+describe("the README's error table", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const rows = [...readme.matchAll(/^\| `([A-Z_]+)[^`]*` \| (\d{3}) \| ([^|]+) \| ([^|]+) \|$/gm)].map((m) => ({
+    code: m[1] ?? '',
+    http: Number(m[2]),
+    key: (m[3] ?? '').trim().replace(/`/g, ''),
+    where: (m[4] ?? '').trim(),
+  }));
+  const words = { official: /^vendor page/, china: /^China edition/, 'third-party': /^third-party/, inferred: /^inferred/ } as const;
+
+  it('lists every service code of the catalogue with its HTTP status, JSON key and provenance', () => {
+    const service = (ERRORS as readonly ErrorSpec[]).filter((e) => e.origin === 'service');
+    expect(rows.map((r) => r.code).sort()).toEqual(service.map((e) => e.code).sort());
+    for (const r of rows) {
+      const spec = errorSpec(r.code);
+      expect(spec?.http, r.code).toContain(r.http);
+      expect(r.key, r.code).toBe(spec?.bodyKey ?? 'no JSON');
+      expect(r.where, r.code).toMatch(words[spec?.confidence ?? 'inferred']);
+    }
   });
 });

@@ -21,9 +21,10 @@ describe('validation', () => {
   });
 
   it('reports every problem at once, per field', () => {
-    const issues = validateTokenRequest({ comparison_type: '0', maximum_shooting_time: '1' });
+    const issues = validateTokenRequest({ comparison_type: '0', maximum_shooting_time: 'ten' });
     const fields = issues.filter((i) => i.severity === 'error').map((i) => i.field);
     expect(fields).toEqual(['return_url', 'notify_url', 'biz_no', 'uuid', 'image_ref1', 'maximum_shooting_time']);
+    expect(issues.find((i) => i.field === 'maximum_shooting_time')?.message).toBe('maximum_shooting_time must be a whole number from 2 to 60.');
     expect(hasErrors(issues)).toBe(true);
   });
 
@@ -46,21 +47,31 @@ describe('validation', () => {
     }
   });
 
-  it('rejects notify_url on a port outside the whitelist', () => {
-    const [issue] = issuesFor({ ...base, notify_url: 'https://bank.example:8443/n' }, 'notify_url');
-    expect(issue?.message).toMatch(/port 8443.*443, 5000, 16003, 8883, 8028/);
+  it('warns, without blocking, about a notify_url port outside the callback whitelist', () => {
+    const [issue, ...rest] = issuesFor({ ...base, notify_url: 'https://bank.example:8443/n' }, 'notify_url');
+    expect(rest).toEqual([]);
+    expect(issue?.severity).toBe('warning');
+    expect(issue?.message).toMatch(/port 8443.*443, 5000, 16003, 8883, 8028.*never arrive/);
   });
 
-  it('rejects plain-HTTP notify_url on the default port 80 and warns about HTTP on an allowed port', () => {
-    expect(issuesFor({ ...base, notify_url: 'http://bank.example/n' }, 'notify_url')[0]?.message).toMatch(/port 80 \(the default for http\)/);
+  it('warns about plain HTTP with the vendor\'s advice, and about the default port 80', () => {
+    const http80 = issuesFor({ ...base, notify_url: 'http://bank.example/n' }, 'notify_url');
+    expect(http80.map((i) => i.severity)).toEqual(['warning', 'warning']);
+    expect(http80[0]?.message).toMatch(/port 80 \(the default for http\)/);
     const http5000 = issuesFor({ ...base, notify_url: 'http://bank.example:5000/n' }, 'notify_url');
-    expect(http5000).toHaveLength(1);
-    expect(http5000[0]?.severity).toBe('warning');
+    expect(http5000).toEqual([
+      { field: 'notify_url', severity: 'warning', message: 'notify_url uses plain HTTP: the vendor recommends HTTPS; over HTTP, verify the data of each callback with its sign.' },
+    ]);
   });
 
-  it('rejects URLs that are not absolute http(s)', () => {
+  it('refuses URLs that are not absolute, and non-http(s) notify_url; warns for an app link as return_url', () => {
     expect(issuesFor({ ...base, return_url: '/relative' }, 'return_url')[0]?.severity).toBe('error');
-    expect(issuesFor({ ...base, return_url: 'ftp://x.example/' }, 'return_url')[0]?.message).toMatch(/https or http/);
+    expect(issuesFor({ ...base, notify_url: 'ftp://x.example/' }, 'notify_url')[0]).toMatchObject({ severity: 'error', message: 'notify_url must use https or http, not ftp.' });
+    const deepLink = issuesFor({ ...base, return_url: 'bankapp://verified' }, 'return_url');
+    expect(deepLink).toHaveLength(1);
+    expect(deepLink[0]).toMatchObject({ severity: 'warning' });
+    expect(deepLink[0]?.message).toMatch(/scheme "bankapp"/);
+    expect(hasErrors(validateTokenRequest({ ...base, return_url: 'bankapp://verified' }))).toBe(false);
   });
 
   it('warns for values outside an open list but refuses them for a closed list', () => {
@@ -68,22 +79,46 @@ describe('validation', () => {
     expect(lang[0]).toMatchObject({ severity: 'warning' });
     expect(lang[0]?.message).toMatch(/will be sent as typed/);
     expect(issuesFor({ ...base, comparison_type: '1' }, 'comparison_type')[0]).toMatchObject({ severity: 'error', message: 'comparison_type "1" is not allowed; allowed: "0", "-1".' });
-    expect(issuesFor({ ...base, fmp_mode: '2' }, 'fmp_mode')[0]?.severity).toBe('error');
+    expect(issuesFor({ ...base, multi_oriented_detection: '2' }, 'multi_oriented_detection')[0]?.severity).toBe('error');
     expect(issuesFor({ ...base, procedure_type: 'still' }, 'procedure_type')).toEqual([]);
   });
 
-  it('checks maximum_shooting_time is a whole number from 2 to 60', () => {
-    expect(issuesFor({ ...base, maximum_shooting_time: '61' }, 'maximum_shooting_time')[0]?.message).toBe('maximum_shooting_time is 61; allowed: 2 to 60.');
+  it('keeps the third-party lists of get_shooting_error and fmp_mode open', () => {
+    for (const name of ['get_shooting_error', 'fmp_mode']) {
+      expect(issuesFor({ ...base, [name]: '2' }, name).map((i) => i.severity), name).toEqual(['warning']);
+    }
+  });
+
+  it('checks maximum_shooting_time is a whole number, and only warns outside 2 to 60', () => {
+    const [over] = issuesFor({ ...base, maximum_shooting_time: '61' }, 'maximum_shooting_time');
+    expect(over).toMatchObject({ severity: 'warning' });
+    expect(over?.message).toMatch(/^maximum_shooting_time is 61, outside the documented 2 to 60/);
+    expect(issuesFor({ ...base, maximum_shooting_time: '1' }, 'maximum_shooting_time')[0]?.severity).toBe('warning');
     expect(issuesFor({ ...base, maximum_shooting_time: '2.5' }, 'maximum_shooting_time')[0]?.severity).toBe('error');
     expect(issuesFor({ ...base, maximum_shooting_time: '2' }, 'maximum_shooting_time')).toEqual([]);
   });
 
-  it('requires uuid with either comparison type and image_ref1 with comparison_type=0 only', () => {
-    const { uuid: _uuid, ...withoutUuid } = base;
-    for (const comparison_type of ['-1', '0']) expect(issuesFor({ ...withoutUuid, comparison_type }, 'uuid')[0]?.message).toBe('uuid is required.');
-    const cmp = { ...base, comparison_type: '0', uuid: '' };
-    expect(issuesFor(cmp, 'image_ref1')[0]?.severity).toBe('error');
-    expect(validateTokenRequest({ ...cmp, uuid: 'c-1' }, { image_ref1: face })).toEqual([]);
+  it('requires uuid with comparison_type=-1 as well as 0', () => {
+    for (const comparison_type of ['-1', '0']) {
+      const noUuid: FormValues = { ...base, comparison_type };
+      delete noUuid.uuid;
+      expect(issuesFor(noUuid, 'uuid'), comparison_type).toEqual([{ field: 'uuid', severity: 'error', message: 'uuid is required.' }]);
+    }
+  });
+
+  it('requires at least one reference photo with comparison_type=0, either of the two', () => {
+    const cmp = { ...base, comparison_type: '0' };
+    expect(issuesFor(cmp, 'image_ref1')).toEqual([
+      { field: 'image_ref1', severity: 'error', message: 'With comparison_type=0 at least one reference photo is required: attach image_ref1 (or image_ref2).' },
+    ]);
+    expect(issuesFor(cmp, 'image_ref2')).toEqual([]);
+    expect(validateTokenRequest(cmp, { image_ref1: face })).toEqual([]);
+    const onlySecond = validateTokenRequest(cmp, { image_ref2: face });
+    expect(hasErrors(onlySecond)).toBe(false);
+    expect(onlySecond).toHaveLength(1);
+    expect(onlySecond[0]).toMatchObject({ field: 'image_ref2', severity: 'warning' });
+    expect(onlySecond[0]?.message).toMatch(/inferred: image_ref1 in particular may be expected/);
+    expect(validateTokenRequest(base)).toEqual([]);
   });
 
   it('refuses a file that is not an image, by its content', () => {
@@ -104,15 +139,18 @@ describe('validation', () => {
     expect(issuesFor(values, 'image_ref1', { image_ref1: wide })[0]?.message).toMatch(/4100×8 px/);
   });
 
-  it('refuses credentials and unknown names in the form', () => {
+  it('refuses credentials in the form, and warns about unknown names without blocking them', () => {
     expect(issuesFor({ ...base, api_secret: 'x' }, 'api_secret')[0]?.severity).toBe('error');
-    expect(issuesFor({ ...base, idcard_name: 'x' }, 'idcard_name')[0]?.message).toBe('idcard_name is not a get_token parameter.');
+    const unknown = validateTokenRequest({ ...base, idcard_name: 'x' });
+    expect(unknown).toEqual([
+      { field: 'idcard_name', severity: 'warning', message: 'idcard_name is not a documented get_token parameter; it will be sent as typed, and the service may ignore or refuse it.' },
+    ]);
   });
 });
 
 describe('validation of URLs without "//"', () => {
   it('refuses https:host, which the service does not accept', () => {
-    const issues = validateTokenRequest({ return_url: 'https:bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'x', comparison_type: '-1' });
+    const issues = validateTokenRequest({ return_url: 'https:bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'x', comparison_type: '-1', uuid: 'u' });
     expect(issues.find((i) => i.field === 'return_url')?.message).toMatch(/not an absolute URL/);
   });
 });

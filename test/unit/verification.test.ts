@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { livenessUrl, readComparison, readVerification, type VerificationData } from '../../core/faceid/verification';
+import { decodeImageField } from '../../core/faceid/photo';
+import { livenessUrl, readComparison, readLivenessDetails, readVerification, type VerificationData } from '../../core/faceid/verification';
 
 const thresholds = { '1e-3': 64, '1e-4': 69, '1e-5': 74, '1e-6': 79.9 };
 
@@ -37,5 +39,58 @@ describe('reading a verification result', () => {
     expect(r).toMatchObject({ verdict: 'incomplete', headline: 'Not verified: WEBRTC_UNSUPPORTED' });
     expect(r.lines).toContain('Reason: camera access was denied or cannot be granted.');
     expect(readVerification({ status: 'PROCESSING' }).verdict).toBe('pending');
+  });
+});
+
+describe('reading liveness_result.details', () => {
+  it('reads video counters as numbers, numeric strings included', () => {
+    const d = readLivenessDetails({ UPLOAD_TIMES: 2, FACE_NOT_FOUND: '1', SR_ERROR: 0 });
+    expect(d.counters).toEqual([
+      { key: 'UPLOAD_TIMES', value: 2 },
+      { key: 'FACE_NOT_FOUND', value: 1 },
+      { key: 'SR_ERROR', value: 0 },
+    ]);
+    expect(d.groups).toEqual([]);
+  });
+
+  it('reads selfie face_front / face_side as groups of counters', () => {
+    const d = readLivenessDetails({ face_front: { FACE_UPLOAD_TIMES: 1, FACE_BLURRED: 1 }, face_side: { FACE_NOT_SIDE: 2, note: 'x' } });
+    expect(d.groups).toEqual([
+      { key: 'face_front', counters: [{ key: 'FACE_UPLOAD_TIMES', value: 1 }, { key: 'FACE_BLURRED', value: 1 }], other: [] },
+      { key: 'face_side', counters: [{ key: 'FACE_NOT_SIDE', value: 2 }], other: [{ key: 'note', value: 'x' }] },
+    ]);
+  });
+
+  it('keeps keys it does not know, and reads anything but an object as empty', () => {
+    expect(readLivenessDetails({ FLASH_COLOUR_MISMATCH: 3, mode: 'flash', flags: [1] })).toEqual({
+      counters: [{ key: 'FLASH_COLOUR_MISMATCH', value: 3 }],
+      groups: [],
+      other: [
+        { key: 'mode', value: 'flash' },
+        { key: 'flags', value: [1] },
+      ],
+    });
+    for (const v of [undefined, null, 'x', 3, []]) expect(readLivenessDetails(v)).toEqual({ counters: [], groups: [], other: [] });
+  });
+});
+
+describe('reading images.image_best', () => {
+  const jpeg = readFileSync('test/fixtures/face.jpg');
+  const png = readFileSync('test/fixtures/face.png');
+
+  it('accepts a data: URI and bare base64, and takes the format from the bytes', () => {
+    expect(decodeImageField(`data:image/jpeg;base64,${jpeg.toString('base64')}`)).toMatchObject({ format: 'jpeg', mimeType: 'image/jpeg' });
+    const bare = decodeImageField(jpeg.toString('base64'));
+    expect(bare?.format).toBe('jpeg');
+    expect(Buffer.from(bare?.bytes ?? []).equals(jpeg)).toBe(true);
+    expect(decodeImageField(png.toString('base64'))).toMatchObject({ format: 'png', mimeType: 'image/png' });
+    // A PNG labelled as JPEG is a PNG.
+    expect(decodeImageField(`data:image/jpeg;base64,${png.toString('base64')}`)?.format).toBe('png');
+  });
+
+  it('gives nothing for what is not base64 of an image', () => {
+    for (const v of [undefined, 42, '', 'not base64!', Buffer.from('hello world').toString('base64'), 'data:image/jpeg;base64,']) {
+      expect(decodeImageField(v), String(v)).toBeUndefined();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { paramSpec, type FileParamName } from '../../../core/faceid/catalogue';
 import { exceedsImageLimits, formatBytes } from '../../../core/faceid/photo';
 import { isRequired } from '../../../core/faceid/validate';
 import type { FieldIssue } from '../../../core/result';
-import { useConsole } from '../../app/store';
+import { photoSet, useConsole } from '../../app/store';
 import { FieldMessages } from '../token-form/FieldMessages';
 import { fitToServiceLimits } from './downscale';
 
@@ -22,6 +22,7 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
   const photo = useConsole((s) => s.photos[name]);
   const refusal = useConsole((s) => s.photoErrors[name]);
   const values = useConsole((s) => s.values);
+  const photos = useConsole((s) => s.photos);
   const focusRequest = useConsole((s) => s.focusRequest);
   const { attachPhoto, removePhoto } = useConsole.getState();
   const [dragging, setDragging] = useState(false);
@@ -30,7 +31,8 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
   const zone = useRef<HTMLDivElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const spec = paramSpec(name);
-  const required = spec ? isRequired(spec, values) : false;
+  // Either photo satisfies the comparison's requirement (image_ref[x]): pass what is attached.
+  const required = spec ? isRequired(spec, values, photoSet(photos)) : false;
   const hasError = issues.some((i) => i.severity === 'error') || serviceMessage !== undefined || refusal !== undefined;
 
   useEffect(() => {

@@ -1,8 +1,24 @@
 import type { IssueTokenOutcome } from '../../../core/api';
+import { errorProvenance, errorSpec, type ExplainedError } from '../../../core/faceid/errors';
 import { useConsole } from '../../app/store';
 import { HandOff } from '../handoff/HandOff';
 import { CopyButton } from './CopyButton';
+import { RESULT_TEXT } from './result-text';
 import { formatRemaining, useNow } from './useNow';
+
+/** Where an error code comes from (vendor page, China docs, inference), and what else the vendor says of it. */
+function Provenance({ e }: { e: ExplainedError }) {
+  const spec = errorSpec(e.code);
+  const where = errorProvenance(e.code);
+  const documentedKey = spec?.bodyKey;
+  return (
+    <div className="provenance" data-testid="error-provenance">
+      <p>{where ? RESULT_TEXT.provenance(where) : spec?.origin === 'console' && e.code !== 'UNKNOWN_SERVICE_ERROR' ? RESULT_TEXT.consoleCode : RESULT_TEXT.unknownCode}</p>
+      {spec?.reasons && <p>{RESULT_TEXT.reasons(spec.reasons)}</p>}
+      {e.receivedKey && documentedKey && e.receivedKey !== documentedKey && <p className="msg warning">{RESULT_TEXT.bodyKeyNote(e.receivedKey, documentedKey)}</p>}
+    </div>
+  );
+}
 
 function Row({ label, value, copy = true }: { label: string; value: string; copy?: boolean }) {
   return (
@@ -38,6 +54,7 @@ function Issued({ r }: { r: Extract<IssueTokenOutcome, { outcome: 'issued' }> })
         <Row label="expired_time" value={String(r.expired_time)} />
         <Row label="time_used" value={`${r.time_used} ms (round trip ${r.elapsedMs} ms)`} copy={false} />
       </dl>
+      <p className="sources">{RESULT_TEXT.expiredUnit}</p>
       <HandOff issued={r} />
     </section>
   );
@@ -50,6 +67,7 @@ function Failed({ r }: { r: Exclude<IssueTokenOutcome, { outcome: 'issued' }> })
     <section className={`result ${unknown ? 'unknown' : 'error'}`} aria-label={unknown ? 'Outcome unknown' : 'Call failed'} aria-live="assertive">
       <h2>{unknown ? `Outcome unknown: ${e.title}` : e.title}</h2>
       <p className="explanation">{e.explanation}</p>
+      <Provenance e={e} />
       {unknown && (
         <p className="msg warning">
           A token may have been issued. Do not reuse this biz_no; issue again with a new one only once you know the first call did not go through.{' '}
@@ -60,7 +78,7 @@ function Failed({ r }: { r: Exclude<IssueTokenOutcome, { outcome: 'issued' }> })
       )}
       <dl>
         <Row label="code" value={e.code} copy={false} />
-        {e.serviceMessage && <Row label="error_message" value={e.serviceMessage} />}
+        {e.serviceMessage && <Row label={e.receivedKey ?? 'error_message'} value={e.serviceMessage} />}
         {e.field && <Row label="field" value={e.field} copy={false} />}
         {e.httpStatus !== undefined && <Row label="HTTP status" value={String(e.httpStatus)} copy={false} />}
         {e.requestId && <Row label="request_id" value={e.requestId} />}

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { CONFIDENCE_LABEL, type ParamSpec } from '../../../core/faceid/catalogue';
+import { CONFIDENCE_LABEL, confidenceTag, serviceDefaultText, type ParamSpec } from '../../../core/faceid/catalogue';
 import { isRequired, utf8Length } from '../../../core/faceid/validate';
 import type { FieldIssue } from '../../../core/result';
-import { useConsole } from '../../app/store';
+import { photoSet, useConsole } from '../../app/store';
 import { FieldMessages } from './FieldMessages';
+import { FORM_TEXT } from './form-text';
 
 const OTHER = '\u0000other';
 
@@ -17,6 +18,7 @@ interface Props {
 export function ParamField({ spec, issues, serviceMessage }: Props) {
   const value = useConsole((s) => s.values[spec.name] ?? '');
   const values = useConsole((s) => s.values);
+  const photos = useConsole((s) => s.photos);
   const other = useConsole((s) => s.otherMode[spec.name] ?? false);
   const focusRequest = useConsole((s) => s.focusRequest);
   const bizNoNotice = useConsole((s) => (spec.name === 'biz_no' ? s.bizNoNotice : undefined));
@@ -26,7 +28,8 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
     element.current = el;
   };
   const id = `param-${spec.name}`;
-  const required = isRequired(spec, values);
+  const required = isRequired(spec, values, photoSet(photos));
+  const defaultText = serviceDefaultText(spec);
   const hasError = issues.some((i) => i.severity === 'error') || serviceMessage !== undefined;
 
   useEffect(() => {
@@ -61,16 +64,16 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
           touch(spec.name);
         }}
       >
-        {spec.required !== 'always' && <option value="">— not sent{spec.serviceDefault !== undefined ? ` (service default: ${spec.serviceDefault})` : ' (service default applies)'} —</option>}
-        {spec.required === 'always' && value === '' && <option value="">— choose —</option>}
+        {spec.required !== 'always' && <option value="">{FORM_TEXT.notSent(defaultText)}</option>}
+        {spec.required === 'always' && value === '' && <option value="">{FORM_TEXT.choose}</option>}
         {(spec.values ?? []).map((v) => (
           <option key={v.value} value={v.value}>
             {v.value} — {v.label}
-            {v.value === spec.serviceDefault ? ' (service default)' : ''}
-            {v.confidence !== 'official' ? ` [${v.confidence}]` : ''}
+            {v.value === spec.serviceDefault ? FORM_TEXT.isDefault(confidenceTag(spec.defaultConfidence ?? spec.confidence)) : ''}
+            {confidenceTag(v.confidence)}
           </option>
         ))}
-        {spec.openValues && <option value={OTHER}>Other value…</option>}
+        {spec.openValues && <option value={OTHER}>{FORM_TEXT.otherValue}</option>}
       </select>
     );
     control = (
@@ -82,7 +85,7 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
             className="other-input"
             aria-label={`${spec.name} (other value)`}
             value={value}
-            placeholder="value to send as typed"
+            placeholder={FORM_TEXT.otherPlaceholder}
             onChange={(e) => setValue(spec.name, e.target.value)}
             onBlur={() => touch(spec.name)}
           />
@@ -94,7 +97,7 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
     const props = {
       ...common,
       value,
-      placeholder: spec.kind === 'url' ? 'https://…' : spec.kind === 'integer' && spec.serviceDefault ? `service default: ${spec.serviceDefault}` : undefined,
+      placeholder: spec.kind === 'url' ? 'https://…' : spec.kind === 'integer' ? defaultText : undefined,
       inputMode: spec.kind === 'integer' ? ('numeric' as const) : undefined,
       spellCheck: false,
       autoComplete: 'off',
@@ -112,7 +115,12 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
         <div>
           <label htmlFor={id}>
             <code className="param-name">{spec.name}</code>
-            {required && <span className="required" title="required"> *</span>}
+            {required && (
+              <span className="required" title={FORM_TEXT.required}>
+                {' '}
+                *
+              </span>
+            )}
           </label>
           <span className="summary" id={`${id}-summary`}>
             {' '}
@@ -128,8 +136,8 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
       <div className="field-control">
         {control}
         {spec.name === 'biz_no' && (
-          <button type="button" className="small" onClick={newBizNo} title="Suggest a new unique biz_no">
-            New
+          <button type="button" className="small" onClick={newBizNo} title={FORM_TEXT.newBizNoTitle}>
+            {FORM_TEXT.newBizNo}
           </button>
         )}
       </div>
@@ -143,7 +151,11 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
           {bizNoNotice}
         </p>
       )}
+      {defaultText && spec.kind !== 'enum' && spec.kind !== 'integer' && <p className="notes">{defaultText}</p>}
       {spec.notes && <p className="notes">{spec.notes}</p>}
+      <p className="sources" title={FORM_TEXT.sourcesTitle}>
+        {FORM_TEXT.sources(spec.sources)}
+      </p>
       <FieldMessages id={`${id}-msg`} issues={issues} serviceMessage={serviceMessage} />
     </div>
   );

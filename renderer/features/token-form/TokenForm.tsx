@@ -3,6 +3,7 @@ import { FORM_PARAMS } from '../../../core/faceid/catalogue';
 import type { FieldIssue } from '../../../core/result';
 import { currentIssues, useConsole, type ConsoleState } from '../../app/store';
 import { PhotoZone } from '../photos/PhotoZone';
+import { FORM_TEXT } from './form-text';
 import { ParamField } from './ParamField';
 
 /** The field the last answer blamed, with the service's words, when there is one. */
@@ -64,7 +65,9 @@ export function TokenForm() {
         {field('basic')}
       </fieldset>
       <fieldset className={values.comparison_type === '0' ? 'photos' : 'photos muted'}>
-        <legend>Reference photos {values.comparison_type !== '0' && <small>(compared only with comparison_type=0)</small>}</legend>
+        <legend>
+          {FORM_TEXT.photosLegend} <small>{values.comparison_type === '0' ? FORM_TEXT.photosRequired : FORM_TEXT.photosIgnored}</small>
+        </legend>
         <div className="photo-grid">
           <PhotoZone name="image_ref1" issues={visible('image_ref1')} serviceMessage={serviceMessage('image_ref1')} />
           <PhotoZone name="image_ref2" issues={visible('image_ref2')} serviceMessage={serviceMessage('image_ref2')} />

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { RESULT_FETCH_LIMIT, type HistoryRow } from '../../../core/history';
+import { decodeImageField } from '../../../core/faceid/photo';
 import { readVerification, type VerificationData } from '../../../core/faceid/verification';
 import { api } from '../../bridge';
+import { LivenessDetailsView } from './LivenessDetailsView';
 
 /** The stored verification result of an issued token, and fetching it (three times at most). */
 export function ResultView({ row, onChanged }: { row: HistoryRow; onChanged(): void }) {
@@ -17,7 +19,11 @@ export function ResultView({ row, onChanged }: { row: HistoryRow; onChanged(): v
   useEffect(() => {
     const sha = result?.bestImageSha256;
     if (!sha) return;
-    void api.getKeptPhoto({ sha256: sha }).then((r) => r.ok && setImage(`data:image/jpeg;base64,${r.value.dataBase64}`));
+    // Typed by its bytes: the service's field may be a PNG, or bare base64 (decodeImageField).
+    void api.getKeptPhoto({ sha256: sha }).then((r) => {
+      const decoded = r.ok ? decodeImageField(r.value.dataBase64) : undefined;
+      if (r.ok && decoded) setImage(`data:${decoded.mimeType};base64,${r.value.dataBase64}`);
+    });
   }, [result?.bestImageSha256]);
 
   const fetchNow = async () => {
@@ -39,6 +45,7 @@ export function ResultView({ row, onChanged }: { row: HistoryRow; onChanged(): v
           ))}
         </ul>
       )}
+      {data?.liveness_result?.details !== undefined && <LivenessDetailsView details={data.liveness_result.details} />}
       {data?.biz_info && (
         <dl className="biz-info">
           <dt>biz_no</dt>

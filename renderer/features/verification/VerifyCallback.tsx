@@ -3,6 +3,7 @@ import type { CallbackCheck } from '../../../core/api';
 import { readVerification, type VerificationData } from '../../../core/faceid/verification';
 import { useConsole } from '../../app/store';
 import { api } from '../../bridge';
+import { LivenessDetailsView } from './LivenessDetailsView';
 
 /**
  * For support agents: paste `data` and `sign` from a customer's server log and learn whether the
@@ -80,6 +81,7 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
                   <li key={i}>{l}</li>
                 ))}
               </ul>
+              <LivenessDetailsView details={(decoded as VerificationData).liveness_result?.details} />
             </>
           )}
           {check.decoded !== undefined && <pre className="json">{JSON.stringify(check.decoded, null, 2)}</pre>}
