@@ -51,6 +51,8 @@ test.describe('issuing a token in the browser shell', () => {
       await expect(page.locator('[data-param="uuid"] .required'), mode).toBeVisible();
     }
     await page.getByLabel('comparison_type').selectOption('-1');
+    // The built-in sandbox profile brings a default customer id: clear it, as a new customer would.
+    await page.getByLabel('uuid').fill('');
     await page.getByRole('button', { name: 'Issue token' }).click();
     await expect(page.getByRole('alert')).toContainText('1 problem to correct before anything is sent');
     await expect(page.locator('[data-param="uuid"]')).toContainText('uuid is required.');
@@ -112,9 +114,9 @@ test.describe('issuing a token in the browser shell', () => {
 
   test('lets an experimenter send an unlisted language with a visible warning', async ({ page }) => {
     await page.getByLabel('uuid').fill('customer-lang');
-    await page.getByLabel('language').selectOption({ label: 'Other value…' });
-    await page.getByLabel('language (other value)').fill('5');
-    await page.getByLabel('language (other value)').blur();
+    await page.locator('form').getByLabel('language').selectOption({ label: 'Other value…' });
+    await page.locator('form').getByLabel('language (other value)').fill('5');
+    await page.locator('form').getByLabel('language (other value)').blur();
     await expect(page.locator('[data-param="language"]')).toContainText('is not among the known values');
     await page.getByRole('button', { name: 'Issue token' }).click();
     // The sandbox knows only the listed values, as the service is expected to.
@@ -125,7 +127,7 @@ test.describe('issuing a token in the browser shell', () => {
     await page.getByText('Advanced parameters').click();
     await expect(page.getByLabel('fail_when_ref_multiple_faces').locator('option').first()).toHaveText('— not sent (service default: 1 [inferred]) —');
     await expect(page.getByLabel('get_shooting_error').locator('option').first()).toHaveText('— not sent (service default: 0 [third-party]) —');
-    await expect(page.getByLabel('language').locator('option').first()).toHaveText('— not sent (service default: 0) —');
+    await expect(page.locator('form').getByLabel('language').locator('option').first()).toHaveText('— not sent (service default: 0) —');
     await expect(page.getByLabel('maximum_shooting_time')).toHaveAttribute('placeholder', 'service default: 15');
     await expect(page.locator('[data-param="maximum_shooting_time"]')).toContainText('the vendor advises 10–15 s');
     await page.getByLabel('fmp_mode').selectOption({ label: 'Other value…' });
