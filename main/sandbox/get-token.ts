@@ -49,11 +49,13 @@ const refuse = (status: number, code: string, detail?: string): SandboxReply => 
   body: { error_message: detail === undefined ? code : `${code}: ${detail}` },
 });
 
-function checkImages(form: ReceivedForm): SandboxReply | undefined {
+async function checkImages(form: ReceivedForm): Promise<SandboxReply | undefined> {
   for (const name of FILE_PARAMS) {
     const file = form.files.get(name);
     if (!file || file.bytes.length === 0) continue;
-    const verdict = checkImage(file.bytes);
+    const verdict = await checkImage(file.bytes);
+    // The decode queue is full: the service's own answer to overload.
+    if (verdict === 'busy') return refuse(403, 'CONCURRENCY_LIMIT_EXCEEDED');
     if (verdict === 'too-many-pixels') return refuse(400, 'INVALID_IMAGE_SIZE', name);
     if (verdict === 'unsupported-format') return refuse(400, 'IMAGE_ERROR_UNSUPPORTED_FORMAT', name);
   }
@@ -79,8 +81,11 @@ function forcedOutcome(form: ReceivedForm, examined: boolean): SandboxReply | un
   }
 }
 
-/** Answers one get_token request whose body was parsed within the upload limits. */
-export function handleGetToken(form: ReceivedForm, ctx: GetTokenContext): SandboxReply {
+/**
+ * Answers one get_token request whose body was parsed within the upload limits. Async because
+ * reference images are decoded off the event loop (images.ts).
+ */
+export async function handleGetToken(form: ReceivedForm, ctx: GetTokenContext): Promise<SandboxReply> {
   const key = form.fields.get('api_key') ?? '';
   const secret = form.fields.get('api_secret') ?? '';
   if (key === '') return refuse(400, 'MISSING_ARGUMENTS', 'api_key');
@@ -93,7 +98,7 @@ export function handleGetToken(form: ReceivedForm, ctx: GetTokenContext): Sandbo
   if (bad) return refuse(400, 'BAD_ARGUMENTS', bad);
 
   const examined = isComparison(form.fields);
-  const imageError = examined ? checkImages(form) : undefined;
+  const imageError = examined ? await checkImages(form) : undefined;
   if (imageError) return imageError;
   const forced = forcedOutcome(form, examined);
   if (forced) return forced;

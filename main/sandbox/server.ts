@@ -53,6 +53,8 @@ export interface SandboxOptions {
   notifyRetryDelaysMs?: readonly number[];
   /** Timeout of each notify_url attempt, ms; default 5000. */
   notifyTimeoutMs?: number;
+  /** HTTP time limits, ms; default SERVER_TIMEOUTS (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface Sandbox {
@@ -65,8 +67,13 @@ export interface Sandbox {
   tokens: Map<string, IssuedToken>;
   /** Every notify_url delivery attempt made and return_url hand-off served, newest last (at most 500). */
   callbackLog: readonly CallbackLogEntry[];
-  /** Fault injection for the next get_token / get_result calls. */
+  /** Fault injection for the operator's next get_token / get_result calls. */
   faults: SandboxFaults;
+  /**
+   * Runs `task`, during which get_result calls for `bizId` are the console's own background
+   * fetch: no fault plan applies to them (the plan is for the operator's next call).
+   */
+  inBackground<T>(bizId: string, task: () => Promise<T>): Promise<T>;
   /** Tells when a flow ends (outcome submitted, or the token expired unfinished); returns the unsubscribe function. */
   onFlowEnded(listener: (e: FlowEndedEvent) => void): () => void;
   close(): Promise<void>;
@@ -78,8 +85,42 @@ const EXPIRY_SWEEP_MS = 1000;
 const TOO_LARGE_HTML =
   '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
-/** How much of an oversized body is read and thrown away after the 413 before hanging up. */
+/** How much of an oversized or broken body is read and thrown away after the answer before hanging up. */
 const LINGER_CAP_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Time limits, so a slow or silent client cannot hold a connection (and its memory) for Node's
+ * defaults of 60 s of headers and 300 s of body:
+ * - headers: 15 s from the connection's first byte to the end of the request headers;
+ * - request: 180 s for the whole request, which still carries 2 × 2 MB photos at ~190 kbit/s;
+ * - idle: 60 s without a byte either way ends a connection — above the 30 s latency fault, which
+ *   holds the answer back silently; a trickled answer sends a byte at least every second;
+ * - keep-alive: 5 s between requests on one connection.
+ * Expiry is checked every second (Node checks every 30 s by default).
+ */
+export const SERVER_TIMEOUTS = { headersMs: 15_000, requestMs: 180_000, idleMs: 60_000, keepAliveMs: 5_000, checkEveryMs: 1_000 } as const;
+export type ServerTimeouts = { -readonly [K in keyof typeof SERVER_TIMEOUTS]: number };
+
+/** A gateway-style HTML page for a request the HTTP layer itself refuses. */
+const gatewayPage = (status: number, title: string) =>
+  `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+
+/** The raw answer to a request Node's parser refused (bad syntax, huge headers, too slow). */
+function clientErrorAnswer(code: string | undefined): string {
+  const [status, title] = code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout'] : [400, 'Bad Request'];
+  const body = gatewayPage(status, title);
+  return `HTTP/1.1 ${status} ${title}\r\nContent-Type: text/html\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
+/** The path of a request target; undefined when it is no origin-form path (e.g. `//`, `*`, `http://…`). */
+function pathOf(target: string | undefined): URL | undefined {
+  if (!target?.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    return new URL(target, 'http://sandbox.invalid');
+  } catch {
+    return undefined;
+  }
+}
 
 
 function checkOptions(o: SandboxOptions): void {
@@ -96,6 +137,9 @@ function checkOptions(o: SandboxOptions): void {
   }
   for (const ms of o.notifyRetryDelaysMs ?? []) {
     if (!Number.isInteger(ms) || ms < 0) throw new Error(`notifyRetryDelaysMs must hold whole numbers of ms, not ${ms}.`);
+  }
+  for (const [name, ms] of Object.entries(o.timeouts ?? {})) {
+    if (!Number.isInteger(ms) || ms <= 0) throw new Error(`timeouts.${name} must be a positive whole number of ms, not ${ms}.`);
   }
   const timeout = o.notifyTimeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS;
   if (!Number.isInteger(timeout) || timeout <= 0) throw new Error(`notifyTimeoutMs must be a positive whole number of ms, not ${timeout}.`);
@@ -116,6 +160,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const tokens = new Map<string, IssuedToken>();
   const log = new CallbackLog();
   const faults = new FaultControl();
+  /** biz_ids whose get_result calls are the console's own background fetch right now (count per id). */
+  const background = new Map<string, number>();
   const notifier = new Notifier({ log, now, retryDelaysMs: [...(options.notifyRetryDelaysMs ?? DEFAULT_NOTIFY_RETRY_DELAYS_MS)], timeoutMs: options.notifyTimeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS });
   const flows = new FlowStore({
     now,
@@ -150,12 +196,14 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       if (!form.drained) discardRest(req, LINGER_CAP_BYTES);
       return;
     }
-    const planned = faults.take();
+    // A broken body is answered at once; what the client still sends is read and dropped.
+    if (form.kind === 'malformed') discardRest(req, LINGER_CAP_BYTES);
+    const planned = faults.take('get_token');
     const instead = preempted(planned, startedAt);
     if (instead) return deliverAnswer(res, instead, planned);
     // A body that is no form carries no arguments; the first one the service looks for is api_key.
     const received: ReceivedForm = form.kind === 'ok' ? form : { fields: new Map(), files: new Map() };
-    const reply = handleGetToken(received, { apiKey: options.apiKey, apiSecret: options.apiSecret, scenes, callbackPortCheck: options.callbackPortCheck ?? true, nowMs: now() });
+    const reply = await handleGetToken(received, { apiKey: options.apiKey, apiSecret: options.apiSecret, scenes, callbackPortCheck: options.callbackPortCheck ?? true, nowMs: now() });
     // Magic transport uuids act only on a request that passed every check; a plan takes precedence.
     const fault = planned ?? (reply.issued ? magicFault(received.fields.get('uuid')) : undefined);
     if (fault?.mode === 'proxy-502') return deliverAnswer(res, PROXY_502_ANSWER, fault);
@@ -168,7 +216,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   function getResult(req: IncomingMessage, res: ServerResponse, url: URL, startedAt: number): Promise<void> {
     req.resume();
-    const planned = faults.take();
+    const planned = background.has(url.searchParams.get('biz_id') ?? '') ? undefined : faults.take('get_result');
     const instead = preempted(planned, startedAt);
     if (instead) return deliverAnswer(res, instead, planned);
     const reply = handleGetResult(url.searchParams, { apiKey: options.apiKey, apiSecret: options.apiSecret, flows });
@@ -177,7 +225,11 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, startedAt: number): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const url = pathOf(req.url);
+    if (!url) {
+      req.resume();
+      return send(res, jsonAnswer(404, { error_message: 'API_NOT_FOUND' }, startedAt));
+    }
     const path = url.pathname;
     // Only the documented methods: POST get_token, GET get_result, GET/POST the liveness page.
     if (path === GET_TOKEN_PATH && req.method === 'POST') return getToken(req, res, startedAt);
@@ -188,12 +240,25 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     send(res, jsonAnswer(404, { error_message: 'API_NOT_FOUND' }, startedAt));
   }
 
-  const server = createServer((req, res) => {
-    const startedAt = performance.now();
-    route(req, res, startedAt).catch(() => {
-      if (!res.headersSent) send(res, jsonAnswer(500, { error_message: 'INTERNAL_ERROR' }, startedAt));
-      else res.destroy();
-    });
+  const limits: ServerTimeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
+  const server = createServer(
+    { headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, keepAliveTimeout: limits.keepAliveMs, connectionsCheckingInterval: limits.checkEveryMs },
+    (req, res) => {
+      const startedAt = performance.now();
+      // A client that goes away mid-request errors these streams; that is no reason to crash.
+      req.on('error', () => {});
+      res.on('error', () => {});
+      route(req, res, startedAt).catch(() => {
+        if (!res.headersSent) send(res, jsonAnswer(500, { error_message: 'INTERNAL_ERROR' }, startedAt));
+        else res.destroy();
+      });
+    },
+  );
+  server.setTimeout(limits.idleMs);
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // Answer what the parser refused if the socket can still take it; never throw from here.
+    if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    socket.end(clientErrorAnswer(err.code));
   });
   const host = options.host ?? SANDBOX_DEFAULT_HOST;
   await new Promise<void>((resolve, reject) => {
@@ -214,6 +279,16 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     tokens,
     callbackLog: log.entries,
     faults,
+    inBackground: async (bizId, task) => {
+      background.set(bizId, (background.get(bizId) ?? 0) + 1);
+      try {
+        return await task();
+      } finally {
+        const left = (background.get(bizId) ?? 1) - 1;
+        if (left > 0) background.set(bizId, left);
+        else background.delete(bizId);
+      }
+    },
     onFlowEnded: (listener) => flows.onFlowEnded(listener),
     close: () =>
       new Promise<void>((resolve) => {
