@@ -10,7 +10,8 @@
  *   5. values in catalogue order → 400 BAD_ARGUMENTS: <key>                     [arguments.ts]
  *   6. reference images, image_ref1 then image_ref2, only with comparison_type=0 (with -1 they
  *      are accepted and ignored): > 4096 px → 400 INVALID_IMAGE_SIZE: <key>; not a complete
- *      JPEG/PNG → 400 IMAGE_ERROR_UNSUPPORTED_FORMAT: <key>                        [images.ts]
+ *      JPEG/PNG → 400 IMAGE_ERROR_UNSUPPORTED_FORMAT: <key>; decode queue full → 403
+ *      CONCURRENCY_LIMIT_EXCEEDED (the service's overload answer)                 [images.ts]
  *   7. magic uuid values (defaults.ts MAGIC_UUIDS), so a forced error never hides a real one
  *      (the transport ones — sandbox:reset, :proxy-502, :trickle, :latency-<ms> — change how the
  *      answer is delivered, not what it is: faults.ts, applied by server.ts)

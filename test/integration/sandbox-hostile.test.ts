@@ -95,6 +95,24 @@ describe('the sandbox under hostile input', () => {
     await stillUp();
   });
 
+  it('does not cut an answer held back by a latency fault: the request limit ends with the request', async () => {
+    const held = await createSandbox({ apiKey: 'k', apiSecret: 's', timeouts: { headersMs: 300, requestMs: 300, idleMs: 3000, checkEveryMs: 50 } });
+    try {
+      held.faults.set({ latencyMs: 1000, mode: 'concurrency' });
+      const started = Date.now();
+      const r = await fetch(`${held.baseUrl}${TOKEN_PATH}`, { method: 'POST', body: new URLSearchParams({ api_key: 'k' }) });
+      expect(r.status).toBe(403);
+      expect(await r.json()).toMatchObject({ error_message: 'CONCURRENCY_LIMIT_EXCEEDED' });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    } finally {
+      await held.close();
+    }
+  });
+
+  it('refuses time limits that are not positive whole numbers, naming the limit', async () => {
+    await expect(createSandbox({ apiKey: 'k', apiSecret: 's', timeouts: { idleMs: 0 } })).rejects.toThrow(/timeouts\.idleMs must be a positive whole number of ms, not 0/);
+  });
+
   it('survives a client that hangs up mid-upload', async () => {
     await new Promise<void>((resolve) => {
       const req = request(`${sandbox.baseUrl}${TOKEN_PATH}`, { method: 'POST', agent: false, headers: { 'Content-Type': 'multipart/form-data; boundary=X', 'Content-Length': '100000' } });
