@@ -75,7 +75,7 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
           </select>
         </label>
         <label>
-          Calls
+          Applies to
           <select value={operation} onChange={(e) => setOperation(e.target.value as Operation)}>
             <option value="">get_token or get_result</option>
             <option value="get_token">get_token only</option>
