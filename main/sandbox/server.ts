@@ -93,8 +93,9 @@ const LINGER_CAP_BYTES = 64 * 1024 * 1024;
  * defaults of 60 s of headers and 300 s of body:
  * - headers: 15 s from the connection's first byte to the end of the request headers;
  * - request: 180 s for the whole request, which still carries 2 × 2 MB photos at ~190 kbit/s;
- * - idle: 60 s without a byte either way ends a connection — above the 30 s latency fault, which
- *   holds the answer back silently; a trickled answer sends a byte at least every second;
+ * - idle: 60 s without a byte either way ends a connection while the client is sending or between
+ *   requests — above the 30 s latency fault on get_result; once a get_token form is fully read,
+ *   the wait for its answer (decode queue, latency fault) is the sandbox's and is not timed;
  * - keep-alive: 5 s between requests on one connection.
  * Expiry is checked every second (Node checks every 30 s by default).
  */
@@ -198,6 +199,9 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     // A broken body is answered at once; what the client still sends is read and dropped.
     if (form.kind === 'malformed') discardRest(req, LINGER_CAP_BYTES);
+    // The request is in: from here the wait (decode queue, a held answer) is ours, not an idle
+    // client's. Node restores its own timers for the next request on the connection.
+    else req.socket.setTimeout(0);
     const planned = faults.take('get_token');
     const instead = preempted(planned, startedAt);
     if (instead) return deliverAnswer(res, instead, planned);
