@@ -9,6 +9,7 @@ import type { HistoryPage, HistoryRow } from './history';
 import { HistoryCursorSchema, HistoryFilterSchema, SettingsSchema, type Settings } from './history-schemas';
 import { MAX_PHOTO_BASE64, MAX_PHOTO_BYTES } from './limits';
 import { OP_NAMES, type OpName } from './ops';
+import { FAULT_MODES, FAULT_OPERATIONS, MAX_FAULT_LATENCY_MS, MAX_FAULT_REMAINING } from './sandbox-faults';
 import type { ErrorSpec } from './faceid/errors';
 import type { ParamSpec } from './faceid/catalogue';
 import type { GetTokenResult } from './faceid/get-token-result';
@@ -58,12 +59,13 @@ export type ProfileInput = z.infer<typeof ProfileInputSchema>;
 
 const ProfileId = z.string().min(1).max(64);
 
-/** Faults the embedded sandbox injects into its next answers (support work). */
+/** Faults the embedded sandbox injects into its next answers (support work); bounds in sandbox-faults.ts. */
 export const SandboxFaultPlanSchema = z
   .object({
-    latencyMs: z.number().int().min(0).max(30_000).optional(),
-    mode: z.enum(['reset', 'proxy-502', 'trickle', 'concurrency']).optional(),
-    remaining: z.number().int().min(1).max(1000).optional(),
+    latencyMs: z.number().int().min(0).max(MAX_FAULT_LATENCY_MS).optional(),
+    mode: z.enum(FAULT_MODES).optional(),
+    operation: z.enum(FAULT_OPERATIONS).optional(),
+    remaining: z.number().int().min(1).max(MAX_FAULT_REMAINING).optional(),
   })
   .strict();
 export type SandboxFaultPlan = z.infer<typeof SandboxFaultPlanSchema>;

@@ -1,8 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { HistoryStore } from '../history/store';
 import { SettingsStore } from '../settings/settings';
 import { createSandbox, type Sandbox } from '../sandbox/server';
-import { SANDBOX_DEFAULT_KEY, SANDBOX_DEFAULT_SECRET } from '../sandbox/defaults';
 import { buildHandlers, type HandlerTable } from '../services/handlers';
 import type { SecretCipher } from '../vault/cipher';
 import { keyFileCipher } from '../vault/keyfile-cipher';
@@ -38,17 +38,23 @@ export interface ConsoleApp {
 /**
  * Starts the trusted side both shells share: the embedded sandbox on a random loopback port
  * (the built-in profile, so the console works with no credentials), the vault and the handlers.
+ *
+ * The embedded sandbox gets random credentials on every launch, known only to the built-in
+ * profile: any web page the operator visits can reach a loopback port, and with the public
+ * defaults (`sandbox-key` / `sandbox-secret`, which the standalone `npm run sandbox` keeps) it
+ * could issue tokens and spend decode time in the console's own process.
  */
 export async function startConsoleApp(options: ConsoleAppOptions): Promise<ConsoleApp> {
   // Owner-only before anything is read or written; what had to be narrowed is logged below.
   const tightened = securePrivateData(options.dataDir);
-  const sandbox = await createSandbox({ host: '127.0.0.1', port: 0, apiKey: SANDBOX_DEFAULT_KEY, apiSecret: SANDBOX_DEFAULT_SECRET });
+  const credentials = { apiKey: `sandbox-${randomBytes(8).toString('hex')}`, apiSecret: randomBytes(24).toString('base64url') };
+  const sandbox = await createSandbox({ host: '127.0.0.1', port: 0, ...credentials });
   try {
     const vault = await Vault.open({
       dataDir: options.dataDir,
       cipher: options.cipher ?? keyFileCipher(options.dataDir),
       storeFactory: options.storeFactory,
-      sandbox: { baseUrl: sandbox.baseUrl, apiKey: SANDBOX_DEFAULT_KEY, apiSecret: SANDBOX_DEFAULT_SECRET },
+      sandbox: { baseUrl: sandbox.baseUrl, ...credentials },
     });
     // Every log line passes the one redaction, whatever a handler put in it.
     const sink = options.log;
@@ -63,10 +69,10 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     history.applyRetention(settings.get(), Date.now());
     const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox });
     // The embedded sandbox tells when a customer finished: fetch that result once and store it,
-    // as a notify_url receiver would prompt a real integration to.
+    // as a notify_url receiver would prompt a real integration to ('auto': no operator fault applies).
     sandbox.onFlowEnded((e) => {
       const row = history.findByBizId(e.biz_id);
-      if (row) void fetchResult(row.id).then((r) => !r.ok && log?.(`auto-fetch of ${e.biz_id} failed: ${r.error.message}`));
+      if (row) void fetchResult(row.id, 'auto').then((r) => !r.ok && log?.(`auto-fetch of ${e.biz_id} failed: ${r.error.message}`));
     });
     return {
       handlers,

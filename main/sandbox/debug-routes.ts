@@ -3,10 +3,11 @@
  * `sandbox.callbackLog` and `sandbox.faults`):
  *   GET    /sandbox/callbacks → { callbacks: CallbackLogEntry[] }  (newest last)
  *   GET    /sandbox/faults    → { faults: plan | null }
- *   PUT    /sandbox/faults    ← JSON plan { latencyMs?, mode?, remaining? } (or null to clear) → { faults }
+ *   PUT    /sandbox/faults    ← JSON plan { latencyMs?, mode?, operation?, remaining? } (or null to clear) → { faults }
  *   DELETE /sandbox/faults    → { faults: null }
  * No credentials: the sandbox listens on loopback and these show only test data (callback
- * bodies are signed with the sandbox's own test secret, which its banner prints anyway).
+ * bodies are signed with the sandbox's own test secret, which its banner prints anyway). A web
+ * page cannot change the plan: PUT and DELETE need a CORS preflight, which gets no CORS answer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallbackLog } from './callbacks';

@@ -12,23 +12,16 @@
  *   about TRICKLE_MS, so a client timeout shorter than that trips mid-answer.
  * - proxy-502: an nginx-style HTML 502 page; the service never saw the request (no token, no fetch).
  * - concurrency: 403 CONCURRENCY_LIMIT_EXCEEDED; the service did nothing else.
+ * A plan may name the one operation it targets (`operation: 'get_token' | 'get_result'`);
+ * without one it hits whichever of the two comes next.
  */
 import type { ServerResponse } from 'node:http';
+import { MAX_FAULT_LATENCY_MS, checkFaultPlan, type FaultMode, type FaultOperation, type SandboxFaultPlan } from '../../core/sandbox-faults';
 
-export const FAULT_MODES = ['reset', 'proxy-502', 'trickle', 'concurrency'] as const;
-export type FaultMode = (typeof FAULT_MODES)[number];
-export const MAX_LATENCY_MS = 30_000;
-const MAX_REMAINING = 1000;
+export { FAULT_MODES, checkFaultPlan, type FaultMode, type FaultOperation, type SandboxFaultPlan } from '../../core/sandbox-faults';
 /** How long a trickled answer takes from its first byte to its last. */
 export const TRICKLE_MS = 6_000;
 const TRICKLE_MIN_TICK_MS = 20;
-
-/** A plan as set and shown: applies to the next `remaining` get_token/get_result calls (default 1). */
-export interface SandboxFaultPlan {
-  latencyMs?: number;
-  mode?: FaultMode;
-  remaining?: number;
-}
 
 /** The in-process control of the fault plan. */
 export interface SandboxFaults {
@@ -54,23 +47,12 @@ export const MAGIC_TRANSPORT_UUIDS = {
   latencyPrefix: 'sandbox:latency-',
 } as const;
 
-/** Checks a plan from any source (in-process, HTTP JSON); throws an Error naming the bad field. */
-export function checkFaultPlan(value: unknown): SandboxFaultPlan {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('A fault plan is a JSON object.');
-  const plan = value as Record<string, unknown>;
-  for (const key of Object.keys(plan)) if (!['latencyMs', 'mode', 'remaining'].includes(key)) throw new Error(`Unknown fault plan field "${key}".`);
-  const wholeIn = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-  if (plan.latencyMs !== undefined && !wholeIn(plan.latencyMs, 0, MAX_LATENCY_MS)) throw new Error(`latencyMs must be a whole number of ms from 0 to ${MAX_LATENCY_MS}.`);
-  if (plan.mode !== undefined && !(FAULT_MODES as readonly unknown[]).includes(plan.mode)) throw new Error(`mode must be one of ${FAULT_MODES.join(', ')}.`);
-  if (plan.remaining !== undefined && !wholeIn(plan.remaining, 1, MAX_REMAINING)) throw new Error(`remaining must be a whole number from 1 to ${MAX_REMAINING}.`);
-  const out: SandboxFaultPlan = {};
-  if (plan.latencyMs !== undefined) out.latencyMs = plan.latencyMs as number;
-  if (plan.mode !== undefined) out.mode = plan.mode as FaultMode;
-  out.remaining = (plan.remaining as number | undefined) ?? 1;
-  return out;
-}
-
-/** The plan holder; take() hands the fault to the next affected call and counts it down. */
+/**
+ * The plan holder; take() hands the fault to the next call the plan targets and counts it down.
+ * A plan is the operator's: calls the console makes on its own (the result fetch after a flow
+ * ends) never reach take() — server.ts keeps them out — so they cannot use up a plan meant for
+ * the operator's next call.
+ */
 export class FaultControl implements SandboxFaults {
   private plan: SandboxFaultPlan = {};
   private remaining = 0;
@@ -90,9 +72,10 @@ export class FaultControl implements SandboxFaults {
     this.remaining = 0;
   }
 
-  /** The fault for the call now arriving, if the plan still applies. */
-  take(): Fault | undefined {
+  /** The fault for the `operation` call now arriving, if the plan still applies to it. */
+  take(operation: FaultOperation): Fault | undefined {
     if (this.remaining <= 0) return undefined;
+    if (this.plan.operation !== undefined && this.plan.operation !== operation) return undefined;
     this.remaining -= 1;
     return { latencyMs: this.plan.latencyMs ?? 0, mode: this.plan.mode };
   }
@@ -109,7 +92,7 @@ export function magicFault(uuid: string | undefined): Fault | undefined {
       return { latencyMs: 0, mode: 'trickle' };
   }
   const m = /^sandbox:latency-(\d{1,9})$/.exec(uuid ?? '');
-  return m ? { latencyMs: Math.min(Number(m[1]), MAX_LATENCY_MS) } : undefined;
+  return m ? { latencyMs: Math.min(Number(m[1]), MAX_FAULT_LATENCY_MS) } : undefined;
 }
 
 /** An answer ready to send. */

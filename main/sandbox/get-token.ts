@@ -11,7 +11,8 @@
  *      vendor has not ruled out and answers as for the nearest documented one   [arguments.ts]
  *   6. reference images, image_ref1 then image_ref2, only with comparison_type=0 (with -1 they
  *      are accepted and ignored): > 4096 px → 400 INVALID_IMAGE_SIZE: <key>; not a complete
- *      JPEG/PNG → 400 IMAGE_ERROR_UNSUPPORTED_FORMAT: <key>                        [images.ts]
+ *      JPEG/PNG → 400 IMAGE_ERROR_UNSUPPORTED_FORMAT: <key>; decode queue full → 403
+ *      CONCURRENCY_LIMIT_EXCEEDED (the service's overload answer)                 [images.ts]
  *   7. magic uuid values (defaults.ts MAGIC_UUIDS), so a forced error never hides a real one
  *      (the transport ones — sandbox:reset, :proxy-502, :trickle, :latency-<ms> — change how the
  *      answer is delivered, not what it is: faults.ts, applied by server.ts)
@@ -53,11 +54,13 @@ export interface SandboxReply {
 /** An error answer, under the key the vendor sends `code` in (service-error.ts). */
 const refuse = (status: number, code: string, detail?: string): SandboxReply => ({ status, body: serviceErrorBody(code, detail) });
 
-function checkImages(form: ReceivedForm): SandboxReply | undefined {
+async function checkImages(form: ReceivedForm): Promise<SandboxReply | undefined> {
   for (const name of FILE_PARAMS) {
     const file = form.files.get(name);
     if (!file || file.bytes.length === 0) continue;
-    const verdict = checkImage(file.bytes);
+    const verdict = await checkImage(file.bytes);
+    // The decode queue is full: the service's own answer to overload.
+    if (verdict === 'busy') return refuse(403, 'CONCURRENCY_LIMIT_EXCEEDED');
     if (verdict === 'too-many-pixels') return refuse(400, 'INVALID_IMAGE_SIZE', name);
     if (verdict === 'unsupported-format') return refuse(400, 'IMAGE_ERROR_UNSUPPORTED_FORMAT', name);
   }
@@ -83,8 +86,11 @@ function forcedOutcome(form: ReceivedForm, examined: boolean): SandboxReply | un
   }
 }
 
-/** Answers one get_token request whose body was parsed within the upload limits. */
-export function handleGetToken(form: ReceivedForm, ctx: GetTokenContext): SandboxReply {
+/**
+ * Answers one get_token request whose body was parsed within the upload limits. Async because
+ * reference images are decoded off the event loop (images.ts).
+ */
+export async function handleGetToken(form: ReceivedForm, ctx: GetTokenContext): Promise<SandboxReply> {
   const key = form.fields.get('api_key') ?? '';
   const secret = form.fields.get('api_secret') ?? '';
   if (key === '') return refuse(400, 'MISSING_ARGUMENTS', 'api_key');
@@ -100,7 +106,7 @@ export function handleGetToken(form: ReceivedForm, ctx: GetTokenContext): Sandbo
   const trusted = args.trusted;
 
   const examined = isComparison(effective.fields);
-  const imageError = examined ? checkImages(effective) : undefined;
+  const imageError = examined ? await checkImages(effective) : undefined;
   if (imageError) return { ...imageError, trusted };
   const forced = forcedOutcome(effective, examined);
   if (forced) return { ...forced, trusted };

@@ -21,18 +21,13 @@ export type ParsedForm =
    * (see `discardRest`), as nginx does for an oversized Content-Length.
    */
   | { kind: 'too-large'; drained: boolean }
-  /** Not a form we can read (wrong content type, broken multipart). */
+  /**
+   * Not a form we can read (wrong content type, broken or truncated multipart, the client went
+   * away). Parsing stops at the first fault; the caller answers and discards the rest.
+   */
   | { kind: 'malformed'; reason: string };
 
-/** Resolves once the request body has been fully read (or the client went away). */
-function drain(req: IncomingMessage): Promise<void> {
-  return new Promise((resolve) => {
-    if (req.readableEnded || req.destroyed) return resolve();
-    req.once('end', resolve);
-    req.once('close', resolve);
-    req.resume();
-  });
-}
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * Reads and discards what the client still sends after an early answer, up to `capBytes`, then
@@ -52,6 +47,7 @@ export function discardRest(req: IncomingMessage, capBytes: number): void {
  * Parses a multipart/form-data (or urlencoded) body with busboy. The first value of a repeated
  * field wins, as most form parsers do. A file over MAX_FILE_BYTES is cut off by busboy and the
  * rest of the body drained, so the 413 reaches the client instead of a reset mid-upload.
+ * Resolves, never rejects, whatever the client sends or does.
  */
 export function parseForm(req: IncomingMessage): Promise<ParsedForm> {
   const declared = Number(req.headers['content-length'] ?? '0');
@@ -64,8 +60,8 @@ export function parseForm(req: IncomingMessage): Promise<ParsedForm> {
       limits: { fileSize: MAX_FILE_BYTES, fieldSize: 1024 * 1024, fields: 200, files: 10, parts: 220 },
     });
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return drain(req).then(() => ({ kind: 'malformed', reason }));
+    // No multipart or urlencoded content type, or no boundary.
+    return Promise.resolve({ kind: 'malformed', reason: reasonOf(e) });
   }
   return new Promise((resolve) => {
     const fields = new Map<string, string>();
@@ -87,6 +83,9 @@ export function parseForm(req: IncomingMessage): Promise<ParsedForm> {
         settle({ kind: 'too-large', drained: false });
       }
     });
+    // A hostile client can make any of these streams fail; every one gets an error listener,
+    // because an unheard 'error' event ends the process — and, embedded, the whole console.
+    req.on('error', (e) => settle({ kind: 'malformed', reason: reasonOf(e) }));
     req.on('close', () => {
       // 'close' also follows a complete body; only an incomplete one means the client went away.
       if (!req.complete) settle({ kind: 'malformed', reason: 'the client closed the connection mid-request' });
@@ -99,6 +98,8 @@ export function parseForm(req: IncomingMessage): Promise<ParsedForm> {
       stream.on('data', (c: Buffer) => {
         if (!fileTooLarge) chunks.push(c);
       });
+      // The form's error also reaches bb's listener below; this one only keeps the process up.
+      stream.on('error', () => {});
       stream.on('limit', () => {
         fileTooLarge = true;
         chunks.length = 0;
@@ -112,8 +113,7 @@ export function parseForm(req: IncomingMessage): Promise<ParsedForm> {
       // busboy also emits 'close' after an error; the form must not then pass as complete.
       broken = true;
       req.unpipe(bb);
-      const reason = e instanceof Error ? e.message : String(e);
-      void drain(req).then(() => settle({ kind: 'malformed', reason }));
+      settle({ kind: 'malformed', reason: reasonOf(e) });
     });
     bb.on('close', () => {
       if (!broken) settle(fileTooLarge ? { kind: 'too-large', drained: true } : { kind: 'ok', fields, files });

@@ -18,6 +18,7 @@ import { handleGetToken } from './get-token';
 import { serialId } from './ids';
 import { handleLiveness } from './liveness';
 import { isLoopbackHost } from './loopback';
+import { SERVER_TIMEOUTS, clientErrorAnswer, pathOf, type ServerTimeouts } from './http-guard';
 import { discardRest, parseForm, type ReceivedForm } from './multipart';
 import { serviceErrorBody } from './service-error';
 import { TrustLog, type TrustEntry } from './trust-log';
@@ -29,6 +30,7 @@ export type { SandboxFaultPlan, SandboxFaults } from './faults';
 export type { FlowEndedEvent } from './flows';
 export type { TrustEntry } from './trust-log';
 export { isLoopbackHost } from './loopback';
+export { SERVER_TIMEOUTS, type ServerTimeouts } from './http-guard';
 
 export interface SandboxOptions {
   /** 127.0.0.1 by default. */
@@ -61,6 +63,8 @@ export interface SandboxOptions {
    * get_token bodies, answering as for the nearest documented value. Default strict.
    */
   lenient?: boolean;
+  /** HTTP time limits, ms; default SERVER_TIMEOUTS (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface Sandbox {
@@ -73,7 +77,7 @@ export interface Sandbox {
   tokens: Map<string, IssuedToken>;
   /** Every notify_url delivery attempt made and return_url hand-off served, newest last (at most 500). */
   callbackLog: readonly CallbackLogEntry[];
-  /** Fault injection for the next get_token / get_result calls. */
+  /** Fault injection for the operator's next get_token / get_result calls. */
   faults: SandboxFaults;
   /** Whether the sandbox runs lenient now. */
   readonly lenient: boolean;
@@ -83,6 +87,11 @@ export interface Sandbox {
   trustLog: readonly TrustEntry[];
   /** Tells of each new trust-log entry (the CLI prints them on stderr); returns the unsubscribe function. */
   onTrusted(listener: (e: TrustEntry) => void): () => void;
+  /**
+   * Runs `task`, during which get_result calls for `bizId` are the console's own background
+   * fetch: no fault plan applies to them (the plan is for the operator's next call).
+   */
+  inBackground<T>(bizId: string, task: () => Promise<T>): Promise<T>;
   /** Tells when a flow ends (outcome submitted, or the token expired unfinished); returns the unsubscribe function. */
   onFlowEnded(listener: (e: FlowEndedEvent) => void): () => void;
   close(): Promise<void>;
@@ -94,9 +103,8 @@ const EXPIRY_SWEEP_MS = 1000;
 const TOO_LARGE_HTML =
   '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
-/** How much of an oversized body is read and thrown away after the 413 before hanging up. */
+/** How much of an oversized or broken body is read and thrown away after the answer before hanging up. */
 const LINGER_CAP_BYTES = 64 * 1024 * 1024;
-
 
 function checkOptions(o: SandboxOptions): void {
   if (typeof o.apiKey !== 'string' || o.apiKey === '') throw new Error('The sandbox needs a non-empty apiKey.');
@@ -112,6 +120,9 @@ function checkOptions(o: SandboxOptions): void {
   }
   for (const ms of o.notifyRetryDelaysMs ?? []) {
     if (!Number.isInteger(ms) || ms < 0) throw new Error(`notifyRetryDelaysMs must hold whole numbers of ms, not ${ms}.`);
+  }
+  for (const [name, ms] of Object.entries(o.timeouts ?? {})) {
+    if (!Number.isInteger(ms) || ms <= 0) throw new Error(`timeouts.${name} must be a positive whole number of ms, not ${ms}.`);
   }
   const timeout = o.notifyTimeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS;
   if (!Number.isInteger(timeout) || timeout <= 0) throw new Error(`notifyTimeoutMs must be a positive whole number of ms, not ${timeout}.`);
@@ -139,6 +150,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const faults = new FaultControl();
   const trust = new TrustLog(options.apiSecret);
   let lenient = options.lenient === true;
+  /** biz_ids whose get_result calls are the console's own background fetch right now (count per id). */
+  const background = new Map<string, number>();
   const notifier = new Notifier({ log, now, retryDelaysMs: [...(options.notifyRetryDelaysMs ?? DEFAULT_NOTIFY_RETRY_DELAYS_MS)], timeoutMs: options.notifyTimeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS });
   const flows = new FlowStore({
     now,
@@ -194,11 +207,16 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       if (!form.drained) discardRest(req, LINGER_CAP_BYTES);
       return;
     }
-    const planned = faults.take();
+    // A broken body is answered at once; what the client still sends is read and dropped.
+    if (form.kind === 'malformed') discardRest(req, LINGER_CAP_BYTES);
+    // The request is in: from here the wait (decode queue, a held answer) is ours, not an idle
+    // client's. Node restores its own timers for the next request on the connection.
+    else req.socket.setTimeout(0);
+    const planned = faults.take('get_token');
     const instead = preempted(planned, startedAt);
     if (instead) return deliverAnswer(res, instead, planned);
     const received = readableForm(req, form);
-    const reply = handleGetToken(received, { apiKey: options.apiKey, apiSecret: options.apiSecret, scenes, callbackPortCheck: options.callbackPortCheck ?? true, lenient, nowMs: now() });
+    const reply = await handleGetToken(received, { apiKey: options.apiKey, apiSecret: options.apiSecret, scenes, callbackPortCheck: options.callbackPortCheck ?? true, lenient, nowMs: now() });
     const bizNo = received.fields.get('biz_no');
     for (const t of reply.trusted ?? []) trust.add(now(), 'get_token', t, bizNo);
     // Magic transport uuids act only on a request that passed every check; a plan takes precedence.
@@ -213,7 +231,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   function getResult(req: IncomingMessage, res: ServerResponse, url: URL, startedAt: number): Promise<void> {
     req.resume();
-    const planned = faults.take();
+    const planned = background.has(url.searchParams.get('biz_id') ?? '') ? undefined : faults.take('get_result');
     const instead = preempted(planned, startedAt);
     if (instead) return deliverAnswer(res, instead, planned);
     const reply = handleGetResult(url.searchParams, { apiKey: options.apiKey, apiSecret: options.apiSecret, flows, lenient });
@@ -223,7 +241,11 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, startedAt: number): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const url = pathOf(req.url);
+    if (!url) {
+      req.resume();
+      return send(res, jsonAnswer(404, { error_message: 'API_NOT_FOUND' }, startedAt));
+    }
     const path = url.pathname;
     // Only the documented methods: POST get_token, GET get_result, GET/POST the liveness page.
     if (path === GET_TOKEN_PATH && req.method === 'POST') return getToken(req, res, startedAt);
@@ -234,12 +256,25 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     send(res, jsonAnswer(404, serviceErrorBody('API_NOT_FOUND'), startedAt));
   }
 
-  const server = createServer((req, res) => {
-    const startedAt = performance.now();
-    route(req, res, startedAt).catch(() => {
-      if (!res.headersSent) send(res, jsonAnswer(500, serviceErrorBody('INTERNAL_ERROR'), startedAt));
-      else res.destroy();
-    });
+  const limits: ServerTimeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
+  const server = createServer(
+    { headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, keepAliveTimeout: limits.keepAliveMs, connectionsCheckingInterval: limits.checkEveryMs },
+    (req, res) => {
+      const startedAt = performance.now();
+      // A client that goes away mid-request errors these streams; that is no reason to crash.
+      req.on('error', () => {});
+      res.on('error', () => {});
+      route(req, res, startedAt).catch(() => {
+        if (!res.headersSent) send(res, jsonAnswer(500, serviceErrorBody('INTERNAL_ERROR'), startedAt));
+        else res.destroy();
+      });
+    },
+  );
+  server.setTimeout(limits.idleMs);
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // Answer what the parser refused if the socket can still take it; never throw from here.
+    if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    socket.end(clientErrorAnswer(err.code));
   });
   const host = options.host ?? SANDBOX_DEFAULT_HOST;
   await new Promise<void>((resolve, reject) => {
@@ -268,6 +303,16 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
     trustLog: trust.entries,
     onTrusted: (listener) => trust.onEntry(listener),
+    inBackground: async (bizId, task) => {
+      background.set(bizId, (background.get(bizId) ?? 0) + 1);
+      try {
+        return await task();
+      } finally {
+        const left = (background.get(bizId) ?? 1) - 1;
+        if (left > 0) background.set(bizId, left);
+        else background.delete(bizId);
+      }
+    },
     onFlowEnded: (listener) => flows.onFlowEnded(listener),
     close: () =>
       new Promise<void>((resolve) => {

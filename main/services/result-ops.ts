@@ -28,12 +28,19 @@ function dataUriBytes(uri: unknown): Uint8Array | undefined {
   return decodeImageField(uri)?.bytes;
 }
 
+/**
+ * Who asked for a fetch: the operator (the Fetch result button) or the console itself (the
+ * embedded sandbox reported a finished flow). The sandbox's fault plans are the operator's: they
+ * apply to the operator's next call, never to the console's own background fetch.
+ */
+export type FetchOrigin = 'operator' | 'auto';
+
 /** Fetching, shared so the sandbox's "flow ended" event and the operator's button use one path. */
-export function resultFetcher(deps: HandlerDeps): (historyId: number) => Promise<Result<HistoryRow>> {
+export function resultFetcher(deps: HandlerDeps): (historyId: number, origin?: FetchOrigin) => Promise<Result<HistoryRow>> {
   const now = deps.now ?? Date.now;
   const inFlight = new Map<number, Promise<Result<HistoryRow>>>();
 
-  async function fetchOnce(historyId: number): Promise<Result<HistoryRow>> {
+  async function fetchOnce(historyId: number, origin: FetchOrigin): Promise<Result<HistoryRow>> {
     const row = deps.history.get(historyId);
     if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });
     if (row.status !== 'issued' || !row.bizId) return fail({ code: 'NOT_ISSUED', message: 'Only an issued token has a verification result.' });
@@ -47,7 +54,10 @@ export function resultFetcher(deps: HandlerDeps): (historyId: number) => Promise
     const profile = await deps.vault.resolve(row.profileId);
     if (!profile) return fail({ code: 'PROFILE_NOT_FOUND', message: `The profile "${row.profileName}" that issued this token no longer exists; its credentials are needed to fetch the result.` });
     const keep = deps.settings.get().keepPhotos;
-    const r = await getResult({ baseUrl: row.baseUrl, apiKey: profile.apiKey, apiSecret: profile.apiSecret, bizId: row.bizId, returnImage: keep ? '1' : '0', returnVerifyTime: '1', timeoutMs: deps.timeoutMs });
+    const bizId = row.bizId;
+    const call = () => getResult({ baseUrl: row.baseUrl, apiKey: profile.apiKey, apiSecret: profile.apiSecret, bizId, returnImage: keep ? '1' : '0', returnVerifyTime: '1', timeoutMs: deps.timeoutMs });
+    const sandbox = deps.sandbox;
+    const r = origin === 'auto' && sandbox && row.baseUrl === sandbox.baseUrl ? await sandbox.inBackground(bizId, call) : await call();
     if (r.outcome !== 'ok') {
       const e = r.error;
       return fail({ code: e.code, field: undefined, message: `${e.title}: ${e.explanation}${e.serviceMessage ? ` (${e.serviceMessage})` : ''}` });
@@ -69,18 +79,18 @@ export function resultFetcher(deps: HandlerDeps): (historyId: number) => Promise
     return ok(deps.history.get(historyId) as HistoryRow);
   }
 
-  return (historyId) => {
+  return (historyId, origin = 'operator') => {
     // One fetch at a time per row: a second request joins the first instead of spending a fetch.
     const pending = inFlight.get(historyId);
     if (pending) return pending;
-    const p = fetchOnce(historyId).finally(() => inFlight.delete(historyId));
+    const p = fetchOnce(historyId, origin).finally(() => inFlight.delete(historyId));
     inFlight.set(historyId, p);
     return p;
   };
 }
 
 /** Results, callback verification and the embedded sandbox's support controls. */
-export function resultOps(deps: HandlerDeps, fetchResult: (historyId: number) => Promise<Result<HistoryRow>>): OpImpls<ResultOpName> {
+export function resultOps(deps: HandlerDeps, fetchResult: ReturnType<typeof resultFetcher>): OpImpls<ResultOpName> {
   const noSandbox = () => fail({ code: 'NO_SANDBOX', message: 'No embedded sandbox is running.' });
   return {
     fetchResult: ({ historyId }) => fetchResult(historyId),

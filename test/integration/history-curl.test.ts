@@ -42,7 +42,7 @@ describe('copy as cURL', () => {
     const answer = JSON.parse(stdout) as { token?: string; biz_id?: string };
     expect(answer.token).toMatch(/^[0-9a-f]{32}$/);
     const replayed = app.sandbox.tokens.get(answer.token ?? '');
-    expect(replayed?.params).toMatchObject({ biz_no: "o'brien-2", uuid: 'cust-7', comparison_type: '0', biz_extra_data: '@not-a-file;x', api_key: 'sandbox-key' });
+    expect(replayed?.params).toMatchObject({ biz_no: "o'brien-2", uuid: 'cust-7', comparison_type: '0', biz_extra_data: '@not-a-file;x', api_key: app.sandbox.apiKey });
     expect(replayed?.photos.image_ref1).toMatchObject({ bytes: photo.length, filename: 'customer.jpg' });
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryRow } from '../../core/history';
 import { startConsoleApp, type ConsoleApp } from '../../main/app/console-app';
+import { SANDBOX_DEFAULT_KEY, SANDBOX_DEFAULT_SECRET } from '../../main/sandbox/defaults';
 
 /** Plays the customer: opens the liveness page, then submits a one-click outcome. */
 async function finishFlow(livenessUrl: string, preset: string): Promise<void> {
@@ -38,7 +39,7 @@ describe('results in the console', () => {
     const r = await app.handlers.issueToken({
       callId: `results-${bizNo}`,
       profileId: 'sandbox',
-      params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: bizNo, comparison_type: '-1', uuid: 'customer-1' },
+      params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: bizNo, comparison_type: '-1', uuid: `customer-${bizNo}` },
       photos: {},
     });
     if (!r.ok || r.value.outcome !== 'issued' || r.value.historyId === undefined) throw new Error(JSON.stringify(r));
@@ -73,7 +74,7 @@ describe('results in the console', () => {
   });
 
   it('refuses to fetch for a failed call', async () => {
-    const r = await app.handlers.issueToken({ callId: 'results-bad', profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'results-3', comparison_type: '-1', uuid: 'customer-1', scene_id: 'nope' }, photos: {} });
+    const r = await app.handlers.issueToken({ callId: 'results-bad', profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'results-3', comparison_type: '-1', uuid: 'customer-3', scene_id: 'nope' }, photos: {} });
     const id = r.ok && r.value.outcome === 'failed' ? (r.value.historyId ?? 0) : 0;
     expect(await app.handlers.fetchResult({ historyId: id })).toMatchObject({ ok: false, error: { code: 'NOT_ISSUED' } });
   });
@@ -94,11 +95,68 @@ describe('results in the console', () => {
   it('sets and clears sandbox faults from the console', async () => {
     const set = await app.handlers.setSandboxFaults({ plan: { mode: 'proxy-502', remaining: 1 } });
     expect(set).toMatchObject({ ok: true, value: { faults: { mode: 'proxy-502' } } });
-    const r = await app.handlers.issueToken({ callId: 'results-fault', profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'results-5', comparison_type: '-1', uuid: 'customer-1' }, photos: {} });
+    const r = await app.handlers.issueToken({ callId: 'results-fault', profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'results-5', comparison_type: '-1', uuid: 'customer-5' }, photos: {} });
     expect(r).toMatchObject({ ok: true, value: { outcome: 'unknown', error: { code: 'UNEXPECTED_RESPONSE' } } });
     const unknownRow = await app.handlers.queryHistory({ filter: { text: 'results-5' }, limit: 5 });
     expect(unknownRow.ok && unknownRow.value.rows[0]?.status).toBe('unknown');
     const cleared = await app.handlers.setSandboxFaults({ plan: null });
     expect(cleared).toMatchObject({ ok: true, value: { faults: null } });
+  });
+
+  it("keeps an operator's fault for the operator's next call: the console's own fetch after a flow ends does not use it up", async () => {
+    const issued = await issue('results-6');
+    const set = await app.handlers.setSandboxFaults({ plan: { mode: 'proxy-502', remaining: 1 } });
+    expect(set).toMatchObject({ ok: true, value: { faults: { mode: 'proxy-502', remaining: 1 } } });
+    await finishFlow(issued.livenessUrl, 'passed');
+    // The automatic get_result went through untouched: the result is stored…
+    const stored = await waitFor(async () => (await row(issued.historyId ?? 0)).result);
+    expect(stored).toMatchObject({ status: 'OK', fetches: 1 });
+    // …and the plan is still there for the operator's next call, which it hits.
+    expect(await app.handlers.getSandboxState({})).toMatchObject({ ok: true, value: { faults: { mode: 'proxy-502', remaining: 1 } } });
+    const r = await app.handlers.fetchResult({ historyId: issued.historyId ?? 0 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'UNEXPECTED_RESPONSE' } });
+    expect(await app.handlers.getSandboxState({})).toMatchObject({ ok: true, value: { faults: null } });
+  });
+
+  it('applies a plan naming get_result to the next fetch only, not to get_token', async () => {
+    const issued = await issue('results-7');
+    await app.handlers.setSandboxFaults({ plan: { mode: 'concurrency', operation: 'get_result' } });
+    const other = await issue('results-8');
+    expect(other.outcome).toBe('issued');
+    const r = await app.handlers.fetchResult({ historyId: issued.historyId ?? 0 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONCURRENCY_LIMIT_EXCEEDED' } });
+    expect(await app.handlers.getSandboxState({})).toMatchObject({ ok: true, value: { faults: null } });
+  });
+
+  it('refuses a fault plan outside the bounds, naming the field', async () => {
+    expect(await app.handlers.setSandboxFaults({ plan: { latencyMs: 30_001 } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'plan.latencyMs' } });
+    expect(await app.handlers.setSandboxFaults({ plan: { operation: 'do' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'plan.operation' } });
+    expect(await app.handlers.setSandboxFaults({ plan: { remaining: 1001 } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'plan.remaining' } });
+  });
+
+  it('gives the embedded sandbox credentials of its own, which the built-in profile uses', async () => {
+    expect(app.sandbox.apiKey).not.toBe(SANDBOX_DEFAULT_KEY);
+    expect(app.sandbox.apiSecret).not.toBe(SANDBOX_DEFAULT_SECRET);
+    expect(app.sandbox.apiSecret.length).toBeGreaterThanOrEqual(32);
+    const profiles = await app.handlers.listProfiles({});
+    expect(profiles.ok && profiles.value.find((p) => p.id === 'sandbox')).toMatchObject({ keyHint: expect.stringContaining(app.sandbox.apiKey.slice(-4)), hasSecret: true });
+    // The public defaults no longer open the embedded sandbox.
+    const body = new URLSearchParams({ api_key: SANDBOX_DEFAULT_KEY, api_secret: SANDBOX_DEFAULT_SECRET, return_url: 'https://r.example/', notify_url: 'https://n.example/', biz_no: 'x', comparison_type: '-1', uuid: 'x' });
+    const r = await fetch(`${app.sandbox.baseUrl}/faceid/lite/get_token`, { method: 'POST', body });
+    expect(r.status).toBe(403);
+    expect(await r.json()).toMatchObject({ error_message: 'AUTHENTICATION_ERROR' });
+    // The renderer sees neither the new secret nor, in the sandbox panel, any credential.
+    const seen = JSON.stringify([profiles, await app.handlers.getVaultStatus({}), await app.handlers.getSandboxState({}), await app.handlers.queryHistory({ filter: {}, limit: 50 })]);
+    expect(seen).toContain('results-1');
+    expect(seen).not.toContain(app.sandbox.apiSecret);
+    // Each launch draws new ones.
+    const second = await startConsoleApp({ dataDir: mkdtempSync(join(tmpdir(), 'faceid-results-2-')) });
+    try {
+      expect(second.sandbox.apiKey).not.toBe(app.sandbox.apiKey);
+      expect(second.sandbox.apiSecret).not.toBe(app.sandbox.apiSecret);
+    } finally {
+      await second.close();
+      rmSync(second.dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -25,7 +25,7 @@ const params = (uuid?: string): Record<string, string> => ({
   notify_url: 'https://bank.example/n',
   biz_no: `fault-${++seq}`,
   comparison_type: '-1',
-  uuid: uuid ?? 'customer-1',
+  uuid: uuid ?? `customer-${seq}`,
 });
 const issue = (uuid?: string, timeoutMs?: number) => getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: params(uuid), photos: {}, timeoutMs });
 const tokenFor = (bizNo: string) => [...sandbox.tokens.values()].find((t) => t.biz_no === bizNo);
@@ -59,11 +59,9 @@ describe('magic uuid values on get_token', () => {
     expect(r.elapsedMs).toBeGreaterThanOrEqual(390);
 
     // Underneath: headers at once with the full length, then a trickle of a real JSON answer.
-    // multipart/form-data written by hand, as the vendor asks for (a urlencoded body is refused in strict mode).
-    const fields = { api_key: KEY, api_secret: SECRET, ...params('sandbox:trickle') };
-    const body = `${Object.entries(fields).map(([k, v]) => `--b0undary\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('')}--b0undary--\r\n`;
+    const body = new URLSearchParams({ api_key: KEY, api_secret: SECRET, ...params('sandbox:trickle') }).toString();
     const seen = await new Promise<{ length: number; got: number }>((resolve, reject) => {
-      const req = request(`${sandbox.baseUrl}/faceid/lite/get_token`, { method: 'POST', agent: false, headers: { 'Content-Type': 'multipart/form-data; boundary=b0undary' } }, (res) => {
+      const req = request(`${sandbox.baseUrl}/faceid/lite/get_token`, { method: 'POST', agent: false, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, (res) => {
         let got = 0;
         res.on('data', (c: Buffer) => (got += c.length));
         setTimeout(() => {
@@ -125,10 +123,34 @@ describe('fault plans', () => {
     expect(slow.elapsedMs).toBeGreaterThanOrEqual(240);
   });
 
+  it('keep to the operation they name', async () => {
+    const bizId = await endedFlow();
+    sandbox.faults.set({ mode: 'concurrency', operation: 'get_result' });
+    expect((await issue()).outcome).toBe('issued');
+    expect(sandbox.faults.get()).toEqual({ mode: 'concurrency', operation: 'get_result', remaining: 1 });
+    expect(await fetchResult(bizId)).toMatchObject({ outcome: 'failed', error: { code: 'CONCURRENCY_LIMIT_EXCEEDED' } });
+    sandbox.faults.set({ mode: 'concurrency', operation: 'get_token' });
+    expect((await fetchResult(bizId)).outcome).toBe('ok');
+    expect(await issue()).toMatchObject({ outcome: 'failed', error: { code: 'CONCURRENCY_LIMIT_EXCEEDED' } });
+    expect(sandbox.faults.get()).toBeNull();
+  });
+
+  it('pass over get_result calls the console makes in the background', async () => {
+    const bizId = await endedFlow();
+    sandbox.faults.set({ mode: 'proxy-502' });
+    const background = await sandbox.inBackground(bizId, () => fetchResult(bizId));
+    expect(background.outcome).toBe('ok');
+    expect(sandbox.faults.get()).toEqual({ mode: 'proxy-502', remaining: 1 });
+    // Only while the task runs, and only for that biz_id.
+    expect(await fetchResult(bizId)).toMatchObject({ outcome: 'unknown', error: { httpStatus: 502 } });
+  });
+
   it('refuses a bad plan in-process with the field named', () => {
     expect(() => sandbox.faults.set({ latencyMs: 40_000 })).toThrow(/latencyMs/);
     expect(() => sandbox.faults.set({ mode: 'nope' as 'reset' })).toThrow(/mode must be one of reset, proxy-502, trickle, concurrency/);
     expect(() => sandbox.faults.set({ remaining: 0 })).toThrow(/remaining/);
+    expect(() => sandbox.faults.set({ operation: 'do' as 'get_token' })).toThrow(/operation must be one of get_token, get_result/);
+    expect(() => sandbox.faults.set({ when: 1 } as never)).toThrow(/Unknown fault plan field "when"/);
     expect(sandbox.faults.get()).toBeNull();
   });
 

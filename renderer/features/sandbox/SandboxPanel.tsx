@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SandboxFaultPlan, SandboxState } from '../../../core/api';
+import { MAX_FAULT_LATENCY_MS, MAX_FAULT_REMAINING, type FaultOperation } from '../../../core/sandbox-faults';
 import { api } from '../../bridge';
 import { SandboxTrust } from './SandboxTrust';
 
 type Mode = NonNullable<SandboxFaultPlan['mode']> | '';
+type Operation = FaultOperation | '';
 
 /** The embedded sandbox's support controls: faults for its next answers, and its callback log. */
 export function SandboxPanel({ onClose }: { onClose(): void }) {
@@ -12,6 +14,7 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
   const [latency, setLatency] = useState('0');
   const [mode, setMode] = useState<Mode>('');
   const [remaining, setRemaining] = useState('1');
+  const [operation, setOperation] = useState<Operation>('');
   const dialog = useRef<HTMLDialogElement>(null);
 
   const refresh = useCallback(() => {
@@ -43,7 +46,8 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
       </header>
       {state && (
         <p className="hint">
-          Serving at <code>{state.baseUrl}</code>. Faults apply to its next get_token / get_result answers.
+          Serving at <code>{state.baseUrl}</code>. Faults apply to your next get_token / get_result calls; the
+          console's own result fetch after a flow ends is never affected.
         </p>
       )}
       <form
@@ -52,10 +56,10 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
         onSubmit={(e) => {
           e.preventDefault();
           const ms = Number(latency);
-          if (!Number.isInteger(ms) || ms < 0 || ms > 30000) return setError('Latency must be a whole number of milliseconds from 0 to 30000.');
+          if (!Number.isInteger(ms) || ms < 0 || ms > MAX_FAULT_LATENCY_MS) return setError(`Latency must be a whole number of milliseconds from 0 to ${MAX_FAULT_LATENCY_MS}.`);
           const n = Number(remaining);
-          if (!Number.isInteger(n) || n < 1 || n > 1000) return setError('Apply to 1 to 1000 calls.');
-          apply({ latencyMs: ms > 0 ? ms : undefined, mode: mode === '' ? undefined : mode, remaining: n });
+          if (!Number.isInteger(n) || n < 1 || n > MAX_FAULT_REMAINING) return setError(`Apply to 1 to ${MAX_FAULT_REMAINING} calls.`);
+          apply({ latencyMs: ms > 0 ? ms : undefined, mode: mode === '' ? undefined : mode, operation: operation === '' ? undefined : operation, remaining: n });
         }}
       >
         <label>
@@ -70,6 +74,14 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
             <option value="proxy-502">HTML 502 from a proxy</option>
             <option value="trickle">slow trickle answer</option>
             <option value="concurrency">CONCURRENCY_LIMIT_EXCEEDED</option>
+          </select>
+        </label>
+        <label>
+          Applies to
+          <select value={operation} onChange={(e) => setOperation(e.target.value as Operation)}>
+            <option value="">get_token or get_result</option>
+            <option value="get_token">get_token only</option>
+            <option value="get_result">get_result only</option>
           </select>
         </label>
         <label>
