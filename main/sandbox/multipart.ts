@@ -90,10 +90,14 @@ export function parseForm(req: IncomingMessage): Promise<ParsedForm> {
       // 'close' also follows a complete body; only an incomplete one means the client went away.
       if (!req.complete) settle({ kind: 'malformed', reason: 'the client closed the connection mid-request' });
     });
-    bb.on('field', (name, value) => {
-      if (!fields.has(name)) fields.set(name, value);
+    // busboy hands a part without a name as `undefined` although its types say string: such a
+    // part names no parameter, so it is read as the empty name (ignored like any unknown one).
+    bb.on('field', (name: string | undefined, value) => {
+      const key = name ?? '';
+      if (!fields.has(key)) fields.set(key, value);
     });
-    bb.on('file', (name, stream, info) => {
+    bb.on('file', (rawName: string | undefined, stream, info) => {
+      const name = rawName ?? '';
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => {
         if (!fileTooLarge) chunks.push(c);

@@ -244,7 +244,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     const url = pathOf(req.url);
     if (!url) {
       req.resume();
-      return send(res, jsonAnswer(404, { error_message: 'API_NOT_FOUND' }, startedAt));
+      return send(res, jsonAnswer(404, serviceErrorBody('API_NOT_FOUND'), startedAt));
     }
     const path = url.pathname;
     // Only the documented methods: POST get_token, GET get_result, GET/POST the liveness page.

@@ -75,11 +75,18 @@ test('the Sandbox panel switches the embedded sandbox to lenient and back, and l
   await expect(lenient).toBeChecked();
   await expect(panel).toContainText('Lenient: values the vendor has not ruled out');
   try {
-    // A client developer's request with an unlisted procedure_type, straight to the embedded sandbox.
-    const answer = await page.request.post(`${shell.sandboxUrl}/faceid/lite/get_token`, {
-      multipart: { api_key: 'sandbox-key', api_secret: 'sandbox-secret', return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'e2e-trust-1', comparison_type: '-1', uuid: 'u', procedure_type: 'meglive_flash' },
+    // An experimenter's call with an unlisted procedure_type, through the console's own API (the
+    // embedded sandbox's credentials are drawn per launch and known only to the built-in profile).
+    const answer = await page.request.post(`${shell.origin}/api/issueToken`, {
+      headers: { 'X-FaceID-Console-Token': shell.token, 'Content-Type': 'application/json' },
+      data: {
+        callId: 'e2e-trust-call-1',
+        profileId: 'sandbox',
+        params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'e2e-trust-1', comparison_type: '-1', uuid: 'u', procedure_type: 'meglive_flash' },
+        photos: {},
+      },
     });
-    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toMatchObject({ ok: true, value: { outcome: 'issued' } });
     const row = panel.getByRole('table', { name: 'Accepted on trust' }).getByRole('row', { name: /e2e-trust-1/ });
     await expect(row).toContainText('procedure_type');
     await expect(row).toContainText('meglive_flash');

@@ -141,10 +141,12 @@ describe('results in the console', () => {
     const profiles = await app.handlers.listProfiles({});
     expect(profiles.ok && profiles.value.find((p) => p.id === 'sandbox')).toMatchObject({ keyHint: expect.stringContaining(app.sandbox.apiKey.slice(-4)), hasSecret: true });
     // The public defaults no longer open the embedded sandbox.
-    const body = new URLSearchParams({ api_key: SANDBOX_DEFAULT_KEY, api_secret: SANDBOX_DEFAULT_SECRET, return_url: 'https://r.example/', notify_url: 'https://n.example/', biz_no: 'x', comparison_type: '-1', uuid: 'x' });
+    const body = new FormData();
+    for (const [k, v] of Object.entries({ api_key: SANDBOX_DEFAULT_KEY, api_secret: SANDBOX_DEFAULT_SECRET, return_url: 'https://r.example/', notify_url: 'https://n.example/', biz_no: 'x', comparison_type: '-1', uuid: 'x' })) body.append(k, v);
     const r = await fetch(`${app.sandbox.baseUrl}/faceid/lite/get_token`, { method: 'POST', body });
     expect(r.status).toBe(403);
-    expect(await r.json()).toMatchObject({ error_message: 'AUTHENTICATION_ERROR' });
+    // The seed sends this code under `error`, not `error_message`.
+    expect(await r.json()).toMatchObject({ error: 'AUTHENTICATION_ERROR' });
     // The renderer sees neither the new secret nor, in the sandbox panel, any credential.
     const seen = JSON.stringify([profiles, await app.handlers.getVaultStatus({}), await app.handlers.getSandboxState({}), await app.handlers.queryHistory({ filter: {}, limit: 50 })]);
     expect(seen).toContain('results-1');
