@@ -7,23 +7,38 @@
 import { z } from 'zod';
 import type { HistoryPage, HistoryRow } from './history';
 import { HistoryCursorSchema, HistoryFilterSchema, SettingsSchema, type Settings } from './history-schemas';
-import { MAX_PHOTO_BASE64, MAX_PHOTO_BYTES } from './limits';
+import { MAX_PHOTO_BYTES } from './limits';
 import { OP_NAMES, type OpName } from './ops';
 import { FAULT_MODES, FAULT_OPERATIONS, MAX_FAULT_LATENCY_MS, MAX_FAULT_REMAINING } from './sandbox-faults';
 import type { ErrorSpec } from './faceid/errors';
 import type { ParamSpec } from './faceid/catalogue';
 import type { GetTokenResult } from './faceid/get-token-result';
+import type { PhotoFacts } from './faceid/photo';
 import type { FieldIssue, Result } from './result';
 
 
-/** A reference photo as it crosses the boundary: the bytes, base64-encoded, and a display name. */
-export const PhotoUploadSchema = z
+/**
+ * A reference photo as it crosses the boundary, once, when the operator drops it: its bytes (a
+ * Uint8Array by structured clone over IPC; an application/octet-stream body in the browser shell)
+ * and a display name. The trusted side keeps it and answers a handle (StagedPhotoInfo).
+ */
+export const StagePhotoRequestSchema = z
   .object({
     name: z.string().max(255),
-    dataBase64: z.string().max(MAX_PHOTO_BASE64, `a photo may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+    bytes: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'the photo must be bytes (a Uint8Array)' })
+      .refine((b) => b.byteLength > 0, 'the photo is empty (0 bytes)')
+      .refine((b) => b.byteLength <= MAX_PHOTO_BYTES, `a photo may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`),
   })
   .strict();
-export type PhotoUpload = z.infer<typeof PhotoUploadSchema>;
+export type StagePhotoRequest = z.infer<typeof StagePhotoRequestSchema>;
+
+/** A staged photo's handle, as stagePhoto answered it. */
+export const PhotoHandleSchema = z.string().regex(/^ph_[A-Za-z0-9_-]{16,64}$/, 'a photo handle as stagePhoto answered it (ph_…)');
+
+/** A reference photo in a request: the handle of a staged photo (stagePhoto). */
+export const PhotoRefSchema = z.object({ handle: PhotoHandleSchema }).strict();
+export type PhotoRef = z.infer<typeof PhotoRefSchema>;
 
 export const IssueTokenRequestSchema = z
   .object({
@@ -32,7 +47,7 @@ export const IssueTokenRequestSchema = z
     profileId: z.string().min(1).max(64),
     params: z.record(z.string().max(64), z.string().max(65_536)),
     photos: z
-      .object({ image_ref1: PhotoUploadSchema.optional(), image_ref2: PhotoUploadSchema.optional() })
+      .object({ image_ref1: PhotoRefSchema.optional(), image_ref2: PhotoRefSchema.optional() })
       .strict(),
   })
   .strict();
@@ -73,6 +88,10 @@ export type SandboxFaultPlan = z.infer<typeof SandboxFaultPlanSchema>;
 export const requestSchemas = {
   listProfiles: z.object({}).strict(),
   describeCatalogue: z.object({}).strict(),
+  /** Keeps a photo on the trusted side (bounded: see main/photos/stage.ts) and answers its handle. */
+  stagePhoto: StagePhotoRequestSchema,
+  /** Forgets a staged photo (removed or replaced in the form). */
+  dropPhoto: z.object({ handle: PhotoHandleSchema }).strict(),
   issueToken: IssueTokenRequestSchema,
   cancelCall: z.object({ callId: z.string().min(8).max(64) }).strict(),
   getVaultStatus: z.object({}).strict(),
@@ -158,6 +177,16 @@ export interface CatalogueDescription {
   imageLimits: { maxBytes: number; maxSide: number };
 }
 
+/** A photo as the staging area keeps it, without its bytes. */
+export interface StagedPhotoInfo {
+  handle: string;
+  name: string;
+  sha256: string;
+  facts: PhotoFacts;
+  /** Handles the staging area let go of to make room (their forms stage again before a call). */
+  evicted: string[];
+}
+
 /** What happened to a get_token call that was valid enough to be sent: the client's result, plus what the console adds. */
 export type IssueTokenOutcome =
   | (Omit<Extract<GetTokenResult, { outcome: 'issued' }>, 'rawBody'> & {
@@ -176,6 +205,8 @@ type WithoutRawBody<T> = T extends unknown ? Omit<T, 'rawBody'> : never;
 export interface ApiResponses {
   listProfiles: ProfileSummary[];
   describeCatalogue: CatalogueDescription;
+  stagePhoto: StagedPhotoInfo;
+  dropPhoto: { dropped: boolean };
   issueToken: IssueTokenOutcome;
   cancelCall: { cancelled: boolean };
   getVaultStatus: VaultStatus;

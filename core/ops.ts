@@ -6,6 +6,8 @@
 export const OP_NAMES = [
   'listProfiles',
   'describeCatalogue',
+  'stagePhoto',
+  'dropPhoto',
   'issueToken',
   'cancelCall',
   'getVaultStatus',

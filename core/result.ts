@@ -8,6 +8,8 @@ export interface ApiError {
   field?: string;
   /** Per-field problems when the request itself was invalid (nothing was sent). */
   issues?: FieldIssue[];
+  /** A machine-readable cause where the code has several (e.g. PHOTO_NOT_STAGED: evicted, dropped, unknown). */
+  reason?: string;
 }
 
 /** One problem with one field, found before anything is sent. */

@@ -14,6 +14,8 @@ const call =
 const api: ConsoleApi = {
   listProfiles: call('listProfiles'),
   describeCatalogue: call('describeCatalogue'),
+  stagePhoto: call('stagePhoto'),
+  dropPhoto: call('dropPhoto'),
   issueToken: call('issueToken'),
   cancelCall: call('cancelCall'),
   getVaultStatus: call('getVaultStatus'),

@@ -40,12 +40,7 @@ async function post<K extends OpName>(token: string | null, op: K, request: ApiR
   if (!token) return bridgeError(`This page has no access token. ${REOPEN}`);
   let res: Response;
   try {
-    res = await fetch(`/api/${op}`, {
-      method: 'POST',
-      credentials: 'omit',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-      body: JSON.stringify(request),
-    });
+    res = await fetch(`/api/${op}`, { method: 'POST', credentials: 'omit', ...encode(op, request, token) });
   } catch (e) {
     return bridgeError(`The console's server cannot be reached (${e instanceof Error ? e.message : String(e)}). Is \`npm run web\` still running?`);
   }
@@ -66,6 +61,15 @@ async function post<K extends OpName>(token: string | null, op: K, request: ApiR
     return { ok: false, error: { ...error, message: `${error.message}${hint}` } };
   }
   return bridgeError(`The console's server answered HTTP ${res.status}: ${text.slice(0, 200)}${hint}`);
+}
+
+/** A photo travels as its bytes (no base64, no JSON); every other request as JSON. */
+function encode<K extends OpName>(op: K, request: ApiRequest<K>, token: string): { headers: Record<string, string>; body: BodyInit } {
+  if (op === 'stagePhoto') {
+    const { name, bytes } = request as ApiRequest<'stagePhoto'>;
+    return { headers: { 'Content-Type': 'application/octet-stream', 'X-FaceID-Photo-Name': encodeURIComponent(name), [TOKEN_HEADER]: token }, body: bytes as Uint8Array<ArrayBuffer> };
+  }
+  return { headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(request) };
 }
 
 /** The minimal shape every answer must have before the UI trusts it. */

@@ -11,6 +11,7 @@ import { redactText, redactorOf } from '../vault/redact';
 import { securePrivateData } from './data-dir';
 import { describeTightened } from './private-files';
 import { Vault } from '../vault/vault';
+import type { PhotoStage } from '../photos/stage';
 
 export interface ConsoleAppOptions {
   dataDir: string;
@@ -21,6 +22,8 @@ export interface ConsoleAppOptions {
   log?: (line: string) => void;
   /** Path of a better-sqlite3 binary built for this runtime (Electron's ABI differs from Node's). */
   sqliteBinding?: string;
+  /** The staging area for photos; STAGE_LIMITS by default (tests inject smaller caps). */
+  photoStage?: PhotoStage;
 }
 
 /** Everything a shell binds: the handler table over the trusted side's services. */
@@ -67,7 +70,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     const interrupted = history.markInterrupted(Date.now());
     if (interrupted > 0) log?.(`history: ${interrupted} call(s) interrupted by the last shutdown recorded as unknown outcome`);
     history.applyRetention(settings.get(), Date.now());
-    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox });
+    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox, photoStage: options.photoStage });
     // The embedded sandbox tells when a customer finished: fetch that result once and store it,
     // as a notify_url receiver would prompt a real integration to ('auto': no operator fault applies).
     sandbox.onFlowEnded((e) => {

@@ -14,6 +14,8 @@ export interface PhotoPart {
   filename: string;
   /** Content type of the multipart part, e.g. image/jpeg. */
   contentType: string;
+  /** Hex SHA-256 of the bytes when already known (staged photos), so they are not hashed again. */
+  sha256?: string;
 }
 
 /** What a get_token request is made of. */
@@ -115,7 +117,7 @@ export function describeGetTokenRequest(parts: GetTokenRequestParts): RequestDes
       filename: redactText(p.filename, secrets),
       contentType: p.contentType,
       size: p.bytes.byteLength,
-      sha256: createHash('sha256').update(p.bytes).digest('hex'),
+      sha256: p.sha256 ?? createHash('sha256').update(p.bytes).digest('hex'),
     })),
   };
 }

@@ -18,6 +18,8 @@ import { resultFetcher, resultOps } from './result-ops';
 import { catalogueOps } from './catalogue-ops';
 import { profileOps } from './profile-ops';
 import { tokenOps } from './token-ops';
+import { photoOps } from './photo-ops';
+import { PhotoStage } from '../photos/stage';
 
 export interface HandlerDeps {
   vault: Vault;
@@ -29,6 +31,8 @@ export interface HandlerDeps {
   now?: () => number;
   /** The embedded sandbox, for its support controls (fault injection, callback log). */
   sandbox?: Sandbox;
+  /** Where staged photos are kept; a PhotoStage with STAGE_LIMITS by default (tests inject smaller caps). */
+  photoStage?: PhotoStage;
 }
 
 /** A handler takes the raw (unvalidated) payload and always resolves to a Result. */
@@ -52,7 +56,8 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
   const log = (line: string) => sink?.(redactText(line, deps.vault.knownSecrets()));
   const opDeps: HandlerDeps = { ...deps, log };
   const fetchResult = resultFetcher(opDeps);
-  const impl: OpImpls<OpName> = { ...catalogueOps(), ...tokenOps(opDeps), ...profileOps(opDeps), ...historyOps(opDeps), ...resultOps(opDeps, fetchResult) };
+  const stage = deps.photoStage ?? new PhotoStage();
+  const impl: OpImpls<OpName> = { ...catalogueOps(), ...photoOps(stage), ...tokenOps(opDeps, stage), ...profileOps(opDeps), ...historyOps(opDeps), ...resultOps(opDeps, fetchResult) };
 
   const bind = <K extends OpName>(op: K): Handler<K> => {
     const run = impl[op] as OpImpl<K>;

@@ -1,13 +1,14 @@
 import type { IssueTokenOutcome, IssueTokenRequest } from '../../core/api';
-import { FILE_PARAMS, type FileParamName } from '../../core/faceid/catalogue';
+import { FILE_PARAMS } from '../../core/faceid/catalogue';
 import { explainForPhotos } from '../../core/faceid/errors';
-import { photoFacts, photoMimeType } from '../../core/faceid/photo';
+import { photoMimeType } from '../../core/faceid/photo';
 import { hasErrors, validateTokenRequest, type PhotoSet } from '../../core/faceid/validate';
 import { fail, ok, type Result } from '../../core/result';
 import type { HistoryPhoto } from '../../core/history';
 import { livenessUrl } from '../../core/faceid/verification';
 import { describeGetTokenRequest, getToken, type GetTokenCall, type GetTokenResult } from '../faceid/client';
 import type { CallEnd } from '../history/store';
+import type { PhotoStage } from '../photos/stage';
 import type { HandlerDeps, OpImpls } from './handlers';
 
 type Photos = GetTokenCall['photos'];
@@ -45,22 +46,26 @@ function callEnd(r: GetTokenResult, finishedAt: number): CallEnd {
   };
 }
 
-function decodePhotos(req: IssueTokenRequest): { photos: Photos; facts: PhotoSet } {
+/** Photo facts, parts and hashes for the request, from the staging area: nothing is hashed or sniffed again. */
+function stagedPhotos(req: IssueTokenRequest, stage: PhotoStage): Result<{ photos: Photos; facts: PhotoSet }> {
   const photos: Photos = {};
   const facts: PhotoSet = {};
-  for (const name of ['image_ref1', 'image_ref2'] as const satisfies readonly FileParamName[]) {
-    const upload = req.photos[name];
-    if (!upload) continue;
-    const bytes = new Uint8Array(Buffer.from(upload.dataBase64, 'base64'));
-    const f = photoFacts(bytes);
-    facts[name] = f;
-    photos[name] = { bytes, filename: upload.name || `${name}.jpg`, contentType: photoMimeType(f.format) };
+  for (const name of FILE_PARAMS) {
+    const ref = req.photos[name];
+    if (!ref) continue;
+    const found = stage.get(ref.handle);
+    if (!found.found) {
+      return fail({ code: 'PHOTO_NOT_STAGED', field: name, message: `Nothing was sent: the photo for ${name} is no longer staged (${found.reason}); attach it again.`, reason: found.reason });
+    }
+    const p = found.photo;
+    facts[name] = p.facts;
+    photos[name] = { bytes: p.bytes, filename: p.name || `${name}.jpg`, contentType: photoMimeType(p.facts.format), sha256: p.sha256 };
   }
-  return { photos, facts };
+  return ok({ photos, facts });
 }
 
 /** Issuing tokens: validation before anything is sent, then the real call, cancellable by id. */
-export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'> {
+export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueToken' | 'cancelCall'> {
   const inFlight = new Map<string, AbortController>();
   const log = deps.log ?? (() => {});
   const now = deps.now ?? Date.now;
@@ -69,7 +74,9 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
   async function issueToken(req: IssueTokenRequest): Promise<Result<IssueTokenOutcome>> {
     const profile = await deps.vault.resolve(req.profileId);
     if (!profile) return fail({ code: 'PROFILE_NOT_FOUND', field: 'profileId', message: `No profile with id "${req.profileId}".` });
-    const { photos, facts } = decodePhotos(req);
+    const staged = stagedPhotos(req, stage);
+    if (!staged.ok) return staged;
+    const { photos, facts } = staged.value;
     const params = Object.fromEntries(Object.entries(req.params).filter(([, v]) => v !== ''));
     const issues = validateTokenRequest(params, facts);
     if (hasErrors(issues)) {

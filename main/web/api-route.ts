@@ -2,7 +2,11 @@
  * `POST /api/<operation>`: the handler table over HTTP. The caller and the token are checked
  * before this runs; here the operation, method, content type and body are, in that order, each
  * refusal with its own status and a Result-shaped JSON body. The body is bounded while it is
- * read (MAX_REQUEST_BYTES: two photos and the form), not after.
+ * read, not after.
+ *
+ * Every operation takes JSON but `stagePhoto`, which takes the photo's bytes as they are
+ * (`application/octet-stream`, at most MAX_PHOTO_BYTES) with its display name percent-encoded in
+ * `X-FaceID-Photo-Name`: no base64 (+33 %), no JSON parse of megabytes, one copy.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OP_NAMES, type OpName } from '../../core/api';
@@ -10,7 +14,7 @@ import { MAX_PHOTO_BYTES, MAX_REQUEST_BYTES } from '../../core/limits';
 import type { HandlerTable } from '../services/handlers';
 import { answerApiError, answerJson, type AnswerOptions } from './respond';
 
-type Body = { kind: 'ok'; text: string } | { kind: 'too-large' } | { kind: 'not-utf8' } | { kind: 'aborted' };
+type Body = { kind: 'ok'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -31,13 +35,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.on('end', () => {
-      try {
-        finish({ kind: 'ok', text: utf8.decode(Buffer.concat(chunks)) });
-      } catch {
-        finish({ kind: 'not-utf8' });
-      }
-    });
+    req.on('end', () => finish({ kind: 'ok', bytes: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size) }));
     // A client that hangs up mid-body: nothing to answer, but the stream's error must be heard.
     req.on('error', () => finish({ kind: 'aborted' }));
     req.on('close', () => finish({ kind: 'aborted' }));
@@ -59,23 +57,52 @@ export async function serveApi(handlers: HandlerTable, segments: string[], req: 
   if (req.method !== 'POST') {
     return answerApiError(res, 405, 'METHOD_NOT_ALLOWED', `${op} takes POST, not ${req.method ?? '?'}.`, { ...options, headers: { Allow: 'POST' } });
   }
-  if (mediaType(req.headers['content-type']) !== 'application/json') {
-    return answerApiError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request as Content-Type: application/json.', { ...options, close: true });
+  const binary = op === 'stagePhoto';
+  const expected = binary ? 'application/octet-stream' : 'application/json';
+  if (mediaType(req.headers['content-type']) !== expected) {
+    const what = binary ? 'stagePhoto takes the photo\'s bytes: send Content-Type: application/octet-stream, its name in X-FaceID-Photo-Name.' : 'Send the request as Content-Type: application/json.';
+    return answerApiError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', what, { ...options, close: true });
   }
-  const tooLarge = `The request is larger than ${MAX_REQUEST_BYTES} bytes (two ${MAX_PHOTO_BYTES / 1024 / 1024} MB photos and the form).`;
+  const limit = binary ? MAX_PHOTO_BYTES : MAX_REQUEST_BYTES;
+  const tooLarge = binary ? `A photo may be at most ${MAX_PHOTO_BYTES} bytes (${MAX_PHOTO_BYTES / 1024 / 1024} MB).` : `The request is larger than ${MAX_REQUEST_BYTES} bytes.`;
+  let name = '';
+  if (binary) {
+    const decoded = photoName(req.headers[PHOTO_NAME_HEADER]);
+    if (decoded === undefined) return answerApiError(res, 400, 'BAD_REQUEST', `X-FaceID-Photo-Name must be the photo's name, percent-encoded UTF-8, at most 255 characters.`, { ...options, close: true });
+    name = decoded;
+  }
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > MAX_REQUEST_BYTES) return answerApiError(res, 413, 'REQUEST_TOO_LARGE', tooLarge, { ...options, close: true });
+  if (declared > limit) return answerApiError(res, 413, 'REQUEST_TOO_LARGE', tooLarge, { ...options, close: true });
   if (/100-continue/i.test(req.headers.expect ?? '')) res.writeContinue();
-  const body = await readBody(req, MAX_REQUEST_BYTES);
+  const body = await readBody(req, limit);
   if (body.kind === 'aborted') return void res.destroy();
   if (body.kind === 'too-large') return answerApiError(res, 413, 'REQUEST_TOO_LARGE', tooLarge, { ...options, close: true });
-  if (body.kind === 'not-utf8') return answerApiError(res, 400, 'BAD_REQUEST', 'The request body is not UTF-8.', options);
+  if (binary) return answerJson(res, 200, await handlers.stagePhoto({ name, bytes: new Uint8Array(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength) }), options);
+  let text: string;
+  try {
+    text = utf8.decode(body.bytes);
+  } catch {
+    return answerApiError(res, 400, 'BAD_REQUEST', 'The request body is not UTF-8.', options);
+  }
   let payload: unknown;
   try {
-    payload = body.text === '' ? {} : JSON.parse(body.text);
+    payload = text === '' ? {} : JSON.parse(text);
   } catch {
     // Not the parser's message: it quotes the body, which may hold a secret being typed in.
     return answerApiError(res, 400, 'BAD_REQUEST', 'The request body is not JSON.', options);
   }
   answerJson(res, 200, await handlers[op](payload), options);
+}
+
+/** The request header naming a staged photo (percent-encoded UTF-8; may be absent or empty). */
+export const PHOTO_NAME_HEADER = 'x-faceid-photo-name';
+
+function photoName(header: string | string[] | undefined): string | undefined {
+  if (Array.isArray(header)) return undefined;
+  try {
+    const name = decodeURIComponent(header ?? '');
+    return name.length <= 255 ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -4,7 +4,7 @@
  * bridge; components only render and dispatch.
  */
 import { create } from 'zustand';
-import type { IssueTokenOutcome, ProfileSummary } from '../../core/api';
+import type { IssueTokenOutcome, PhotoRef, ProfileSummary, StagedPhotoInfo } from '../../core/api';
 import { MAX_PHOTO_BYTES } from '../../core/limits';
 import { FILE_PARAMS, paramSpec, type FileParamName } from '../../core/faceid/catalogue';
 import { formatBytes, photoFacts, type PhotoFacts } from '../../core/faceid/photo';
@@ -15,7 +15,6 @@ import { api } from '../bridge';
 import { planClone, type ClonePhotos, type CloneReport, type MissingPhoto } from '../features/history/clone';
 import { switchDefaults, type SwitchReport } from '../features/profiles/switch-defaults';
 import { suggestBizNo } from '../features/token-form/biz-no';
-import { toBase64 } from './base64';
 
 export interface AttachedPhoto {
   name: string;
@@ -23,6 +22,8 @@ export interface AttachedPhoto {
   facts: PhotoFacts;
   /** blob: URL of the preview; revoked when the photo is replaced or removed. */
   url: string;
+  /** The photo staged on the trusted side (sent there once, when attached); issue and resend use its handle. */
+  staged: Promise<Result<StagedPhotoInfo>>;
 }
 
 export type CallState =
@@ -93,13 +94,46 @@ const INITIAL_VALUES = { comparison_type: '-1' };
 const isAdvanced = (field: string) => paramSpec(field)?.group === 'advanced';
 
 export const useConsole = create<ConsoleState>((set, get) => {
+  /** Forgets a photo on the trusted side once the form no longer shows it. */
+  function dropStaged(photo: AttachedPhoto | undefined): void {
+    void photo?.staged.then((r) => {
+      if (r.ok) void api.dropPhoto({ handle: r.value.handle });
+    });
+  }
+
+  /**
+   * The handles of the form's photos. With `again`, the photos are staged anew from the bytes the
+   * form shows (the staging area evicted them: it is bounded), so what is sent is what is on screen.
+   */
+  async function photoRefs(again: boolean): Promise<Result<Partial<Record<FileParamName, PhotoRef>>>> {
+    const refs: Partial<Record<FileParamName, PhotoRef>> = {};
+    for (const name of FILE_PARAMS) {
+      let photo = get().photos[name];
+      if (!photo) continue;
+      if (again) {
+        const restaged: AttachedPhoto = { ...photo, staged: api.stagePhoto({ name: photo.name, bytes: photo.bytes }) };
+        set((st) => ({ photos: { ...st.photos, [name]: restaged } }));
+        photo = restaged;
+      }
+      const r = await photo.staged;
+      if (!r.ok) return { ok: false, error: { ...r.error, field: r.error.field ?? name } };
+      refs[name] = { handle: r.value.handle };
+    }
+    return { ok: true, value: refs };
+  }
+
   async function send(): Promise<void> {
     const s = get();
     const callId = crypto.randomUUID();
     const params = Object.fromEntries(Object.entries(s.values).filter(([, v]) => v !== ''));
-    const photos = Object.fromEntries(Object.entries(s.photos).map(([k, p]) => [k, p ? { name: p.name, dataBase64: toBase64(p.bytes) } : undefined]));
     set({ call: { phase: 'sending', callId, startedAt: Date.now() }, editedSinceCall: {}, bizNoNotice: undefined });
-    const result = await api.issueToken({ callId, profileId: s.activeProfileId, params, photos });
+    const issue = async (again: boolean): Promise<Result<IssueTokenOutcome>> => {
+      const photos = await photoRefs(again);
+      return photos.ok ? api.issueToken({ callId, profileId: s.activeProfileId, params, photos: photos.value }) : photos;
+    };
+    let result = await issue(false);
+    // Nothing was sent when a handle is refused: staging again and retrying once is safe.
+    if (!result.ok && result.error.code === 'PHOTO_NOT_STAGED') result = await issue(true);
     set({ call: { phase: 'done', result, sentParams: params } });
     const outcome = result.ok ? result.value.outcome : undefined;
     if (outcome === 'issued' || outcome === 'unknown') {
@@ -200,9 +234,12 @@ export const useConsole = create<ConsoleState>((set, get) => {
       }
       const old = get().photos[name];
       if (old) URL.revokeObjectURL(old.url);
+      dropStaged(old);
       const url = URL.createObjectURL(new Blob([file.bytes.slice().buffer], { type: 'image/*' }));
+      // Staged at once, while the operator fills in the rest of the form.
+      const staged = api.stagePhoto({ name: file.name, bytes: file.bytes });
       set((s) => ({
-        photos: { ...s.photos, [name]: { name: file.name, bytes: file.bytes, facts, url } },
+        photos: { ...s.photos, [name]: { name: file.name, bytes: file.bytes, facts, url, staged } },
         photoErrors: { ...s.photoErrors, [name]: undefined },
         touched: { ...s.touched, [name]: true },
         editedSinceCall: { ...s.editedSinceCall, [name]: true },
@@ -212,6 +249,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
     removePhoto(name) {
       const old = get().photos[name];
       if (old) URL.revokeObjectURL(old.url);
+      dropStaged(old);
       set((s) => ({ photos: { ...s.photos, [name]: undefined }, photoErrors: { ...s.photoErrors, [name]: undefined }, editedSinceCall: { ...s.editedSinceCall, [name]: true } }));
     },
 

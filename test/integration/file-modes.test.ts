@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startConsoleApp } from '../../main/app/console-app';
 import { makeJpeg } from '../fixtures/images';
+import { stage } from '../support/staged-photo';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -44,7 +45,7 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
       if (!settings.ok) throw new Error(settings.error.message);
       expect(await h.updateSettings({ settings: { ...settings.value, operator: 'desk-1', keepPhotos: true } })).toMatchObject({ ok: true });
       expect(await h.createProfile({ profile: { name: 'Test', color: '#3182ce', environment: 'test', region: 'idn', apiKey: 'k-0001', secret: 'modes-secret-01', defaults: {} } })).toMatchObject({ ok: true });
-      const photo = { name: 'face.jpg', dataBase64: makeJpeg(320, 240).toString('base64') };
+      const photo = await stage(h, 'face.jpg', makeJpeg(320, 240));
       const params = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', comparison_type: '0', uuid: 'modes-customer', biz_no: 'modes-1' };
       expect(await h.issueToken({ callId: 'modes-call-1', profileId: 'sandbox', params, photos: { image_ref1: photo } })).toMatchObject({ ok: true, value: { outcome: 'issued' } });
       const modes = modesUnder(dir);

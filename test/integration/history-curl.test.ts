@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsoleApp, type ConsoleApp } from '../../main/app/console-app';
+import { stage } from '../support/staged-photo';
 
 const run = promisify(execFile);
 
@@ -26,7 +27,7 @@ describe('copy as cURL', () => {
       callId: 'curl-replay-1',
       profileId: 'sandbox',
       params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: "o'brien-1", comparison_type: '0', uuid: 'cust-7', biz_extra_data: '@not-a-file;x' },
-      photos: { image_ref1: { name: 'customer.jpg', dataBase64: photo.toString('base64') } },
+      photos: { image_ref1: await stage(app.handlers, 'customer.jpg', photo) },
     });
     if (!issued.ok || issued.value.outcome !== 'issued') throw new Error(JSON.stringify(issued));
     const curl = await app.handlers.historyCurl({ id: issued.value.historyId ?? 0 });

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +56,17 @@ describe('ipc binding', () => {
   it('answers our own top-level page with the real handler', async () => {
     const r = await invoke('listProfiles', topFrame(`${APP_ENTRY}#/history`));
     expect(r).toMatchObject({ ok: true, value: [{ id: 'sandbox', builtIn: true }] });
+  });
+
+  it('carries a photo as bytes: a structured-cloned Uint8Array is staged, hashed once, and answered as a handle', async () => {
+    const bytes = new Uint8Array(readFileSync('test/fixtures/face.jpg'));
+    // Electron's IPC delivers a structured clone of the payload; so does the fake.
+    const r = (await invoke('stagePhoto', topFrame(APP_ENTRY), structuredClone({ name: 'face.jpg', bytes }))) as { ok: boolean; value?: { handle: string; sha256: string; facts: { format: string } } };
+    expect(r).toMatchObject({ ok: true, value: { handle: expect.stringMatching(/^ph_/), facts: { format: 'jpeg', bytes: bytes.byteLength } } });
+    expect(r.value?.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const base64 = (await invoke('stagePhoto', topFrame(APP_ENTRY), { name: 'face.jpg', bytes: Buffer.from(bytes).toString('base64') })) as { ok: boolean; error?: { code: string; field?: string; message: string } };
+    expect(base64).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'bytes' } });
+    expect(base64.error?.message).toContain('Uint8Array');
   });
 
   it.each([
