@@ -19,6 +19,15 @@ import { buildVerificationData, type TesterChoice } from './verification-data';
 
 export const RESULT_FETCH_LIMIT = 3;
 export const RESULT_RETENTION_MS = 24 * 60 * 60 * 1000;
+/**
+ * The sandbox keeps at most this many flows (tokens), and forgets the oldest-issued beyond it: a
+ * long-running sandbox must not grow without bound (100,000 tokens would otherwise stay in memory).
+ * A forgotten token is as if never issued: its liveness page says INVALID_TOKEN (unknown),
+ * get_result answers RESULT_NOT_FOUND. 20,000 is far more than a support session issues.
+ */
+export const SANDBOX_MAX_FLOWS = 20_000;
+/** A destroyed result still answers DATA_DESTROYED for this long, then the flow is forgotten. */
+export const DESTROYED_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 export interface Flow {
   token: IssuedToken;
@@ -51,6 +60,10 @@ export interface FlowDeps {
   apiSecret: string;
   /** Called once per flow as it ends, before the listeners (the sandbox starts notify_url here). */
   delivered: (flow: EndedFlow) => void;
+  /** Called for each flow the store forgets (the cap, or long after its result was destroyed). */
+  forgotten?: (token: IssuedToken) => void;
+  /** SANDBOX_MAX_FLOWS unless given (tests). */
+  maxFlows?: number;
 }
 
 export const isEnded = (flow: Flow): flow is EndedFlow => flow.data !== undefined && flow.sign !== undefined && flow.endedAtMs !== undefined;
@@ -65,12 +78,33 @@ export class FlowStore {
 
   constructor(private readonly deps: FlowDeps) {}
 
-  /** Starts tracking a newly issued token: NOT_STARTED. */
+  /** Starts tracking a newly issued token: NOT_STARTED; forgets the oldest flows beyond the cap. */
   add(token: IssuedToken): void {
     const flow: Flow = { token, status: 'NOT_STARTED', fetches: 0 };
     this.byToken.set(token.token, flow);
     this.byBiz.set(token.biz_id, flow);
     this.running.add(flow);
+    this.forgetOld();
+  }
+
+  /** How many flows are kept. */
+  get size(): number {
+    return this.byToken.size;
+  }
+
+  /**
+   * The map's first entries are the oldest issued: drop them while over the cap, or while long
+   * past their result's retention. Amortised O(1) per issued token, never a walk of every flow.
+   */
+  private forgetOld(): void {
+    const max = this.deps.maxFlows ?? SANDBOX_MAX_FLOWS;
+    const nowMs = this.deps.now();
+    for (const flow of this.byToken.values()) {
+      const stale = isEnded(flow) && nowMs >= flow.endedAtMs + RESULT_RETENTION_MS + DESTROYED_MEMORY_MS;
+      if (this.byToken.size <= max && !stale) return;
+      this.remove(flow.token);
+      this.deps.forgotten?.(flow.token);
+    }
   }
 
   /** Forgets a token that was issued but whose answer never counted (e.g. a forced proxy 502). */

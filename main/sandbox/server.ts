@@ -65,6 +65,8 @@ export interface SandboxOptions {
   lenient?: boolean;
   /** HTTP time limits, ms; default SERVER_TIMEOUTS (tests shorten them). */
   timeouts?: Partial<ServerTimeouts>;
+  /** Tokens (flows) kept at most, the oldest forgotten first; default SANDBOX_MAX_FLOWS (flows.ts). */
+  maxFlows?: number;
 }
 
 export interface Sandbox {
@@ -159,6 +161,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     delivered: (flow) => {
       if (flow.token.params.notify_url) notifier.deliver(flow.token.params.notify_url, flow.data, flow.sign);
     },
+    forgotten: (token) => tokens.delete(token.token),
+    maxFlows: options.maxFlows,
   });
 
   /** A JSON answer; every one carries request_id and time_used, as the service's do. */
