@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startConsoleApp } from '../app/console-app';
 import { resolveDataDir } from '../app/data-dir';
 import { parseWebArgs, WEB_USAGE } from './cli-options';
+import { openBrowser } from './open-browser';
 import { startWebShell } from './server';
 
 async function main(): Promise<void> {
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
   const shell = await startWebShell({ handlers: app.handlers, rendererDir, port });
   process.stdout.write(`FaceID Console (browser shell) is ready: ${shell.url}\n`);
   process.stdout.write(`Data folder: ${dataDir}\nEmbedded sandbox: ${app.sandbox.baseUrl}\nPress Ctrl+C to stop.\n`);
+  if (parsed.open) {
+    const failed = await openBrowser(shell.url);
+    process.stdout.write(failed ? `Could not open a browser (${failed}); open the URL above.\n` : 'Opened in your default browser.\n');
+  }
   const stop = () => {
     void shell.close().then(() => app.close()).then(() => process.exit(0));
   };

@@ -11,8 +11,9 @@ export interface ShellProcess {
 }
 
 /** Starts `main/web/cli.ts` on a data folder and resolves once it printed its launch URL. */
-export function startShellProcess(dataDir: string, timeoutMs = 20_000): Promise<ShellProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/web/cli.ts', '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startShellProcess(dataDir: string, timeoutMs = 20_000, extra: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<ShellProcess> {
+  const args = ['--import', 'tsx', 'main/web/cli.ts', '--data-dir', dataDir, '--port', '0', ...(extra.args ?? [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: extra.env ?? process.env });
   let seen = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the browser shell did not start in ${timeoutMs} ms:\n${seen}`)), timeoutMs);

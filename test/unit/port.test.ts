@@ -26,8 +26,9 @@ describe('one port parser for both command lines', () => {
   });
 
   it('parses the browser shell\'s other options and refuses unknown ones', () => {
-    expect(parseWebArgs([])).toEqual({ kind: 'run', port: 0, dataDir: undefined });
-    expect(parseWebArgs(['--data-dir', '/tmp/x', '--port', '8080'])).toEqual({ kind: 'run', port: 8080, dataDir: '/tmp/x' });
+    expect(parseWebArgs([])).toEqual({ kind: 'run', port: 0, dataDir: undefined, open: false });
+    expect(parseWebArgs(['--data-dir', '/tmp/x', '--port', '8080'])).toEqual({ kind: 'run', port: 8080, dataDir: '/tmp/x', open: false });
+    expect(parseWebArgs(['--open'])).toMatchObject({ kind: 'run', open: true });
     expect(parseWebArgs(['--data-dir', ''])).toEqual({ kind: 'error', message: '--data-dir must not be empty.' });
     expect(parseWebArgs(['--bogus'])).toMatchObject({ kind: 'error' });
     expect(parseWebArgs(['--help'])).toEqual({ kind: 'help' });
