@@ -1,30 +1,71 @@
 /**
  * `npm run bench`: performance figures, printed (never asserted in tests).
- * `npm run bench -- --json` prints one JSON object on stdout instead.
+ * `npm run bench -- --json` prints one JSON object on stdout instead;
+ * `--only history,overhead,sandbox,start` runs some of the parts.
  */
 import { benchHistory, type HistoryFigures } from './history';
+import { benchOverhead, type OverheadFigures } from './overhead';
+import { benchConsoleWhileSaturated, benchSandboxScale } from './sandbox-load';
+import { benchStart } from './start';
 
 const TARGETS: Record<keyof HistoryFigures, number> = { insert_ms: 1, search_biz_id_ms: 20, search_biz_no_prefix_ms: 20, first_page_ms: 50 };
 
 const json = process.argv.includes('--json');
-const sizes = [1000, 100_000] as const;
-const history: Record<string, HistoryFigures> = {};
-for (const size of sizes) {
-  if (!json) process.stdout.write(`history: ${size} rows…\n`);
-  history[String(size)] = benchHistory(size);
-}
+const onlyArg = process.argv.find((a) => a.startsWith('--only'));
+const only = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf(onlyArg) + 1])?.split(',')) : undefined;
+const wanted = (part: string) => !only || only.has(part);
+const say = (line: string) => !json && process.stdout.write(`${line}\n`);
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+const report: Record<string, unknown> = {};
 
-if (json) {
-  process.stdout.write(`${JSON.stringify({ history })}\n`);
-} else {
+if (wanted('history')) {
+  const history: Record<string, HistoryFigures> = {};
+  for (const size of [1000, 100_000]) {
+    say(`history: ${size} rows…`);
+    history[String(size)] = benchHistory(size);
+  }
+  report.history = history;
   const small = history['1000'];
   const large = history['100000'];
-  process.stdout.write('\nhistory (medians, ms)          1,000 rows   100,000 rows   ratio   target\n');
+  say('\nhistory (medians, ms)          1,000 rows   100,000 rows   ratio   target');
   for (const key of Object.keys(TARGETS) as (keyof HistoryFigures)[]) {
     const a = small?.[key] ?? 0;
     const b = large?.[key] ?? 0;
     const ratio = a > 0 ? b / a : 0;
-    const ok = b <= TARGETS[key] && ratio <= 1.5 ? 'ok' : 'MISSED';
-    process.stdout.write(`  ${key.padEnd(26)} ${a.toFixed(4).padStart(10)}   ${b.toFixed(4).padStart(12)}   ${ratio.toFixed(2).padStart(5)}   ≤ ${TARGETS[key]} ms, ratio ≤ 1.5: ${ok}\n`);
+    say(`  ${key.padEnd(26)} ${a.toFixed(4).padStart(10)}   ${b.toFixed(4).padStart(12)}   ${ratio.toFixed(2).padStart(5)}   ≤ ${TARGETS[key]} ms, ratio ≤ 1.5: ${verdict(b <= TARGETS[key] && ratio <= 1.5)}`);
   }
 }
+
+if (wanted('overhead')) {
+  say('\nget_token_overhead: 2 × ~1.9 MB JPEG against a bare loopback upstream, medians of 15 interleaved pairs…');
+  const o = await benchOverhead(15);
+  report.get_token_overhead = o;
+  const line = (label: string, f: OverheadFigures, target?: number) =>
+    say(`  ${label.padEnd(30)} console ${f.console_ms.toFixed(2).padStart(7)} ms   curl ${f.curl_ms.toFixed(2).padStart(7)} ms   ratio ${f.ratio.toFixed(2)}${target ? `   ≤ ${target}: ${verdict(f.ratio <= target)}` : ''}`);
+  line('handler table, 2 photos', o.handler_table.photos, 1.1);
+  line('handler table, liveness only', o.handler_table.liveness_only);
+  line('browser shell, 2 photos', o.browser_shell.photos, 1.25);
+  line('browser shell, liveness only', o.browser_shell.liveness_only);
+}
+
+if (wanted('sandbox')) {
+  say('\nsandbox at 50 connections (autocannon), then up to 100,000 tokens…');
+  const scale = await benchSandboxScale(true);
+  say('console API while its embedded sandbox is saturated…');
+  const sat = await benchConsoleWhileSaturated();
+  report.sandbox = { ...scale, console_p99_ms_while_saturated: sat.p99, console_median_ms_while_saturated: sat.median, saturating_req_per_s: sat.rps };
+  say(`  get_token, liveness only         ${scale.liveness_req_per_s} req/s   ≥ 2000: ${verdict(scale.liveness_req_per_s >= 2000)}`);
+  say(`  get_token, one ${Math.round(scale.photo_bytes / 1000)} KB photo       ${scale.photo_req_per_s} req/s   ≥ 300: ${verdict(scale.photo_req_per_s >= 300)}`);
+  say(`  after ${scale.tokens_issued} tokens, full GC   RSS ${scale.rss_mb_after_100k_tokens} MB, heap ${scale.heap_mb_after_100k_tokens} MB, ${scale.tokens_kept} tokens kept`);
+  say(`  console listProfiles, saturated  p99 ${sat.p99} ms, median ${sat.median} ms (sandbox at ${sat.rps} req/s)   p99 ≤ 50: ${verdict(sat.p99 <= 50)}`);
+}
+
+if (wanted('start')) {
+  say('\nstart-to-usable without the Electron binary…');
+  const s = await benchStart();
+  report.start = s;
+  say(`  npm start (build + browser shell)  usable in ${s.npm_start.usable_ms} ms (URL printed at ${s.npm_start.url_printed_ms} ms)`);
+  say(`  built browser shell alone          usable in ${s.built_shell.usable_ms} ms`);
+}
+
+if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
