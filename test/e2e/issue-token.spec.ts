@@ -44,6 +44,54 @@ test.describe('issuing a token in the browser shell', () => {
     await expect(page.getByRole('region', { name: 'Token issued' })).toBeVisible();
   });
 
+  test('sends a dropped photo once, as bytes, and issues and re-issues by its handle', async ({ page }) => {
+    const calls: { op: string; type: string; body: Buffer | null }[] = [];
+    page.on('request', (r) => {
+      const op = /\/api\/(\w+)$/.exec(r.url())?.[1];
+      if (op) calls.push({ op, type: r.headers()['content-type'] ?? '', body: r.postDataBuffer() });
+    });
+    const bytes = readFileSync('test/fixtures/face.jpg');
+    await dropFile(page, 'image_ref1 drop zone', 'test/fixtures/face.jpg', 'customer.jpg', 'image/jpeg');
+    await page.getByLabel('comparison_type').selectOption('0');
+    await page.getByLabel('uuid').fill('customer-43');
+    for (let i = 0; i < 2; i++) {
+      await page.getByRole('button', { name: 'Issue token' }).click();
+      await expect(page.getByRole('region', { name: 'Token issued' })).toBeVisible();
+    }
+    const staged = calls.filter((c) => c.op === 'stagePhoto');
+    expect(staged).toHaveLength(1);
+    expect(staged[0]?.type).toBe('application/octet-stream');
+    expect(staged[0]?.body?.equals(bytes)).toBe(true);
+    const issues = calls.filter((c) => c.op === 'issueToken').map((c) => JSON.parse(c.body?.toString() ?? '{}') as { photos: { image_ref1?: { handle: string } } });
+    expect(issues).toHaveLength(2);
+    expect(issues[0]?.photos.image_ref1?.handle).toMatch(/^ph_/);
+    expect(issues[1]?.photos.image_ref1).toEqual(issues[0]?.photos.image_ref1);
+    expect(calls.filter((c) => c.op === 'issueToken').every((c) => (c.body?.length ?? 0) < 4096)).toBe(true);
+  });
+
+  test('stages the photo on screen again when the staging area evicted it, and the call goes through', async ({ page, shell }) => {
+    const stagings: number[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/stagePhoto')) stagings.push(r.postDataBuffer()?.length ?? 0);
+    });
+    await dropFile(page, 'image_ref1 drop zone', 'test/fixtures/face.jpg', 'customer.jpg', 'image/jpeg');
+    await expect.poll(() => stagings.length).toBe(1);
+    // Another tab fills the staging area (8 photos at most): the form's photo is evicted.
+    for (let i = 0; i < 8; i++) {
+      const r = await page.request.post(`${shell.origin}/api/stagePhoto`, {
+        headers: { 'X-FaceID-Console-Token': shell.token, 'Content-Type': 'application/octet-stream' },
+        data: readFileSync('test/fixtures/face.png'),
+      });
+      expect(((await r.json()) as { ok: boolean }).ok).toBe(true);
+    }
+    await page.getByLabel('comparison_type').selectOption('0');
+    await page.getByLabel('uuid').fill('customer-44');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    await expect(page.getByRole('region', { name: 'Token issued' })).toBeVisible();
+    const jpeg = readFileSync('test/fixtures/face.jpg').length;
+    expect(stagings.filter((n) => n === jpeg)).toHaveLength(2);
+  });
+
   test('asks for uuid in both comparison modes and blocks Issue token while it is empty', async ({ page }) => {
     for (const mode of ['-1', '0']) {
       await page.getByLabel('comparison_type').selectOption(mode);
