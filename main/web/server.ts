@@ -22,8 +22,8 @@ import { parseTarget } from './target';
 
 /**
  * Timeouts suited to a UI on loopback, where a healthy browser sends a whole request in
- * milliseconds: 10 s for the headers, 60 s for the whole request (an issueToken body carries up
- * to two photos, ~33 MB), 5 s of idle keep-alive. A request that runs out of time gets 408.
+ * milliseconds: 10 s for the headers, 60 s for the whole request (a staged photo is up to 12 MB,
+ * a JSON body up to 16 MB), 5 s of idle keep-alive. A request that runs out of time gets 408.
  */
 export const WEB_SHELL_TIMEOUTS = { headersMs: 10_000, requestMs: 60_000, keepAliveMs: 5_000 } as const;
 
