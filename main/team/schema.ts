@@ -13,7 +13,8 @@ import { TeamError } from './errors';
 /** The team schema version this console writes. */
 export const TEAM_SCHEMA_VERSION = 1;
 /** node-pg-migrate's bookkeeping table, in the team schema. */
-const MIGRATIONS_TABLE = 'pgmigrations';
+export const MIGRATIONS_TABLE = 'pgmigrations';
+export const MIGRATIONS_SCHEMA = 'faceid_team';
 
 /** Where the migration files are (shipped beside the main bundle). */
 export function migrationsDir(): string {
@@ -39,6 +40,8 @@ export async function migrateTeam(client: ClientBase): Promise<void> {
     dbClient: client,
     dir: migrationsDir(),
     migrationsTable: MIGRATIONS_TABLE,
+    migrationsSchema: MIGRATIONS_SCHEMA,
+    createMigrationsSchema: true,
     direction: 'up',
     checkOrder: true,
     log: () => {},

@@ -4,14 +4,22 @@
  * the binaries are absent the tests skip with a printed reason; under CI=true they fail instead.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import pg from 'pg';
 
-const BIN = process.env.FACEID_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** FACEID_PG_BIN, or the newest of Debian's installed server versions (15 on bookworm). */
+function serverBin(): string {
+  if (process.env.FACEID_PG_BIN) return process.env.FACEID_PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, 'bin', 'initdb'))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  return join(root, newest ?? '15', 'bin');
+}
+const BIN = serverBin();
 
 /** Why the team tests cannot run here, or undefined when they can. */
 export function pgUnavailable(): string | undefined {
