@@ -2,20 +2,9 @@
  * What went wrong with the team store, as a code and parameters: the renderer (namespace `team`)
  * and the CLI turn it into words in the operator's language. Never carries a password.
  */
-export type TeamErrorCode =
-  | 'TEAM_UNREACHABLE'
-  | 'TEAM_CONNECTION_LOST'
-  | 'TEAM_AUTH_FAILED'
-  | 'TEAM_TLS_FAILED'
-  | 'TEAM_PERMISSION_DENIED'
-  | 'TEAM_NOT_A_DESK'
-  | 'TEAM_SCHEMA_MISSING'
-  | 'TEAM_SCHEMA_NEWER'
-  | 'TEAM_SCHEMA_OLDER'
-  | 'TEAM_NOT_CONFIGURED'
-  | 'TEAM_SERVER_ERROR';
+import type { TeamErrorCode, TeamErrorParams } from '../../core/team';
 
-export type TeamErrorParams = Record<string, string | number>;
+export type { TeamErrorCode, TeamErrorParams } from '../../core/team';
 
 export class TeamError extends Error {
   constructor(

@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { ClientConfig } from 'pg';
 import type { Outbox } from '../history/outbox';
 import type { Redactor } from '../vault/redact';
-import { teamErrorOf, type TeamErrorCode, type TeamErrorParams } from './errors';
+import { TeamError, teamErrorOf, type TeamErrorCode, type TeamErrorParams } from './errors';
 import { keptPhotoHashes, payloadOf, type TeamCallPayload } from './payload';
 import { checkTeamSchema, type TeamServerInfo } from './schema';
 import { upsertBatch } from './upsert';
@@ -37,6 +37,8 @@ export interface PublisherStatus {
   lastPublishedAt?: number;
   lastError?: { code: TeamErrorCode; params: TeamErrorParams; at: number };
   nextAttemptAt?: number;
+  branch?: string;
+  desk?: string;
 }
 
 export class TeamPublisher {
@@ -65,6 +67,10 @@ export class TeamPublisher {
     try {
       await client.connect();
       this.server = await checkTeamSchema(client);
+      // A role the DBA has not mapped to a branch and desk could insert nothing (RLS); say so.
+      if (!this.server.branch || !this.server.desk) throw new TeamError('TEAM_NOT_A_DESK', { user: String(client.user ?? '') });
+      this.st.branch = this.server.branch;
+      this.st.desk = this.server.desk;
     } catch (e) {
       await client.end().catch(() => {});
       throw e;

@@ -6,7 +6,7 @@
  * is a fragment (substring, any letter case) over biz_id, biz_no, uuid, token and request_id,
  * served by a pg_trgm GIN index.
  */
-import type { ClientBase } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage } from '../../core/history';
 
 export type TeamScope = 'desk' | 'branch' | 'all';
@@ -20,17 +20,22 @@ export interface TeamListRow extends HistoryListRow {
   desk: string;
 }
 
-function whereOf(filter: HistoryFilter, scope: TeamScope, nowMs: number, cursor?: HistoryCursor): { sql: string; values: unknown[] } {
+/** ILIKE pattern for a fragment: its own % _ and \\ are searched for, not obeyed. */
+function patternOf(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function whereOf(filter: HistoryFilter, scope: TeamScope, nowMs: number, cursor?: HistoryCursor, withText = true): { sql: string; values: unknown[] } {
   const parts: string[] = [];
   const values: unknown[] = [];
   const v = (x: unknown) => {
     values.push(x);
     return `$${values.length}`;
   };
-  if (scope === 'desk') parts.push('desk = faceid_team.my_desk()');
-  if (scope === 'branch') parts.push('branch = faceid_team.my_branch()');
+  if (scope === 'desk') parts.push('desk = (SELECT faceid_team.my_desk())');
+  if (scope === 'branch') parts.push('branch = (SELECT faceid_team.my_branch())');
   const text = filter.text?.trim();
-  if (text) parts.push(`search_text ILIKE ${v(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  if (text && withText) parts.push(`search_text ILIKE ${v(patternOf(text))}`);
   if (filter.profileId) parts.push(`profile_id = ${v(filter.profileId)}`);
   if (filter.status) {
     const nowS = Math.floor(nowMs / 1000);
@@ -68,15 +73,63 @@ function listRow(r: Record<string, unknown>): TeamListRow {
   };
 }
 
-/** A page of the team list, newest first, in the local store's shape. */
-export async function teamQuery(client: ClientBase, filter: HistoryFilter, scope: TeamScope, nowMs: number, limit: number, cursor?: HistoryCursor): Promise<HistoryPage & { rows: TeamListRow[] }> {
+type Queryable = ClientBase | Pool;
+
+async function orderedPage(client: Queryable, filter: HistoryFilter, scope: TeamScope, nowMs: number, limit: number, cursor?: HistoryCursor): Promise<TeamListRow[]> {
   const where = whereOf(filter, scope, nowMs, cursor);
-  const res = await client.query(`SELECT ${COLUMNS} FROM faceid_team.calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ${Math.max(1, Math.floor(limit)) + 1}`, where.values);
-  const rows = res.rows.map(listRow);
-  const page = rows.slice(0, limit);
+  const res = await client.query(`SELECT ${COLUMNS} FROM faceid_team.calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ${limit + 1}`, where.values);
+  return res.rows.map(listRow);
+}
+
+async function cappedCount(client: Queryable, filter: HistoryFilter, scope: TeamScope, nowMs: number): Promise<number> {
+  const w = whereOf(filter, scope, nowMs);
+  const n = await client.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM faceid_team.calls WHERE ${w.sql} LIMIT ${COUNT_CAP + 1}) AS m`, w.values);
+  return Number(n.rows[0]?.n ?? 0);
+}
+
+/**
+ * A fragment search in one statement: the matches (at most the cap, found through the trigram
+ * index — no ORDER BY, so the planner cannot prefer walking the time index and filtering a
+ * million rows), counted, and the page taken from them. Undefined when more than the cap match,
+ * since the newest page is then not among the matches found.
+ */
+async function fragmentPage(client: Queryable, filter: HistoryFilter, scope: TeamScope, nowMs: number, limit: number, cursor?: HistoryCursor): Promise<{ rows: TeamListRow[]; total: number }> {
+  const w = whereOf(filter, scope, nowMs, undefined, false);
+  const values = [...w.values, patternOf(filter.text?.trim() ?? '')];
+  const pattern = `$${values.length}`;
+  let after = 'true';
+  if (cursor) {
+    values.push(cursor.startedAt, cursor.id);
+    after = `(m.started_at, m.id) < ($${values.length - 1}, $${values.length})`;
+  }
+  // Candidates through the trigram index; every row and the count then pass RLS by id.
+  const res = await client.query(
+    `WITH f AS MATERIALIZED (SELECT id FROM faceid_team.fragment_matches(${pattern}, ${COUNT_CAP + 1}) AS id),
+     m AS MATERIALIZED (SELECT * FROM faceid_team.calls WHERE id IN (SELECT id FROM f) AND ${w.sql})
+     SELECT t.total_n, t.candidates, p.* FROM (SELECT (SELECT count(*) FROM m) AS total_n, (SELECT count(*) FROM f) AS candidates) AS t
+     LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM m WHERE ${after} ORDER BY m.started_at DESC, m.id DESC LIMIT ${limit + 1}) AS p ON true`,
+    values,
+  );
+  const first = res.rows[0];
+  // More candidates than the cap: the newest page and the count are not among those found.
+  const total = Number(first?.candidates ?? 0) > COUNT_CAP ? COUNT_CAP + 1 : Number(first?.total_n ?? 0);
+  return { rows: res.rows.filter((r) => r.id !== null).map(listRow), total };
+}
+
+/** A page of the team list, newest first, in the local store's shape. */
+export async function teamQuery(client: Queryable, filter: HistoryFilter, scope: TeamScope, nowMs: number, limit: number, cursor?: HistoryCursor): Promise<Omit<HistoryPage, 'rows'> & { rows: TeamListRow[] }> {
+  const size = Math.max(1, Math.floor(limit));
+  let rows: TeamListRow[];
+  let total: number;
+  if (filter.text?.trim()) {
+    const found = await fragmentPage(client, filter, scope, nowMs, size, cursor);
+    total = found.total;
+    rows = total > COUNT_CAP ? await orderedPage(client, filter, scope, nowMs, size, cursor) : found.rows;
+  } else {
+    rows = await orderedPage(client, filter, scope, nowMs, size, cursor);
+    total = await cappedCount(client, filter, scope, nowMs);
+  }
+  const page = rows.slice(0, size);
   const last = page[page.length - 1];
-  const counted = whereOf(filter, scope, nowMs);
-  const n = await client.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM faceid_team.calls WHERE ${counted.sql} LIMIT ${COUNT_CAP + 1}) AS m`, counted.values);
-  const total = Number(n.rows[0]?.n ?? 0);
-  return { rows: page, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, next: rows.length > limit && last ? { startedAt: last.startedAt, id: last.id } : undefined };
+  return { rows: page, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, next: rows.length > size && last ? { startedAt: last.startedAt, id: last.id } : undefined };
 }

@@ -83,9 +83,27 @@ describe.runIf(run)('team init and the team query', () => {
       expect(second.next).toBeUndefined();
       // LIKE's wildcards in a fragment are searched for, not obeyed.
       expect((await teamQuery(s, { text: 'loan_' }, 'all', 10_000, 10)).total).toBe(0);
+      // The index helper the query uses finds nothing of another branch for a desk either.
+      const ids = await a.query<{ branch: string }>("SELECT DISTINCT c.branch FROM faceid_team.fragment_matches('%loan%', 100) AS m(id) JOIN faceid_team.calls c ON c.id = m.id");
+      expect(ids.rows).toEqual([{ branch: 'JKT' }]);
     } finally {
       await a.end();
       await s.end();
+    }
+  });
+
+  it('counts up to the cap and still pages the newest first when a fragment matches more', async () => {
+    await team.sql(
+      "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, biz_no, params) SELECT gen_random_uuid(), 'JKT', 'jkt-desk-1', 100000 + i, 'issued', 'p', 'P', 'test', 'x', 'bulk-' || i, '{}' FROM generate_series(1, 10050) AS i",
+    );
+    const a = await client(team.deskA);
+    try {
+      const page = await teamQuery(a, { text: 'bulk-' }, 'branch', 10_000, 3);
+      expect({ total: page.total, capped: page.totalCapped, rows: page.rows.map((r) => r.bizNo) }).toEqual({ total: 10_000, capped: true, rows: ['bulk-10050', 'bulk-10049', 'bulk-10048'] });
+      const narrow = await teamQuery(a, { text: 'bulk-1004' }, 'branch', 10_000, 3);
+      expect({ total: narrow.total, capped: narrow.totalCapped, first: narrow.rows[0]?.bizNo }).toEqual({ total: 11, capped: false, first: 'bulk-10049' });
+    } finally {
+      await a.end();
     }
   });
 });

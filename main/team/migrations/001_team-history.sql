@@ -95,18 +95,34 @@ GRANT SELECT ON faceid_team.calls TO faceid_support, faceid_auditor;
 GRANT SELECT ON faceid_team.photos TO faceid_support;
 
 ALTER TABLE faceid_team.calls ENABLE ROW LEVEL SECURITY;
-CREATE POLICY desk_read ON faceid_team.calls FOR SELECT TO faceid_desk USING (branch = faceid_team.my_branch());
+CREATE POLICY desk_read ON faceid_team.calls FOR SELECT TO faceid_desk USING (branch = (SELECT faceid_team.my_branch()));
 CREATE POLICY desk_insert ON faceid_team.calls FOR INSERT TO faceid_desk
-  WITH CHECK (branch = faceid_team.my_branch() AND desk = faceid_team.my_desk());
+  WITH CHECK (branch = (SELECT faceid_team.my_branch()) AND desk = (SELECT faceid_team.my_desk()));
 -- A result fetched later on another desk of the branch may update the row; never move it.
 CREATE POLICY desk_update ON faceid_team.calls FOR UPDATE TO faceid_desk
-  USING (branch = faceid_team.my_branch()) WITH CHECK (branch = faceid_team.my_branch());
+  USING (branch = (SELECT faceid_team.my_branch())) WITH CHECK (branch = (SELECT faceid_team.my_branch()));
 CREATE POLICY support_read ON faceid_team.calls FOR SELECT TO faceid_support USING (true);
 CREATE POLICY auditor_read ON faceid_team.calls FOR SELECT TO faceid_auditor USING (true);
 
+-- Fragment search under RLS: ILIKE is not leakproof, so PostgreSQL will not use the trigram
+-- index before a desk's policy has filtered the rows (a whole branch, read row by row). This
+-- function finds the candidates through the index as the owner, pre-filtered to what the caller's
+-- login may see; the query then joins them back through calls by id, under RLS, so the policies
+-- stay the only authority over what is returned or counted.
+CREATE FUNCTION faceid_team.fragment_matches(pattern text, cap integer) RETURNS SETOF bigint
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+  SELECT c.id FROM faceid_team.calls c
+  WHERE c.search_text ILIKE pattern
+    AND (pg_has_role(session_user, 'faceid_support', 'MEMBER') OR pg_has_role(session_user, 'faceid_auditor', 'MEMBER')
+         OR c.branch = (SELECT d.branch FROM faceid_team.desks d WHERE d.role_name = session_user))
+  LIMIT cap
+$$;
+REVOKE ALL ON FUNCTION faceid_team.fragment_matches(text, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION faceid_team.fragment_matches(text, integer) TO faceid_desk, faceid_support, faceid_auditor;
+
 ALTER TABLE faceid_team.photos ENABLE ROW LEVEL SECURITY;
-CREATE POLICY desk_read ON faceid_team.photos FOR SELECT TO faceid_desk USING (branch = faceid_team.my_branch());
-CREATE POLICY desk_insert ON faceid_team.photos FOR INSERT TO faceid_desk WITH CHECK (branch = faceid_team.my_branch());
+CREATE POLICY desk_read ON faceid_team.photos FOR SELECT TO faceid_desk USING (branch = (SELECT faceid_team.my_branch()));
+CREATE POLICY desk_insert ON faceid_team.photos FOR INSERT TO faceid_desk WITH CHECK (branch = (SELECT faceid_team.my_branch()));
 CREATE POLICY support_read ON faceid_team.photos FOR SELECT TO faceid_support USING (true);
 
 -- Down Migration
