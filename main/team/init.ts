@@ -5,7 +5,8 @@
  */
 import pg from 'pg';
 import type { ClientConfig } from 'pg';
-import { migrateTeam, migrationSql, MIGRATIONS_SCHEMA, MIGRATIONS_TABLE, TEAM_SCHEMA_VERSION } from './schema';
+import { migrateTeam } from './migrate';
+import { migrationSql, MIGRATIONS_SCHEMA, MIGRATIONS_TABLE, TEAM_SCHEMA_VERSION } from './schema';
 
 const DESK_TEMPLATE = `-- For each desk (replace the names; one login role per desk, never shared):
 --   CREATE ROLE desk_jkt01 LOGIN PASSWORD '...' IN ROLE faceid_desk;

@@ -153,6 +153,10 @@ export class TeamPublisher {
     while (this.running) {
       this.st.state = 'publishing';
       try {
+        // Connect (and check the schema) even with nothing to send, so a wrong setting shows at once.
+        await this.connect().catch((e: unknown) => {
+          throw teamErrorOf(e);
+        });
         await this.drain();
         this.failures = 0;
         delete this.st.nextAttemptAt;

@@ -7,7 +7,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ClientBase } from 'pg';
-import { runner } from 'node-pg-migrate';
 import { TeamError } from './errors';
 
 /** The team schema version this console writes. */
@@ -32,20 +31,6 @@ export function migrationSql(): { name: string; up: string }[] {
       const up = text.split(/^-- Down Migration$/m)[0] ?? text;
       return { name, up: up.trim() };
     });
-}
-
-/** Applies every migration not yet applied (as the connected role, which must own the schema). */
-export async function migrateTeam(client: ClientBase): Promise<void> {
-  await runner({
-    dbClient: client,
-    dir: migrationsDir(),
-    migrationsTable: MIGRATIONS_TABLE,
-    migrationsSchema: MIGRATIONS_SCHEMA,
-    createMigrationsSchema: true,
-    direction: 'up',
-    checkOrder: true,
-    log: () => {},
-  });
 }
 
 export interface TeamServerInfo {
