@@ -85,6 +85,9 @@ const MIGRATIONS: string[] = [
 
 export const HISTORY_SCHEMA_VERSION = MIGRATIONS.length;
 
+/** The migrations' SQL in order (for tests that build an older database). */
+export const HISTORY_MIGRATIONS: readonly string[] = MIGRATIONS;
+
 /** Brings the database to the current schema; refuses one written by a newer console. */
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
