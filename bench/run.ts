@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: performance figures, printed (never asserted in tests).
  * `npm run bench -- --json` prints one JSON object on stdout instead;
- * `--only history,overhead,sandbox,start` runs some of the parts.
+ * `--only history,team,overhead,sandbox,start` runs some of the parts.
  */
 import { benchHistory, type HistoryFigures } from './history';
 import { benchOverhead, type OverheadFigures } from './overhead';
 import { benchConsoleWhileSaturated, benchSandboxScale } from './sandbox-load';
 import { benchStart } from './start';
+import { benchTeam, type TeamFigures } from './team';
+import { pgUnavailable } from '../test/support/pg-cluster';
 
 const TARGETS: Record<keyof HistoryFigures, number> = { insert_ms: 1, search_biz_id_ms: 20, search_biz_no_prefix_ms: 20, first_page_ms: 50 };
 
@@ -33,6 +35,23 @@ if (wanted('history')) {
     const b = large?.[key] ?? 0;
     const ratio = a > 0 ? b / a : 0;
     say(`  ${key.padEnd(26)} ${a.toFixed(4).padStart(10)}   ${b.toFixed(4).padStart(12)}   ${ratio.toFixed(2).padStart(5)}   ≤ ${TARGETS[key]} ms, ratio ≤ 1.5: ${verdict(b <= TARGETS[key] && ratio <= 1.5)}`);
+  }
+}
+
+if (wanted('team')) {
+  // The team history at a million rows, on a private PostgreSQL cluster (skipped without one).
+  const teamWhy = pgUnavailable();
+  let team: TeamFigures | { skipped: string };
+  if (teamWhy) team = { skipped: teamWhy };
+  else {
+    say('\nteam history: generating 1,000,000 rows in PostgreSQL…');
+    team = await benchTeam(1_000_000);
+  }
+  report.team = team;
+  if ('skipped' in team) say(`\nteam history: skipped (${team.skipped})`);
+  else {
+    say(`\nteam history at ${team.rows} rows (generated and indexed in ${team.generate_s} s; medians, ms; target ≤ 50)`);
+    for (const [key, v] of Object.entries(team)) if (key.endsWith('_ms')) say(`  ${key.padEnd(28)} ${String(v).padStart(8)}   ${verdict(Number(v) <= 50)}`);
   }
 }
 

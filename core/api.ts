@@ -15,6 +15,7 @@ import type { ParamSpec } from './faceid/catalogue';
 import type { GetTokenResult } from './faceid/get-token-result';
 import type { PhotoFacts } from './faceid/photo';
 import type { FieldIssue, Result } from './result';
+import { TeamSettingsSchema, type TeamStatus } from './team';
 
 
 /**
@@ -121,6 +122,12 @@ export const requestSchemas = {
   setSandboxFaults: z.object({ plan: SandboxFaultPlanSchema.nullable() }).strict(),
   /** Strict (default) or lenient embedded sandbox; kept with the built-in profile across restarts. */
   setSandboxMode: z.object({ lenient: z.boolean() }).strict(),
+  /** The team history's settings (never the password) and the publisher's backlog and last error. */
+  getTeamStatus: z.object({}).strict(),
+  /** A new password replaces the stored one; without it the stored one stays. */
+  updateTeamSettings: z
+    .object({ settings: TeamSettingsSchema, password: z.string().min(1).max(1024).optional(), acceptUnprotected: z.boolean().optional() })
+    .strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -231,6 +238,8 @@ export interface ApiResponses {
   getSandboxState: SandboxState;
   setSandboxFaults: SandboxState;
   setSandboxMode: SandboxState;
+  getTeamStatus: TeamStatus;
+  updateTeamSettings: TeamStatus;
 }
 
 /** What a pasted callback says and whether its signature is genuine. */

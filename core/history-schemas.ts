@@ -13,6 +13,11 @@ export const HistoryFilterSchema = z
     /** ms, exclusive. */
     to: z.number().int().nonnegative().optional(),
     comparisonType: z.enum(['0', '-1']).optional(),
+    /**
+     * Whose calls: this desk's own history (default, the local SQLite store), its branch's or all
+     * the connected role may read (the team store on PostgreSQL, under its row-level security).
+     */
+    scope: z.enum(['desk', 'branch', 'all']).optional(),
   })
   .strict();
 export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;

@@ -38,6 +38,9 @@ export interface HistoryListRow {
   comparisonType: string;
   /** Status of the stored verification result, if one was fetched. */
   resultStatus?: string;
+  /** Team rows only (scope "branch" or "all"): the branch and desk that made the call. */
+  branch?: string;
+  desk?: string;
 }
 
 /** The verification result as the console last fetched it. */

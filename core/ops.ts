@@ -32,6 +32,8 @@ export const OP_NAMES = [
   'getSandboxState',
   'setSandboxFaults',
   'setSandboxMode',
+  'getTeamStatus',
+  'updateTeamSettings',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

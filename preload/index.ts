@@ -40,6 +40,8 @@ const api: ConsoleApi = {
   getSandboxState: call('getSandboxState'),
   setSandboxFaults: call('setSandboxFaults'),
   setSandboxMode: call('setSandboxMode'),
+  getTeamStatus: call('getTeamStatus'),
+  updateTeamSettings: call('updateTeamSettings'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

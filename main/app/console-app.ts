@@ -8,6 +8,8 @@ import type { SecretCipher } from '../vault/cipher';
 import { keyFileCipher } from '../vault/keyfile-cipher';
 import type { StoreFactory } from '../vault/store';
 import { redactText, redactorOf } from '../vault/redact';
+import { TeamConfigStore } from '../team/team-config';
+import { TeamService } from '../team/service';
 import { securePrivateData } from './data-dir';
 import { describeTightened } from './private-files';
 import { Vault } from '../vault/vault';
@@ -53,24 +55,31 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
   const credentials = { apiKey: `sandbox-${randomBytes(8).toString('hex')}`, apiSecret: randomBytes(24).toString('base64url') };
   const sandbox = await createSandbox({ host: '127.0.0.1', port: 0, ...credentials });
   try {
+    const cipher = options.cipher ?? keyFileCipher(options.dataDir);
     const vault = await Vault.open({
       dataDir: options.dataDir,
-      cipher: options.cipher ?? keyFileCipher(options.dataDir),
+      cipher,
       storeFactory: options.storeFactory,
       sandbox: { baseUrl: sandbox.baseUrl, ...credentials },
     });
+    // The team password sits beside the API secrets and is redacted with them everywhere.
+    const teamConfig = TeamConfigStore.open(options.dataDir, cipher, options.storeFactory);
+    const secrets = () => [...vault.knownSecrets(), ...teamConfig.knownSecrets()];
     // Every log line passes the one redaction, whatever a handler put in it.
     const sink = options.log;
-    const log = sink ? (line: string) => sink(redactText(line, vault.knownSecrets())) : undefined;
+    const log = sink ? (line: string) => sink(redactText(line, secrets())) : undefined;
     // The embedded sandbox runs in the mode the operator last chose for the built-in profile.
     sandbox.setLenient(vault.sandboxLenient());
     const settings = SettingsStore.open(options.dataDir, options.storeFactory);
     for (const t of tightened) log?.(`data folder: ${describeTightened(t)}`);
-    const history = HistoryStore.open(join(options.dataDir, 'history.sqlite3'), { redact: redactorOf(() => vault.knownSecrets()), nativeBinding: options.sqliteBinding });
+    const history = HistoryStore.open(join(options.dataDir, 'history.sqlite3'), { redact: redactorOf(secrets), nativeBinding: options.sqliteBinding });
     const interrupted = history.markInterrupted(Date.now());
     if (interrupted > 0) log?.(`history: ${interrupted} call(s) interrupted by the last shutdown recorded as unknown outcome`);
     history.applyRetention(settings.get(), Date.now());
-    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox, photoStage: options.photoStage });
+    // Publishes to the bank's PostgreSQL only once the operator enabled it; SQLite stays the record.
+    const team = new TeamService({ config: teamConfig, history, redact: redactorOf(secrets), keepPhotos: () => settings.get().keepPhotos });
+    team.start();
+    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox, team, photoStage: options.photoStage });
     // The embedded sandbox tells when a customer finished: fetch that result once and store it,
     // as a notify_url receiver would prompt a real integration to ('auto': no operator fault applies).
     sandbox.onFlowEnded((e) => {
@@ -85,6 +94,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
       history,
       log: log ?? (() => {}),
       close: async () => {
+        await team.stop();
         history.close();
         await sandbox.close();
       },

@@ -60,9 +60,33 @@ const MIGRATIONS: string[] = [
   ALTER TABLE calls ADD COLUMN result_status TEXT;
   CREATE INDEX calls_result_status ON calls (result_status);
   `,
+  // 3: team history. A global call id (UUID v4) per call, so a team store can upsert a call
+  // idempotently whatever its local rowid; and an outbox that each write fills in its own
+  // transaction, so a publisher never misses or invents a write. Calls made before this version
+  // are queued once, so a desk that joins a team publishes the history it already has.
+  `
+  ALTER TABLE calls ADD COLUMN global_id TEXT;
+  UPDATE calls SET global_id = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-'
+    || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+  CREATE UNIQUE INDEX calls_global_id ON calls (global_id);
+  CREATE TABLE outbox (
+    seq        INTEGER PRIMARY KEY,
+    global_id  TEXT NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('start', 'end', 'result')),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX outbox_global_id ON outbox (global_id);
+  INSERT INTO outbox (global_id, kind, created_at) SELECT global_id, CASE WHEN result_json IS NOT NULL THEN 'result' WHEN status = 'pending' THEN 'start' ELSE 'end' END, started_at FROM calls ORDER BY id;
+  -- A call deleted on the desk can no longer be published; what the team store already has stays
+  -- (it is the bank's record, under the bank's retention).
+  CREATE TRIGGER calls_outbox_delete AFTER DELETE ON calls BEGIN DELETE FROM outbox WHERE global_id = OLD.global_id; END;
+  `,
 ];
 
 export const HISTORY_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The migrations' SQL in order (for tests that build an older database). */
+export const HISTORY_MIGRATIONS: readonly string[] = MIGRATIONS;
 
 /** Brings the database to the current schema; refuses one written by a newer console. */
 export function migrate(db: Database.Database): void {

@@ -7,10 +7,12 @@
  * inside the JSON ones — first passes the redactor it was opened with, so no caller can forget to
  * scrub a secret an upstream echoed back. The database and its -wal/-shm files are owner-only.
  */
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { ensurePrivateFile, tightenFileIfPresent } from '../app/private-files';
 import { redactDeep, type Redactor } from '../vault/redact';
 import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage, HistoryPhoto, HistoryRow, Settings, StoredResult } from '../../core/history';
+import { Outbox } from './outbox';
 import { whereOf } from './query';
 import { migrate } from './schema';
 
@@ -102,17 +104,20 @@ export class HistoryStore {
   private readonly insert: Database.Statement;
   private readonly finish: Database.Statement;
   private readonly keepPhoto: Database.Statement;
+  /** The team history's queue, filled in the same transaction as each write. */
+  readonly outbox: Outbox;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly redact: Redactor,
   ) {
-    this.insert = db.prepare(`INSERT INTO calls (call_id, started_at, status, profile_id, profile_name, environment, base_url, operator, biz_no, uuid, comparison_type, params_json, photos_json)
-      VALUES (@callId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @bizNo, @uuid, @comparisonType, @params, @photos)`);
+    this.insert = db.prepare(`INSERT INTO calls (call_id, global_id, started_at, status, profile_id, profile_name, environment, base_url, operator, biz_no, uuid, comparison_type, params_json, photos_json)
+      VALUES (@callId, @globalId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @bizNo, @uuid, @comparisonType, @params, @photos)`);
     this.finish = db.prepare(`UPDATE calls SET status = @status, finished_at = @finishedAt, http_status = @httpStatus, response_body = @responseBody, token = @token,
       biz_id = @bizId, request_id = @requestId, expired_time = @expiredTime, time_used = @timeUsed, elapsed_ms = @elapsedMs, error_code = @errorCode,
       error_field = @errorField, error_message = @errorMessage WHERE call_id = @callId`);
     this.keepPhoto = db.prepare('INSERT OR IGNORE INTO photos (sha256, bytes) VALUES (?, ?)');
+    this.outbox = new Outbox(db);
   }
 
   /** Opens (creating 0600 and migrating) the database file; every text written passes `redact`. */
@@ -156,8 +161,10 @@ export class HistoryStore {
   begin(c: CallStart): void {
     this.db.transaction(() => {
       const params = redactDeep(c.params, this.redact);
+      const globalId = randomUUID();
       this.insert.run({
         callId: this.redact(c.callId),
+        globalId,
         startedAt: c.startedAt,
         profileId: this.redact(c.profile.id),
         profileName: this.redact(c.profile.name),
@@ -171,12 +178,17 @@ export class HistoryStore {
         photos: this.json(c.photos),
       });
       for (const [sha, bytes] of c.photoBytes ?? []) this.keepPhoto.run(sha, Buffer.from(bytes));
+      this.outbox.enqueue(globalId, 'start', c.startedAt);
     })();
   }
 
   /** Records how a call ended. */
   complete(callId: string, e: CallEnd): void {
-    this.finish.run({
+    this.db.transaction(() => this.completeRow(callId, e))();
+  }
+
+  private completeRow(callId: string, e: CallEnd): void {
+    const changes = this.finish.run({
       callId: this.redact(callId),
       status: e.status,
       finishedAt: e.finishedAt,
@@ -191,7 +203,8 @@ export class HistoryStore {
       errorCode: this.text(e.errorCode),
       errorField: this.text(e.errorField),
       errorMessage: this.text(e.errorMessage),
-    });
+    }).changes;
+    if (changes > 0) this.outbox.enqueueByCallId(this.redact(callId), 'end', e.finishedAt);
   }
 
   /**
@@ -199,9 +212,12 @@ export class HistoryStore {
    * may have reached the service. Returns how many.
    */
   markInterrupted(nowMs: number): number {
-    return this.stmt(
-      "UPDATE calls SET status = 'unknown', finished_at = @now, error_code = 'INTERRUPTED', error_message = 'The console stopped before the answer arrived; a token may have been issued.' WHERE status = 'pending'",
-    ).run({ now: nowMs }).changes;
+    return this.db.transaction(() => {
+      this.outbox.enqueueInterrupted(nowMs);
+      return this.stmt(
+        "UPDATE calls SET status = 'unknown', finished_at = @now, error_code = 'INTERRUPTED', error_message = 'The console stopped before the answer arrived; a token may have been issued.' WHERE status = 'pending'",
+      ).run({ now: nowMs }).changes;
+    })();
   }
 
   /** A page of the list, newest first. */
@@ -288,6 +304,8 @@ export class HistoryStore {
     this.db.transaction(() => {
       if (bestImage && result.bestImageSha256) this.keepPhoto.run(result.bestImageSha256, Buffer.from(bestImage));
       this.stmt('UPDATE calls SET result_json = @json, result_status = @status WHERE id = @id').run({ id, json: this.json(result), status: this.redact(result.status) });
+      const row = this.stmt('SELECT global_id FROM calls WHERE id = ?').get(id) as { global_id: string } | undefined;
+      if (row) this.outbox.enqueue(row.global_id, 'result', result.fetchedAt);
     })();
   }
 

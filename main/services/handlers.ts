@@ -17,9 +17,11 @@ import { historyOps } from './history-ops';
 import { resultFetcher, resultOps } from './result-ops';
 import { catalogueOps } from './catalogue-ops';
 import { profileOps } from './profile-ops';
+import { teamOps } from './team-ops';
 import { tokenOps } from './token-ops';
 import { photoOps } from './photo-ops';
 import { PhotoStage } from '../photos/stage';
+import type { TeamService } from '../team/service';
 
 export interface HandlerDeps {
   vault: Vault;
@@ -33,6 +35,8 @@ export interface HandlerDeps {
   sandbox?: Sandbox;
   /** Where staged photos are kept; a PhotoStage with STAGE_LIMITS by default (tests inject smaller caps). */
   photoStage?: PhotoStage;
+  /** The team history (PostgreSQL publisher and queries), when the shell runs one. */
+  team?: TeamService;
 }
 
 /** A handler takes the raw (unvalidated) payload and always resolves to a Result. */
@@ -53,15 +57,24 @@ export interface Handlers {
 export function buildHandlers(deps: HandlerDeps): Handlers {
   // Log lines an operation writes pass the same redaction as its answer.
   const sink = deps.log;
-  const log = (line: string) => sink?.(redactText(line, deps.vault.knownSecrets()));
+  const secrets = () => [...deps.vault.knownSecrets(), ...(deps.team?.knownSecrets() ?? [])];
+  const log = (line: string) => sink?.(redactText(line, secrets()));
   const opDeps: HandlerDeps = { ...deps, log };
   const fetchResult = resultFetcher(opDeps);
   const stage = deps.photoStage ?? new PhotoStage();
-  const impl: OpImpls<OpName> = { ...catalogueOps(), ...photoOps(stage), ...tokenOps(opDeps, stage), ...profileOps(opDeps), ...historyOps(opDeps), ...resultOps(opDeps, fetchResult) };
+  const impl: OpImpls<OpName> = {
+    ...catalogueOps(),
+    ...photoOps(stage),
+    ...tokenOps(opDeps, stage),
+    ...profileOps(opDeps),
+    ...historyOps(opDeps),
+    ...resultOps(opDeps, fetchResult),
+    ...teamOps(opDeps),
+  };
 
   const bind = <K extends OpName>(op: K): Handler<K> => {
     const run = impl[op] as OpImpl<K>;
-    return async (raw: unknown) => redactValue(await answer(raw), [...deps.vault.knownSecrets(), ...secretsIn(raw)]);
+    return async (raw: unknown) => redactValue(await answer(raw), [...secrets(), ...secretsIn(raw)]);
     async function answer(raw: unknown): Promise<Result<ApiResponses[K]>> {
       const parsed = requestSchemas[op].safeParse(raw ?? {});
       if (!parsed.success) {

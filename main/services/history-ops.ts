@@ -2,11 +2,15 @@ import type { HistoryFilter } from '../../core/history';
 import { fail, ok } from '../../core/result';
 import { curlCommand } from '../history/curl';
 import { toCsv, toJson } from '../history/export';
+import { TeamError } from '../team/errors';
 import type { HandlerDeps, OpImpls } from './handlers';
 
 type HistoryOpName = 'queryHistory' | 'getHistoryRow' | 'historyCurl' | 'exportHistory' | 'deleteHistory' | 'getKeptPhoto' | 'getSettings' | 'updateSettings';
 
 const notFound = (id: number) => fail({ code: 'NOT_FOUND', field: 'id', message: `No history row ${id} (it may have been deleted).` });
+
+const deskOnly = (what: 'export' | 'delete') =>
+  fail({ code: 'BAD_REQUEST', field: 'filter.scope', message: `Only this desk's own history can be ${what === 'export' ? 'exported' : 'deleted'} here (scope "desk"); the team history is the bank's record.` });
 
 /** The history and the settings that shape it. */
 export function historyOps(deps: HandlerDeps): OpImpls<HistoryOpName> {
@@ -14,7 +18,17 @@ export function historyOps(deps: HandlerDeps): OpImpls<HistoryOpName> {
   const now = deps.now ?? Date.now;
   const stamp = () => new Date(now()).toISOString().replace(/[:.]/g, '-').slice(0, 19);
   return {
-    queryHistory: async ({ filter, cursor, limit }) => ok(history.query(filter, now(), limit, cursor)),
+    // One query shape for both stores: the scope picks the local history or the team store.
+    queryHistory: async ({ filter, cursor, limit }) => {
+      if (!filter.scope || filter.scope === 'desk') return ok(history.query(filter, now(), limit, cursor));
+      if (!deps.team) return fail({ code: 'TEAM_NOT_CONFIGURED', field: 'scope', message: 'This shell runs no team history.' });
+      try {
+        return ok(await deps.team.query(filter, filter.scope, now(), limit, cursor));
+      } catch (e) {
+        if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message });
+        throw e;
+      }
+    },
     getHistoryRow: async ({ id }) => {
       const row = history.get(id);
       return row ? ok(row) : notFound(id);
@@ -24,6 +38,7 @@ export function historyOps(deps: HandlerDeps): OpImpls<HistoryOpName> {
       return row ? ok({ command: curlCommand(row) }) : notFound(id);
     },
     exportHistory: async ({ filter, format }) => {
+      if (filter.scope && filter.scope !== 'desk') return deskOnly('export');
       let count = 0;
       const rows = (function* () {
         for (const r of history.iterate(filter, now())) {
@@ -36,6 +51,8 @@ export function historyOps(deps: HandlerDeps): OpImpls<HistoryOpName> {
     },
     deleteHistory: async (req) => {
       const filter: HistoryFilter = 'all' in req ? {} : req.filter;
+      // The team store is the bank's record, under the bank's retention: a desk never deletes it.
+      if (filter.scope && filter.scope !== 'desk') return deskOnly('delete');
       return ok({ deleted: history.delete(filter, now()) });
     },
     getKeptPhoto: async ({ sha256 }) => {

@@ -8,6 +8,7 @@ import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { SwitchNotice } from '../features/profiles/SwitchNotice';
 import { ResultPanel } from '../features/result/ResultPanel';
 import { SandboxPanel } from '../features/sandbox/SandboxPanel';
+import { TeamPanel } from '../features/team/TeamPanel';
 import { TokenForm } from '../features/token-form/TokenForm';
 import { VerifyCallback } from '../features/verification/VerifyCallback';
 import { useLanguage } from '../i18n/language-store';
@@ -21,7 +22,8 @@ export function App() {
   const { t } = useTranslation('app');
   const loadError = useConsole((s) => s.loadError);
   const [view, setView] = useState<View>('issue');
-  const [tool, setTool] = useState<'verify' | 'sandbox' | null>(null);
+  const [tool, setTool] = useState<'verify' | 'sandbox' | 'team' | null>(null);
+  const { t: tt } = useTranslation('team');
   const onSandbox = useConsole((s) => s.profiles.find((p) => p.id === s.activeProfileId)?.builtIn ?? false);
   const tab = (v: View, label: string) => (
     <button type="button" role="tab" id={`tab-${v}`} aria-controls={`view-${v}`} aria-selected={view === v} className={`view-tab${view === v ? ' active' : ''}`} onClick={() => setView(v)}>
@@ -52,11 +54,15 @@ export function App() {
               {t('tools.sandbox')}
             </button>
           )}
+          <button type="button" className="small header-button" onClick={() => setTool('team')}>
+            {tt('menu')}
+          </button>
           <LanguageMenu />
         </div>
       </header>
       {tool === 'verify' && <VerifyCallback onClose={() => setTool(null)} />}
       {tool === 'sandbox' && <SandboxPanel onClose={() => setTool(null)} />}
+      {tool === 'team' && <TeamPanel onClose={() => setTool(null)} />}
       <SwitchNotice />
       {loadError && (
         <p className="msg error banner" role="alert">

@@ -4,9 +4,11 @@
  * `useTranslation('<namespace>')`.
  */
 import { appMessages } from '../app/messages';
+import { teamMessages } from '../features/team/messages';
 
 export const NAMESPACES = {
   app: appMessages,
+  team: teamMessages,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -1,0 +1,127 @@
+/**
+ * Team-history benchmark on a private PostgreSQL cluster: 1,000,000 generated calls across 20
+ * branches (generate_series, then the trigram index built once), and the median time of the team
+ * query (page + capped count, as the History view asks it) for a fragment search, as support
+ * (every branch) and as a desk (its branch, through row-level security).
+ */
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { migrateTeam } from '../main/team/schema';
+import { teamQuery, type TeamScope } from '../main/team/team-history';
+import { pgUnavailable, startCluster } from '../test/support/pg-cluster';
+
+export interface TeamFigures {
+  rows: number;
+  generate_s: number;
+  search_rare_fragment_ms: number;
+  search_token_fragment_ms: number;
+  search_common_fragment_ms: number;
+  search_three_char_fragment_ms: number;
+  desk_branch_search_ms: number;
+  first_page_ms: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const round = (x: number) => Math.round(x * 100) / 100;
+
+const GENERATE = `
+INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, finished_at, status, profile_id, profile_name, environment, base_url, operator,
+  biz_no, uuid, comparison_type, params, http_status, token, biz_id, request_id, expired_time, error_code)
+SELECT md5(i::text || 'g')::uuid, 'B' || lpad((i % 20)::text, 2, '0'), 'B' || lpad((i % 20)::text, 2, '0') || '-desk-' || (i % 5),
+  1767225600000 + i * 1000, 1767225600000 + i * 1000 + 15, CASE WHEN i % 10 = 7 THEN 'failed' ELSE 'issued' END, 'prod', 'Prod', 'production',
+  'https://api-idn.megvii.com', 'desk-' || (i % 5), 'branch-' || lpad(i::text, 7, '0'), 'cust-' || (i % 50000), CASE WHEN i % 2 = 0 THEN '0' ELSE '-1' END,
+  '{}'::jsonb, CASE WHEN i % 10 = 7 THEN 400 ELSE 200 END,
+  CASE WHEN i % 10 = 7 THEN NULL ELSE md5(i::text) END, CASE WHEN i % 10 = 7 THEN NULL ELSE (1767225600 + i) || ',' || md5(i::text || 'b')::uuid END,
+  (1767225600 + i) || ',' || md5(i::text || 'r')::uuid, 1767225600 + i + 3600, CASE WHEN i % 10 = 7 THEN 'BAD_ARGUMENTS' END
+FROM generate_series(1, $1::int) AS i`;
+
+/** Fills a migrated team database with `rows` generated calls, indexes built once after the load. */
+export async function generateTeamRows(owner: pg.Client, rows: number): Promise<void> {
+  const t0 = performance.now();
+  const stage = (name: string) => process.env.BENCH_VERBOSE && process.stderr.write(`  ${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  // As a DBA restoring or bulk-loading would: indexes after the rows, with memory to sort them.
+  await owner.query("SET maintenance_work_mem = '1GB'");
+  await owner.query('DROP INDEX faceid_team.calls_search, faceid_team.calls_started, faceid_team.calls_branch_started, faceid_team.calls_desk_started');
+  await owner.query(GENERATE, [rows]);
+  stage('rows');
+  await owner.query('CREATE INDEX calls_search ON faceid_team.calls USING gin (search_text gin_trgm_ops)');
+  stage('trigram index');
+  await owner.query('CREATE INDEX calls_started ON faceid_team.calls (started_at DESC, id DESC)');
+  await owner.query('CREATE INDEX calls_branch_started ON faceid_team.calls (branch, started_at DESC, id DESC)');
+  await owner.query('CREATE INDEX calls_desk_started ON faceid_team.calls (desk, started_at DESC, id DESC)');
+  await owner.query('VACUUM ANALYZE faceid_team.calls');
+  stage('other indexes');
+}
+
+/** Generates `rows` calls and measures the team query. */
+export async function benchTeam(rows = 1_000_000, samples = 25): Promise<TeamFigures> {
+  const why = pgUnavailable();
+  if (why) throw new Error(`team bench needs PostgreSQL: ${why}`);
+  const cluster = await startCluster();
+  try {
+    await cluster.createDatabase('faceid');
+    const owner = await cluster.admin('faceid');
+    await migrateTeam(owner);
+    await owner.query("CREATE ROLE bench_support LOGIN PASSWORD 'bench' IN ROLE faceid_support");
+    await owner.query("CREATE ROLE bench_desk LOGIN PASSWORD 'bench' IN ROLE faceid_desk");
+    await owner.query("INSERT INTO faceid_team.desks VALUES ('bench_desk', 'B07', 'B07-desk-1')");
+    const t0 = performance.now();
+    await generateTeamRows(owner, rows);
+    const generate_s = (performance.now() - t0) / 1000;
+    await owner.end();
+
+    const connect = async (user: string) => {
+      const c = new pg.Client(cluster.config(user, 'bench', 'faceid'));
+      await c.connect();
+      return c;
+    };
+    const support = await connect('bench_support');
+    const desk = await connect('bench_desk');
+    const now = Date.UTC(2026, 5, 1);
+    const time = async (c: pg.Client, scope: TeamScope, text: (k: number) => string | undefined): Promise<number> => {
+      const ms: number[] = [];
+      for (let k = 0; k < samples + 3; k++) {
+        const t = text(k);
+        const began = performance.now();
+        await teamQuery(c, t === undefined ? {} : { text: t }, scope, now, 50);
+        if (k >= 3) ms.push(performance.now() - began);
+      }
+      return round(median(ms));
+    };
+    const pick = (k: number) => 1 + ((k * 7919 * 104_729) % rows);
+    const figures: TeamFigures = {
+      rows,
+      generate_s: round(generate_s),
+      // The middle of one biz_no: a clerk pasting part of a reference.
+      search_rare_fragment_ms: await time(support, 'all', (k) => `nch-${String(pick(k)).padStart(7, '0')}`),
+      // Eight characters out of the middle of a token.
+      search_token_fragment_ms: await time(support, 'all', (k) => tokenSlice(pick(k) % 10 === 7 ? pick(k) + 1 : pick(k))),
+      // A fragment thousands of rows share (the count stops at 10,000).
+      search_common_fragment_ms: await time(support, 'all', (k) => `cust-${1000 + k}`),
+      // Three characters match a large part of a million hex-heavy rows: the capped, ordered path.
+      search_three_char_fragment_ms: await time(support, 'all', (k) => tokenSlice(k).slice(0, 3)),
+      desk_branch_search_ms: await time(desk, 'branch', (k) => `nch-${String(20 * Math.floor(pick(k) / 20) + 7).padStart(7, '0')}`),
+      first_page_ms: await time(support, 'all', () => undefined),
+    };
+    await support.end();
+    await desk.end();
+    return figures;
+  } finally {
+    await cluster.stop();
+  }
+}
+
+/** Eight hex characters out of the middle of the token the generator gave call `i`. */
+function tokenSlice(i: number): string {
+  return createHash('md5').update(String(i)).digest('hex').slice(10, 18);
+}
+
+// Run directly: `tsx bench/team.ts [rows]`.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  void benchTeam(Number(process.argv[2] ?? 1_000_000)).then((f) => process.stdout.write(`${JSON.stringify(f, null, 2)}\n`));
+}

@@ -1,0 +1,14 @@
+import { fail, ok } from '../../core/result';
+import type { HandlerDeps, OpImpls } from './handlers';
+
+type TeamOpName = 'getTeamStatus' | 'updateTeamSettings';
+
+const notRunning = () => fail({ code: 'TEAM_NOT_CONFIGURED', message: 'This shell runs no team history.' });
+
+/** The team history's settings and status; the password goes in and never comes back. */
+export function teamOps(deps: HandlerDeps): OpImpls<TeamOpName> {
+  return {
+    getTeamStatus: async () => (deps.team ? ok(deps.team.status()) : notRunning()),
+    updateTeamSettings: async ({ settings, password, acceptUnprotected }) => (deps.team ? ok(await deps.team.update(settings, password, acceptUnprotected)) : notRunning()),
+  };
+}

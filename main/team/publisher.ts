@@ -1,0 +1,185 @@
+/**
+ * Publishes the local history's outbox to the team store. One batch at a time: read the oldest
+ * entries, upsert their calls' current state in one PostgreSQL transaction, then acknowledge them
+ * locally. A crash between the server's commit and the acknowledgement only sends the batch again,
+ * which the upsert ignores; so the desk loses nothing and the team store doubles nothing through
+ * disconnects, restarts and kill -9. While the server is away it backs off (doubling, with jitter,
+ * up to a ceiling) and reconnects, checking the schema version again each time.
+ */
+import pg from 'pg';
+import type { ClientConfig } from 'pg';
+import type { Outbox } from '../history/outbox';
+import type { Redactor } from '../vault/redact';
+import { TeamError, teamErrorOf, type TeamErrorCode, type TeamErrorParams } from './errors';
+import { keptPhotoHashes, payloadOf, type TeamCallPayload } from './payload';
+import { checkTeamSchema, type TeamServerInfo } from './schema';
+import { upsertBatch } from './upsert';
+
+export interface PublisherOptions {
+  outbox: Outbox;
+  /** The connection (password included); called for each new connection so a change applies. */
+  connection: () => Promise<ClientConfig>;
+  redact: Redactor;
+  /** The operator keeps photos (the team policy must allow it too). */
+  keepPhotos: () => boolean;
+  batchSize?: number;
+  backoff?: { firstMs: number; maxMs: number };
+  /** How long to wait for new writes when the outbox is empty. */
+  idleMs?: number;
+  now?: () => number;
+}
+
+/** What the UI shows: the backlog, and the last error as a code and parameters. */
+export interface PublisherStatus {
+  state: 'stopped' | 'publishing' | 'idle' | 'backing-off';
+  waiting: number;
+  oldestAt?: number;
+  lastPublishedAt?: number;
+  lastError?: { code: TeamErrorCode; params: TeamErrorParams; at: number };
+  nextAttemptAt?: number;
+  branch?: string;
+  desk?: string;
+}
+
+export class TeamPublisher {
+  private client: pg.Client | undefined;
+  private server: TeamServerInfo | undefined;
+  private running = false;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private failures = 0;
+  private readonly st: Omit<PublisherStatus, 'waiting' | 'oldestAt'> = { state: 'stopped' };
+  private readonly now: () => number;
+
+  constructor(private readonly o: PublisherOptions) {
+    this.now = o.now ?? Date.now;
+  }
+
+  status(): PublisherStatus {
+    return { ...this.st, ...this.o.outbox.backlog() };
+  }
+
+  private async connect(): Promise<pg.Client> {
+    if (this.client) return this.client;
+    const client = new pg.Client(await this.o.connection());
+    // A connection that dies between batches must not crash the console: the next batch reconnects.
+    client.on('error', () => this.drop(client));
+    try {
+      await client.connect();
+      this.server = await checkTeamSchema(client);
+      // A role the DBA has not mapped to a branch and desk could insert nothing (RLS); say so.
+      if (!this.server.branch || !this.server.desk) throw new TeamError('TEAM_NOT_A_DESK', { user: String(client.user ?? '') });
+      this.st.branch = this.server.branch;
+      this.st.desk = this.server.desk;
+    } catch (e) {
+      await client.end().catch(() => {});
+      throw e;
+    }
+    this.client = client;
+    return client;
+  }
+
+  private drop(client: pg.Client): void {
+    if (this.client === client) this.client = undefined;
+    void client.end().catch(() => {});
+  }
+
+  /** Publishes one batch; returns how many outbox entries it acknowledged (0: nothing waits). */
+  async publishBatch(): Promise<number> {
+    const entries = this.o.outbox.next(this.o.batchSize ?? 200);
+    const last = entries[entries.length - 1];
+    if (!last) return 0;
+    const client = await this.connect();
+    const byId = new Map<string, TeamCallPayload>();
+    for (const e of entries) if (e.row) byId.set(e.globalId, payloadOf(e.row, this.o.redact));
+    const calls = [...byId.values()];
+    const photos: { global_id: string; sha256: string; bytes: string }[] = [];
+    if (this.server?.publishPhotos && this.o.keepPhotos()) {
+      for (const c of calls) {
+        for (const sha of keptPhotoHashes(c)) {
+          const bytes = this.o.outbox.photo(sha);
+          if (bytes) photos.push({ global_id: c.global_id, sha256: sha, bytes: bytes.toString('base64') });
+        }
+      }
+    }
+    try {
+      await client.query('BEGIN');
+      await upsertBatch(client, calls, photos);
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      this.drop(client);
+      throw e;
+    }
+    this.o.outbox.acknowledge(last.seq);
+    this.st.lastPublishedAt = this.now();
+    return entries.length;
+  }
+
+  /** Publishes until the outbox is empty or an error stops it (thrown as TeamError). */
+  async drain(): Promise<void> {
+    try {
+      while ((await this.publishBatch()) > 0) {
+        /* next batch */
+      }
+    } catch (e) {
+      throw teamErrorOf(e);
+    }
+  }
+
+  /** Runs in the background until stop(): drains, waits for writes, backs off after errors. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** New writes are waiting: publish now rather than at the next idle tick. */
+  nudge(): void {
+    if (this.st.state === 'idle') this.wake?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.st.state = 'publishing';
+      try {
+        // Connect (and check the schema) even with nothing to send, so a wrong setting shows at once.
+        await this.connect().catch((e: unknown) => {
+          throw teamErrorOf(e);
+        });
+        await this.drain();
+        this.failures = 0;
+        delete this.st.nextAttemptAt;
+        this.st.state = 'idle';
+        await this.sleep(this.o.idleMs ?? 2000);
+      } catch (e) {
+        const err = teamErrorOf(e);
+        this.st.lastError = { code: err.code, params: err.params, at: this.now() };
+        const b = this.o.backoff ?? { firstMs: 1000, maxMs: 60_000 };
+        const wait = Math.min(b.maxMs, b.firstMs * 2 ** this.failures++) * (0.75 + Math.random() * 0.5);
+        this.st.state = 'backing-off';
+        this.st.nextAttemptAt = this.now() + wait;
+        await this.sleep(wait);
+      }
+    }
+  }
+
+  /** Stops the loop and closes the connection; what is not acknowledged stays in the outbox. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.st.state = 'stopped';
+    if (this.client) this.drop(this.client);
+  }
+}

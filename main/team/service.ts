@@ -1,0 +1,92 @@
+/**
+ * The team history on the trusted side: its configuration, the background publisher, and the team
+ * query for the History view's wider scopes. Off until the operator enables it; a change of the
+ * settings or the password restarts the publisher with them. The app calls `nudge()` after each
+ * local write and `stop()` on quit (what is unpublished stays in the outbox for the next start).
+ */
+import pg from 'pg';
+import type { HistoryCursor, HistoryFilter } from '../../core/history';
+import type { TeamSettings, TeamStatus } from '../../core/team';
+import type { HistoryStore } from '../history/store';
+import type { Redactor } from '../vault/redact';
+import { TeamError, teamErrorOf } from './errors';
+import { TeamPublisher } from './publisher';
+import { clientConfig } from './settings';
+import type { TeamConfigStore } from './team-config';
+import { teamQuery, type TeamScope } from './team-history';
+
+export interface TeamServiceOptions {
+  config: TeamConfigStore;
+  history: HistoryStore;
+  redact: Redactor;
+  keepPhotos: () => boolean;
+}
+
+export class TeamService {
+  private publisher: TeamPublisher | undefined;
+  private pool: pg.Pool | undefined;
+
+  constructor(private readonly o: TeamServiceOptions) {}
+
+  private async connection(): Promise<pg.ClientConfig> {
+    return clientConfig(this.o.config.settings(), await this.o.config.password());
+  }
+
+  /** Starts publishing if the team history is enabled. */
+  start(): void {
+    if (!this.o.config.settings().enabled || this.publisher) return;
+    this.publisher = new TeamPublisher({ outbox: this.o.history.outbox, connection: () => this.connection(), redact: this.o.redact, keepPhotos: this.o.keepPhotos });
+    this.publisher.start();
+  }
+
+  /** Stops publishing and closes the connections. */
+  async stop(): Promise<void> {
+    const p = this.publisher;
+    this.publisher = undefined;
+    await p?.stop();
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.end();
+  }
+
+  /** A local write happened: publish it soon. */
+  nudge(): void {
+    this.publisher?.nudge();
+  }
+
+  status(): TeamStatus {
+    const summary = this.o.config.summary();
+    const { hasPassword, passwordSessionOnly, ...settings } = summary;
+    const backlog = this.o.history.outbox.backlog();
+    const p = this.publisher?.status();
+    return { settings, hasPassword, passwordSessionOnly, state: p?.state ?? 'off', ...backlog, ...(p ? { ...p, state: p.state } : {}) };
+  }
+
+  /** Saves new settings (and password) and restarts publishing with them. */
+  async update(settings: TeamSettings, password?: string, acceptUnprotected?: boolean): Promise<TeamStatus> {
+    await this.o.config.update(settings, password, acceptUnprotected);
+    await this.stop();
+    this.start();
+    return this.status();
+  }
+
+  /** The history query for the "my branch" and "all I may see" scopes. */
+  async query(filter: HistoryFilter, scope: TeamScope, nowMs: number, limit: number, cursor?: HistoryCursor) {
+    if (!this.o.config.settings().enabled) throw new TeamError('TEAM_NOT_CONFIGURED');
+    if (!this.pool) {
+      this.pool = new pg.Pool({ ...(await this.connection()), max: 2, idleTimeoutMillis: 30_000 });
+      // A pooled connection that dies idle must not crash the console.
+      this.pool.on('error', () => {});
+    }
+    try {
+      return await teamQuery(this.pool, filter, scope, nowMs, limit, cursor);
+    } catch (e) {
+      throw teamErrorOf(e);
+    }
+  }
+
+  /** The team password, for the redactor. */
+  knownSecrets(): string[] {
+    return this.o.config.knownSecrets();
+  }
+}

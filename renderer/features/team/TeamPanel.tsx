@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatTime } from '../../../core/i18n/format';
+import type { TeamStatus } from '../../../core/team';
+import { api } from '../../bridge';
+import { useLanguage } from '../../i18n/language-store';
+import { fromDraft, toDraft, type TeamDraft } from './team-form';
+
+const TLS_MODES = ['verify-full', 'require', 'disable'] as const;
+
+/** The publisher's state in words: backlog, last publish, last error. Refreshes every 2 s. */
+export function TeamStatusLine({ status }: { status: TeamStatus }) {
+  const { t } = useTranslation('team');
+  const locale = useLanguage((s) => s.locale);
+  const at = (ms: number) => formatTime(ms, locale, { seconds: true });
+  return (
+    <div className="team-status" role="status" aria-live="polite">
+      <p>{t(`state.${status.state}`, { at: status.nextAttemptAt ? at(status.nextAttemptAt) : '' })}</p>
+      <p>{t('backlog', { count: status.waiting, since: status.oldestAt ? formatDateTime(status.oldestAt, locale, { seconds: false }) : '' })}</p>
+      {status.branch && status.desk && <p>{t('origin', { branch: status.branch, desk: status.desk })}</p>}
+      {status.lastPublishedAt && <p>{t('lastPublished', { at: at(status.lastPublishedAt) })}</p>}
+      {status.lastError && (
+        <p className="msg error">
+          {t('lastError', { at: at(status.lastError.at), problem: t(`errors.${status.lastError.code}`, { errno: '', sqlstate: '', user: '', server: '', known: '', ...status.lastError.params }) })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Team history settings and status; the password is write-only. */
+export function TeamPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('team');
+  const [status, setStatus] = useState<TeamStatus | null>(null);
+  const [draft, setDraft] = useState<TeamDraft | null>(null);
+  const [problems, setProblems] = useState<Partial<Record<keyof TeamDraft, string>>>({});
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+
+  useEffect(() => {
+    let live = true;
+    const load = async (first: boolean) => {
+      const r = await api.getTeamStatus({});
+      if (!live) return;
+      if (!r.ok) return setMessage({ kind: 'error', text: t(`errors.${r.error.code}`, { defaultValue: r.error.message }) });
+      setStatus(r.value);
+      if (first) setDraft(toDraft(r.value.settings));
+    };
+    void load(true);
+    const timer = setInterval(() => void load(false), 2000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [t]);
+
+  const edit = (patch: Partial<TeamDraft>) => {
+    if (draft) setDraft({ ...draft, ...patch });
+    setMessage(null);
+  };
+  const save = async () => {
+    if (!draft) return;
+    const checked = fromDraft(draft);
+    if ('problems' in checked) return setProblems(checked.problems);
+    setProblems({});
+    const r = await api.updateTeamSettings(checked);
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    setStatus(r.value);
+    setDraft(toDraft(r.value.settings));
+    setMessage({ kind: 'ok', text: t('saved') });
+  };
+  const field = (k: 'host' | 'port' | 'database' | 'user', extra: { inputMode?: 'numeric'; maxLength: number }) => (
+    <div className="team-field">
+      <label htmlFor={`team-${k}`}>{t(k)}</label>
+      <input id={`team-${k}`} type="text" value={draft?.[k] ?? ''} onChange={(e) => edit({ [k]: e.target.value })} aria-invalid={problems[k] ? true : undefined} aria-describedby={problems[k] ? `team-${k}-msg` : undefined} {...extra} />
+      {problems[k] && (
+        <span className="msg error" id={`team-${k}-msg`}>
+          {problems[k]}
+        </span>
+      )}
+    </div>
+  );
+
+  return (
+    <dialog ref={dialog} className="tool-dialog" aria-labelledby="team-title" onClose={onClose}>
+      <header>
+        <h2 id="team-title">{t('title')}</h2>
+        <button type="button" className="small" onClick={() => dialog.current?.close()}>
+          {t('close')}
+        </button>
+      </header>
+      <form
+        className="stack team-panel"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <p className="notes">{t('intro')}</p>
+        {status && <TeamStatusLine status={status} />}
+        {draft && (
+          <>
+            <label className="checkbox">
+              <input type="checkbox" checked={draft.enabled} onChange={(e) => edit({ enabled: e.target.checked })} />
+              {t('enabled')}
+            </label>
+            <div className="team-grid">
+              {field('host', { maxLength: 255 })}
+              {field('port', { inputMode: 'numeric', maxLength: 5 })}
+              {field('database', { maxLength: 63 })}
+              {field('user', { maxLength: 63 })}
+            </div>
+            <label>
+              {t('password')}
+              <input type="password" autoComplete="new-password" value={draft.password} onChange={(e) => edit({ password: e.target.value })} aria-describedby="team-password-note" />
+            </label>
+            {status?.hasPassword && (
+              <p className="notes" id="team-password-note">
+                {status.passwordSessionOnly ? t('passwordSession') : t('passwordKept')}
+              </p>
+            )}
+            <label htmlFor="team-tls">{t('tlsMode')}</label>
+            <select id="team-tls" value={draft.tlsMode} onChange={(e) => edit({ tlsMode: e.target.value as TeamDraft['tlsMode'] })}>
+                {TLS_MODES.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`tls.${m}`)}
+                  </option>
+                ))}
+            </select>
+            {draft.tlsMode === 'verify-full' && (
+              <label>
+                {t('caPem')}
+                <textarea rows={3} value={draft.caPem} onChange={(e) => edit({ caPem: e.target.value })} spellCheck={false} />
+              </label>
+            )}
+          </>
+        )}
+        {message && (
+          <p className={`msg ${message.kind === 'ok' ? 'ok' : 'error'}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={!draft}>
+            {t('save')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

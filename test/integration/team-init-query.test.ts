@@ -1,0 +1,109 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { teamCli } from '../../main/team/cli';
+import { teamInitSql } from '../../main/team/init';
+import { checkTeamSchema, migrateTeam, TEAM_SCHEMA_VERSION } from '../../main/team/schema';
+import { teamQuery } from '../../main/team/team-history';
+import { pgOrSkip } from '../support/pg-cluster';
+import { startTeam, type TeamFixture, type TeamRole } from '../support/team-fixture';
+
+const run = pgOrSkip();
+
+describe.runIf(run)('team init and the team query', () => {
+  let team: TeamFixture;
+  beforeAll(async () => {
+    team = await startTeam();
+  }, 60_000);
+  afterAll(async () => {
+    await team?.stop();
+  });
+
+  async function client(role: TeamRole): Promise<pg.Client> {
+    const c = new pg.Client(team.config(role));
+    await c.connect();
+    return c;
+  }
+
+  it('applies the schema with `team init --apply`, and the printed SQL is the same schema', async () => {
+    await team.cluster.createDatabase('applied');
+    await team.cluster.createDatabase('printed');
+    const out: string[] = [];
+    const code = await teamCli(['init', '--apply', '--host', '127.0.0.1', '--port', String(team.cluster.port), '--database', 'applied', '--user', 'postgres'], {
+      out: (t) => out.push(t),
+      err: (t) => out.push(t),
+      env: { PGPASSWORD: team.cluster.password },
+    });
+    expect({ code, out: out.join('') }).toEqual({ code: 0, out: 'team schema applied\n' });
+    const printed = await team.cluster.admin('printed');
+    await printed.query(teamInitSql());
+    // The printed script records its migrations, so a later --apply has nothing left to run.
+    await migrateTeam(printed);
+    for (const db of ['applied', 'printed']) {
+      const c = await team.cluster.admin(db);
+      expect(await checkTeamSchema(c)).toMatchObject({ schemaVersion: TEAM_SCHEMA_VERSION, publishPhotos: false });
+      await c.end();
+    }
+    await printed.end();
+  });
+
+  it('names a bad --port and an unknown command', async () => {
+    const err: string[] = [];
+    const io = { out: () => {}, err: (t: string) => err.push(t), env: {} };
+    expect(await teamCli(['init', '--apply', '--port', 'x'], io)).toBe(2);
+    expect(await teamCli(['drop'], io)).toBe(2);
+    expect(err.join('')).toMatch(/--port must be a whole number from 1 to 65535, not "x"[\s\S]*unknown team command: drop/);
+  });
+
+  it('answers the history query shape by scope and fragment, newest first, with cursors', async () => {
+    const rows = [
+      { role: team.deskA, biz: 'loan-ABC-001', at: 1000 },
+      { role: team.deskA, biz: 'loan-abc-002', at: 2000 },
+      { role: team.deskB, biz: 'loan-abc-003', at: 3000 },
+    ];
+    for (const r of rows) {
+      const c = await client(r.role);
+      await c.query("INSERT INTO faceid_team.calls (global_id, started_at, status, profile_id, profile_name, environment, base_url, biz_no, params) VALUES (gen_random_uuid(), $1, 'failed', 'p', 'P', 'test', 'x', $2, '{}')", [r.at, r.biz]);
+      await c.end();
+    }
+    const a = await client(team.deskA);
+    const s = await client(team.support);
+    try {
+      const mine = await teamQuery(a, { text: 'ABC' }, 'branch', 10_000, 10);
+      expect(mine.rows.map((r) => [r.bizNo, r.branch])).toEqual([
+        ['loan-abc-002', 'JKT'],
+        ['loan-ABC-001', 'JKT'],
+      ]);
+      // "all" for a desk is still only what RLS lets it read.
+      expect((await teamQuery(a, { text: 'abc' }, 'all', 10_000, 10)).total).toBe(2);
+      const first = await teamQuery(s, { text: 'abc-00' }, 'all', 10_000, 2);
+      expect(first.rows.map((r) => r.bizNo)).toEqual(['loan-abc-003', 'loan-abc-002']);
+      expect(first.total).toBe(3);
+      const second = await teamQuery(s, { text: 'abc-00' }, 'all', 10_000, 2, first.next);
+      expect(second.rows.map((r) => [r.bizNo, r.desk])).toEqual([['loan-ABC-001', 'jkt-desk-1']]);
+      expect(second.next).toBeUndefined();
+      // LIKE's wildcards in a fragment are searched for, not obeyed.
+      expect((await teamQuery(s, { text: 'loan_' }, 'all', 10_000, 10)).total).toBe(0);
+      // The index helper the query uses finds nothing of another branch for a desk either.
+      const ids = await a.query<{ branch: string }>("SELECT DISTINCT c.branch FROM faceid_team.fragment_matches('%loan%', 100) AS m(id) JOIN faceid_team.calls c ON c.id = m.id");
+      expect(ids.rows).toEqual([{ branch: 'JKT' }]);
+    } finally {
+      await a.end();
+      await s.end();
+    }
+  });
+
+  it('counts up to the cap and still pages the newest first when a fragment matches more', async () => {
+    await team.sql(
+      "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, biz_no, params) SELECT gen_random_uuid(), 'JKT', 'jkt-desk-1', 100000 + i, 'issued', 'p', 'P', 'test', 'x', 'bulk-' || i, '{}' FROM generate_series(1, 10050) AS i",
+    );
+    const a = await client(team.deskA);
+    try {
+      const page = await teamQuery(a, { text: 'bulk-' }, 'branch', 10_000, 3);
+      expect({ total: page.total, capped: page.totalCapped, rows: page.rows.map((r) => r.bizNo) }).toEqual({ total: 10_000, capped: true, rows: ['bulk-10050', 'bulk-10049', 'bulk-10048'] });
+      const narrow = await teamQuery(a, { text: 'bulk-1004' }, 'branch', 10_000, 3);
+      expect({ total: narrow.total, capped: narrow.totalCapped, first: narrow.rows[0]?.bizNo }).toEqual({ total: 11, capped: false, first: 'bulk-10049' });
+    } finally {
+      await a.end();
+    }
+  });
+});
