@@ -4,7 +4,7 @@ import { LANGUAGE_SETTINGS } from './i18n/locales';
 
 export const HistoryFilterSchema = z
   .object({
-    /** Prefix of biz_id, biz_no, uuid, token or request_id. */
+    /** Words to find anywhere in the searched values (see main/history/query.ts). */
     text: z.string().max(512).optional(),
     profileId: z.string().max(64).optional(),
     status: z.enum(['issued', 'expired', 'failed', 'unknown', 'pending']).optional(),

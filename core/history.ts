@@ -38,6 +38,8 @@ export interface HistoryListRow {
   comparisonType: string;
   /** Status of the stored verification result, if one was fetched. */
   resultStatus?: string;
+  /** The history row this call was cloned from ("cloned from #N"). */
+  clonedFrom?: number;
 }
 
 /** The verification result as the console last fetched it. */
@@ -91,5 +93,8 @@ export interface HistoryPage {
   /** Pass back to get the next (older) page; absent on the last page. */
   next?: HistoryCursor;
 }
+
+/** Shortest search word found anywhere in a value (trigrams); shorter ones match the start of an id. */
+export const SEARCH_MIN_FRAGMENT = 3;
 
 export const DEFAULT_SETTINGS: Settings = { operator: '', keepPhotos: false, retentionDays: 0, retentionRows: 0, language: 'auto' };

@@ -49,7 +49,9 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 /** Filtered counts stop here (shown as "10,000+"). */
 export const COUNT_CAP = 10_000;
 
-const LIST_COLUMNS = 'id, started_at, status, profile_name, environment, biz_no, biz_id, uuid, token, expired_time, error_code, comparison_type, result_status';
+const LIST_COLUMNS = ['id', 'started_at', 'status', 'profile_name', 'environment', 'biz_no', 'biz_id', 'uuid', 'token', 'expired_time', 'error_code', 'comparison_type', 'result_status', 'cloned_from']
+  .map((c) => `calls.${c}`)
+  .join(', ');
 
 function listRow(r: Row): HistoryListRow {
   return {
@@ -66,6 +68,7 @@ function listRow(r: Row): HistoryListRow {
     errorCode: str(r.error_code),
     comparisonType: String(r.comparison_type),
     resultStatus: str(r.result_status),
+    clonedFrom: num(r.cloned_from),
   };
 }
 
@@ -207,7 +210,7 @@ export class HistoryStore {
   /** A page of the list, newest first. */
   query(filter: HistoryFilter, nowMs: number, limit: number, cursor?: HistoryCursor): HistoryPage {
     const where = whereOf(filter, nowMs, cursor);
-    const rows = (this.stmt(`SELECT ${LIST_COLUMNS} FROM calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC LIMIT @limit`).all({ ...where.params, limit: limit + 1 }) as Row[]).map(listRow);
+    const rows = (this.stmt(`SELECT ${LIST_COLUMNS} FROM ${where.from} WHERE ${where.sql} ORDER BY ${where.order} LIMIT @limit`).all({ ...where.params, limit: limit + 1 }) as Row[]).map(listRow);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return { rows: page, ...this.count(filter, nowMs), next: rows.length > limit && last ? { startedAt: last.startedAt, id: last.id } : undefined };
@@ -219,8 +222,8 @@ export class HistoryStore {
    */
   count(filter: HistoryFilter, nowMs: number): { total: number; totalCapped: boolean } {
     const where = whereOf(filter, nowMs);
-    if (where.sql === '1') return { total: Number((this.stmt("SELECT n FROM counts WHERE name = 'calls'").get() as Row).n), totalCapped: false };
-    const n = Number((this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM calls WHERE ${where.sql} LIMIT ${COUNT_CAP + 1})`).get(where.params) as Row).n);
+    if (where.sql === '1' && where.from === 'calls') return { total: Number((this.stmt("SELECT n FROM counts WHERE name = 'calls'").get() as Row).n), totalCapped: false };
+    const n = Number((this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${where.from} WHERE ${where.sql} LIMIT ${COUNT_CAP + 1})`).get(where.params) as Row).n);
     return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
 
@@ -233,7 +236,7 @@ export class HistoryStore {
   /** Every matching call, newest first, for export. */
   *iterate(filter: HistoryFilter, nowMs: number): Generator<HistoryRow> {
     const where = whereOf(filter, nowMs);
-    for (const r of this.db.prepare(`SELECT * FROM calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC`).iterate(where.params)) yield fullRow(r as Row);
+    for (const r of this.db.prepare(`SELECT calls.* FROM ${where.from} WHERE ${where.sql} ORDER BY ${where.order}`).iterate(where.params)) yield fullRow(r as Row);
   }
 
   /**
@@ -244,7 +247,7 @@ export class HistoryStore {
   delete(filter: HistoryFilter, nowMs: number): number {
     const where = whereOf(filter, nowMs);
     return this.db.transaction(() => {
-      const n = this.db.prepare(`DELETE FROM calls WHERE (${where.sql}) AND status != 'pending'`).run(where.params).changes;
+      const n = this.db.prepare(`DELETE FROM calls WHERE id IN (SELECT calls.id FROM ${where.from} WHERE ${where.sql}) AND status != 'pending'`).run(where.params).changes;
       this.prunePhotos();
       return n;
     })();

@@ -4,9 +4,11 @@
  * `useTranslation('<namespace>')`.
  */
 import { appMessages } from '../app/messages';
+import { supportMessages } from '../features/history/messages';
 
 export const NAMESPACES = {
   app: appMessages,
+  support: supportMessages,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;

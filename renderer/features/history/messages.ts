@@ -1,0 +1,26 @@
+/** Words of the Support view (the history: find, trace, compare, reproduce). */
+import { defineMessages } from '../../../core/i18n/messages';
+
+export const supportMessages = defineMessages({
+  en: {
+    search: {
+      label: 'Search any part of biz_no, uuid, biz_id, token, request_id, error code or field, biz_extra_data, profile or operator',
+      placeholder: 'Find any fragment: biz_no, uuid, biz_id, token, error…',
+      short: 'One or two characters match the start of an id only; type three or more to find them anywhere.',
+    },
+  },
+  id: {
+    search: {
+      label: 'Cari bagian mana pun dari biz_no, uuid, biz_id, token, request_id, kode atau kolom error, biz_extra_data, profil, atau operator',
+      placeholder: 'Cari potongan apa saja: biz_no, uuid, biz_id, token, error…',
+      short: 'Satu atau dua karakter hanya dicocokkan dengan awal ID; ketik tiga karakter atau lebih untuk mencari di bagian mana pun.',
+    },
+  },
+  zh: {
+    search: {
+      label: '搜索 biz_no、uuid、biz_id、token、request_id、错误码或出错字段、biz_extra_data、配置或操作员中的任意片段',
+      placeholder: '输入任意片段：biz_no、uuid、biz_id、token、错误码…',
+      short: '一到两个字符只匹配编号的开头；输入三个或更多字符即可匹配任意位置。',
+    },
+  },
+});
