@@ -34,6 +34,8 @@ export const IssueTokenRequestSchema = z
     photos: z
       .object({ image_ref1: PhotoUploadSchema.optional(), image_ref2: PhotoUploadSchema.optional() })
       .strict(),
+    /** The history row this call was cloned or replayed from: recorded as its trail. */
+    clonedFrom: z.number().int().positive().optional(),
   })
   .strict();
 export type IssueTokenRequest = z.infer<typeof IssueTokenRequestSchema>;

@@ -24,6 +24,8 @@ export interface CallStart {
   photos: HistoryPhoto[];
   /** Photo bytes by sha256, only when the operator keeps photos. */
   photoBytes?: Map<string, Uint8Array>;
+  /** The row this call was cloned from. */
+  clonedFrom?: number;
 }
 
 export interface CallEnd {
@@ -110,8 +112,8 @@ export class HistoryStore {
     private readonly db: Database.Database,
     private readonly redact: Redactor,
   ) {
-    this.insert = db.prepare(`INSERT INTO calls (call_id, started_at, status, profile_id, profile_name, environment, base_url, operator, biz_no, uuid, comparison_type, params_json, photos_json)
-      VALUES (@callId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @bizNo, @uuid, @comparisonType, @params, @photos)`);
+    this.insert = db.prepare(`INSERT INTO calls (call_id, started_at, status, profile_id, profile_name, environment, base_url, operator, biz_no, uuid, comparison_type, params_json, photos_json, cloned_from)
+      VALUES (@callId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @bizNo, @uuid, @comparisonType, @params, @photos, @clonedFrom)`);
     this.finish = db.prepare(`UPDATE calls SET status = @status, finished_at = @finishedAt, http_status = @httpStatus, response_body = @responseBody, token = @token,
       biz_id = @bizId, request_id = @requestId, expired_time = @expiredTime, time_used = @timeUsed, elapsed_ms = @elapsedMs, error_code = @errorCode,
       error_field = @errorField, error_message = @errorMessage WHERE call_id = @callId`);
@@ -172,6 +174,7 @@ export class HistoryStore {
         comparisonType: params.comparison_type ?? '',
         params: JSON.stringify(params),
         photos: this.json(c.photos),
+        clonedFrom: c.clonedFrom ?? null,
       });
       for (const [sha, bytes] of c.photoBytes ?? []) this.keepPhoto.run(sha, Buffer.from(bytes));
     })();
@@ -283,6 +286,12 @@ export class HistoryStore {
   /** The row of an issued token, by biz_id. */
   findByBizId(bizId: string): HistoryRow | undefined {
     const r = this.stmt('SELECT * FROM calls WHERE biz_id = ? ORDER BY id DESC LIMIT 1').get(bizId) as Row | undefined;
+    return r ? fullRow(r) : undefined;
+  }
+
+  /** The newest call with exactly this biz_no. */
+  findByBizNo(bizNo: string): HistoryRow | undefined {
+    const r = this.stmt('SELECT * FROM calls WHERE biz_no = ? ORDER BY id DESC LIMIT 1').get(bizNo) as Row | undefined;
     return r ? fullRow(r) : undefined;
   }
 
