@@ -8,6 +8,10 @@ export const supportMessages = defineMessages({
       placeholder: 'Find any fragment: biz_no, uuid, biz_id, token, error…',
       short: 'One or two characters match the start of an id only; type three or more to find them anywhere.',
     },
+    callback: {
+      claimTitle: 'Untrusted claim',
+      claimWarning: 'The signature does not match, so anyone could have written this payload. It is shown as sent, not as a result: do not act on it.',
+    },
   },
   id: {
     search: {
@@ -15,12 +19,20 @@ export const supportMessages = defineMessages({
       placeholder: 'Cari potongan apa saja: biz_no, uuid, biz_id, token, error…',
       short: 'Satu atau dua karakter hanya dicocokkan dengan awal ID; ketik tiga karakter atau lebih untuk mencari di bagian mana pun.',
     },
+    callback: {
+      claimTitle: 'Klaim tidak terpercaya',
+      claimWarning: 'Tanda tangan (sign) tidak cocok, jadi isi ini bisa ditulis oleh siapa saja. Ditampilkan apa adanya, bukan sebagai hasil verifikasi: jangan ditindaklanjuti.',
+    },
   },
   zh: {
     search: {
       label: '搜索 biz_no、uuid、biz_id、token、request_id、错误码或出错字段、biz_extra_data、配置或操作员中的任意片段',
       placeholder: '输入任意片段：biz_no、uuid、biz_id、token、错误码…',
       short: '一到两个字符只匹配编号的开头；输入三个或更多字符即可匹配任意位置。',
+    },
+    callback: {
+      claimTitle: '不可信的声明',
+      claimWarning: '签名（sign）不匹配，任何人都可能写出这段内容。以下按原样显示，不是验证结果，请勿据此操作。',
     },
   },
 });
