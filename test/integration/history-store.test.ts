@@ -119,12 +119,14 @@ describe('history store', () => {
       baseUrl: 'https://api-idn.megvii.com/',
       params: { api_key: 'k', api_secret: '[redacted]', biz_no: "o'brien", biz_extra_data: '@not-a-file', comparison_type: '0' },
       photos: [{ param: 'image_ref1', filename: 'me.jpg', sha256: 'cd'.repeat(32), bytes: 10, format: 'jpeg', kept: false }],
-    });
+    }, { keepOriginal: true });
     expect(cmd).toContain("curl -sS -X POST 'https://api-idn.megvii.com/faceid/lite/get_token'");
     expect(cmd).toContain(`--form-string "api_secret=$FACEID_API_SECRET"`);
     expect(cmd).toContain(`--form-string 'biz_no=o'\\''brien'`);
     expect(cmd).toContain(`--form-string 'biz_extra_data=@not-a-file'`);
-    expect(cmd).toContain("-F 'image_ref1=@image_ref1.jpg;type=image/jpeg;filename=me.jpg'");
+    // Not kept: named by its hash, so the agent can find the customer's file.
+    expect(cmd).toContain(`-F 'image_ref1=@${'cd'.repeat(32)}.jpg;type=image/jpeg;filename=me.jpg'`);
+    expect(cmd).toContain('WARNING: this resends the original biz_no');
     expect(cmd).not.toContain('[redacted]');
   });
 
