@@ -76,6 +76,8 @@ export interface HistoryRow extends HistoryListRow {
   elapsedMs?: number;
   errorField?: string;
   errorMessage?: string;
+  /** Rows cloned (or replayed) from this one, oldest first: the other end of their trail. */
+  clones: number[];
 }
 
 /** Display status of a row at a given time (ms). */

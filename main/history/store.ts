@@ -74,8 +74,10 @@ function listRow(r: Row): HistoryListRow {
   };
 }
 
+/** A whole row; `clones` is filled by get() alone (exports and lookups do not need the trail's far end). */
 function fullRow(r: Row): HistoryRow {
   return {
+    clones: [],
     ...listRow(r),
     callId: String(r.call_id),
     finishedAt: num(r.finished_at),
@@ -230,10 +232,12 @@ export class HistoryStore {
     return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
 
-  /** One whole call. */
+  /** One whole call, with the rows cloned from it. */
   get(id: number): HistoryRow | undefined {
     const r = this.stmt('SELECT * FROM calls WHERE id = ?').get(id) as Row | undefined;
-    return r ? fullRow(r) : undefined;
+    if (!r) return undefined;
+    const clones = (this.stmt('SELECT id FROM calls WHERE cloned_from = ? ORDER BY id').all(id) as { id: number }[]).map((c) => c.id);
+    return { ...fullRow(r), clones };
   }
 
   /** Every matching call, newest first, for export. */

@@ -13,6 +13,7 @@ import type { HistoryRow } from '../../core/history';
 import type { FieldIssue, Result } from '../../core/result';
 import { api } from '../bridge';
 import { planClone, type ClonePhotos, type CloneReport, type MissingPhoto } from '../features/history/clone';
+import { useHistory } from '../features/history/history-store';
 import { switchDefaults, type SwitchReport } from '../features/profiles/switch-defaults';
 import { suggestBizNo } from '../features/token-form/biz-no';
 import { toBase64 } from './base64';
@@ -55,6 +56,8 @@ export interface ConsoleState {
   switchNotice?: SwitchReport & { from: string; to: string };
   /** What the last "Clone into form" from the history did. */
   cloneNotice?: CloneReport;
+  /** The history row the form was cloned from: every call sent from it records that trail. */
+  clonedFrom?: number;
 
   load(): Promise<void>;
   setValue(name: string, value: string): void;
@@ -99,8 +102,12 @@ export const useConsole = create<ConsoleState>((set, get) => {
     const params = Object.fromEntries(Object.entries(s.values).filter(([, v]) => v !== ''));
     const photos = Object.fromEntries(Object.entries(s.photos).map(([k, p]) => [k, p ? { name: p.name, dataBase64: toBase64(p.bytes) } : undefined]));
     set({ call: { phase: 'sending', callId, startedAt: Date.now() }, editedSinceCall: {}, bizNoNotice: undefined });
-    const result = await api.issueToken({ callId, profileId: s.activeProfileId, params, photos });
+    const result = await api.issueToken({ callId, profileId: s.activeProfileId, params, photos, ...(s.clonedFrom !== undefined ? { clonedFrom: s.clonedFrom } : {}) });
     set({ call: { phase: 'done', result, sentParams: params } });
+    // A clone is sent to be compared with its original: the history must show the new call,
+    // whatever search found the original.
+    const historyId = result.ok ? result.value.historyId : undefined;
+    if (s.clonedFrom !== undefined && historyId !== undefined) useHistory.getState().showCall(historyId);
     const outcome = result.ok ? result.value.outcome : undefined;
     if (outcome === 'issued' || outcome === 'unknown') {
       // biz_no must be unique: never leave a used (or possibly used) one in the form.
@@ -273,6 +280,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       set((s) => ({
         editedSinceCall: {},
         advancedOpen: s.advancedOpen || Object.keys(plan.values).some(isAdvanced),
+        clonedFrom: row.id,
         cloneNotice: { rowId: row.id, startedAt: row.startedAt, fromBizNo: row.bizNo, newBizNo: prepared.bizNo, profile, reattached, missing, hidden: plan.hidden },
       }));
       return null;

@@ -73,6 +73,17 @@ describe('history store', () => {
     expect(store.query({ text: 'nothing-like-this' }, T0, 50).total).toBe(0);
   });
 
+  it('records the clone trail at both ends', () => {
+    fill(2);
+    const original = store.query({ text: 'branch-0000001' }, T0, 5).rows[0]?.id ?? 0;
+    const clone = { ...syntheticStart(3, T0 + 3000), clonedFrom: original };
+    store.begin(clone);
+    const cloneId = store.idOf(clone.callId) ?? 0;
+    expect(store.get(cloneId)).toMatchObject({ clonedFrom: original, clones: [] });
+    expect(store.get(original)?.clones).toEqual([cloneId]);
+    expect(store.query({}, T0, 1).rows[0]).toMatchObject({ id: cloneId, clonedFrom: original });
+  });
+
   it('filters by profile, status (expired computed), date range and comparison type', () => {
     fill(30);
     expect(store.query({ profileId: 'prod' }, T0, 100).total).toBe(10);

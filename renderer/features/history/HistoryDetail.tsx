@@ -5,6 +5,7 @@ import { CurlBox } from './CurlBox';
 import { STATUS_LABEL, formatTime } from './format';
 import { useHistory } from './history-store';
 import { RequestResponse } from './RequestResponse';
+import { Trail } from './Trail';
 import { useClone } from './useClone';
 import { ResultView } from '../verification/ResultView';
 
@@ -24,6 +25,7 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
           {row.finishedAt !== undefined ? ` · answered after ${((row.finishedAt - row.startedAt) / 1000).toFixed(1)} s` : ''} · {row.profileName} ({row.environment})
           {row.operator ? ` · by ${row.operator}` : ''}
         </p>
+        <Trail row={row} />
         <div className="detail-actions">
           <button type="button" className="primary" onClick={clone} disabled={busy}>
             {busy ? 'Cloning…' : 'Clone into form'}

@@ -69,7 +69,7 @@ export function HistoryFilters() {
         ))}
       </select>
       {onlyShort && (
-        <p id="history-search-short" className="msg hint" role="status">
+        <p id="history-search-short" className="msg search-hint" role="status">
           {t('search.short')}
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ExportDelete } from './ExportDelete';
 import { filterKey } from './filter-form';
 import { formatCount } from './format';
@@ -14,10 +15,11 @@ function Count() {
   const loading = useHistory((s) => s.loading);
   const shown = useHistory((s) => s.rows.length);
   const { text, ...others } = useHistory((s) => s.filter);
+  const { t } = useTranslation('support');
   return (
     <p className="history-count" role="status" aria-live="polite" data-testid="history-count">
       {formatCount(total, capped)}
-      {text ? <small> starting with “{text}”</small> : null}
+      {text ? <small> {t('search.matching', { text })}</small> : null}
       {Object.keys(others).length > 0 ? <small> · filtered</small> : null}
       {shown < total ? <small> ({shown.toLocaleString('en-US')} loaded)</small> : null}
       {loading ? <small> · loading…</small> : null}
