@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { middleEllipsis } from '../../renderer/features/history/ids';
+import { splitTail } from '../../renderer/features/history/ids';
 
-describe('middle ellipsis of long ids', () => {
-  it('keeps the head and the distinguishing tail of ids made the same minute', () => {
-    const a = middleEllipsis('desk-20261129-163012-3b94');
-    const b = middleEllipsis('desk-20261129-163012-afce');
-    expect(a).toBe('desk-2…-163012-3b94');
-    expect(a).not.toBe(b);
+describe('long ids keep their distinguishing tail', () => {
+  it('splits ids made the same minute where they differ', () => {
+    expect(splitTail('desk-20261129-163012-3b94')).toEqual({ head: 'desk-20261129-163', tail: '012-3b94' });
+    expect(splitTail('desk-20261129-163012-3b94')?.tail).not.toBe(splitTail('desk-20261129-163012-afce')?.tail);
   });
   it('leaves short values whole and never splits a character', () => {
-    expect(middleEllipsis('LOAN-88213')).toBe('LOAN-88213');
-    expect(middleEllipsis('客户'.repeat(12))).toBe(`${'客户'.repeat(3)}…${'客户'.repeat(6)}`);
+    expect(splitTail('LOAN-88213')).toBeUndefined();
+    expect(splitTail('客户'.repeat(8))).toEqual({ head: '客户'.repeat(4), tail: '客户'.repeat(4) });
   });
 });

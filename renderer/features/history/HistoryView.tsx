@@ -7,6 +7,7 @@ import { HistoryDetail } from './HistoryDetail';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryList } from './HistoryList';
 import { HistorySettings } from './HistorySettings';
+import { ImportCall } from './ImportCall';
 import { useHistory } from './history-store';
 
 function Count() {
@@ -32,6 +33,8 @@ export function HistoryView({ onCloned }: { onCloned: () => void }) {
   const error = useHistory((s) => s.error);
   const filter = useHistory((s) => s.filter);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const { t } = useTranslation('support');
 
   // Calls made since the view was last open appear at the top.
   useEffect(() => {
@@ -44,11 +47,15 @@ export function HistoryView({ onCloned }: { onCloned: () => void }) {
         <h2>History</h2>
         <Count />
         <ExportDelete key={filterKey(filter)} />
+        <button type="button" onClick={() => setImporting(true)}>
+          {t('import.open')}
+        </button>
         <button type="button" className="settings-toggle" aria-expanded={settingsOpen} onClick={() => setSettingsOpen((o) => !o)}>
           Settings…
         </button>
       </div>
       {settingsOpen && <HistorySettings onClose={() => setSettingsOpen(false)} />}
+      {importing && <ImportCall onClose={() => setImporting(false)} onFilled={onCloned} />}
       <HistoryFilters />
       {error && (
         <p className="msg error banner" role="alert">
