@@ -13,6 +13,10 @@ export const HistoryFilterSchema = z
     /** ms, exclusive. */
     to: z.number().int().nonnegative().optional(),
     comparisonType: z.enum(['0', '-1']).optional(),
+    /** The customer view: every call for exactly this uuid. */
+    uuid: z.string().max(512).optional(),
+    /** The customer view: every call of a biz_no family (biz_no starting with this). */
+    bizNoPrefix: z.string().min(1).max(128).optional(),
   })
   .strict();
 export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;

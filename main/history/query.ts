@@ -81,6 +81,15 @@ export function whereOf(filter: HistoryFilter, nowMs: number, cursor?: HistoryCu
     parts.push('started_at < @to');
     params.to = filter.to;
   }
+  if (filter.uuid !== undefined) {
+    parts.push('calls.uuid = @uuid');
+    params.uuid = filter.uuid;
+  }
+  if (filter.bizNoPrefix) {
+    parts.push('calls.biz_no >= @bnLo AND calls.biz_no < @bnHi');
+    params.bnLo = filter.bizNoPrefix;
+    params.bnHi = `${filter.bizNoPrefix}\u{10FFFF}`;
+  }
   if (filter.comparisonType) {
     parts.push('comparison_type = @comparisonType');
     params.comparisonType = filter.comparisonType;

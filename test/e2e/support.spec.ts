@@ -65,7 +65,7 @@ test('support journey: find by a middle fragment, clone with one change, resend,
   // The customer's call, and another one the search must not show.
   const bizNo = `LOAN-${tag}-88213`;
   await issue(page, { biz_no: bizNo, uuid: `cust-${tag}` });
-  await issue(page, { biz_no: `CARD-${tag}-1`, uuid: `other-${tag}` });
+  await issue(page, { biz_no: `CARD-${tag}-1`, uuid: `cust-${tag}` });
 
   // Find it by a fragment from its middle, typed in another letter case.
   await page.getByRole('tab', { name: 'History' }).click();
@@ -96,6 +96,15 @@ test('support journey: find by a middle fragment, clone with one change, resend,
   await trail.getByRole('button', { name: `Cloned from #${originalId}` }).click();
   await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
   await expect(trail).toContainText(`Cloned as #${cloneId}`);
+
+  // The customer view: every call for this uuid (the clone changed it), newest first.
+  await detail.getByRole('button', { name: 'Every call for this uuid' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Customer view' })).toContainText(`cust-${tag}`);
+  await expect(calls(page).getByRole('option')).toHaveCount(2);
+  await expect(calls(page).getByRole('option').first()).toContainText(`CARD-${tag}-1`);
+  await page.getByRole('button', { name: 'Show all calls' }).click();
+  await expect(calls(page).getByRole('option', { name: new RegExp(`cust-${tag}-b`) })).toBeVisible();
+  await calls(page).getByRole('option', { name: new RegExp(bizNo) }).click();
 
   // Copy as cURL: a fresh biz_no by default; run it against the sandbox.
   await detail.getByRole('button', { name: 'Copy as cURL' }).click();

@@ -84,6 +84,14 @@ describe('history substring search', () => {
     expect(store.query({}, T0, 100).total).toBe(24);
   });
 
+  it('shows one customer: every call for exactly one uuid, or one biz_no family, newest first', () => {
+    const a = add(1, { biz_no: 'LOAN-88213' });
+    const b = add(5001, { biz_no: 'LOAN-88213-retry' }); // uuid cust-1 again (n % 5000)
+    add(2, { biz_no: 'LOAN-88214' });
+    expect(store.query({ uuid: 'cust-1' }, T0, 10).rows.map((r) => r.id)).toEqual([b, a]);
+    expect(store.query({ bizNoPrefix: 'LOAN-88213' }, T0, 10).rows.map((r) => r.id)).toEqual([b, a]);
+  });
+
   it('requires every word to match', () => {
     const a = add(1, { biz_no: 'LOAN-1', operator: 'desk-7' });
     add(2, { biz_no: 'LOAN-2', operator: 'desk-9' });

@@ -5,6 +5,7 @@ import { CurlBox } from './CurlBox';
 import { STATUS_LABEL, formatTime } from './format';
 import { useHistory } from './history-store';
 import { RequestResponse } from './RequestResponse';
+import { CustomerLinks } from './CustomerLinks';
 import { Trail } from './Trail';
 import { useClone } from './useClone';
 import { ResultView } from '../verification/ResultView';
@@ -26,6 +27,7 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
           {row.operator ? ` · by ${row.operator}` : ''}
         </p>
         <Trail row={row} />
+        <CustomerLinks row={row} />
         <div className="detail-actions">
           <button type="button" className="primary" onClick={clone} disabled={busy}>
             {busy ? 'Cloning…' : 'Clone into form'}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SEARCH_MIN_FRAGMENT } from '../../../core/history';
 import { useConsole } from '../../app/store';
 import { COMPARISON_CHOICES, STATUS_CHOICES, type ComparisonChoice, type StatusChoice } from './filter-form';
+import { CustomerChip } from './CustomerLinks';
 import { useHistory } from './history-store';
 
 const SEARCH_DEBOUNCE_MS = 200;
@@ -68,6 +69,7 @@ export function HistoryFilters() {
           </option>
         ))}
       </select>
+      <CustomerChip />
       {onlyShort && (
         <p id="history-search-short" className="msg search-hint" role="status">
           {t('search.short')}

@@ -44,6 +44,13 @@ export const supportMessages = defineMessages({
         BAD_CURL: 'The cURL command cannot be read: check its quotes.',
       },
     },
+    customer: {
+      byUuid: 'Every call for this uuid',
+      byBizNo: 'Every call of this biz_no family',
+      showingUuid: 'Customer view: every call for uuid {uuid}, newest first',
+      showingBizNo: 'Customer view: every call whose biz_no starts with {bizNo}, newest first',
+      leave: 'Show all calls',
+    },
     callback: {
       claimTitle: 'Untrusted claim',
       claimWarning: 'The signature does not match, so anyone could have written this payload. It is shown as sent, not as a result: do not act on it.',
@@ -91,6 +98,13 @@ export const supportMessages = defineMessages({
         BAD_CURL: 'Perintah cURL tidak dapat dibaca: periksa tanda kutipnya.',
       },
     },
+    customer: {
+      byUuid: 'Semua panggilan untuk uuid ini',
+      byBizNo: 'Semua panggilan dengan awalan biz_no ini',
+      showingUuid: 'Tampilan nasabah: semua panggilan untuk uuid {uuid}, terbaru di atas',
+      showingBizNo: 'Tampilan nasabah: semua panggilan dengan biz_no berawalan {bizNo}, terbaru di atas',
+      leave: 'Tampilkan semua panggilan',
+    },
     callback: {
       claimTitle: 'Klaim tidak terpercaya',
       claimWarning: 'Tanda tangan (sign) tidak cocok, jadi isi ini bisa ditulis oleh siapa saja. Ditampilkan apa adanya, bukan sebagai hasil verifikasi: jangan ditindaklanjuti.',
@@ -137,6 +151,13 @@ export const supportMessages = defineMessages({
         NO_BOUNDARY: 'multipart 请求缺少 boundary 行：请从第一行“--”开始复制。',
         BAD_CURL: '无法读取该 cURL 命令：请检查引号。',
       },
+    },
+    customer: {
+      byUuid: '该 uuid 的全部调用',
+      byBizNo: '该 biz_no 系列的全部调用',
+      showingUuid: '客户视图：uuid {uuid} 的全部调用，最新的在前',
+      showingBizNo: '客户视图：biz_no 以 {bizNo} 开头的全部调用，最新的在前',
+      leave: '显示全部调用',
     },
     callback: {
       claimTitle: '不可信的声明',
