@@ -97,6 +97,20 @@ test('support journey: find by a middle fragment, clone with one change, resend,
   await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
   await expect(trail).toContainText(`Cloned as #${cloneId}`);
 
+  // Diff the two calls side by side: the one change and the fresh biz_no stand out.
+  const compare = detail.getByRole('region', { name: 'Compare two calls' });
+  await expect(compare.getByLabel('Compare with call #')).toHaveValue(cloneId);
+  await compare.getByRole('button', { name: 'Compare' }).click();
+  await expect(compare.getByRole('row', { name: /≠ uuid/ })).toContainText(`cust-${tag}-b`);
+  await expect(compare.getByRole('row', { name: /≠ biz_no/ })).toContainText(bizNo);
+  await expect(compare.getByRole('row', { name: /^comparison_type/ })).toBeVisible();
+  await expect(compare.getByLabel('Response body, line by line')).toContainText('"token"');
+  await compare.scrollIntoViewIfNeeded();
+  await compare.screenshot({ path: '.tmp/support-compare-1366.png' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await compare.screenshot({ path: '.tmp/support-compare-1024.png' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+
   // The customer view: every call for this uuid (the clone changed it), newest first.
   await detail.getByRole('button', { name: 'Every call for this uuid' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Customer view' })).toContainText(`cust-${tag}`);

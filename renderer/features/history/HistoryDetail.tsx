@@ -5,6 +5,7 @@ import { CurlBox } from './CurlBox';
 import { STATUS_LABEL, formatTime } from './format';
 import { useHistory } from './history-store';
 import { RequestResponse } from './RequestResponse';
+import { CompareCalls } from './CompareCalls';
 import { CustomerLinks } from './CustomerLinks';
 import { Trail } from './Trail';
 import { useClone } from './useClone';
@@ -42,6 +43,7 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
       </header>
       <CallOutcome row={row} onCloneNew={clone} cloneBusy={busy} />
       {row.status === 'issued' && <ResultView row={row} onChanged={() => void useHistory.getState().reloadDetail()} />}
+      <CompareCalls key={`compare-${row.id}`} row={row} />
       <CurlBox key={row.id} row={row} />
       <RequestResponse row={row} />
     </>

@@ -51,6 +51,15 @@ export const supportMessages = defineMessages({
       showingBizNo: 'Customer view: every call whose biz_no starts with {bizNo}, newest first',
       leave: 'Show all calls',
     },
+    compare: {
+      title: 'Compare two calls',
+      with: 'Compare with call #',
+      go: 'Compare',
+      badId: 'Type the number of a call in the history, e.g. 12.',
+      summary: '{count, plural, =0 {No difference in the fields} one {# field differs} other {# fields differ}}',
+      field: 'Field',
+      body: 'Response body, line by line',
+    },
     callback: {
       claimTitle: 'Untrusted claim',
       claimWarning: 'The signature does not match, so anyone could have written this payload. It is shown as sent, not as a result: do not act on it.',
@@ -105,6 +114,15 @@ export const supportMessages = defineMessages({
       showingBizNo: 'Tampilan nasabah: semua panggilan dengan biz_no berawalan {bizNo}, terbaru di atas',
       leave: 'Tampilkan semua panggilan',
     },
+    compare: {
+      title: 'Bandingkan dua panggilan',
+      with: 'Bandingkan dengan panggilan #',
+      go: 'Bandingkan',
+      badId: 'Ketik nomor panggilan di riwayat, misalnya 12.',
+      summary: '{count, plural, =0 {Tidak ada perbedaan pada kolom} other {# kolom berbeda}}',
+      field: 'Kolom',
+      body: 'Isi respons, baris per baris',
+    },
     callback: {
       claimTitle: 'Klaim tidak terpercaya',
       claimWarning: 'Tanda tangan (sign) tidak cocok, jadi isi ini bisa ditulis oleh siapa saja. Ditampilkan apa adanya, bukan sebagai hasil verifikasi: jangan ditindaklanjuti.',
@@ -158,6 +176,15 @@ export const supportMessages = defineMessages({
       showingUuid: '客户视图：uuid {uuid} 的全部调用，最新的在前',
       showingBizNo: '客户视图：biz_no 以 {bizNo} 开头的全部调用，最新的在前',
       leave: '显示全部调用',
+    },
+    compare: {
+      title: '对比两次调用',
+      with: '对比调用 #',
+      go: '对比',
+      badId: '请输入历史记录中的调用编号，例如 12。',
+      summary: '{count, plural, =0 {各字段均相同} other {# 个字段不同}}',
+      field: '字段',
+      body: '响应正文（逐行）',
     },
     callback: {
       claimTitle: '不可信的声明',
