@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // One build for both shells: out/main holds the Electron entry and the plain-Node entries
-// (browser shell, standalone sandbox); out/preload the CommonJS preload (so the renderer's
+// (browser shell, standalone sandbox, the faceid-console CLI); out/preload the CommonJS preload (so the renderer's
 // sandbox can stay on with "type": "module"); out/renderer the UI both shells serve.
 export default defineConfig({
   main: {
@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve('main/electron/index.ts'),
           web: resolve('main/web/cli.ts'),
           sandbox: resolve('main/sandbox/cli.ts'),
+          cli: resolve('main/cli/main.ts'),
         },
       },
     },

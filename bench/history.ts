@@ -1,7 +1,7 @@
 /**
  * History benchmark: for a database of N rows, the median time to insert one call (the row written
- * before the request plus its completion), to search by biz_id and by a biz_no prefix, and to get
- * the first page of the list.
+ * before the request plus its completion), to search by biz_id, by a biz_no prefix and by a fragment
+ * anywhere (the trigram index), and to get the first page of the list.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,10 @@ export interface HistoryFigures {
   insert_ms: number;
   search_biz_id_ms: number;
   search_biz_no_prefix_ms: number;
+  /** A five-character fragment from the middle of one biz_no, typed in the other letter case. */
+  search_substring_ms: number;
+  /** A fragment in every row ("ANCH-"): the first page of a search that matches everything. */
+  search_substring_broad_ms: number;
   first_page_ms: number;
 }
 
@@ -56,11 +60,18 @@ export function benchHistory(rows: number, samples = 200): HistoryFigures {
       const prefix = `branch-${String(pick(i)).padStart(7, '0').slice(0, 5)}`;
       return time(() => store.query({ text: prefix }, now, 50));
     });
+    const searchSubstring = Array.from({ length: samples }, (_, i) => {
+      const middle = `NCH-${String(pick(i)).padStart(7, '0').slice(1, 6)}`.toUpperCase();
+      return time(() => store.query({ text: middle }, now, 50));
+    });
+    const searchBroad = Array.from({ length: Math.min(samples, 50) }, () => time(() => store.query({ text: 'ANCH-' }, now, 50)));
     const firstPage = Array.from({ length: samples }, () => time(() => store.query({}, now, 50)));
     return {
       insert_ms: round(median(insertTimes)),
       search_biz_id_ms: round(median(searchBizId)),
       search_biz_no_prefix_ms: round(median(searchPrefix)),
+      search_substring_ms: round(median(searchSubstring)),
+      search_substring_broad_ms: round(median(searchBroad)),
       first_page_ms: round(median(firstPage)),
     };
   } finally {

@@ -10,7 +10,13 @@ import { benchStart } from './start';
 import { benchTeam, type TeamFigures } from './team';
 import { pgUnavailable } from '../test/support/pg-cluster';
 
-const TARGETS: Record<keyof HistoryFigures, number> = { insert_ms: 1, search_biz_id_ms: 20, search_biz_no_prefix_ms: 20, first_page_ms: 50 };
+const TARGETS: Record<keyof HistoryFigures, number> = { insert_ms: 1, search_biz_id_ms: 20, search_biz_no_prefix_ms: 20, search_substring_ms: 20, search_substring_broad_ms: 20, first_page_ms: 50 };
+/**
+ * Figures that must not grow with the history (index lookups of one row, the first page). Text
+ * searches run on the trigram index, whose cost grows with how common the word's trigrams are
+ * (every biz_id shares "-4000-8000-"): for them the bound is the absolute target alone.
+ */
+const FLAT = new Set<keyof HistoryFigures>(['insert_ms', 'first_page_ms']);
 
 const json = process.argv.includes('--json');
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
@@ -29,12 +35,13 @@ if (wanted('history')) {
   report.history = history;
   const small = history['1000'];
   const large = history['100000'];
-  say('\nhistory (medians, ms)          1,000 rows   100,000 rows   ratio   target');
+  say('\nhistory (medians, ms)            1,000 rows   100,000 rows   ratio   target');
   for (const key of Object.keys(TARGETS) as (keyof HistoryFigures)[]) {
     const a = small?.[key] ?? 0;
     const b = large?.[key] ?? 0;
     const ratio = a > 0 ? b / a : 0;
-    say(`  ${key.padEnd(26)} ${a.toFixed(4).padStart(10)}   ${b.toFixed(4).padStart(12)}   ${ratio.toFixed(2).padStart(5)}   ≤ ${TARGETS[key]} ms, ratio ≤ 1.5: ${verdict(b <= TARGETS[key] && ratio <= 1.5)}`);
+    const flat = FLAT.has(key);
+    say(`  ${key.padEnd(26)} ${a.toFixed(4).padStart(10)}   ${b.toFixed(4).padStart(12)}   ${ratio.toFixed(2).padStart(5)}   ≤ ${TARGETS[key]} ms${flat ? ', ratio ≤ 1.5' : ''}: ${verdict(b <= TARGETS[key] && (!flat || ratio <= 1.5))}`);
   }
 }
 

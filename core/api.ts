@@ -50,6 +50,8 @@ export const IssueTokenRequestSchema = z
     photos: z
       .object({ image_ref1: PhotoRefSchema.optional(), image_ref2: PhotoRefSchema.optional() })
       .strict(),
+    /** The history row this call was cloned or replayed from: recorded as its trail. */
+    clonedFrom: z.number().int().positive().optional(),
   })
   .strict();
 export type IssueTokenRequest = z.infer<typeof IssueTokenRequestSchema>;
@@ -106,7 +108,8 @@ export const requestSchemas = {
   testConnection: z.object({ profileId: ProfileId }).strict(),
   queryHistory: z.object({ filter: HistoryFilterSchema, cursor: HistoryCursorSchema.optional(), limit: z.number().int().min(1).max(500) }).strict(),
   getHistoryRow: z.object({ id: z.number().int().positive() }).strict(),
-  historyCurl: z.object({ id: z.number().int().positive() }).strict(),
+  /** A fresh biz_no unless `keepBizNo` (the service expects biz_no unique; the command then warns). */
+  historyCurl: z.object({ id: z.number().int().positive(), keepBizNo: z.boolean().optional() }).strict(),
   exportHistory: z.object({ filter: HistoryFilterSchema, format: z.enum(['csv', 'json']) }).strict(),
   /** `all: true` deletes everything; otherwise the rows matching the filter. */
   deleteHistory: z.union([z.object({ all: z.literal(true) }).strict(), z.object({ filter: HistoryFilterSchema }).strict()]),
@@ -227,7 +230,7 @@ export interface ApiResponses {
   testConnection: ConnectionCheck;
   queryHistory: HistoryPage;
   getHistoryRow: HistoryRow;
-  historyCurl: { command: string };
+  historyCurl: { command: string; bizNo: string; keptBizNo: boolean };
   exportHistory: { text: string; filename: string; count: number };
   deleteHistory: { deleted: number };
   getKeptPhoto: { dataBase64: string };

@@ -4,7 +4,7 @@ import { LANGUAGE_SETTINGS } from './i18n/locales';
 
 export const HistoryFilterSchema = z
   .object({
-    /** Prefix of biz_id, biz_no, uuid, token or request_id. */
+    /** Words to find anywhere in the searched values (see main/history/query.ts). */
     text: z.string().max(512).optional(),
     profileId: z.string().max(64).optional(),
     status: z.enum(['issued', 'expired', 'failed', 'unknown', 'pending']).optional(),
@@ -18,6 +18,10 @@ export const HistoryFilterSchema = z
      * the connected role may read (the team store on PostgreSQL, under its row-level security).
      */
     scope: z.enum(['desk', 'branch', 'all']).optional(),
+    /** The customer view: every call for exactly this uuid. */
+    uuid: z.string().max(512).optional(),
+    /** The customer view: every call of a biz_no family (biz_no starting with this). */
+    bizNoPrefix: z.string().min(1).max(128).optional(),
   })
   .strict();
 export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;

@@ -41,6 +41,8 @@ export interface HistoryListRow {
   /** Team rows only (scope "branch" or "all"): the branch and desk that made the call. */
   branch?: string;
   desk?: string;
+  /** The history row this call was cloned from ("cloned from #N"). */
+  clonedFrom?: number;
 }
 
 /** The verification result as the console last fetched it. */
@@ -77,6 +79,8 @@ export interface HistoryRow extends HistoryListRow {
   elapsedMs?: number;
   errorField?: string;
   errorMessage?: string;
+  /** Rows cloned (or replayed) from this one, oldest first: the other end of their trail. */
+  clones: number[];
 }
 
 /** Display status of a row at a given time (ms). */
@@ -94,5 +98,8 @@ export interface HistoryPage {
   /** Pass back to get the next (older) page; absent on the last page. */
   next?: HistoryCursor;
 }
+
+/** Shortest search word found anywhere in a value (trigrams); shorter ones match the start of an id. */
+export const SEARCH_MIN_FRAGMENT = 3;
 
 export const DEFAULT_SETTINGS: Settings = { operator: '', keepPhotos: false, retentionDays: 0, retentionRows: 0, language: 'auto' };

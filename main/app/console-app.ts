@@ -26,6 +26,14 @@ export interface ConsoleAppOptions {
   sqliteBinding?: string;
   /** The staging area for photos; STAGE_LIMITS by default (tests inject smaller caps). */
   photoStage?: PhotoStage;
+  /**
+   * Whether this process owns the history: it then marks rows left pending by a previous run as
+   * interrupted and applies retention. A CLI call runs beside a running app, whose calls in flight
+   * are pending too, so it passes false (default true).
+   */
+  ownsHistory?: boolean;
+  /** Per-call timeout of service requests, ms (the client's default when absent). */
+  timeoutMs?: number;
 }
 
 /** Everything a shell binds: the handler table over the trusted side's services. */
@@ -73,13 +81,15 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     const settings = SettingsStore.open(options.dataDir, options.storeFactory);
     for (const t of tightened) log?.(`data folder: ${describeTightened(t)}`);
     const history = HistoryStore.open(join(options.dataDir, 'history.sqlite3'), { redact: redactorOf(secrets), nativeBinding: options.sqliteBinding });
-    const interrupted = history.markInterrupted(Date.now());
-    if (interrupted > 0) log?.(`history: ${interrupted} call(s) interrupted by the last shutdown recorded as unknown outcome`);
-    history.applyRetention(settings.get(), Date.now());
+    if (options.ownsHistory !== false) {
+      const interrupted = history.markInterrupted(Date.now());
+      if (interrupted > 0) log?.(`history: ${interrupted} call(s) interrupted by the last shutdown recorded as unknown outcome`);
+      history.applyRetention(settings.get(), Date.now());
+    }
     // Publishes to the bank's PostgreSQL only once the operator enabled it; SQLite stays the record.
     const team = new TeamService({ config: teamConfig, history, redact: redactorOf(secrets), keepPhotos: () => settings.get().keepPhotos });
     team.start();
-    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox, team, photoStage: options.photoStage });
+    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox, team, photoStage: options.photoStage, timeoutMs: options.timeoutMs });
     // The embedded sandbox tells when a customer finished: fetch that result once and store it,
     // as a notify_url receiver would prompt a real integration to ('auto': no operator fault applies).
     sandbox.onFlowEnded((e) => {

@@ -1,6 +1,14 @@
-/** Export of history rows as CSV or JSON: secret-free, photos as hashes, never as bytes. */
+/**
+ * Export of history rows as CSV or JSON: secret-free, photos as hashes, never as bytes. Rows are
+ * written one at a time to a stream that is allowed to push back (a file the operator chose, the
+ * CLI's stdout, an HTTP download), so 100,000 rows never become one string in memory.
+ */
+import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { displayStatus, type HistoryRow } from '../../core/history';
+import { readVerification, type VerificationData } from '../../core/faceid/verification';
+
+export type ExportFormat = 'csv' | 'json';
 
 const COLUMNS = [
   'started_at',
@@ -21,6 +29,14 @@ const COLUMNS = [
   'error_message',
   'photos',
   'params',
+  'history_id',
+  'cloned_from',
+  'result_status',
+  'result_verdict',
+  'liveness_result',
+  'confidence_ref1',
+  'confidence_ref2',
+  'result_fetched_at',
 ] as const;
 
 /** Spreadsheets run cells that start with these as formulas; a leading quote keeps them text. */
@@ -28,38 +44,126 @@ function defuse(v: string): string {
   return /^[=+@\t\r]/.test(v) || /^-[^\d]/.test(v) ? `'${v}` : v;
 }
 
+/**
+ * The verification result's columns. The verdict is core's reading of the stored answer
+ * (`readVerification`); the richer status model of the desk (issued → opened → passed …) is
+ * to replace it here once it lands, so the export and the screens agree.
+ */
+function resultCells(r: HistoryRow): string[] {
+  const data = r.result?.data as VerificationData | undefined;
+  if (!r.result || !data) return ['', '', '', '', '', ''];
+  const confidence = (c: { confidence?: number } | undefined) => (typeof c?.confidence === 'number' ? String(c.confidence) : '');
+  return [
+    r.result.status,
+    readVerification(data).verdict,
+    String(data.liveness_result?.result ?? ''),
+    confidence(data.verify_result?.result_ref1),
+    confidence(data.verify_result?.result_ref2),
+    new Date(r.result.fetchedAt).toISOString(),
+  ];
+}
+
+function csvLine(r: HistoryRow, nowMs: number): string {
+  const cells = [
+    new Date(r.startedAt).toISOString(),
+    displayStatus(r, nowMs),
+    r.profileName,
+    r.environment,
+    r.operator,
+    r.bizNo,
+    r.bizId ?? '',
+    r.uuid,
+    r.comparisonType,
+    r.token ?? '',
+    r.requestId ?? '',
+    r.expiredTime !== undefined ? String(r.expiredTime) : '',
+    r.httpStatus !== undefined ? String(r.httpStatus) : '',
+    r.errorCode ?? '',
+    r.errorField ?? '',
+    r.errorMessage ?? '',
+    r.photos.map((p) => `${p.param}:sha256=${p.sha256}:${p.bytes}B`).join(' '),
+    JSON.stringify(r.params),
+    String(r.id),
+    r.clonedFrom !== undefined ? String(r.clonedFrom) : '',
+    ...resultCells(r),
+  ];
+  return stringify([cells.map(defuse)]);
+}
+
+const csvHeader = (): string => stringify([[...COLUMNS]]);
+const jsonItem = (r: HistoryRow, nowMs: number): string => JSON.stringify({ ...r, displayStatus: displayStatus(r, nowMs) }, null, 2).replace(/\n/g, '\n  ');
+
+/** The export as a sequence of chunks: a header, then one chunk per row. */
+export function* exportChunks(rows: Iterable<HistoryRow>, format: ExportFormat, nowMs: number): Generator<string> {
+  if (format === 'csv') {
+    yield csvHeader();
+    for (const r of rows) yield csvLine(r, nowMs);
+    return;
+  }
+  let first = true;
+  yield '[';
+  for (const r of rows) {
+    yield `${first ? '\n  ' : ',\n  '}${jsonItem(r, nowMs)}`;
+    first = false;
+  }
+  yield first ? ']\n' : '\n]\n';
+}
+
 /** CSV with a header row; one line per call. */
 export function toCsv(rows: Iterable<HistoryRow>, nowMs: number): string {
-  const records: string[][] = [];
-  for (const r of rows) {
-    const cells = [
-      new Date(r.startedAt).toISOString(),
-      displayStatus(r, nowMs),
-      r.profileName,
-      r.environment,
-      r.operator,
-      r.bizNo,
-      r.bizId ?? '',
-      r.uuid,
-      r.comparisonType,
-      r.token ?? '',
-      r.requestId ?? '',
-      r.expiredTime !== undefined ? String(r.expiredTime) : '',
-      r.httpStatus !== undefined ? String(r.httpStatus) : '',
-      r.errorCode ?? '',
-      r.errorField ?? '',
-      r.errorMessage ?? '',
-      r.photos.map((p) => `${p.param}:sha256=${p.sha256}:${p.bytes}B`).join(' '),
-      JSON.stringify(r.params),
-    ];
-    records.push(cells.map(defuse));
-  }
-  return stringify(records, { header: true, columns: [...COLUMNS] });
+  return [...exportChunks(rows, 'csv', nowMs)].join('');
 }
 
 /** JSON array of whole calls (request parameters redacted, photos as hashes). */
 export function toJson(rows: Iterable<HistoryRow>, nowMs: number): string {
-  const out = [];
-  for (const r of rows) out.push({ ...r, displayStatus: displayStatus(r, nowMs) });
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return [...exportChunks(rows, 'json', nowMs)].join('');
+}
+
+/**
+ * Writes the export to `out`, waiting whenever it pushes back, and ends it (or, with `end: false`,
+ * as for stdout, waits until the last chunk is flushed). Resolves to the number of rows written;
+ * rejects if the stream fails (a full disk, a closed download).
+ */
+export async function writeExport(rows: Iterable<HistoryRow>, format: ExportFormat, nowMs: number, out: Writable, { end = true } = {}): Promise<number> {
+  let count = 0;
+  const counted = (function* () {
+    for (const r of rows) {
+      count++;
+      yield r;
+    }
+  })();
+  let failure: Error | undefined;
+  const onError = (e: Error) => {
+    failure = e;
+  };
+  out.on('error', onError);
+  try {
+    for (const chunk of exportChunks(counted, format, nowMs)) {
+      if (failure) throw failure;
+      if (!out.write(chunk)) {
+        await new Promise<void>((resolve, reject) => {
+          const done = () => {
+            out.off('drain', done);
+            out.off('error', fail);
+            resolve();
+          };
+          const fail = (e: Error) => {
+            out.off('drain', done);
+            reject(e);
+          };
+          out.on('drain', done);
+          out.on('error', fail);
+        });
+      }
+    }
+    await new Promise<void>((resolve, reject) => {
+      if (failure) return reject(failure);
+      const settle = () => (failure ? reject(failure) : resolve());
+      if (end) out.end(settle);
+      else out.write('', settle);
+    });
+    return count;
+  } finally {
+    out.off('error', onError);
+  }
 }

@@ -4,6 +4,11 @@
  */
 import type Database from 'better-sqlite3';
 
+/** The searched columns of calls_search, in order. */
+const SEARCHED = 'biz_no, uuid, biz_id, token, request_id, error_code, error_field, biz_extra_data, profile_name, operator';
+const SEARCHED_VALUES = (t: string): string =>
+  `${t}.biz_no, ${t}.uuid, ${t}.biz_id, ${t}.token, ${t}.request_id, ${t}.error_code, ${t}.error_field, json_extract(${t}.params_json, '$.biz_extra_data'), ${t}.profile_name, ${t}.operator`;
+
 const MIGRATIONS: string[] = [
   // 1: one row per get_token call, written before the request is sent.
   `
@@ -80,6 +85,29 @@ const MIGRATIONS: string[] = [
   -- A call deleted on the desk can no longer be published; what the team store already has stays
   -- (it is the bank's record, under the bank's retention).
   CREATE TRIGGER calls_outbox_delete AFTER DELETE ON calls BEGIN DELETE FROM outbox WHERE global_id = OLD.global_id; END;
+  `,
+  // 4: substring search (support desk) and the clone trail. A contentless FTS5 index with the
+  // trigram tokenizer (case-insensitive) over every value an agent may be handed; contentless so
+  // the searched texts are not stored a second time. Kept by triggers, so no writer can forget it.
+  `
+  ALTER TABLE calls ADD COLUMN cloned_from INTEGER;
+  CREATE INDEX calls_cloned_from ON calls (cloned_from);
+  CREATE VIRTUAL TABLE calls_search USING fts5(
+    biz_no, uuid, biz_id, token, request_id, error_code, error_field, biz_extra_data, profile_name, operator,
+    tokenize = 'trigram case_sensitive 0', content = '', contentless_delete = 1
+  );
+  INSERT INTO calls_search (rowid, ${SEARCHED})
+    SELECT id, ${SEARCHED_VALUES('calls')} FROM calls;
+  CREATE TRIGGER calls_search_insert AFTER INSERT ON calls BEGIN
+    INSERT INTO calls_search (rowid, ${SEARCHED}) VALUES (new.id, ${SEARCHED_VALUES('new')});
+  END;
+  CREATE TRIGGER calls_search_update AFTER UPDATE OF biz_no, uuid, biz_id, token, request_id, error_code, error_field, params_json, profile_name, operator ON calls BEGIN
+    DELETE FROM calls_search WHERE rowid = old.id;
+    INSERT INTO calls_search (rowid, ${SEARCHED}) VALUES (new.id, ${SEARCHED_VALUES('new')});
+  END;
+  CREATE TRIGGER calls_search_delete AFTER DELETE ON calls BEGIN
+    DELETE FROM calls_search WHERE rowid = old.id;
+  END;
   `,
 ];
 

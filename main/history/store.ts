@@ -26,6 +26,8 @@ export interface CallStart {
   photos: HistoryPhoto[];
   /** Photo bytes by sha256, only when the operator keeps photos. */
   photoBytes?: Map<string, Uint8Array>;
+  /** The row this call was cloned from. */
+  clonedFrom?: number;
 }
 
 export interface CallEnd {
@@ -51,7 +53,9 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 /** Filtered counts stop here (shown as "10,000+"). */
 export const COUNT_CAP = 10_000;
 
-const LIST_COLUMNS = 'id, started_at, status, profile_name, environment, biz_no, biz_id, uuid, token, expired_time, error_code, comparison_type, result_status';
+const LIST_COLUMNS = ['id', 'started_at', 'status', 'profile_name', 'environment', 'biz_no', 'biz_id', 'uuid', 'token', 'expired_time', 'error_code', 'comparison_type', 'result_status', 'cloned_from']
+  .map((c) => `calls.${c}`)
+  .join(', ');
 
 function listRow(r: Row): HistoryListRow {
   return {
@@ -68,11 +72,14 @@ function listRow(r: Row): HistoryListRow {
     errorCode: str(r.error_code),
     comparisonType: String(r.comparison_type),
     resultStatus: str(r.result_status),
+    clonedFrom: num(r.cloned_from),
   };
 }
 
+/** A whole row; `clones` is filled by get() alone (exports and lookups do not need the trail's far end). */
 function fullRow(r: Row): HistoryRow {
   return {
+    clones: [],
     ...listRow(r),
     callId: String(r.call_id),
     finishedAt: num(r.finished_at),
@@ -111,8 +118,8 @@ export class HistoryStore {
     private readonly db: Database.Database,
     private readonly redact: Redactor,
   ) {
-    this.insert = db.prepare(`INSERT INTO calls (call_id, global_id, started_at, status, profile_id, profile_name, environment, base_url, operator, biz_no, uuid, comparison_type, params_json, photos_json)
-      VALUES (@callId, @globalId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @bizNo, @uuid, @comparisonType, @params, @photos)`);
+    this.insert = db.prepare(`INSERT INTO calls (call_id, global_id, started_at, status, profile_id, profile_name, environment, base_url, operator, biz_no, uuid, comparison_type, params_json, photos_json, cloned_from)
+      VALUES (@callId, @globalId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @bizNo, @uuid, @comparisonType, @params, @photos, @clonedFrom)`);
     this.finish = db.prepare(`UPDATE calls SET status = @status, finished_at = @finishedAt, http_status = @httpStatus, response_body = @responseBody, token = @token,
       biz_id = @bizId, request_id = @requestId, expired_time = @expiredTime, time_used = @timeUsed, elapsed_ms = @elapsedMs, error_code = @errorCode,
       error_field = @errorField, error_message = @errorMessage WHERE call_id = @callId`);
@@ -176,6 +183,7 @@ export class HistoryStore {
         comparisonType: params.comparison_type ?? '',
         params: JSON.stringify(params),
         photos: this.json(c.photos),
+        clonedFrom: c.clonedFrom ?? null,
       });
       for (const [sha, bytes] of c.photoBytes ?? []) this.keepPhoto.run(sha, Buffer.from(bytes));
       this.outbox.enqueue(globalId, 'start', c.startedAt);
@@ -223,7 +231,7 @@ export class HistoryStore {
   /** A page of the list, newest first. */
   query(filter: HistoryFilter, nowMs: number, limit: number, cursor?: HistoryCursor): HistoryPage {
     const where = whereOf(filter, nowMs, cursor);
-    const rows = (this.stmt(`SELECT ${LIST_COLUMNS} FROM calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC LIMIT @limit`).all({ ...where.params, limit: limit + 1 }) as Row[]).map(listRow);
+    const rows = (this.stmt(`SELECT ${LIST_COLUMNS} FROM ${where.from} WHERE ${where.sql} ORDER BY ${where.order} LIMIT @limit`).all({ ...where.params, limit: limit + 1 }) as Row[]).map(listRow);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return { rows: page, ...this.count(filter, nowMs), next: rows.length > limit && last ? { startedAt: last.startedAt, id: last.id } : undefined };
@@ -235,21 +243,23 @@ export class HistoryStore {
    */
   count(filter: HistoryFilter, nowMs: number): { total: number; totalCapped: boolean } {
     const where = whereOf(filter, nowMs);
-    if (where.sql === '1') return { total: Number((this.stmt("SELECT n FROM counts WHERE name = 'calls'").get() as Row).n), totalCapped: false };
-    const n = Number((this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM calls WHERE ${where.sql} LIMIT ${COUNT_CAP + 1})`).get(where.params) as Row).n);
+    if (where.sql === '1' && where.from === 'calls') return { total: Number((this.stmt("SELECT n FROM counts WHERE name = 'calls'").get() as Row).n), totalCapped: false };
+    const n = Number((this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${where.from} WHERE ${where.sql} LIMIT ${COUNT_CAP + 1})`).get(where.params) as Row).n);
     return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
 
-  /** One whole call. */
+  /** One whole call, with the rows cloned from it. */
   get(id: number): HistoryRow | undefined {
     const r = this.stmt('SELECT * FROM calls WHERE id = ?').get(id) as Row | undefined;
-    return r ? fullRow(r) : undefined;
+    if (!r) return undefined;
+    const clones = (this.stmt('SELECT id FROM calls WHERE cloned_from = ? ORDER BY id').all(id) as { id: number }[]).map((c) => c.id);
+    return { ...fullRow(r), clones };
   }
 
   /** Every matching call, newest first, for export. */
   *iterate(filter: HistoryFilter, nowMs: number): Generator<HistoryRow> {
     const where = whereOf(filter, nowMs);
-    for (const r of this.db.prepare(`SELECT * FROM calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC`).iterate(where.params)) yield fullRow(r as Row);
+    for (const r of this.db.prepare(`SELECT calls.* FROM ${where.from} WHERE ${where.sql} ORDER BY ${where.order}`).iterate(where.params)) yield fullRow(r as Row);
   }
 
   /**
@@ -260,7 +270,7 @@ export class HistoryStore {
   delete(filter: HistoryFilter, nowMs: number): number {
     const where = whereOf(filter, nowMs);
     return this.db.transaction(() => {
-      const n = this.db.prepare(`DELETE FROM calls WHERE (${where.sql}) AND status != 'pending'`).run(where.params).changes;
+      const n = this.db.prepare(`DELETE FROM calls WHERE id IN (SELECT calls.id FROM ${where.from} WHERE ${where.sql}) AND status != 'pending'`).run(where.params).changes;
       this.prunePhotos();
       return n;
     })();
@@ -296,6 +306,12 @@ export class HistoryStore {
   /** The row of an issued token, by biz_id. */
   findByBizId(bizId: string): HistoryRow | undefined {
     const r = this.stmt('SELECT * FROM calls WHERE biz_id = ? ORDER BY id DESC LIMIT 1').get(bizId) as Row | undefined;
+    return r ? fullRow(r) : undefined;
+  }
+
+  /** The newest call with exactly this biz_no. */
+  findByBizNo(bizNo: string): HistoryRow | undefined {
+    const r = this.stmt('SELECT * FROM calls WHERE biz_no = ? ORDER BY id DESC LIMIT 1').get(bizNo) as Row | undefined;
     return r ? fullRow(r) : undefined;
   }
 

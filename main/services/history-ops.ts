@@ -1,5 +1,6 @@
 import type { HistoryFilter } from '../../core/history';
 import { fail, ok } from '../../core/result';
+import { suggestBizNo } from '../../core/faceid/biz-no';
 import { curlCommand } from '../history/curl';
 import { toCsv, toJson } from '../history/export';
 import { TeamError } from '../team/errors';
@@ -33,9 +34,11 @@ export function historyOps(deps: HandlerDeps): OpImpls<HistoryOpName> {
       const row = history.get(id);
       return row ? ok(row) : notFound(id);
     },
-    historyCurl: async ({ id }) => {
+    historyCurl: async ({ id, keepBizNo }) => {
       const row = history.get(id);
-      return row ? ok({ command: curlCommand(row) }) : notFound(id);
+      if (!row) return notFound(id);
+      const bizNo = keepBizNo ? (row.params.biz_no ?? '') : suggestBizNo(new Date(now()));
+      return ok({ command: curlCommand(row, keepBizNo ? { keepOriginal: true } : { fresh: bizNo }), bizNo, keptBizNo: keepBizNo === true });
     },
     exportHistory: async ({ filter, format }) => {
       if (filter.scope && filter.scope !== 'desk') return deskOnly('export');

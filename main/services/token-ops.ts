@@ -118,6 +118,7 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
         params: Object.fromEntries(described.fields.map((f) => [f.name, f.value])),
         photos: historyPhotos,
         photoBytes: settings.keepPhotos ? new Map(described.files.map((f) => [f.sha256, photos[f.name]?.bytes ?? new Uint8Array()])) : undefined,
+        clonedFrom: req.clonedFrom,
       });
       const r = await getToken({ ...parts, timeoutMs: deps.timeoutMs, signal: controller.signal });
       deps.history.complete(req.callId, callEnd(r, now()));

@@ -205,6 +205,15 @@ export class Vault implements ProfileSource {
     }
   }
 
+  /**
+   * Uses `secret` for a profile in this process only, never stored: the CLI's FACEID_API_SECRET
+   * (a secret the desktop shell sealed with the OS keychain cannot be read by a plain Node process).
+   */
+  useSessionSecret(id: string, secret: string): void {
+    this.stored(id);
+    this.sessionSecrets.set(id, secret);
+  }
+
   /** Secrets known this session (for redaction of anything printed or stored). */
   knownSecrets(): string[] {
     return [this.options.sandbox.apiSecret, ...this.sessionSecrets.values(), ...this.decrypted.values()];

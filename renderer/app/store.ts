@@ -13,6 +13,7 @@ import type { HistoryRow } from '../../core/history';
 import type { FieldIssue, Result } from '../../core/result';
 import { api } from '../bridge';
 import { planClone, type ClonePhotos, type CloneReport, type MissingPhoto } from '../features/history/clone';
+import { useHistory } from '../features/history/history-store';
 import { switchDefaults, type SwitchReport } from '../features/profiles/switch-defaults';
 import { suggestBizNo } from '../features/token-form/biz-no';
 
@@ -56,6 +57,8 @@ export interface ConsoleState {
   switchNotice?: SwitchReport & { from: string; to: string };
   /** What the last "Clone into form" from the history did. */
   cloneNotice?: CloneReport;
+  /** The history row the form was cloned from: every call sent from it records that trail. */
+  clonedFrom?: number;
 
   load(): Promise<void>;
   setValue(name: string, value: string): void;
@@ -129,12 +132,16 @@ export const useConsole = create<ConsoleState>((set, get) => {
     set({ call: { phase: 'sending', callId, startedAt: Date.now() }, editedSinceCall: {}, bizNoNotice: undefined });
     const issue = async (again: boolean): Promise<Result<IssueTokenOutcome>> => {
       const photos = await photoRefs(again);
-      return photos.ok ? api.issueToken({ callId, profileId: s.activeProfileId, params, photos: photos.value }) : photos;
+      return photos.ok ? api.issueToken({ callId, profileId: s.activeProfileId, params, photos: photos.value, ...(s.clonedFrom !== undefined ? { clonedFrom: s.clonedFrom } : {}) }) : photos;
     };
     let result = await issue(false);
     // Nothing was sent when a handle is refused: staging again and retrying once is safe.
     if (!result.ok && result.error.code === 'PHOTO_NOT_STAGED') result = await issue(true);
     set({ call: { phase: 'done', result, sentParams: params } });
+    // A clone is sent to be compared with its original: the history must show the new call,
+    // whatever search found the original.
+    const historyId = result.ok ? result.value.historyId : undefined;
+    if (s.clonedFrom !== undefined && historyId !== undefined) useHistory.getState().showCall(historyId);
     const outcome = result.ok ? result.value.outcome : undefined;
     if (outcome === 'issued' || outcome === 'unknown') {
       // biz_no must be unique: never leave a used (or possibly used) one in the form.
@@ -311,6 +318,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       set((s) => ({
         editedSinceCall: {},
         advancedOpen: s.advancedOpen || Object.keys(plan.values).some(isAdvanced),
+        clonedFrom: row.id,
         cloneNotice: { rowId: row.id, startedAt: row.startedAt, fromBizNo: row.bizNo, newBizNo: prepared.bizNo, profile, reattached, missing, hidden: plan.hidden },
       }));
       return null;

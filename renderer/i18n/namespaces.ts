@@ -5,9 +5,11 @@
  */
 import { appMessages } from '../app/messages';
 import { teamMessages } from '../features/team/messages';
+import { supportMessages } from '../features/history/messages';
 
 export const NAMESPACES = {
   app: appMessages,
+  support: supportMessages,
   team: teamMessages,
 } as const;
 

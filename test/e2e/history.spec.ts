@@ -31,7 +31,7 @@ async function openHistory(page: Page): Promise<void> {
 /** Searches, and waits until the count answers this search (not the one before). */
 async function search(page: Page, text: string, count: string): Promise<void> {
   await page.getByLabel('Search').fill(text);
-  await expect(page.getByTestId('history-count')).toHaveText(new RegExp(`^${count} starting with “${text}”( · filtered)?$`));
+  await expect(page.getByTestId('history-count')).toHaveText(new RegExp(`^${count} matching “${text}”( · filtered)?$`));
 }
 
 test.describe('token history', () => {
@@ -101,13 +101,16 @@ test.describe('token history', () => {
 
     // Copy as cURL: the command is shown (and on the clipboard), the secret left to the environment.
     await openHistory(page);
-    await expect(page.getByTestId('history-count')).toHaveText(`2 calls starting with “h-${tag}-a”`);
+    await expect(page.getByTestId('history-count')).toHaveText(`2 calls matching “h-${tag}-a”`);
     await calls(page).getByRole('option', { name: new RegExp(a1) }).click();
     await detail.getByRole('button', { name: 'Copy as cURL' }).click();
     const curl = detail.getByLabel('cURL command');
     await expect(curl).toHaveValue(/--form-string "api_secret=\$FACEID_API_SECRET"/);
     const command = await curl.inputValue();
-    expect(command).toContain(`--form-string 'biz_no=${a1}'`);
+    // A fresh biz_no by default, said on screen and in the command.
+    expect(command).not.toContain(`--form-string 'biz_no=${a1}'`);
+    expect(command).toMatch(/--form-string 'biz_no=desk-\d{8}-\d{6}-[0-9a-f]{4}'/);
+    await expect(detail.getByRole('status').filter({ hasText: 'fresh biz_no' })).toContainText(`instead of ${a1}`);
     expect(command).toContain('/faceid/lite/get_token');
     expect(command).not.toContain('sandbox-secret');
     await expect(detail.getByText('Copied to the clipboard.')).toBeVisible();
@@ -133,7 +136,7 @@ test.describe('token history', () => {
     await expect(confirm).toContainText('Delete 2 calls matching the filter? This cannot be undone.');
     await confirm.getByRole('button', { name: 'Delete 2 calls' }).click();
     await expect(page.getByText('Deleted 2 calls.')).toBeVisible();
-    await expect(page.getByTestId('history-count')).toHaveText(`0 calls starting with “h-${tag}-a”`);
+    await expect(page.getByTestId('history-count')).toHaveText(`0 calls matching “h-${tag}-a”`);
     await expect(page.getByText('No call matches the search and filters.')).toBeVisible();
     await expect(detail).toContainText('Select a call');
 

@@ -102,6 +102,11 @@ test.describe('in-person verification loop', () => {
     await dialog.getByLabel('data (exactly as received)').fill(data.replace('"FAIL"', '"PASS"'));
     await dialog.getByRole('button', { name: 'Verify' }).click();
     await expect(verdict).toContainText('Signature NOT valid');
+    // A tampered payload is only an untrusted claim: no reading of it as a result.
+    await expect(verdict.getByRole('region', { name: 'Untrusted claim' })).toContainText('"PASS"');
+    await expect(verdict).not.toContainText('Verified');
+    await expect(verdict).not.toContainText('Liveness: passed');
+    await expect(verdict).not.toContainText('match at');
     expect(await page.content()).not.toContain('sandbox-secret');
   });
 

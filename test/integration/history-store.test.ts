@@ -73,6 +73,17 @@ describe('history store', () => {
     expect(store.query({ text: 'nothing-like-this' }, T0, 50).total).toBe(0);
   });
 
+  it('records the clone trail at both ends', () => {
+    fill(2);
+    const original = store.query({ text: 'branch-0000001' }, T0, 5).rows[0]?.id ?? 0;
+    const clone = { ...syntheticStart(3, T0 + 3000), clonedFrom: original };
+    store.begin(clone);
+    const cloneId = store.idOf(clone.callId) ?? 0;
+    expect(store.get(cloneId)).toMatchObject({ clonedFrom: original, clones: [] });
+    expect(store.get(original)?.clones).toEqual([cloneId]);
+    expect(store.query({}, T0, 1).rows[0]).toMatchObject({ id: cloneId, clonedFrom: original });
+  });
+
   it('filters by profile, status (expired computed), date range and comparison type', () => {
     fill(30);
     expect(store.query({ profileId: 'prod' }, T0, 100).total).toBe(10);
@@ -105,7 +116,7 @@ describe('history store', () => {
     store.complete(start.callId, syntheticEnd(4, T0 + 4020));
     const csv = toCsv(store.iterate({}, T0), T0);
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('started_at,status,profile,environment,operator,biz_no,biz_id,uuid,comparison_type,token,request_id,expired_time,http_status,error_code,error_field,error_message,photos,params');
+    expect(lines[0]).toBe('started_at,status,profile,environment,operator,biz_no,biz_id,uuid,comparison_type,token,request_id,expired_time,http_status,error_code,error_field,error_message,photos,params,history_id,cloned_from,result_status,result_verdict,liveness_result,confidence_ref1,confidence_ref2,result_fetched_at');
     expect(lines).toHaveLength(5);
     expect(csv).toContain(`image_ref1:sha256=${'ab'.repeat(32)}:7453B`);
     expect(csv).not.toContain('sandbox-secret');
@@ -119,12 +130,14 @@ describe('history store', () => {
       baseUrl: 'https://api-idn.megvii.com/',
       params: { api_key: 'k', api_secret: '[redacted]', biz_no: "o'brien", biz_extra_data: '@not-a-file', comparison_type: '0' },
       photos: [{ param: 'image_ref1', filename: 'me.jpg', sha256: 'cd'.repeat(32), bytes: 10, format: 'jpeg', kept: false }],
-    });
+    }, { keepOriginal: true });
     expect(cmd).toContain("curl -sS -X POST 'https://api-idn.megvii.com/faceid/lite/get_token'");
     expect(cmd).toContain(`--form-string "api_secret=$FACEID_API_SECRET"`);
     expect(cmd).toContain(`--form-string 'biz_no=o'\\''brien'`);
     expect(cmd).toContain(`--form-string 'biz_extra_data=@not-a-file'`);
-    expect(cmd).toContain("-F 'image_ref1=@image_ref1.jpg;type=image/jpeg;filename=me.jpg'");
+    // Not kept: named by its hash, so the agent can find the customer's file.
+    expect(cmd).toContain(`-F 'image_ref1=@${'cd'.repeat(32)}.jpg;type=image/jpeg;filename=me.jpg'`);
+    expect(cmd).toContain('WARNING: this resends the original biz_no');
     expect(cmd).not.toContain('[redacted]');
   });
 

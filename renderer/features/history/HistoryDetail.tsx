@@ -5,6 +5,9 @@ import { CurlBox } from './CurlBox';
 import { STATUS_LABEL, formatTime } from './format';
 import { useHistory } from './history-store';
 import { RequestResponse } from './RequestResponse';
+import { CompareCalls } from './CompareCalls';
+import { CustomerLinks } from './CustomerLinks';
+import { Trail } from './Trail';
 import { useClone } from './useClone';
 import { ResultView } from '../verification/ResultView';
 
@@ -24,6 +27,8 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
           {row.finishedAt !== undefined ? ` · answered after ${((row.finishedAt - row.startedAt) / 1000).toFixed(1)} s` : ''} · {row.profileName} ({row.environment})
           {row.operator ? ` · by ${row.operator}` : ''}
         </p>
+        <Trail row={row} />
+        <CustomerLinks row={row} />
         <div className="detail-actions">
           <button type="button" className="primary" onClick={clone} disabled={busy}>
             {busy ? 'Cloning…' : 'Clone into form'}
@@ -38,6 +43,7 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
       </header>
       <CallOutcome row={row} onCloneNew={clone} cloneBusy={busy} />
       {row.status === 'issued' && <ResultView row={row} onChanged={() => void useHistory.getState().reloadDetail()} />}
+      <CompareCalls key={`compare-${row.id}`} row={row} />
       <CurlBox key={row.id} row={row} />
       <RequestResponse row={row} />
     </>

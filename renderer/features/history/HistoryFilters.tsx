@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SEARCH_MIN_FRAGMENT } from '../../../core/history';
 import { useConsole } from '../../app/store';
 import { COMPARISON_CHOICES, STATUS_CHOICES, type ComparisonChoice, type StatusChoice } from './filter-form';
+import { CustomerChip } from './CustomerLinks';
 import { useHistory } from './history-store';
 
 const SEARCH_DEBOUNCE_MS = 200;
@@ -11,6 +14,9 @@ export function HistoryFilters() {
   const problem = useHistory((s) => s.problem);
   const profiles = useConsole((s) => s.profiles);
   const { setForm, apply } = useHistory.getState();
+  const { t } = useTranslation('support');
+  const words = form.text.trim().split(/\s+/).filter(Boolean);
+  const onlyShort = words.length > 0 && words.every((w) => [...w].length < SEARCH_MIN_FRAGMENT);
 
   // The search box is applied once typing pauses.
   useEffect(() => {
@@ -23,8 +29,9 @@ export function HistoryFilters() {
       <input
         type="search"
         className="history-search"
-        aria-label="Search biz_id, biz_no, uuid, token or request_id (prefix)"
-        placeholder="Search biz_id, biz_no, uuid, token, request_id…"
+        aria-label={t('search.label')}
+        aria-describedby={onlyShort ? 'history-search-short' : undefined}
+        placeholder={t('search.placeholder')}
         value={form.text}
         maxLength={512}
         onChange={(e) => setForm({ text: e.target.value }, false)}
@@ -62,6 +69,12 @@ export function HistoryFilters() {
           </option>
         ))}
       </select>
+      <CustomerChip />
+      {onlyShort && (
+        <p id="history-search-short" className="msg search-hint" role="status">
+          {t('search.short')}
+        </p>
+      )}
       {problem && (
         <p className="msg warning" role="status">
           {problem}

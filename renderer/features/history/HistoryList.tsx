@@ -1,30 +1,53 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { displayStatus, type HistoryListRow } from '../../../core/history';
 import { formatRemaining, useNow } from '../result/useNow';
 import { STATUS_LABEL, formatShortTime, formatTime } from './format';
 import { useHistory } from './history-store';
+import { splitTail } from './ids';
 
 const ROW_HEIGHT = 34;
 /** Start loading the next page this many rows before the end. */
 const PREFETCH_ROWS = 30;
 
+/** A long id cut in the middle on screen (the tail always shown), whole for screen readers. */
+function Id({ value }: { value: string }) {
+  const parts = splitTail(value);
+  if (!parts) return <>{value}</>;
+  return (
+    <>
+      <span className="id-split" aria-hidden="true">
+        <span className="id-head">{parts.head}</span>
+        <span className="id-tail">{parts.tail}</span>
+      </span>
+      <span className="visually-hidden">{value}</span>
+    </>
+  );
+}
+
 function Row({ row, now }: { row: HistoryListRow; now: number }) {
   const status = displayStatus(row, now);
   const remaining = status === 'issued' && row.expiredTime !== undefined ? formatRemaining(row.expiredTime, now) : null;
+  const { t } = useTranslation('support');
   return (
     <>
-      <span className="cell">
+      <span className="cell badge-cell">
         <span className={`status-badge status-${status}`}>{STATUS_LABEL[status]}</span>
       </span>
-      <span className="cell mono" title={row.bizNo}>
-        {row.bizNo}
+      <span className="cell mono id-cell" title={row.bizNo}>
+        {row.clonedFrom !== undefined && (
+          <span className="trail-tag" title={t('trail.listTag', { id: row.clonedFrom })}>
+            ↩{row.clonedFrom}
+          </span>
+        )}
+        <Id value={row.bizNo} />
       </span>
-      <span className={`cell mono${row.bizId ? '' : ' faint'}`} title={row.bizId ?? row.errorCode}>
-        {row.bizId ?? row.errorCode ?? '—'}
+      <span className={`cell mono id-cell${row.bizId ? '' : ' faint'}`} title={row.bizId ?? row.errorCode}>
+        {row.bizId ? <Id value={row.bizId} /> : (row.errorCode ?? '—')}
       </span>
-      <span className="cell mono" title={row.uuid}>
-        {row.uuid || '—'}
+      <span className="cell mono id-cell" title={row.uuid}>
+        {row.uuid ? <Id value={row.uuid} /> : '—'}
       </span>
       <span className="cell" title={`${row.profileName} (${row.environment})`}>
         {row.profileName}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ExportDelete } from './ExportDelete';
 import { filterKey } from './filter-form';
 import { formatCount } from './format';
@@ -6,6 +7,7 @@ import { HistoryDetail } from './HistoryDetail';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryList } from './HistoryList';
 import { HistorySettings } from './HistorySettings';
+import { ImportCall } from './ImportCall';
 import { useHistory } from './history-store';
 
 function Count() {
@@ -14,10 +16,11 @@ function Count() {
   const loading = useHistory((s) => s.loading);
   const shown = useHistory((s) => s.rows.length);
   const { text, ...others } = useHistory((s) => s.filter);
+  const { t } = useTranslation('support');
   return (
     <p className="history-count" role="status" aria-live="polite" data-testid="history-count">
       {formatCount(total, capped)}
-      {text ? <small> starting with “{text}”</small> : null}
+      {text ? <small> {t('search.matching', { text })}</small> : null}
       {Object.keys(others).length > 0 ? <small> · filtered</small> : null}
       {shown < total ? <small> ({shown.toLocaleString('en-US')} loaded)</small> : null}
       {loading ? <small> · loading…</small> : null}
@@ -30,6 +33,8 @@ export function HistoryView({ onCloned }: { onCloned: () => void }) {
   const error = useHistory((s) => s.error);
   const filter = useHistory((s) => s.filter);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const { t } = useTranslation('support');
 
   // Calls made since the view was last open appear at the top.
   useEffect(() => {
@@ -42,11 +47,15 @@ export function HistoryView({ onCloned }: { onCloned: () => void }) {
         <h2>History</h2>
         <Count />
         <ExportDelete key={filterKey(filter)} />
+        <button type="button" onClick={() => setImporting(true)}>
+          {t('import.open')}
+        </button>
         <button type="button" className="settings-toggle" aria-expanded={settingsOpen} onClick={() => setSettingsOpen((o) => !o)}>
           Settings…
         </button>
       </div>
       {settingsOpen && <HistorySettings onClose={() => setSettingsOpen(false)} />}
+      {importing && <ImportCall onClose={() => setImporting(false)} onFilled={onCloned} />}
       <HistoryFilters />
       {error && (
         <p className="msg error banner" role="alert">

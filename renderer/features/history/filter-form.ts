@@ -15,9 +15,13 @@ export interface FilterForm {
   from: string;
   to: string;
   comparisonType: ComparisonChoice;
+  /** The customer view, set from a call's details (no control of its own): exact uuid, or ''. */
+  uuid: string;
+  /** ...or a biz_no family: biz_no starting with this, or ''. */
+  bizNoPrefix: string;
 }
 
-export const EMPTY_FORM: FilterForm = { text: '', profileId: '', status: '', from: '', to: '', comparisonType: '' };
+export const EMPTY_FORM: FilterForm = { text: '', profileId: '', status: '', from: '', to: '', comparisonType: '', uuid: '', bizNoPrefix: '' };
 
 export const STATUS_CHOICES: readonly { value: StatusChoice; label: string }[] = [
   { value: '', label: 'Any status' },
@@ -58,6 +62,8 @@ export function toHistoryFilter(form: FilterForm): { filter: HistoryFilter; prob
   if (form.profileId) filter.profileId = form.profileId;
   if (form.status) filter.status = form.status;
   if (form.comparisonType) filter.comparisonType = form.comparisonType;
+  if (form.uuid) filter.uuid = form.uuid;
+  if (form.bizNoPrefix) filter.bizNoPrefix = form.bizNoPrefix;
   const from = dayStartMs(form.from);
   const to = dayEndMs(form.to);
   if (from !== undefined) filter.from = from;
@@ -73,4 +79,4 @@ export const isEmptyFilter = (f: HistoryFilter): boolean => Object.keys(f).lengt
 
 /** Stable identity of a filter, to tell whether a refetch is needed. */
 export const filterKey = (f: HistoryFilter): string =>
-  JSON.stringify([f.text ?? '', f.profileId ?? '', f.status ?? '', f.from ?? '', f.to ?? '', f.comparisonType ?? '']);
+  JSON.stringify([f.text ?? '', f.profileId ?? '', f.status ?? '', f.from ?? '', f.to ?? '', f.comparisonType ?? '', f.uuid ?? '', f.bizNoPrefix ?? '']);

@@ -37,6 +37,8 @@ export interface HistoryState {
   select(id: number | undefined): Promise<void>;
   /** Re-reads the selected call (e.g. a pending call that has finished). */
   reloadDetail(): Promise<void>;
+  /** Clears the search and filters and selects a call (a clone just sent, a trail followed). */
+  showCall(id: number): void;
 }
 
 let generation = 0;
@@ -93,6 +95,13 @@ export const useHistory = create<HistoryState>((set, get) => ({
   async select(id) {
     set({ selectedId: id, detail: id === undefined ? { phase: 'none' } : { phase: 'loading', id } });
     if (id !== undefined) await get().reloadDetail();
+  },
+
+  showCall(id) {
+    set({ form: EMPTY_FORM, filter: {}, problem: undefined, selectedId: id, detail: { phase: 'loading', id } });
+    void get()
+      .refresh()
+      .then(() => get().reloadDetail());
   },
 
   async reloadDetail() {

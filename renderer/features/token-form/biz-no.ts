@@ -1,7 +1,2 @@
-/** A fresh, unique-looking biz_no suggestion: desk-YYYYMMDD-HHMMSS-xxxx. */
-export function suggestBizNo(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
-  const rand = Array.from(crypto.getRandomValues(new Uint8Array(2)), (b) => b.toString(16).padStart(2, '0')).join('');
-  return `desk-${stamp}-${rand}`;
-}
+// The suggestion is shared with the trusted side (cURL copies, the CLI), so it lives in core.
+export { suggestBizNo } from '../../../core/faceid/biz-no';

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CallbackCheck } from '../../../core/api';
 import { readVerification, type VerificationData } from '../../../core/faceid/verification';
 import { useConsole } from '../../app/store';
@@ -8,6 +9,8 @@ import { LivenessDetailsView } from './LivenessDetailsView';
 /**
  * For support agents: paste `data` and `sign` from a customer's server log and learn whether the
  * callback was signed with a profile's secret — which never leaves the trusted side — and what it says.
+ * A payload whose signature does not match is anyone's text: it is shown only as an untrusted
+ * claim (its raw JSON and counters), never read as a verdict, a "Verified" or a match.
  */
 export function VerifyCallback({ onClose }: { onClose(): void }) {
   const profiles = useConsole((s) => s.profiles);
@@ -18,10 +21,11 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
   const [check, setCheck] = useState<CallbackCheck>();
   const [error, setError] = useState<string>();
   const dialog = useRef<HTMLDialogElement>(null);
+  const { t } = useTranslation('support');
   useEffect(() => dialog.current?.showModal(), []);
 
   const decoded = check?.decoded as VerificationData | undefined;
-  const reading = decoded && typeof decoded === 'object' && 'status' in decoded ? readVerification(decoded) : undefined;
+  const reading = check?.valid && decoded && typeof decoded === 'object' && 'status' in decoded ? readVerification(decoded) : undefined;
 
   return (
     <dialog ref={dialog} className="tool-dialog" aria-label="Verify callback" onClose={onClose}>
@@ -84,7 +88,15 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
               <LivenessDetailsView details={(decoded as VerificationData).liveness_result?.details} />
             </>
           )}
-          {check.decoded !== undefined && <pre className="json">{JSON.stringify(check.decoded, null, 2)}</pre>}
+          {check.valid && check.decoded !== undefined && <pre className="json">{JSON.stringify(check.decoded, null, 2)}</pre>}
+          {!check.valid && check.decoded !== undefined && (
+            <section className="untrusted-claim" aria-label={t('callback.claimTitle')}>
+              <h4>{t('callback.claimTitle')}</h4>
+              <p className="msg warning">{t('callback.claimWarning')}</p>
+              {decoded && typeof decoded === 'object' && <LivenessDetailsView details={decoded.liveness_result?.details} />}
+              <pre className="json">{JSON.stringify(check.decoded, null, 2)}</pre>
+            </section>
+          )}
         </section>
       )}
     </dialog>

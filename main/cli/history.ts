@@ -1,0 +1,39 @@
+/** `history search` and `history export`: the app's history from a shell. */
+import { createWriteStream } from 'node:fs';
+import { displayStatus } from '../../core/history';
+import { ensurePrivateFile } from '../app/private-files';
+import { writeExport, type ExportFormat } from '../history/export';
+import type { CliContext } from './context';
+import { EXIT, UsageError, type ExitCode } from './output';
+
+/** `faceid-console history search TEXT`: newest first, the same search as the app's. */
+export function searchCommand(ctx: CliContext, text: string, limitText = '50'): ExitCode {
+  const limit = Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError(`--limit ${limitText}: a whole number from 1 to 500.`);
+  const now = Date.now();
+  const page = ctx.app.history.query({ text }, now, limit);
+  ctx.out.data(page);
+  ctx.out.line(`${page.total}${page.totalCapped ? '+' : ''} call(s) match "${text}"${page.next ? `; the newest ${page.rows.length} shown` : ''}`);
+  for (const r of page.rows) {
+    const when = new Date(r.startedAt).toISOString().replace('T', ' ').slice(0, 19);
+    const cells = [`#${r.id}`, when, displayStatus(r, now), r.profileName, `biz_no=${r.bizNo}`, `uuid=${r.uuid}`];
+    if (r.bizId) cells.push(`biz_id=${r.bizId}`);
+    if (r.errorCode) cells.push(r.errorCode);
+    if (r.clonedFrom) cells.push(`cloned from #${r.clonedFrom}`);
+    ctx.out.line(cells.join('  '));
+  }
+  return EXIT.ok;
+}
+
+/** `faceid-console history export`: streamed row by row to a file (owner-only) or stdout. */
+export async function exportCommand(ctx: CliContext, args: { format?: string; out?: string; search?: string }): Promise<ExitCode> {
+  const format = (args.format ?? 'csv') as ExportFormat;
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format ${args.format}: csv or json.`);
+  const now = Date.now();
+  const rows = ctx.app.history.iterate(args.search ? { text: args.search } : {}, now);
+  if (args.out) ensurePrivateFile(args.out);
+  const stream = args.out ? createWriteStream(args.out, { flags: 'w', mode: 0o600 }) : process.stdout;
+  const count = await writeExport(rows, format, now, stream, { end: Boolean(args.out) });
+  if (args.out) ctx.out.note(`${count} call(s) written to ${args.out}`);
+  return EXIT.ok;
+}

@@ -1,0 +1,108 @@
+/**
+ * `faceid-console`: the console's CLI for reproductions and scripts — a third thin shell over the
+ * same handler table, data folder, vault and history as the app (see usage.ts for the commands).
+ * A program entry (electron-vite bundles it as out/main/cli.js; bin/faceid-console.mjs runs it).
+ */
+import { parseArgs } from 'node:util';
+import { runSandboxProgram } from '../sandbox/run';
+import { openContext, type CliContext } from './context';
+import { exportCommand, searchCommand } from './history';
+import { EXIT, UsageError, processOut, type ExitCode } from './output';
+import { resultCommand, verifyCallbackCommand } from './result';
+import { replayCommand, tokenCommand } from './token';
+import { USAGE } from './usage';
+
+const COMMON = { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const CALL = { profile: { type: 'string' }, set: { type: 'string', multiple: true }, photo: { type: 'string', multiple: true }, timeout: { type: 'string' } } as const;
+
+const OPTIONS = {
+  token: { ...COMMON, ...CALL },
+  replay: { ...COMMON, ...CALL, 'keep-biz-no': { type: 'boolean' } },
+  result: { ...COMMON },
+  'verify-callback': { ...COMMON, data: { type: 'string' }, sign: { type: 'string' }, profile: { type: 'string' } },
+  history: { ...COMMON, limit: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, search: { type: 'string' } },
+} as const;
+type Command = keyof typeof OPTIONS;
+const isCommand = (c: string | undefined): c is Command => c !== undefined && Object.hasOwn(OPTIONS, c);
+
+function timeoutOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) throw new UsageError(`--timeout ${text}: milliseconds, a whole number from 100 to 600000.`);
+  return ms;
+}
+
+async function run(command: Command, argv: string[]): Promise<ExitCode> {
+  const { values: v, positionals: pos } = parseArgs({ args: argv, options: OPTIONS[command], allowPositionals: true, strict: true });
+  const values = v as Record<string, string | string[] | boolean | undefined>;
+  const text = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const list = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
+  if (values.help) {
+    process.stdout.write(USAGE[command] ?? USAGE.main ?? '');
+    return EXIT.ok;
+  }
+  const expect = (n: number, what: string) => {
+    if (pos.length !== n) throw new UsageError(`${command}: expected ${what}${pos.length > n ? `, not also "${pos.slice(n).join(' ')}"` : ''}.`);
+  };
+  if (command === 'token') expect(0, 'no positional argument');
+  else if (command === 'replay') expect(1, 'one history id or biz_no');
+  else if (command === 'result') expect(1, 'one biz_id');
+  else if (command === 'verify-callback') expect(0, 'no positional argument');
+  else if (pos[0] === 'search') expect(2, 'history search TEXT');
+  else if (pos[0] === 'export') expect(1, 'history export [options]');
+  else throw new UsageError(`history: expected "search TEXT" or "export"${pos[0] ? `, not "${pos[0]}"` : ''}.`);
+
+  const out = processOut(Boolean(values.json));
+  const ctx: CliContext = await openContext(text('data-dir'), out, timeoutOf(text('timeout')));
+  try {
+    const call = { profile: text('profile'), set: list('set'), photo: list('photo') };
+    switch (command) {
+      case 'token':
+        return await tokenCommand(ctx, call);
+      case 'replay':
+        return await replayCommand(ctx, { ...call, target: pos[0] ?? '', keepBizNo: Boolean(values['keep-biz-no']) });
+      case 'result':
+        return await resultCommand(ctx, pos[0] ?? '');
+      case 'verify-callback':
+        return await verifyCallbackCommand(ctx, { data: text('data'), sign: text('sign'), profile: text('profile') });
+      case 'history':
+        return pos[0] === 'search' ? searchCommand(ctx, pos[1] ?? '', text('limit')) : await exportCommand(ctx, { format: text('format'), out: text('out'), search: text('search') });
+    }
+  } finally {
+    await ctx.app.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number | undefined> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE.main ?? '');
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === 'sandbox') return runSandboxProgram(rest, 'faceid-console sandbox');
+  if (!isCommand(command)) {
+    process.stderr.write(`Unknown command "${command}".\n\n${USAGE.main ?? ''}`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(command, rest);
+  } catch (e) {
+    const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (usage) {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE[command] ?? ''}`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`faceid-console ${command} failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.failed;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`faceid-console failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = EXIT.failed;
+  },
+);

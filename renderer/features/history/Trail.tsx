@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { HistoryRow } from '../../../core/history';
+import { useHistory } from './history-store';
+
+/** Both ends of a clone trail: the call this one was cloned from, and the calls cloned from it. */
+export function Trail({ row }: { row: HistoryRow }) {
+  const { t } = useTranslation('support');
+  if (row.clonedFrom === undefined && row.clones.length === 0) return null;
+  const open = (id: number) => useHistory.getState().showCall(id);
+  return (
+    <nav className="trail" aria-label={t('trail.label')}>
+      {row.clonedFrom !== undefined && (
+        <button type="button" className="link" onClick={() => open(row.clonedFrom ?? 0)}>
+          {t('trail.from', { id: row.clonedFrom })}
+        </button>
+      )}
+      {row.clones.length > 0 && (
+        <span>
+          {t('trail.to')}{' '}
+          {row.clones.map((id) => (
+            <button key={id} type="button" className="link" onClick={() => open(id)}>
+              #{id}
+            </button>
+          ))}
+        </span>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,147 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// The support journey of issue 12, against a standalone sandbox whose secret the test knows, so
+// the copied cURL command can be run for real.
+const SECRET = 'sandbox-secret';
+const run = promisify(execFile);
+const calls = (page: Page) => page.getByRole('listbox', { name: 'Calls' });
+
+let sandbox: ChildProcess;
+let sandboxUrl = '';
+
+test.beforeAll(async () => {
+  sandbox = spawn(process.execPath, ['out/main/sandbox.js', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  sandboxUrl = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    sandbox.stdout?.on('data', (b: Buffer) => {
+      seen += b.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
+      if (m?.[1]) resolve(m[1]);
+    });
+    sandbox.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${seen}`)));
+  });
+});
+test.afterAll(() => {
+  sandbox.kill('SIGTERM');
+});
+
+async function issue(page: Page, fields: Record<string, string>): Promise<void> {
+  for (const [name, value] of Object.entries(fields)) await page.getByLabel(name).fill(value);
+  await page.getByRole('button', { name: 'Issue token' }).click();
+  await expect(page.getByRole('region', { name: 'Token issued' })).toBeVisible();
+}
+
+test('support journey: find by a middle fragment, clone with one change, resend, follow the trail, copy the cURL and run it, import it back', async ({ page, shell }) => {
+  const tag = randomBytes(3).toString('hex');
+  const headers = { 'X-FaceID-Console-Token': shell.token };
+  const made = await page.request.post(`${shell.origin}/api/createProfile`, {
+    headers,
+    data: {
+      profile: {
+        name: `Support ${tag}`,
+        color: '#2f855a',
+        environment: 'test',
+        region: 'custom',
+        baseUrl: sandboxUrl,
+        apiKey: 'sandbox-key',
+        secret: SECRET,
+        defaults: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n' },
+      },
+    },
+  });
+  const profile = (await made.json()) as { ok: boolean; value: { id: string } };
+  expect(profile.ok).toBe(true);
+  await page.request.post(`${shell.origin}/api/setActiveProfile`, { headers, data: { profileId: profile.value.id } });
+  await page.reload();
+  await expect(page.getByTestId('profile-badge')).toContainText(`Support ${tag}`);
+
+  // The customer's call, and another one the search must not show.
+  const bizNo = `LOAN-${tag}-88213`;
+  await issue(page, { biz_no: bizNo, uuid: `cust-${tag}` });
+  await issue(page, { biz_no: `CARD-${tag}-1`, uuid: `cust-${tag}` });
+
+  // Find it by a fragment from its middle, typed in another letter case.
+  await page.getByRole('tab', { name: 'History' }).click();
+  const fragment = `an-${tag}-882`;
+  await page.getByLabel('Search any part').fill(fragment);
+  await expect(page.getByTestId('history-count')).toHaveText(`1 call matching “${fragment}”`);
+  await calls(page).getByRole('option', { name: new RegExp(bizNo) }).click();
+  const detail = page.getByRole('region', { name: 'Call details' });
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
+  const originalId = ((await detail.getByText(/^Call #\d+/).textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
+
+  // Clone with one change and resend.
+  await detail.getByRole('button', { name: 'Clone into form' }).click();
+  await expect(page.getByLabel('uuid')).toHaveValue(`cust-${tag}`);
+  await issue(page, { uuid: `cust-${tag}-b` });
+
+  // The history shows the new call (the search that hid it is cleared), linked both ways.
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByLabel('Search any part')).toHaveValue('');
+  const trail = detail.getByRole('navigation', { name: 'Clone trail' });
+  await expect(trail).toContainText(`Cloned from #${originalId}`);
+  await expect(calls(page).getByRole('option', { selected: true })).toContainText('↩');
+  await page.screenshot({ path: '.tmp/support-trail-1366.png' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: '.tmp/support-trail-1024.png' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const cloneId = ((await detail.getByText(/^Call #\d+/).textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
+  await trail.getByRole('button', { name: `Cloned from #${originalId}` }).click();
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
+  await expect(trail).toContainText(`Cloned as #${cloneId}`);
+
+  // Diff the two calls side by side: the one change and the fresh biz_no stand out.
+  const compare = detail.getByRole('region', { name: 'Compare two calls' });
+  await expect(compare.getByLabel('Compare with call #')).toHaveValue(cloneId);
+  await compare.getByRole('button', { name: 'Compare' }).click();
+  await expect(compare.getByRole('row', { name: /≠ uuid/ })).toContainText(`cust-${tag}-b`);
+  await expect(compare.getByRole('row', { name: /≠ biz_no/ })).toContainText(bizNo);
+  await expect(compare.getByRole('row', { name: /^comparison_type/ })).toBeVisible();
+  await expect(compare.getByLabel('Response body, line by line')).toContainText('"token"');
+  await compare.scrollIntoViewIfNeeded();
+  await compare.screenshot({ path: '.tmp/support-compare-1366.png' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await compare.screenshot({ path: '.tmp/support-compare-1024.png' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // The customer view: every call for this uuid (the clone changed it), newest first.
+  await detail.getByRole('button', { name: 'Every call for this uuid' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Customer view' })).toContainText(`cust-${tag}`);
+  await expect(calls(page).getByRole('option')).toHaveCount(2);
+  await expect(calls(page).getByRole('option').first()).toContainText(`CARD-${tag}-1`);
+  await page.getByRole('button', { name: 'Show all calls' }).click();
+  await expect(calls(page).getByRole('option', { name: new RegExp(`cust-${tag}-b`) })).toBeVisible();
+  await calls(page).getByRole('option', { name: new RegExp(bizNo) }).click();
+
+  // Copy as cURL: a fresh biz_no by default; run it against the sandbox.
+  await detail.getByRole('button', { name: 'Copy as cURL' }).click();
+  const curl = detail.getByLabel('cURL command');
+  await expect(curl).toHaveValue(/curl -sS/);
+  const command = await curl.inputValue();
+  expect(command).not.toContain(`biz_no=${bizNo}'`);
+  const work = mkdtempSync(join(tmpdir(), 'faceid-support-'));
+  try {
+    const { stdout } = await run('bash', ['-c', command], { cwd: work, env: { ...process.env, FACEID_API_SECRET: SECRET } });
+    expect(JSON.parse(stdout)).toHaveProperty('token');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  // Import the command back: the form is filled, the secret reference is dropped and said so.
+  await page.getByRole('button', { name: 'Import call…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a call' });
+  await dialog.getByLabel('Paste a cURL command').fill(command);
+  await dialog.getByRole('button', { name: 'Read' }).click();
+  await expect(dialog.getByRole('region', { name: 'What the paste holds' })).toContainText('api_secret: it was dropped');
+  await page.screenshot({ path: '.tmp/support-import-1366.png' });
+  await dialog.getByRole('button', { name: 'Fill the form' }).click();
+  await expect(page.getByLabel('uuid')).toHaveValue(`cust-${tag}`);
+  await expect(page.getByLabel('biz_no')).not.toHaveValue(bizNo);
+});
