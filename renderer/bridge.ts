@@ -64,12 +64,13 @@ async function post<K extends OpName>(token: string | null, op: K, request: ApiR
 }
 
 /** A photo travels as its bytes (no base64, no JSON); every other request as JSON. */
-function encode<K extends OpName>(op: K, request: ApiRequest<K>, token: string): { headers: Record<string, string>; body: BodyInit } {
+function encode<K extends OpName>(op: K, request: ApiRequest<K>, token: string): { headers: Record<string, string>; body: BodyInit; keepalive?: boolean } {
   if (op === 'stagePhoto') {
     const { name, bytes } = request as ApiRequest<'stagePhoto'>;
     return { headers: { 'Content-Type': 'application/octet-stream', 'X-FaceID-Photo-Name': encodeURIComponent(name), [TOKEN_HEADER]: token }, body: bytes as Uint8Array<ArrayBuffer> };
   }
-  return { headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(request) };
+  // A drop is sent as the page goes away (pagehide): keepalive lets it outlive the page.
+  return { headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(request), ...(op === 'dropPhoto' ? { keepalive: true } : {}) };
 }
 
 /** The minimal shape every answer must have before the UI trusts it. */

@@ -96,11 +96,32 @@ const INITIAL_VALUES = { comparison_type: '-1' };
 
 const isAdvanced = (field: string) => paramSpec(field)?.group === 'advanced';
 
+/** Handles this page staged and has not dropped: dropped when the page goes away (pagehide). */
+const liveHandles = new Set<string>();
+
+/** Sends a photo to the trusted side, once; remembers its handle so leaving the page drops it. */
+function stagePhoto(name: string, bytes: Uint8Array): Promise<Result<StagedPhotoInfo>> {
+  const staged = api.stagePhoto({ name, bytes });
+  void staged.then((r) => {
+    if (r.ok) liveHandles.add(r.value.handle);
+  });
+  return staged;
+}
+
+function dropHandle(handle: string): void {
+  liveHandles.delete(handle);
+  void api.dropPhoto({ handle });
+}
+
+// A closed tab or window never removes its photos: they are biometric data, so drop them as the
+// page goes (the bridge sends these with keepalive, which outlives the page).
+if (typeof window !== 'undefined') window.addEventListener('pagehide', () => [...liveHandles].forEach(dropHandle));
+
 export const useConsole = create<ConsoleState>((set, get) => {
   /** Forgets a photo on the trusted side once the form no longer shows it. */
   function dropStaged(photo: AttachedPhoto | undefined): void {
     void photo?.staged.then((r) => {
-      if (r.ok) void api.dropPhoto({ handle: r.value.handle });
+      if (r.ok) dropHandle(r.value.handle);
     });
   }
 
@@ -114,7 +135,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       let photo = get().photos[name];
       if (!photo) continue;
       if (again) {
-        const restaged: AttachedPhoto = { ...photo, staged: api.stagePhoto({ name: photo.name, bytes: photo.bytes }) };
+        const restaged: AttachedPhoto = { ...photo, staged: stagePhoto(photo.name, photo.bytes) };
         set((st) => ({ photos: { ...st.photos, [name]: restaged } }));
         photo = restaged;
       }
@@ -244,7 +265,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       dropStaged(old);
       const url = URL.createObjectURL(new Blob([file.bytes.slice().buffer], { type: 'image/*' }));
       // Staged at once, while the operator fills in the rest of the form.
-      const staged = api.stagePhoto({ name: file.name, bytes: file.bytes });
+      const staged = stagePhoto(file.name, file.bytes);
       set((s) => ({
         photos: { ...s.photos, [name]: { name: file.name, bytes: file.bytes, facts, url, staged } },
         photoErrors: { ...s.photoErrors, [name]: undefined },

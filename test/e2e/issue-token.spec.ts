@@ -92,6 +92,21 @@ test.describe('issuing a token in the browser shell', () => {
     expect(stagings.filter((n) => n === jpeg)).toHaveLength(2);
   });
 
+  test('drops the staged photo when the page goes away: its handle is then refused as dropped', async ({ page, shell }) => {
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/stagePhoto'));
+    await dropFile(page, 'image_ref1 drop zone', 'test/fixtures/face.jpg', 'customer.jpg', 'image/jpeg');
+    const staged = (await (await answer).json()) as { value: { handle: string } };
+    await page.goto('about:blank');
+    const issue = async () => {
+      const r = await page.request.post(`${shell.origin}/api/issueToken`, {
+        headers: { 'X-FaceID-Console-Token': shell.token, 'Content-Type': 'application/json' },
+        data: { callId: `e2e-dropped-${Date.now()}`, profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: `e2e-dropped-${Date.now()}`, comparison_type: '0', uuid: 'u' }, photos: { image_ref1: { handle: staged.value.handle } } },
+      });
+      return ((await r.json()) as { error?: { code: string; reason?: string } }).error;
+    };
+    await expect.poll(issue).toMatchObject({ code: 'PHOTO_NOT_STAGED', reason: 'dropped' });
+  });
+
   test('asks for uuid in both comparison modes and blocks Issue token while it is empty', async ({ page }) => {
     for (const mode of ['-1', '0']) {
       await page.getByLabel('comparison_type').selectOption(mode);
