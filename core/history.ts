@@ -52,10 +52,8 @@ export interface StoredResult {
   bestImageSha256?: string;
 }
 
-/** get_result answers a verification at most this many times (faceid-api.md §5). */
-export const RESULT_FETCH_LIMIT = 3;
-/** ...and keeps it this long after the flow (one day). */
-export const RESULT_RETENTION_MS = 86_400_000;
+// get_result's budget (three finished answers, one day) is defined once, with the model that reads it.
+export { RESULT_FETCH_LIMIT, RESULT_RETENTION_MS } from './faceid/fetch-budget';
 
 /** A whole call: everything sent (secret redacted) and everything received. */
 export interface HistoryRow extends HistoryListRow {
