@@ -13,6 +13,7 @@ import { FAULT_MODES, FAULT_OPERATIONS, MAX_FAULT_LATENCY_MS, MAX_FAULT_REMAININ
 import type { ErrorSpec } from './faceid/errors';
 import type { ParamSpec } from './faceid/catalogue';
 import type { GetTokenResult } from './faceid/get-token-result';
+import { DeskSettingsSchema, type CallWatch, type DeskSettings } from './desk';
 import type { FieldIssue, Result } from './result';
 
 
@@ -53,6 +54,8 @@ export const ProfileInputSchema = z
     acceptUnprotectedSecret: z.boolean().optional(),
     confirmProduction: z.boolean().optional(),
     defaults: z.record(z.string().max(64), z.string().max(4096)),
+    /** Omitted: keep the stored desk settings (or the defaults). */
+    desk: DeskSettingsSchema.optional(),
   })
   .strict();
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
@@ -102,6 +105,10 @@ export const requestSchemas = {
   setSandboxFaults: z.object({ plan: SandboxFaultPlanSchema.nullable() }).strict(),
   /** Strict (default) or lenient embedded sandbox; kept with the built-in profile across restarts. */
   setSandboxMode: z.object({ lenient: z.boolean() }).strict(),
+  /** The live status of these calls (the desk polls it; it never costs a vendor call unless the profile allows budgeted polling). */
+  watchCalls: z.object({ historyIds: z.array(z.number().int().positive()).max(100) }).strict(),
+  /** The best frame of a finished flow, fetched once with return_image=1 and held in memory only (unless photos are kept). */
+  getBestImage: z.object({ historyId: z.number().int().positive() }).strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -134,6 +141,8 @@ export interface ProfileSummary {
   builtIn: boolean;
   /** Per-profile defaults for form parameters. */
   defaults: Record<string, string>;
+  /** The desk's settings for this profile. */
+  desk: DeskSettings;
 }
 
 export interface VaultStatus {
@@ -200,6 +209,8 @@ export interface ApiResponses {
   getSandboxState: SandboxState;
   setSandboxFaults: SandboxState;
   setSandboxMode: SandboxState;
+  watchCalls: CallWatch[];
+  getBestImage: { dataBase64: string | null };
 }
 
 /** What a pasted callback says and whether its signature is genuine. */

@@ -13,6 +13,8 @@ export const HistoryFilterSchema = z
     /** ms, exclusive. */
     to: z.number().int().nonnegative().optional(),
     comparisonType: z.enum(['0', '-1']).optional(),
+    /** The verification model's verdict; "not-fetched": an issued token with no finished result stored. */
+    verdict: z.enum(['passed', 'not-passed', 'cancelled', 'timed-out', 'expired-unused', 'not-fetched']).optional(),
   })
   .strict();
 export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;

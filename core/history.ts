@@ -2,6 +2,8 @@
  * The token history as the renderer sees it: one row per get_token call, successful, failed or of
  * unknown outcome. Shapes only; the database is on the trusted side.
  */
+import type { EndStage } from './faceid/flow-status';
+import type { ThresholdKey } from './faceid/verification';
 import type { HistoryCursor, Settings } from './history-schemas';
 
 export type { HistoryCursor, HistoryFilter, Settings } from './history-schemas';
@@ -38,6 +40,8 @@ export interface HistoryListRow {
   comparisonType: string;
   /** Status of the stored verification result, if one was fetched. */
   resultStatus?: string;
+  /** The verification model's end stage, once a finished result is stored. */
+  verdict?: EndStage;
 }
 
 /** The verification result as the console last fetched it. */
@@ -50,6 +54,9 @@ export interface StoredResult {
   fetchedAt: number;
   /** sha256 of the best image when it was returned and kept. */
   bestImageSha256?: string;
+  /** The model's end stage for a finished result, read at `level` (the profile's match level then). */
+  verdict?: EndStage;
+  level?: ThresholdKey;
 }
 
 // get_result's budget (three finished answers, one day) is defined once, with the model that reads it.

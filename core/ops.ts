@@ -30,6 +30,8 @@ export const OP_NAMES = [
   'getSandboxState',
   'setSandboxFaults',
   'setSandboxMode',
+  'watchCalls',
+  'getBestImage',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

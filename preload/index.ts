@@ -38,6 +38,8 @@ const api: ConsoleApi = {
   getSandboxState: call('getSandboxState'),
   setSandboxFaults: call('setSandboxFaults'),
   setSandboxMode: call('setSandboxMode'),
+  watchCalls: call('watchCalls'),
+  getBestImage: call('getBestImage'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

@@ -46,6 +46,11 @@ export function whereOf(filter: HistoryFilter, nowMs: number, cursor?: HistoryCu
     parts.push('comparison_type = @comparisonType');
     params.comparisonType = filter.comparisonType;
   }
+  if (filter.verdict === 'not-fetched') parts.push("status = 'issued' AND verdict IS NULL");
+  else if (filter.verdict) {
+    parts.push('verdict = @verdict');
+    params.verdict = filter.verdict;
+  }
   if (cursor) {
     parts.push('(started_at < @cursorAt OR (started_at = @cursorAt AND id < @cursorId))');
     params.cursorAt = cursor.startedAt;

@@ -60,6 +60,12 @@ const MIGRATIONS: string[] = [
   ALTER TABLE calls ADD COLUMN result_status TEXT;
   CREATE INDEX calls_result_status ON calls (result_status);
   `,
+  // 3: the verdict of the verification model (core/faceid/flow-status.ts), written with the result,
+  // so the list shows and filters by it without reading every result.
+  `
+  ALTER TABLE calls ADD COLUMN verdict TEXT;
+  CREATE INDEX calls_verdict ON calls (verdict, started_at DESC);
+  `,
 ];
 
 export const HISTORY_SCHEMA_VERSION = MIGRATIONS.length;

@@ -49,7 +49,7 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 /** Filtered counts stop here (shown as "10,000+"). */
 export const COUNT_CAP = 10_000;
 
-const LIST_COLUMNS = 'id, started_at, status, profile_name, environment, biz_no, biz_id, uuid, token, expired_time, error_code, comparison_type, result_status';
+const LIST_COLUMNS = 'id, started_at, status, profile_name, environment, biz_no, biz_id, uuid, token, expired_time, error_code, comparison_type, result_status, verdict';
 
 function listRow(r: Row): HistoryListRow {
   return {
@@ -66,6 +66,7 @@ function listRow(r: Row): HistoryListRow {
     errorCode: str(r.error_code),
     comparisonType: String(r.comparison_type),
     resultStatus: str(r.result_status),
+    verdict: str(r.verdict) as HistoryListRow['verdict'],
   };
 }
 
@@ -287,7 +288,12 @@ export class HistoryStore {
   storeResult(id: number, result: StoredResult, bestImage?: Uint8Array): void {
     this.db.transaction(() => {
       if (bestImage && result.bestImageSha256) this.keepPhoto.run(result.bestImageSha256, Buffer.from(bestImage));
-      this.stmt('UPDATE calls SET result_json = @json, result_status = @status WHERE id = @id').run({ id, json: this.json(result), status: this.redact(result.status) });
+      this.stmt('UPDATE calls SET result_json = @json, result_status = @status, verdict = @verdict WHERE id = @id').run({
+        id,
+        json: this.json(result),
+        status: this.redact(result.status),
+        verdict: result.verdict ?? null,
+      });
     })();
   }
 

@@ -14,7 +14,10 @@ import { redactText, redactValue, secretsIn } from '../vault/redact';
 import { VaultError, type Vault } from '../vault/vault';
 import type { Sandbox } from '../sandbox/server';
 import { historyOps } from './history-ops';
-import { resultFetcher, resultOps } from './result-ops';
+import { resultFetcher, resultOps, type ResultContext } from './result-ops';
+import { BestImages } from './best-images';
+import { FlowEvents } from './flow-events';
+import { watchOps } from './watch-ops';
 import { catalogueOps } from './catalogue-ops';
 import { profileOps } from './profile-ops';
 import { tokenOps } from './token-ops';
@@ -29,6 +32,8 @@ export interface HandlerDeps {
   now?: () => number;
   /** The embedded sandbox, for its support controls (fault injection, callback log). */
   sandbox?: Sandbox;
+  /** Least time between two get_result polls of one call (POLL_INTERVAL_MS unless a test shortens it). */
+  pollIntervalMs?: number;
 }
 
 /** A handler takes the raw (unvalidated) payload and always resolves to a Result. */
@@ -51,8 +56,21 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
   const sink = deps.log;
   const log = (line: string) => sink?.(redactText(line, deps.vault.knownSecrets()));
   const opDeps: HandlerDeps = { ...deps, log };
-  const fetchResult = resultFetcher(opDeps);
-  const impl: OpImpls<OpName> = { ...catalogueOps(), ...tokenOps(opDeps), ...profileOps(opDeps), ...historyOps(opDeps), ...resultOps(opDeps, fetchResult) };
+  const ctx: ResultContext = { events: new FlowEvents(), bestImages: new BestImages() };
+  // The embedded sandbox reports the customer opening the page; for it, that is also PROCESSING.
+  deps.sandbox?.onFlowOpened((e) => {
+    ctx.events.record(e.biz_id, { kind: 'opened', at: e.at });
+    ctx.events.record(e.biz_id, { kind: 'status', at: e.at, status: 'PROCESSING' });
+  });
+  const fetchResult = resultFetcher(opDeps, ctx);
+  const impl: OpImpls<OpName> = {
+    ...catalogueOps(),
+    ...tokenOps(opDeps),
+    ...profileOps(opDeps),
+    ...historyOps(opDeps, ctx.bestImages),
+    ...resultOps(opDeps, fetchResult),
+    ...watchOps(opDeps, ctx, fetchResult),
+  };
 
   const bind = <K extends OpName>(op: K): Handler<K> => {
     const run = impl[op] as OpImpl<K>;

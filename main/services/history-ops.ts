@@ -2,6 +2,7 @@ import type { HistoryFilter } from '../../core/history';
 import { fail, ok } from '../../core/result';
 import { curlCommand } from '../history/curl';
 import { toCsv, toJson } from '../history/export';
+import type { BestImages } from './best-images';
 import type { HandlerDeps, OpImpls } from './handlers';
 
 type HistoryOpName = 'queryHistory' | 'getHistoryRow' | 'historyCurl' | 'exportHistory' | 'deleteHistory' | 'getKeptPhoto' | 'getSettings' | 'updateSettings';
@@ -9,7 +10,7 @@ type HistoryOpName = 'queryHistory' | 'getHistoryRow' | 'historyCurl' | 'exportH
 const notFound = (id: number) => fail({ code: 'NOT_FOUND', field: 'id', message: `No history row ${id} (it may have been deleted).` });
 
 /** The history and the settings that shape it. */
-export function historyOps(deps: HandlerDeps): OpImpls<HistoryOpName> {
+export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<HistoryOpName> {
   const { history, settings } = deps;
   const now = deps.now ?? Date.now;
   const stamp = () => new Date(now()).toISOString().replace(/[:.]/g, '-').slice(0, 19);
@@ -36,6 +37,8 @@ export function historyOps(deps: HandlerDeps): OpImpls<HistoryOpName> {
     },
     deleteHistory: async (req) => {
       const filter: HistoryFilter = 'all' in req ? {} : req.filter;
+      // Best frames held in memory go with the rows (biometric data; cheaper to drop all than to match).
+      bestImages?.clear();
       return ok({ deleted: history.delete(filter, now()) });
     },
     getKeptPhoto: async ({ sha256 }) => {
