@@ -4,9 +4,11 @@
  * `useTranslation('<namespace>')`.
  */
 import { appMessages } from '../app/messages';
+import { deskMessages } from '../features/desk/messages';
 
 export const NAMESPACES = {
   app: appMessages,
+  desk: deskMessages,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useConsole } from '../../app/store';
-import { COMPARISON_CHOICES, STATUS_CHOICES, type ComparisonChoice, type StatusChoice } from './filter-form';
+import { COMPARISON_CHOICES, STATUS_CHOICES, VERDICT_CHOICES, type ComparisonChoice, type StatusChoice, type VerdictChoice } from './filter-form';
 import { useHistory } from './history-store';
 
 const SEARCH_DEBOUNCE_MS = 200;
@@ -11,6 +12,7 @@ export function HistoryFilters() {
   const problem = useHistory((s) => s.problem);
   const profiles = useConsole((s) => s.profiles);
   const { setForm, apply } = useHistory.getState();
+  const { t: td } = useTranslation('desk');
 
   // The search box is applied once typing pauses.
   useEffect(() => {
@@ -59,6 +61,13 @@ export function HistoryFilters() {
         {COMPARISON_CHOICES.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
+          </option>
+        ))}
+      </select>
+      <select aria-label={td('history.filter')} value={form.verdict ?? ''} onChange={(e) => setForm({ verdict: e.target.value as VerdictChoice }, true)}>
+        {VERDICT_CHOICES.map((v) => (
+          <option key={v} value={v}>
+            {v === '' ? td('history.any') : v === 'not-fetched' ? td('history.notFetched') : td(`verdict.${v}`)}
           </option>
         ))}
       </select>

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { displayStatus, type HistoryListRow } from '../../../core/history';
 import { formatRemaining, useNow } from '../result/useNow';
 import { STATUS_LABEL, formatShortTime, formatTime } from './format';
@@ -9,9 +10,13 @@ const ROW_HEIGHT = 34;
 /** Start loading the next page this many rows before the end. */
 const PREFETCH_ROWS = 30;
 
+/** Once the customer has opened the page (or a result is in), the token is spent: no countdown. */
+const spent = (row: HistoryListRow) => row.verdict !== undefined || (row.resultStatus !== undefined && row.resultStatus !== 'NOT_STARTED');
+
 function Row({ row, now }: { row: HistoryListRow; now: number }) {
+  const { t } = useTranslation('desk');
   const status = displayStatus(row, now);
-  const remaining = status === 'issued' && row.expiredTime !== undefined ? formatRemaining(row.expiredTime, now) : null;
+  const remaining = status === 'issued' && row.expiredTime !== undefined && !spent(row) ? formatRemaining(row.expiredTime, now) : null;
   return (
     <>
       <span className="cell">
@@ -32,8 +37,8 @@ function Row({ row, now }: { row: HistoryListRow; now: number }) {
       <span className="cell mono" title={formatTime(row.startedAt)}>
         {formatShortTime(row.startedAt)}
       </span>
-      <span className="cell countdown-cell" aria-label={remaining ? `expires in ${remaining}` : undefined}>
-        {remaining ?? ''}
+      <span className={`cell countdown-cell${row.verdict ? ` stage-${row.verdict}` : ''}`} aria-label={remaining ? `expires in ${remaining}` : undefined}>
+        {row.verdict ? t(`verdict.${row.verdict}`) : (remaining ?? '')}
       </span>
     </>
   );
@@ -41,6 +46,7 @@ function Row({ row, now }: { row: HistoryListRow; now: number }) {
 
 /** The calls, newest first, virtualized: only the rows on screen exist in the page. */
 export function HistoryList() {
+  const { t } = useTranslation('desk');
   const rows = useHistory((s) => s.rows);
   const next = useHistory((s) => s.next);
   const total = useHistory((s) => s.total);
@@ -90,7 +96,7 @@ export function HistoryList() {
         <span className="cell">uuid</span>
         <span className="cell">Profile</span>
         <span className="cell">Time</span>
-        <span className="cell">Expires</span>
+        <span className="cell">{t('history.column')} / expires</span>
       </div>
       <div
         ref={scroller}

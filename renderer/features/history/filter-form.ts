@@ -6,6 +6,9 @@ import type { HistoryFilter } from '../../../core/history';
 
 export type StatusChoice = '' | NonNullable<HistoryFilter['status']>;
 export type ComparisonChoice = '' | NonNullable<HistoryFilter['comparisonType']>;
+export type VerdictChoice = '' | NonNullable<HistoryFilter['verdict']>;
+/** The verdict filter's values, in the order the list offers them (labels: the desk namespace). */
+export const VERDICT_CHOICES: readonly VerdictChoice[] = ['', 'passed', 'not-passed', 'cancelled', 'timed-out', 'expired-unused', 'not-fetched'];
 
 export interface FilterForm {
   text: string;
@@ -15,6 +18,7 @@ export interface FilterForm {
   from: string;
   to: string;
   comparisonType: ComparisonChoice;
+  verdict?: VerdictChoice;
 }
 
 export const EMPTY_FORM: FilterForm = { text: '', profileId: '', status: '', from: '', to: '', comparisonType: '' };
@@ -58,6 +62,7 @@ export function toHistoryFilter(form: FilterForm): { filter: HistoryFilter; prob
   if (form.profileId) filter.profileId = form.profileId;
   if (form.status) filter.status = form.status;
   if (form.comparisonType) filter.comparisonType = form.comparisonType;
+  if (form.verdict) filter.verdict = form.verdict;
   const from = dayStartMs(form.from);
   const to = dayEndMs(form.to);
   if (from !== undefined) filter.from = from;
@@ -73,4 +78,4 @@ export const isEmptyFilter = (f: HistoryFilter): boolean => Object.keys(f).lengt
 
 /** Stable identity of a filter, to tell whether a refetch is needed. */
 export const filterKey = (f: HistoryFilter): string =>
-  JSON.stringify([f.text ?? '', f.profileId ?? '', f.status ?? '', f.from ?? '', f.to ?? '', f.comparisonType ?? '']);
+  JSON.stringify([f.text ?? '', f.profileId ?? '', f.status ?? '', f.from ?? '', f.to ?? '', f.comparisonType ?? '', f.verdict ?? '']);
