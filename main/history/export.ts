@@ -1,5 +1,6 @@
 /** Export of history rows as CSV or JSON: secret-free, photos as hashes, never as bytes. */
 import { stringify } from 'csv-stringify/sync';
+import type { VerificationData } from '../../core/faceid/verification';
 import { displayStatus, type HistoryRow } from '../../core/history';
 
 const COLUMNS = [
@@ -21,7 +22,32 @@ const COLUMNS = [
   'error_message',
   'photos',
   'params',
+  // The verification result, after the call's own columns so older readers of the file keep their positions.
+  'verdict',
+  'result_status',
+  'liveness',
+  'ref1_confidence',
+  'ref2_confidence',
+  'match_level',
+  'result_fetches',
+  'verify_time',
 ] as const;
+
+/** The result cells of a row ('' where no result is stored). */
+function resultCells(r: HistoryRow): string[] {
+  const d = r.result?.data as unknown as VerificationData | undefined;
+  const n = (v: number | undefined) => (v === undefined ? '' : String(v));
+  return [
+    r.verdict ?? '',
+    r.result?.status ?? '',
+    d?.liveness_result?.result ?? '',
+    n(d?.verify_result?.result_ref1?.confidence),
+    n(d?.verify_result?.result_ref2?.confidence),
+    r.result?.level ?? '',
+    n(r.result?.fetches),
+    n(d?.verify_time),
+  ];
+}
 
 /** Spreadsheets run cells that start with these as formulas; a leading quote keeps them text. */
 function defuse(v: string): string {
@@ -51,6 +77,7 @@ export function toCsv(rows: Iterable<HistoryRow>, nowMs: number): string {
       r.errorMessage ?? '',
       r.photos.map((p) => `${p.param}:sha256=${p.sha256}:${p.bytes}B`).join(' '),
       JSON.stringify(r.params),
+      ...resultCells(r),
     ];
     records.push(cells.map(defuse));
   }

@@ -71,6 +71,11 @@ describe('the desk\'s live status on the embedded sandbox', () => {
     expect(best.ok && best.value.dataBase64 && Buffer.from(best.value.dataBase64, 'base64').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     const passed = await app.handlers.queryHistory({ filter: { verdict: 'passed' }, limit: 10 });
     expect(passed.ok && passed.value.rows.map((r) => r.bizNo)).toEqual(['desk-1']);
+    const csv = await app.handlers.exportHistory({ filter: { verdict: 'passed' }, format: 'csv' });
+    const [head, line] = csv.ok ? csv.value.text.trim().split('\n') : [];
+    // The result columns close each line; the params JSON before them holds commas of its own.
+    expect(head).toMatch(/,verdict,result_status,liveness,ref1_confidence,ref2_confidence,match_level,result_fetches,verify_time$/);
+    expect(line).toMatch(/,passed,OK,PASS,,,1e-4,1,\d{10}$/);
   });
 
   it('reads a cancelled flow and a failed liveness as their verdicts, and filters the history by them', async () => {
