@@ -22,6 +22,8 @@ export const PhotoUploadSchema = z
   .object({
     name: z.string().max(255),
     dataBase64: z.string().max(MAX_PHOTO_BASE64, `a photo may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+    /** When the photo was cropped or rotated before sending: the SHA-256 of the original scan or capture, kept with the call. */
+    originalSha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 as 64 lowercase hex digits').optional(),
   })
   .strict();
 export type PhotoUpload = z.infer<typeof PhotoUploadSchema>;

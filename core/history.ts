@@ -22,6 +22,8 @@ export interface HistoryPhoto {
   format: string | null;
   /** The bytes are stored too (only when the operator keeps photos). */
   kept: boolean;
+  /** The photo was cropped or rotated from an original (an ID-card scan, a camera frame) with this SHA-256. */
+  originalSha256?: string;
 }
 
 /** A row of the list: enough to find a call, without the request and response bodies. */

@@ -100,6 +100,7 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
       height: facts[f.name]?.height,
       format: facts[f.name]?.format ?? null,
       kept: settings.keepPhotos,
+      ...(req.photos[f.name]?.originalSha256 ? { originalSha256: req.photos[f.name]?.originalSha256 } : {}),
     }));
     try {
       // Written before anything is sent: a crash mid-call leaves an "unknown outcome" row, never nothing.

@@ -23,6 +23,8 @@ export interface AttachedPhoto {
   facts: PhotoFacts;
   /** blob: URL of the preview; revoked when the photo is replaced or removed. */
   url: string;
+  /** SHA-256 of the scan or capture this photo was cropped or rotated from (sent with the call, kept in the history). */
+  originalSha256?: string;
 }
 
 export type CallState =
@@ -61,7 +63,7 @@ export interface ConsoleState {
   touch(name: string): void;
   setOtherMode(name: string, on: boolean): void;
   newBizNo(): void;
-  attachPhoto(name: FileParamName, file: { name: string; bytes: Uint8Array }): boolean;
+  attachPhoto(name: FileParamName, file: { name: string; bytes: Uint8Array; originalSha256?: string }): boolean;
   removePhoto(name: FileParamName): void;
   requestIssue(): void;
   confirmIssue(confirmed: boolean): void;
@@ -97,7 +99,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
     const s = get();
     const callId = crypto.randomUUID();
     const params = Object.fromEntries(Object.entries(s.values).filter(([, v]) => v !== ''));
-    const photos = Object.fromEntries(Object.entries(s.photos).map(([k, p]) => [k, p ? { name: p.name, dataBase64: toBase64(p.bytes) } : undefined]));
+    const photos = Object.fromEntries(Object.entries(s.photos).map(([k, p]) => [k, p ? { name: p.name, dataBase64: toBase64(p.bytes), ...(p.originalSha256 ? { originalSha256: p.originalSha256 } : {}) } : undefined]));
     set({ call: { phase: 'sending', callId, startedAt: Date.now() }, editedSinceCall: {}, bizNoNotice: undefined });
     const result = await api.issueToken({ callId, profileId: s.activeProfileId, params, photos });
     set({ call: { phase: 'done', result, sentParams: params } });
@@ -202,7 +204,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       if (old) URL.revokeObjectURL(old.url);
       const url = URL.createObjectURL(new Blob([file.bytes.slice().buffer], { type: 'image/*' }));
       set((s) => ({
-        photos: { ...s.photos, [name]: { name: file.name, bytes: file.bytes, facts, url } },
+        photos: { ...s.photos, [name]: { name: file.name, bytes: file.bytes, facts, url, originalSha256: file.originalSha256 } },
         photoErrors: { ...s.photoErrors, [name]: undefined },
         touched: { ...s.touched, [name]: true },
         editedSinceCall: { ...s.editedSinceCall, [name]: true },

@@ -27,7 +27,7 @@ export interface DeskState {
   /** Bumped to move focus to the customer id field. */
   focusSeq: number;
   setCompare(on: boolean): void;
-  attach(name: FileParamName, file: { name: string; bytes: Uint8Array }): boolean;
+  attach(name: FileParamName, file: { name: string; bytes: Uint8Array; originalSha256?: string }): boolean;
   answerPhoto(compare: boolean): void;
   show(id: number | undefined): void;
   /** Clears the customer; `focus: false` leaves the focus where it is (a view opened by keyboard). */
