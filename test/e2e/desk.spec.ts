@@ -170,6 +170,32 @@ test.describe('desk mode', () => {
     await expect(qr(page)).toBeVisible();
   });
 
+  test('the customer view shows the QR code, the branch and the instruction in the token\'s language', async ({ page, shell }) => {
+    const headers = { 'X-FaceID-Console-Token': shell.token };
+    const profiles = (await (await page.request.post(`${shell.origin}/api/listProfiles`, { data: {}, headers })).json()) as { value: { id: string; color: string; defaults: Record<string, string> }[] };
+    const sandbox = profiles.value.find((p) => p.id === 'sandbox');
+    const update = (defaults: Record<string, string>, branch: string) =>
+      page.request.post(`${shell.origin}/api/updateProfile`, {
+        data: { profileId: 'sandbox', profile: { name: 'Sandbox (built-in)', color: sandbox?.color, environment: 'sandbox', region: 'custom', defaults, desk: { matchLevel: '1e-5', pollResults: false, branch } } },
+        headers,
+      });
+    expect((await update({ ...sandbox?.defaults, language: '2' }, 'KCP Sudirman')).ok()).toBe(true);
+    try {
+      await page.reload();
+      await issue(page, 'cust-id', false);
+      await page.getByRole('button', { name: 'Show to customer' }).click();
+      const view = page.getByRole('dialog', { name: 'Customer view' });
+      await expect(view).toContainText('Pemeriksaan identitas');
+      await expect(view).toContainText('KCP Sudirman');
+      await expect(view).toContainText('Pindai kode ini dengan kamera ponsel Anda');
+      await expect(view.getByRole('img', { name: 'Kode QR tautan pemeriksaan' })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(view).toHaveCount(0);
+    } finally {
+      expect((await update(sandbox?.defaults ?? {}, '')).ok()).toBe(true);
+    }
+  });
+
   test('the view tabs follow the ARIA pattern and the last view is remembered', async ({ page }) => {
     const desk = page.getByRole('tab', { name: 'Desk' });
     await desk.focus();

@@ -62,6 +62,8 @@ test.describe('in-person verification loop', () => {
     await expect(page.getByTestId('fetches-left')).toContainText('2 of 3 fetches left');
     await expect(page.getByRole('region', { name: 'Customer hand-off' })).toContainText('The customer has used this token');
     await expect(page.getByRole('img', { name: 'QR code of the liveness link' })).toHaveCount(0);
+    // The token is spent: no countdown for it any more.
+    await expect(page.getByTestId('countdown')).toHaveText('Used by the customer: the link works only once.');
 
     await finishAs(context, await issueLivenessToken(page), 'Liveness failed');
     await expect(page.getByRole('region', { name: 'Verification result' })).toContainText('Not verified');

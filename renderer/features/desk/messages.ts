@@ -58,6 +58,7 @@ export const deskMessages = defineMessages({
       loopback: 'This is the built-in sandbox: a phone cannot reach 127.0.0.1. Use “Open on this computer” instead.',
       lan: 'To test with a phone, run the sandbox alone with --host and your computer’s LAN address: it is then reachable by every machine on the network.',
       expiredUnused: 'This code expired unused; issue a new one.',
+      usedToken: 'Used by the customer: the link works only once.',
     },
     customer: {
       label: 'Customer view',
@@ -137,6 +138,13 @@ export const deskMessages = defineMessages({
       notFinished: 'No finished result stored',
       footer: 'Reproduced from the console’s history row {id}; the vendor deletes its result one day after the flow.',
     },
+    settings: {
+      legend: 'Desk',
+      matchLevel: 'Call a comparison a match at (false-accept level)',
+      pollResults: 'Poll get_result while a customer’s check runs',
+      pollHint: 'A poll of a running check is free; the one that finds the finished result uses one of the 3 answers, and polling never uses the last one.',
+      branch: 'Branch name (customer view and record)',
+    },
     history: {
       column: 'Verdict',
       filter: 'Filter by verdict',
@@ -207,6 +215,7 @@ export const deskMessages = defineMessages({
       loopback: 'Ini sandbox bawaan: ponsel tidak dapat menjangkau 127.0.0.1. Gunakan “Buka di komputer ini”.',
       lan: 'Untuk mencoba dengan ponsel, jalankan sandbox sendiri dengan --host dan alamat LAN komputer Anda: sandbox lalu dapat dijangkau semua perangkat di jaringan.',
       expiredUnused: 'Kode ini kedaluwarsa tanpa dipakai; buat kode baru.',
+      usedToken: 'Sudah dipakai nasabah: tautan hanya berlaku sekali.',
     },
     customer: {
       label: 'Tampilan nasabah',
@@ -286,6 +295,13 @@ export const deskMessages = defineMessages({
       notFinished: 'Belum ada hasil akhir yang tersimpan',
       footer: 'Dibuat ulang dari baris riwayat konsol {id}; vendor menghapus hasilnya satu hari setelah pemeriksaan.',
     },
+    settings: {
+      legend: 'Meja layanan',
+      matchLevel: 'Anggap cocok pada tingkat salah terima',
+      pollResults: 'Periksa get_result selama pemeriksaan nasabah berjalan',
+      pollHint: 'Pemeriksaan selama proses berjalan gratis; yang mendapat hasil akhir memakai satu dari 3 jawaban, dan pemeriksaan otomatis tidak pernah memakai yang terakhir.',
+      branch: 'Nama cabang (tampilan nasabah dan bukti)',
+    },
     history: {
       column: 'Hasil',
       filter: 'Saring menurut hasil',
@@ -356,6 +372,7 @@ export const deskMessages = defineMessages({
       loopback: '这是内置沙箱：手机无法访问 127.0.0.1。请使用“在本机打开”。',
       lan: '如需用手机测试，请单独运行沙箱并以 --host 指定本机局域网地址：此后网络中的所有设备都能访问它。',
       expiredUnused: '此二维码已过期且未被使用，请重新生成。',
+      usedToken: '客户已使用：该链接仅能使用一次。',
     },
     customer: {
       label: '客户视图',
@@ -434,6 +451,13 @@ export const deskMessages = defineMessages({
       none: '—',
       notFinished: '尚未保存结束后的结果',
       footer: '根据控制台历史记录第 {id} 行重现；供应商在流程结束一天后删除其结果。',
+    },
+    settings: {
+      legend: '柜台',
+      matchLevel: '判定比对匹配的误识率阈值',
+      pollResults: '客户检测进行中时轮询 get_result',
+      pollHint: '检测进行中的查询不计次；取到结束结果的那次占用 3 次中的一次，轮询绝不用掉最后一次。',
+      branch: '网点名称（客户视图与记录）',
     },
     history: {
       column: '结论',
