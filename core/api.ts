@@ -111,6 +111,8 @@ export const requestSchemas = {
   watchCalls: z.object({ historyIds: z.array(z.number().int().positive()).max(100) }).strict(),
   /** The best frame of a finished flow, fetched once with return_image=1 and held in memory only (unless photos are kept). */
   getBestImage: z.object({ historyId: z.number().int().positive() }).strict(),
+  /** The desktop app saves the shown record as PDF (printToPDF); the browser shell answers USE_BROWSER_PRINT. */
+  saveRecordPdf: z.object({ historyId: z.number().int().positive() }).strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -213,6 +215,7 @@ export interface ApiResponses {
   setSandboxMode: SandboxState;
   watchCalls: CallWatch[];
   getBestImage: { dataBase64: string | null };
+  saveRecordPdf: { saved: boolean; filename?: string };
 }
 
 /** What a pasted callback says and whether its signature is genuine. */

@@ -32,6 +32,7 @@ export const OP_NAMES = [
   'setSandboxMode',
   'watchCalls',
   'getBestImage',
+  'saveRecordPdf',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

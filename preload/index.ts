@@ -40,6 +40,7 @@ const api: ConsoleApi = {
   setSandboxMode: call('setSandboxMode'),
   watchCalls: call('watchCalls'),
   getBestImage: call('getBestImage'),
+  saveRecordPdf: call('saveRecordPdf'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

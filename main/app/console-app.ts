@@ -21,6 +21,8 @@ export interface ConsoleAppOptions {
   log?: (line: string) => void;
   /** Path of a better-sqlite3 binary built for this runtime (Electron's ABI differs from Node's). */
   sqliteBinding?: string;
+  /** The desktop shell's PDF record saver (see HandlerDeps.recordPrinter). */
+  recordPrinter?: (suggestedName: string) => Promise<{ saved: boolean; filename?: string }>;
 }
 
 /** Everything a shell binds: the handler table over the trusted side's services. */
@@ -67,7 +69,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     const interrupted = history.markInterrupted(Date.now());
     if (interrupted > 0) log?.(`history: ${interrupted} call(s) interrupted by the last shutdown recorded as unknown outcome`);
     history.applyRetention(settings.get(), Date.now());
-    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox });
+    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox, recordPrinter: options.recordPrinter });
     // The embedded sandbox tells when a customer finished: fetch that result once and store it,
     // as a notify_url receiver would prompt a real integration to ('auto': no operator fault applies).
     sandbox.onFlowEnded((e) => {

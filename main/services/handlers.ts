@@ -7,7 +7,7 @@
  * to remember it (an upstream that echoes the request in its error cannot reach the renderer).
  */
 import { OP_NAMES, requestSchemas, type ApiResponses, type OpName } from '../../core/api';
-import { fail, type Result } from '../../core/result';
+import { fail, ok, type Result } from '../../core/result';
 import type { HistoryStore } from '../history/store';
 import type { SettingsStore } from '../settings/settings';
 import { redactText, redactValue, secretsIn } from '../vault/redact';
@@ -32,6 +32,11 @@ export interface HandlerDeps {
   now?: () => number;
   /** The embedded sandbox, for its support controls (fault injection, callback log). */
   sandbox?: Sandbox;
+  /**
+   * Saves the page now shown as a PDF (the desktop shell's printToPDF with the page's print CSS):
+   * `suggestedName` for the save dialog. Absent in the browser shell, whose own print does it.
+   */
+  recordPrinter?: (suggestedName: string) => Promise<{ saved: boolean; filename?: string }>;
   /** Least time between two get_result polls of one call (POLL_INTERVAL_MS unless a test shortens it). */
   pollIntervalMs?: number;
 }
@@ -70,6 +75,12 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
     ...historyOps(opDeps, ctx.bestImages),
     ...resultOps(opDeps, fetchResult),
     ...watchOps(opDeps, ctx, fetchResult),
+    saveRecordPdf: async ({ historyId }) => {
+      const row = deps.history.get(historyId);
+      if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });
+      if (!deps.recordPrinter) return fail({ code: 'USE_BROWSER_PRINT', message: "This shell saves records with the browser's own print (Save as PDF)." });
+      return ok(await deps.recordPrinter(`faceid-record-${row.bizNo.replace(/[^\w.-]+/g, '_')}.pdf`));
+    },
   };
 
   const bind = <K extends OpName>(op: K): Handler<K> => {

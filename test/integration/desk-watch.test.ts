@@ -100,6 +100,12 @@ describe('the desk\'s live status on the embedded sandbox', () => {
     expect(notFetched.ok && notFetched.value.rows.map((r) => r.bizNo)).toEqual(['desk-4']);
   });
 
+  it('leaves the record to the browser\'s print where no desktop printer is bound', async () => {
+    const t = await issue(app.handlers, 'sandbox', 'desk-5');
+    expect(await app.handlers.saveRecordPdf({ historyId: t.historyId })).toMatchObject({ ok: false, error: { code: 'USE_BROWSER_PRINT' } });
+    expect(await app.handlers.saveRecordPdf({ historyId: 999_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'historyId' } });
+  });
+
   it('refuses a malformed watch request, naming the field', async () => {
     expect(await app.handlers.watchCalls({ historyIds: [0] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'historyIds.0' } });
   });

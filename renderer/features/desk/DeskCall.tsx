@@ -26,6 +26,12 @@ function useRow(id: number | undefined, stage: string | undefined): HistoryRow |
   return row?.id === id ? row : undefined;
 }
 
+/** The desktop app saves a PDF itself; the browser shell's own print dialog offers "Save as PDF". */
+async function saveRecord(historyId: number): Promise<void> {
+  const r = await api.saveRecordPdf({ historyId });
+  if (!r.ok && r.error.code === 'USE_BROWSER_PRINT') window.print();
+}
+
 const ended = (s: FlowState): s is FlowState & { stage: EndStage } => isEndStage(s.stage);
 
 /** One call at the desk: the hand-off while unused, the live timeline, then the verdict first. */
@@ -47,7 +53,7 @@ export function DeskCall({ id, watch, nowMs, onNext, fromForm }: { id: number; w
         <DeskHandOff url={url} expiredTime={row.expiredTime} nowMs={nowMs} onSandbox={profile?.builtIn ?? false} branch={branch} language={row.params.language} />
       )}
       {state.stage === 'expired-unused' && <p className="msg warning">{t('handoff.expiredUnused')}</p>}
-      {done && <Verdict state={state} comparing={comparing} photos={photos} onNext={onNext} onRecord={() => window.print()} />}
+      {done && <Verdict state={state} comparing={comparing} photos={photos} onNext={onNext} onRecord={() => void saveRecord(id)} />}
       <Timeline state={state} issuedAt={row.finishedAt ?? row.startedAt} source={watch.source} budget={watch.budget} onFetch={() => void api.fetchResult({ historyId: id })} />
       {done && <DeskRecord row={row} branch={branch} photos={photos} />}
     </section>
