@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { PDFParse } from 'pdf-parse';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -75,6 +76,8 @@ test.describe('desk mode', () => {
     expect(op.clicks).toBeLessThanOrEqual(4);
     expect(op.keys).toBe('cust-0001'.length);
     await expect(page.getByText('a phone cannot reach 127.0.0.1')).toBeVisible();
+    const axe = await new AxeBuilder({ page }).include('#view-desk').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 700 }]) {
       await page.setViewportSize(size);
       await page.screenshot({ path: info.outputPath(`desk-qr-${size.width}.png`) });
@@ -90,6 +93,8 @@ test.describe('desk mode', () => {
     await expect(verdict.getByRole('img', { name: 'Reference photo' })).toBeVisible();
     await expect(verdict.getByRole('img', { name: 'Captured face (image_best)' })).toBeVisible();
     await expect(verdict).toContainText('Match level 1e-4');
+    const axeVerdict = await new AxeBuilder({ page }).include('#view-desk').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axeVerdict.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.screenshot({ path: info.outputPath('desk-verdict-1366.png') });
     await page.setViewportSize({ width: 1024, height: 700 });
     await page.screenshot({ path: info.outputPath('desk-verdict-1024.png') });
