@@ -72,6 +72,8 @@ export interface HistoryRow extends HistoryListRow {
   profileId: string;
   baseUrl: string;
   operator: string;
+  /** The branch of the profile's desk settings when the call was made ('' or absent: none). */
+  branch?: string;
   params: Record<string, string>;
   photos: HistoryPhoto[];
   httpStatus?: number;

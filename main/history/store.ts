@@ -19,6 +19,8 @@ export interface CallStart {
   startedAt: number;
   profile: { id: string; name: string; environment: string; baseUrl: string };
   operator: string;
+  /** The branch of the profile's desk settings at the time ('' when none). */
+  branch?: string;
   /** Every parameter sent, the secret already redacted. */
   params: Record<string, string>;
   photos: HistoryPhoto[];
@@ -78,6 +80,7 @@ function fullRow(r: Row): HistoryRow {
     profileId: String(r.profile_id),
     baseUrl: String(r.base_url),
     operator: String(r.operator),
+    branch: str(r.branch),
     params: JSON.parse(String(r.params_json)) as Record<string, string>,
     photos: JSON.parse(String(r.photos_json)) as HistoryPhoto[],
     httpStatus: num(r.http_status),
@@ -108,8 +111,8 @@ export class HistoryStore {
     private readonly db: Database.Database,
     private readonly redact: Redactor,
   ) {
-    this.insert = db.prepare(`INSERT INTO calls (call_id, started_at, status, profile_id, profile_name, environment, base_url, operator, biz_no, uuid, comparison_type, params_json, photos_json)
-      VALUES (@callId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @bizNo, @uuid, @comparisonType, @params, @photos)`);
+    this.insert = db.prepare(`INSERT INTO calls (call_id, started_at, status, profile_id, profile_name, environment, base_url, operator, branch, biz_no, uuid, comparison_type, params_json, photos_json)
+      VALUES (@callId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @branch, @bizNo, @uuid, @comparisonType, @params, @photos)`);
     this.finish = db.prepare(`UPDATE calls SET status = @status, finished_at = @finishedAt, http_status = @httpStatus, response_body = @responseBody, token = @token,
       biz_id = @bizId, request_id = @requestId, expired_time = @expiredTime, time_used = @timeUsed, elapsed_ms = @elapsedMs, error_code = @errorCode,
       error_field = @errorField, error_message = @errorMessage WHERE call_id = @callId`);
@@ -165,6 +168,7 @@ export class HistoryStore {
         environment: this.redact(c.profile.environment),
         baseUrl: this.redact(c.profile.baseUrl),
         operator: this.redact(c.operator),
+        branch: this.redact(c.branch ?? ''),
         bizNo: params.biz_no ?? '',
         uuid: params.uuid ?? '',
         comparisonType: params.comparison_type ?? '',

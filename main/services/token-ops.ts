@@ -102,6 +102,7 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
       kept: settings.keepPhotos,
       ...(req.photos[f.name]?.originalSha256 ? { originalSha256: req.photos[f.name]?.originalSha256 } : {}),
     }));
+    const branch = (await deps.vault.summaryOf(req.profileId).catch(() => undefined))?.desk.branch ?? '';
     try {
       // Written before anything is sent: a crash mid-call leaves an "unknown outcome" row, never nothing.
       deps.history.begin({
@@ -109,6 +110,7 @@ export function tokenOps(deps: HandlerDeps): OpImpls<'issueToken' | 'cancelCall'
         startedAt: now(),
         profile: { id: profile.id, name: profile.name, environment: profile.environment, baseUrl: profile.baseUrl },
         operator: settings.operator,
+        branch,
         params: Object.fromEntries(described.fields.map((f) => [f.name, f.value])),
         photos: historyPhotos,
         photoBytes: settings.keepPhotos ? new Map(described.files.map((f) => [f.sha256, photos[f.name]?.bytes ?? new Uint8Array()])) : undefined,

@@ -160,6 +160,8 @@ describe('budgeted polling of a real profile', () => {
     expect(resultCalls).toBe(callsThen);
     const stored = await handlers.getHistoryRow({ id: t.historyId });
     expect(stored.ok && stored.value.result).toMatchObject({ fetches: 1, level: '1e-5', verdict: 'passed' });
+    // The record's branch is the one of the call's time, kept in the row.
+    expect(stored.ok && stored.value.branch).toBe('Jakarta Sudirman');
   });
 
   it('a profile that does not allow polling is only watched, never fetched', async () => {

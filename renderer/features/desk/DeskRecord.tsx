@@ -29,7 +29,7 @@ export function DeskRecord({ row, branch, photos }: { row: HistoryRow; branch: s
       <h1>{t('record.title')}</h1>
       <table>
         <tbody>
-          {line(t('record.branch'), branch || none)}
+          {line(t('record.branch'), row.branch || branch || none)}
           {line(t('record.profile'), `${row.profileName} (${row.environment})`)}
           {line(t('record.operator'), row.operator || none)}
           {line(t('record.time'), formatDateTime(row.startedAt, locale, { withZone: true }))}
