@@ -5,13 +5,9 @@
  */
 export type Rotation = 0 | 90 | 180 | 270;
 
-/** A crop in fractions (0…1) of the rotated image. */
-export interface CropRect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+import type { CropRect } from './crop-rect';
+
+export { rectBetween, type CropRect } from './crop-rect';
 
 /** JPEG quality of the one encoding pass (visually lossless for a face). */
 export const CROP_JPEG_QUALITY = 0.92;
@@ -50,12 +46,4 @@ export async function cropToJpeg(rotated: HTMLCanvasElement, rect: CropRect | nu
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const d = await crypto.subtle.digest('SHA-256', bytes.slice().buffer);
   return Array.from(new Uint8Array(d), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The rectangle between two points given in fractions, clamped to the image. */
-export function rectBetween(a: { x: number; y: number }, b: { x: number; y: number }): CropRect {
-  const clamp = (v: number) => Math.min(1, Math.max(0, v));
-  const x0 = clamp(Math.min(a.x, b.x));
-  const y0 = clamp(Math.min(a.y, b.y));
-  return { x: x0, y: y0, w: clamp(Math.max(a.x, b.x)) - x0, h: clamp(Math.max(a.y, b.y)) - y0 };
 }
