@@ -14,6 +14,7 @@ import type { ErrorSpec } from './faceid/errors';
 import type { ParamSpec } from './faceid/catalogue';
 import type { GetTokenResult } from './faceid/get-token-result';
 import type { PhotoFacts } from './faceid/photo';
+import { DeskSettingsSchema, type CallWatch, type DeskSettings } from './desk';
 import type { FieldIssue, Result } from './result';
 import { TeamSettingsSchema, type TeamStatus } from './team';
 
@@ -38,7 +39,13 @@ export type StagePhotoRequest = z.infer<typeof StagePhotoRequestSchema>;
 export const PhotoHandleSchema = z.string().regex(/^ph_[A-Za-z0-9_-]{16,64}$/, 'a photo handle as stagePhoto answered it (ph_…)');
 
 /** A reference photo in a request: the handle of a staged photo (stagePhoto). */
-export const PhotoRefSchema = z.object({ handle: PhotoHandleSchema }).strict();
+export const PhotoRefSchema = z
+  .object({
+    handle: PhotoHandleSchema,
+    /** When the photo was cropped or rotated before staging: the SHA-256 of the original scan or capture, kept with the call. */
+    originalSha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 as 64 lowercase hex digits').optional(),
+  })
+  .strict();
 export type PhotoRef = z.infer<typeof PhotoRefSchema>;
 
 export const IssueTokenRequestSchema = z
@@ -71,6 +78,8 @@ export const ProfileInputSchema = z
     acceptUnprotectedSecret: z.boolean().optional(),
     confirmProduction: z.boolean().optional(),
     defaults: z.record(z.string().max(64), z.string().max(4096)),
+    /** Omitted: keep the stored desk settings (or the defaults). */
+    desk: DeskSettingsSchema.optional(),
   })
   .strict();
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
@@ -131,6 +140,12 @@ export const requestSchemas = {
   updateTeamSettings: z
     .object({ settings: TeamSettingsSchema, password: z.string().min(1).max(1024).optional(), acceptUnprotected: z.boolean().optional() })
     .strict(),
+  /** The live status of these calls (the desk polls it; it never costs a vendor call unless the profile allows budgeted polling). */
+  watchCalls: z.object({ historyIds: z.array(z.number().int().positive()).max(100) }).strict(),
+  /** The best frame of a finished flow, fetched once with return_image=1 and held in memory only (unless photos are kept). */
+  getBestImage: z.object({ historyId: z.number().int().positive() }).strict(),
+  /** The desktop app saves the shown record as PDF (printToPDF); the browser shell answers USE_BROWSER_PRINT. */
+  saveRecordPdf: z.object({ historyId: z.number().int().positive() }).strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -163,6 +178,8 @@ export interface ProfileSummary {
   builtIn: boolean;
   /** Per-profile defaults for form parameters. */
   defaults: Record<string, string>;
+  /** The desk's settings for this profile. */
+  desk: DeskSettings;
 }
 
 export interface VaultStatus {
@@ -243,6 +260,9 @@ export interface ApiResponses {
   setSandboxMode: SandboxState;
   getTeamStatus: TeamStatus;
   updateTeamSettings: TeamStatus;
+  watchCalls: CallWatch[];
+  getBestImage: { dataBase64: string | null };
+  saveRecordPdf: { saved: boolean; filename?: string };
 }
 
 /** What a pasted callback says and whether its signature is genuine. */

@@ -22,6 +22,8 @@ export const HistoryFilterSchema = z
     uuid: z.string().max(512).optional(),
     /** The customer view: every call of a biz_no family (biz_no starting with this). */
     bizNoPrefix: z.string().min(1).max(128).optional(),
+    /** The verification model's verdict; "not-fetched": an issued token with no finished result stored. */
+    verdict: z.enum(['passed', 'not-passed', 'cancelled', 'timed-out', 'expired-unused', 'not-fetched']).optional(),
   })
   .strict();
 export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;

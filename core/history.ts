@@ -2,6 +2,8 @@
  * The token history as the renderer sees it: one row per get_token call, successful, failed or of
  * unknown outcome. Shapes only; the database is on the trusted side.
  */
+import type { EndStage } from './faceid/flow-status';
+import type { ThresholdKey } from './faceid/verification';
 import type { HistoryCursor, Settings } from './history-schemas';
 
 export type { HistoryCursor, HistoryFilter, Settings } from './history-schemas';
@@ -20,6 +22,8 @@ export interface HistoryPhoto {
   format: string | null;
   /** The bytes are stored too (only when the operator keeps photos). */
   kept: boolean;
+  /** The photo was cropped or rotated from an original (an ID-card scan, a camera frame) with this SHA-256. */
+  originalSha256?: string;
 }
 
 /** A row of the list: enough to find a call, without the request and response bodies. */
@@ -43,6 +47,8 @@ export interface HistoryListRow {
   desk?: string;
   /** The history row this call was cloned from ("cloned from #N"). */
   clonedFrom?: number;
+  /** The verification model's end stage, once a finished result is stored. */
+  verdict?: EndStage;
 }
 
 /** The verification result as the console last fetched it. */
@@ -55,12 +61,13 @@ export interface StoredResult {
   fetchedAt: number;
   /** sha256 of the best image when it was returned and kept. */
   bestImageSha256?: string;
+  /** The model's end stage for a finished result, read at `level` (the profile's match level then). */
+  verdict?: EndStage;
+  level?: ThresholdKey;
 }
 
-/** get_result answers a verification at most this many times (faceid-api.md §5). */
-export const RESULT_FETCH_LIMIT = 3;
-/** ...and keeps it this long after the flow (one day). */
-export const RESULT_RETENTION_MS = 86_400_000;
+// get_result's budget (three finished answers, one day) is defined once, with the model that reads it.
+export { RESULT_FETCH_LIMIT, RESULT_RETENTION_MS } from './faceid/fetch-budget';
 
 /** A whole call: everything sent (secret redacted) and everything received. */
 export interface HistoryRow extends HistoryListRow {
@@ -70,6 +77,8 @@ export interface HistoryRow extends HistoryListRow {
   profileId: string;
   baseUrl: string;
   operator: string;
+  /** The branch of the profile's desk settings when the call was made ('' or absent: none). */
+  branch?: string;
   params: Record<string, string>;
   photos: HistoryPhoto[];
   httpStatus?: number;

@@ -34,6 +34,9 @@ export const OP_NAMES = [
   'setSandboxMode',
   'getTeamStatus',
   'updateTeamSettings',
+  'watchCalls',
+  'getBestImage',
+  'saveRecordPdf',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

@@ -42,6 +42,9 @@ const api: ConsoleApi = {
   setSandboxMode: call('setSandboxMode'),
   getTeamStatus: call('getTeamStatus'),
   updateTeamSettings: call('updateTeamSettings'),
+  watchCalls: call('watchCalls'),
+  getBestImage: call('getBestImage'),
+  saveRecordPdf: call('saveRecordPdf'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

@@ -84,6 +84,11 @@ export interface ParamSpec {
   openSchemes?: boolean;
   /** Longer guidance shown on demand. */
   notes?: string;
+  /**
+   * Changes with every customer (uuid, photos, biz_no, biz_extra_data): the desk asks for these,
+   * and "New customer" clears them; everything else comes from the profile's defaults.
+   */
+  perCustomer?: boolean;
 }
 
 export type ParamName = (typeof PARAMS)[number]['name'];
@@ -104,6 +109,9 @@ export function paramSpec(name: string): ParamSpec | undefined {
 export const FORM_PARAMS: readonly ParamSpec[] = PARAMS.filter(
   (p) => p.group !== 'credential' && p.kind !== 'file',
 );
+
+/** Parameters that change with every customer, in catalogue order (desk form, New customer). */
+export const PER_CUSTOMER_PARAMS: readonly string[] = (PARAMS as readonly ParamSpec[]).filter((p) => p.perCustomer === true).map((p) => p.name);
 
 /** Whether `value` is one of the listed values of an enum parameter. */
 export function isListedValue(spec: ParamSpec, value: string): boolean {

@@ -34,6 +34,8 @@ export interface ConsoleAppOptions {
   ownsHistory?: boolean;
   /** Per-call timeout of service requests, ms (the client's default when absent). */
   timeoutMs?: number;
+  /** The desktop shell's PDF record saver (see HandlerDeps.recordPrinter). */
+  recordPrinter?: (suggestedName: string) => Promise<{ saved: boolean; filename?: string }>;
 }
 
 /** Everything a shell binds: the handler table over the trusted side's services. */
@@ -89,7 +91,17 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     // Publishes to the bank's PostgreSQL only once the operator enabled it; SQLite stays the record.
     const team = new TeamService({ config: teamConfig, history, redact: redactorOf(secrets), keepPhotos: () => settings.get().keepPhotos });
     team.start();
-    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox, team, photoStage: options.photoStage, timeoutMs: options.timeoutMs });
+    const { table: handlers, fetchResult } = buildHandlers({
+      vault,
+      history,
+      settings,
+      log,
+      sandbox,
+      team,
+      photoStage: options.photoStage,
+      timeoutMs: options.timeoutMs,
+      recordPrinter: options.recordPrinter,
+    });
     // The embedded sandbox tells when a customer finished: fetch that result once and store it,
     // as a notify_url receiver would prompt a real integration to ('auto': no operator fault applies).
     sandbox.onFlowEnded((e) => {

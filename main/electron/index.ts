@@ -8,7 +8,7 @@
  * and http(s) links open in the system browser; every permission is denied but the camera for
  * our own page; IPC answers only our own top-level page.
  */
-import { BrowserWindow, app, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { fileURLToPath } from 'node:url';
 import { startConsoleApp, type ConsoleApp } from '../app/console-app';
@@ -16,6 +16,7 @@ import { resolveDataDir } from '../app/data-dir';
 import type { StoreFactory } from '../vault/store';
 import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, isAppOrigin, isAppPage } from './app-protocol';
 import { bindIpc } from './ipc';
+import { electronRecordPrinter } from './record-pdf';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { hardenContents, privateDownloads, restrictPermissions } from './security';
 
@@ -74,6 +75,14 @@ app
       storeFactory,
       sqliteBinding: process.env.FACEID_SQLITE_BINDING,
       log: (line) => console.log(line),
+      recordPrinter: electronRecordPrinter(
+        () => BrowserWindow.getAllWindows()[0]?.webContents,
+        async (defaultPath) => {
+          const win = BrowserWindow.getAllWindows()[0];
+          const options = { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+          return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+        },
+      ),
     });
     privateDownloads(session.defaultSession, log);
     bindIpc({ ipcMain, handlers: consoleApp.handlers, isOwnPage, log });

@@ -5,8 +5,8 @@
  */
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
+import type { VerificationData } from '../../core/faceid/verification';
 import { displayStatus, type HistoryRow } from '../../core/history';
-import { readVerification, type VerificationData } from '../../core/faceid/verification';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -31,36 +31,38 @@ const COLUMNS = [
   'params',
   'history_id',
   'cloned_from',
+  // The verification result, after the call's own columns so older readers of the file keep their positions.
+  'verdict',
   'result_status',
-  'result_verdict',
-  'liveness_result',
-  'confidence_ref1',
-  'confidence_ref2',
+  'liveness',
+  'ref1_confidence',
+  'ref2_confidence',
+  'match_level',
+  'result_fetches',
+  'verify_time',
   'result_fetched_at',
 ] as const;
+
+/** The result cells of a row ('' where no result is stored). */
+function resultCells(r: HistoryRow): string[] {
+  const d = r.result?.data as unknown as VerificationData | undefined;
+  const n = (v: number | undefined) => (v === undefined ? '' : String(v));
+  return [
+    r.verdict ?? '',
+    r.result?.status ?? '',
+    d?.liveness_result?.result ?? '',
+    n(d?.verify_result?.result_ref1?.confidence),
+    n(d?.verify_result?.result_ref2?.confidence),
+    r.result?.level ?? '',
+    n(r.result?.fetches),
+    n(d?.verify_time),
+    r.result ? new Date(r.result.fetchedAt).toISOString() : '',
+  ];
+}
 
 /** Spreadsheets run cells that start with these as formulas; a leading quote keeps them text. */
 function defuse(v: string): string {
   return /^[=+@\t\r]/.test(v) || /^-[^\d]/.test(v) ? `'${v}` : v;
-}
-
-/**
- * The verification result's columns. The verdict is core's reading of the stored answer
- * (`readVerification`); the richer status model of the desk (issued → opened → passed …) is
- * to replace it here once it lands, so the export and the screens agree.
- */
-function resultCells(r: HistoryRow): string[] {
-  const data = r.result?.data as VerificationData | undefined;
-  if (!r.result || !data) return ['', '', '', '', '', ''];
-  const confidence = (c: { confidence?: number } | undefined) => (typeof c?.confidence === 'number' ? String(c.confidence) : '');
-  return [
-    r.result.status,
-    readVerification(data).verdict,
-    String(data.liveness_result?.result ?? ''),
-    confidence(data.verify_result?.result_ref1),
-    confidence(data.verify_result?.result_ref2),
-    new Date(r.result.fetchedAt).toISOString(),
-  ];
 }
 
 function csvLine(r: HistoryRow, nowMs: number): string {

@@ -94,6 +94,11 @@ export function whereOf(filter: HistoryFilter, nowMs: number, cursor?: HistoryCu
     parts.push('comparison_type = @comparisonType');
     params.comparisonType = filter.comparisonType;
   }
+  if (filter.verdict === 'not-fetched') parts.push("calls.status = 'issued' AND calls.verdict IS NULL");
+  else if (filter.verdict) {
+    parts.push('calls.verdict = @verdict');
+    params.verdict = filter.verdict;
+  }
   const indexed = params.fts !== undefined;
   if (cursor && indexed) {
     parts.push('calls.id < @cursorId');

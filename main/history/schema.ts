@@ -109,6 +109,14 @@ const MIGRATIONS: string[] = [
     DELETE FROM calls_search WHERE rowid = old.id;
   END;
   `,
+  // 5: the verdict of the verification model (core/faceid/flow-status.ts), written with the result,
+  // so the list shows and filters by it without reading every result; and the desk's branch.
+  `
+  ALTER TABLE calls ADD COLUMN verdict TEXT;
+  CREATE INDEX calls_verdict ON calls (verdict, started_at DESC);
+  -- The branch the call was made at (the profile's desk setting then), for the record.
+  ALTER TABLE calls ADD COLUMN branch TEXT NOT NULL DEFAULT '';
+  `,
 ];
 
 export const HISTORY_SCHEMA_VERSION = MIGRATIONS.length;

@@ -21,6 +21,8 @@ export interface CallStart {
   startedAt: number;
   profile: { id: string; name: string; environment: string; baseUrl: string };
   operator: string;
+  /** The branch of the profile's desk settings at the time ('' when none). */
+  branch?: string;
   /** Every parameter sent, the secret already redacted. */
   params: Record<string, string>;
   photos: HistoryPhoto[];
@@ -53,7 +55,7 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 /** Filtered counts stop here (shown as "10,000+"). */
 export const COUNT_CAP = 10_000;
 
-const LIST_COLUMNS = ['id', 'started_at', 'status', 'profile_name', 'environment', 'biz_no', 'biz_id', 'uuid', 'token', 'expired_time', 'error_code', 'comparison_type', 'result_status', 'cloned_from']
+const LIST_COLUMNS = ['id', 'started_at', 'status', 'profile_name', 'environment', 'biz_no', 'biz_id', 'uuid', 'token', 'expired_time', 'error_code', 'comparison_type', 'result_status', 'cloned_from', 'verdict']
   .map((c) => `calls.${c}`)
   .join(', ');
 
@@ -73,6 +75,7 @@ function listRow(r: Row): HistoryListRow {
     comparisonType: String(r.comparison_type),
     resultStatus: str(r.result_status),
     clonedFrom: num(r.cloned_from),
+    verdict: str(r.verdict) as HistoryListRow['verdict'],
   };
 }
 
@@ -86,6 +89,7 @@ function fullRow(r: Row): HistoryRow {
     profileId: String(r.profile_id),
     baseUrl: String(r.base_url),
     operator: String(r.operator),
+    branch: str(r.branch),
     params: JSON.parse(String(r.params_json)) as Record<string, string>,
     photos: JSON.parse(String(r.photos_json)) as HistoryPhoto[],
     httpStatus: num(r.http_status),
@@ -118,8 +122,8 @@ export class HistoryStore {
     private readonly db: Database.Database,
     private readonly redact: Redactor,
   ) {
-    this.insert = db.prepare(`INSERT INTO calls (call_id, global_id, started_at, status, profile_id, profile_name, environment, base_url, operator, biz_no, uuid, comparison_type, params_json, photos_json, cloned_from)
-      VALUES (@callId, @globalId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @bizNo, @uuid, @comparisonType, @params, @photos, @clonedFrom)`);
+    this.insert = db.prepare(`INSERT INTO calls (call_id, global_id, started_at, status, profile_id, profile_name, environment, base_url, operator, branch, biz_no, uuid, comparison_type, params_json, photos_json, cloned_from)
+      VALUES (@callId, @globalId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @branch, @bizNo, @uuid, @comparisonType, @params, @photos, @clonedFrom)`);
     this.finish = db.prepare(`UPDATE calls SET status = @status, finished_at = @finishedAt, http_status = @httpStatus, response_body = @responseBody, token = @token,
       biz_id = @bizId, request_id = @requestId, expired_time = @expiredTime, time_used = @timeUsed, elapsed_ms = @elapsedMs, error_code = @errorCode,
       error_field = @errorField, error_message = @errorMessage WHERE call_id = @callId`);
@@ -178,6 +182,7 @@ export class HistoryStore {
         environment: this.redact(c.profile.environment),
         baseUrl: this.redact(c.profile.baseUrl),
         operator: this.redact(c.operator),
+        branch: this.redact(c.branch ?? ''),
         bizNo: params.biz_no ?? '',
         uuid: params.uuid ?? '',
         comparisonType: params.comparison_type ?? '',
@@ -319,7 +324,12 @@ export class HistoryStore {
   storeResult(id: number, result: StoredResult, bestImage?: Uint8Array): void {
     this.db.transaction(() => {
       if (bestImage && result.bestImageSha256) this.keepPhoto.run(result.bestImageSha256, Buffer.from(bestImage));
-      this.stmt('UPDATE calls SET result_json = @json, result_status = @status WHERE id = @id').run({ id, json: this.json(result), status: this.redact(result.status) });
+      this.stmt('UPDATE calls SET result_json = @json, result_status = @status, verdict = @verdict WHERE id = @id').run({
+        id,
+        json: this.json(result),
+        status: this.redact(result.status),
+        verdict: result.verdict ?? null,
+      });
       const row = this.stmt('SELECT global_id FROM calls WHERE id = ?').get(id) as { global_id: string } | undefined;
       if (row) this.outbox.enqueue(row.global_id, 'result', result.fetchedAt);
     })();

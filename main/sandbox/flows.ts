@@ -53,6 +53,14 @@ export interface FlowEndedEvent {
   status: string;
 }
 
+/** What the sandbox tells in-process listeners when a customer first opens a flow's page (NOT_STARTED → PROCESSING). */
+export interface FlowOpenedEvent {
+  biz_id: string;
+  token: string;
+  /** Sandbox clock, ms. */
+  at: number;
+}
+
 export type TokenCheck = { ok: true; flow: Flow } | { ok: false; problem: 'unknown' | 'used' | 'expired'; flow?: Flow };
 
 export interface FlowDeps {
@@ -75,6 +83,7 @@ export class FlowStore {
   /** Flows not yet ended, so the expiry sweep does not walk every flow ever issued. */
   private readonly running = new Set<Flow>();
   private readonly listeners = new Set<(e: FlowEndedEvent) => void>();
+  private readonly openListeners = new Set<(e: FlowOpenedEvent) => void>();
 
   constructor(private readonly deps: FlowDeps) {}
 
@@ -134,6 +143,14 @@ export class FlowStore {
     if (flow.status !== 'NOT_STARTED') return;
     flow.status = 'PROCESSING';
     flow.openedAt = performance.now();
+    const event: FlowOpenedEvent = { biz_id: flow.token.biz_id, token: flow.token.token, at: this.deps.now() };
+    for (const listener of [...this.openListeners]) {
+      try {
+        listener(event);
+      } catch {
+        // A listener's bug must not break the page for the customer.
+      }
+    }
   }
 
   /**
@@ -171,6 +188,14 @@ export class FlowStore {
   /** Whether get_result may still answer a finished result (retention and fetch limit). */
   isDestroyed(flow: EndedFlow): boolean {
     return flow.fetches >= RESULT_FETCH_LIMIT || this.deps.now() >= flow.endedAtMs + RESULT_RETENTION_MS;
+  }
+
+  /** Subscribes to the first opening of every flow's page; returns the unsubscribe function. */
+  onFlowOpened(listener: (e: FlowOpenedEvent) => void): () => void {
+    this.openListeners.add(listener);
+    return () => {
+      this.openListeners.delete(listener);
+    };
   }
 
   /** Subscribes to the end of every flow; returns the unsubscribe function. */

@@ -12,7 +12,7 @@ import { CallbackLog, DEFAULT_NOTIFY_RETRY_DELAYS_MS, DEFAULT_NOTIFY_TIMEOUT_MS,
 import { handleDebug, isDebugPath } from './debug-routes';
 import { SANDBOX_DEFAULT_HOST, SANDBOX_SCENES } from './defaults';
 import { FaultControl, PROXY_502_ANSWER, deliverAnswer, magicFault, type Answer, type Fault, type SandboxFaults } from './faults';
-import { FlowStore, type FlowEndedEvent } from './flows';
+import { FlowStore, type FlowEndedEvent, type FlowOpenedEvent } from './flows';
 import { handleGetResult } from './get-result';
 import { handleGetToken } from './get-token';
 import { serialId } from './ids';
@@ -27,7 +27,7 @@ import type { IssuedToken } from './tokens';
 export type { IssuedToken } from './tokens';
 export type { CallbackLogEntry } from './callbacks';
 export type { SandboxFaultPlan, SandboxFaults } from './faults';
-export type { FlowEndedEvent } from './flows';
+export type { FlowEndedEvent, FlowOpenedEvent } from './flows';
 export type { TrustEntry } from './trust-log';
 export { isLoopbackHost } from './loopback';
 export { SERVER_TIMEOUTS, type ServerTimeouts } from './http-guard';
@@ -96,6 +96,8 @@ export interface Sandbox {
   inBackground<T>(bizId: string, task: () => Promise<T>): Promise<T>;
   /** Tells when a flow ends (outcome submitted, or the token expired unfinished); returns the unsubscribe function. */
   onFlowEnded(listener: (e: FlowEndedEvent) => void): () => void;
+  /** Tells when a customer first opens a flow's liveness page; returns the unsubscribe function. */
+  onFlowOpened(listener: (e: FlowOpenedEvent) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -318,6 +320,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       }
     },
     onFlowEnded: (listener) => flows.onFlowEnded(listener),
+    onFlowOpened: (listener) => flows.onFlowOpened(listener),
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);

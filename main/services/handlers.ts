@@ -7,14 +7,17 @@
  * to remember it (an upstream that echoes the request in its error cannot reach the renderer).
  */
 import { OP_NAMES, requestSchemas, type ApiResponses, type OpName } from '../../core/api';
-import { fail, type Result } from '../../core/result';
+import { fail, ok, type Result } from '../../core/result';
 import type { HistoryStore } from '../history/store';
 import type { SettingsStore } from '../settings/settings';
 import { redactText, redactValue, secretsIn } from '../vault/redact';
 import { VaultError, type Vault } from '../vault/vault';
 import type { Sandbox } from '../sandbox/server';
 import { historyOps } from './history-ops';
-import { resultFetcher, resultOps } from './result-ops';
+import { resultFetcher, resultOps, type ResultContext } from './result-ops';
+import { BestImages } from './best-images';
+import { FlowEvents } from './flow-events';
+import { watchOps } from './watch-ops';
 import { catalogueOps } from './catalogue-ops';
 import { profileOps } from './profile-ops';
 import { teamOps } from './team-ops';
@@ -37,6 +40,13 @@ export interface HandlerDeps {
   photoStage?: PhotoStage;
   /** The team history (PostgreSQL publisher and queries), when the shell runs one. */
   team?: TeamService;
+  /**
+   * Saves the page now shown as a PDF (the desktop shell's printToPDF with the page's print CSS):
+   * `suggestedName` for the save dialog. Absent in the browser shell, whose own print does it.
+   */
+  recordPrinter?: (suggestedName: string) => Promise<{ saved: boolean; filename?: string }>;
+  /** Least time between two get_result polls of one call (POLL_INTERVAL_MS unless a test shortens it). */
+  pollIntervalMs?: number;
 }
 
 /** A handler takes the raw (unvalidated) payload and always resolves to a Result. */
@@ -60,16 +70,29 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
   const secrets = () => [...deps.vault.knownSecrets(), ...(deps.team?.knownSecrets() ?? [])];
   const log = (line: string) => sink?.(redactText(line, secrets()));
   const opDeps: HandlerDeps = { ...deps, log };
-  const fetchResult = resultFetcher(opDeps);
+  const ctx: ResultContext = { events: new FlowEvents(), bestImages: new BestImages() };
+  // The embedded sandbox reports the customer opening the page; for it, that is also PROCESSING.
+  deps.sandbox?.onFlowOpened((e) => {
+    ctx.events.record(e.biz_id, { kind: 'opened', at: e.at });
+    ctx.events.record(e.biz_id, { kind: 'status', at: e.at, status: 'PROCESSING' });
+  });
+  const fetchResult = resultFetcher(opDeps, ctx);
   const stage = deps.photoStage ?? new PhotoStage();
   const impl: OpImpls<OpName> = {
     ...catalogueOps(),
     ...photoOps(stage),
     ...tokenOps(opDeps, stage),
     ...profileOps(opDeps),
-    ...historyOps(opDeps),
+    ...historyOps(opDeps, ctx.bestImages),
     ...resultOps(opDeps, fetchResult),
     ...teamOps(opDeps),
+    ...watchOps(opDeps, ctx, fetchResult),
+    saveRecordPdf: async ({ historyId }) => {
+      const row = deps.history.get(historyId);
+      if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });
+      if (!deps.recordPrinter) return fail({ code: 'USE_BROWSER_PRINT', message: "This shell saves records with the browser's own print (Save as PDF)." });
+      return ok(await deps.recordPrinter(`faceid-record-${row.bizNo.replace(/[^\w.-]+/g, '_')}.pdf`));
+    },
   };
 
   const bind = <K extends OpName>(op: K): Handler<K> => {

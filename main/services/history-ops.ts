@@ -4,6 +4,7 @@ import { suggestBizNo } from '../../core/faceid/biz-no';
 import { curlCommand } from '../history/curl';
 import { toCsv, toJson } from '../history/export';
 import { TeamError } from '../team/errors';
+import type { BestImages } from './best-images';
 import type { HandlerDeps, OpImpls } from './handlers';
 
 type HistoryOpName = 'queryHistory' | 'getHistoryRow' | 'historyCurl' | 'exportHistory' | 'deleteHistory' | 'getKeptPhoto' | 'getSettings' | 'updateSettings';
@@ -14,7 +15,7 @@ const deskOnly = (what: 'export' | 'delete') =>
   fail({ code: 'BAD_REQUEST', field: 'filter.scope', message: `Only this desk's own history can be ${what === 'export' ? 'exported' : 'deleted'} here (scope "desk"); the team history is the bank's record.` });
 
 /** The history and the settings that shape it. */
-export function historyOps(deps: HandlerDeps): OpImpls<HistoryOpName> {
+export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<HistoryOpName> {
   const { history, settings } = deps;
   const now = deps.now ?? Date.now;
   const stamp = () => new Date(now()).toISOString().replace(/[:.]/g, '-').slice(0, 19);
@@ -56,6 +57,8 @@ export function historyOps(deps: HandlerDeps): OpImpls<HistoryOpName> {
       const filter: HistoryFilter = 'all' in req ? {} : req.filter;
       // The team store is the bank's record, under the bank's retention: a desk never deletes it.
       if (filter.scope && filter.scope !== 'desk') return deskOnly('delete');
+      // Best frames held in memory go with the rows (biometric data; cheaper to drop all than to match).
+      bestImages?.clear();
       return ok({ deleted: history.delete(filter, now()) });
     },
     getKeptPhoto: async ({ sha256 }) => {

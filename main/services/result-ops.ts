@@ -4,6 +4,8 @@
  * stores the answer in the history row at once, and shows it from storage afterwards.
  */
 import { createHash } from 'node:crypto';
+import { DEFAULT_DESK_SETTINGS } from '../../core/desk';
+import { isEndStage } from '../../core/faceid/flow-status';
 import { RESULT_FETCH_LIMIT, RESULT_RETENTION_MS, type HistoryRow, type StoredResult } from '../../core/history';
 import { decodeImageField } from '../../core/faceid/photo';
 import { END_STATUSES } from '../../core/faceid/verification';
@@ -13,6 +15,9 @@ import { verifyCallbackSignature } from '../faceid/signature';
 import type { SandboxState } from '../../core/api';
 import type { Sandbox } from '../sandbox/server';
 import type { HandlerDeps, OpImpls } from './handlers';
+import type { BestImages } from './best-images';
+import type { FlowEvents } from './flow-events';
+import { rowBudget, rowFlowState } from './flow-state';
 
 const FINAL_STATUSES = new Set<string>(END_STATUSES);
 
@@ -29,14 +34,21 @@ function dataUriBytes(uri: unknown): Uint8Array | undefined {
 }
 
 /**
- * Who asked for a fetch: the operator (the Fetch result button) or the console itself (the
- * embedded sandbox reported a finished flow). The sandbox's fault plans are the operator's: they
- * apply to the operator's next call, never to the console's own background fetch.
+ * Who asked for a fetch: the operator (the Fetch result button), the console itself (the embedded
+ * sandbox reported a finished flow) or the desk's budgeted poll of a real profile's running flow.
+ * The sandbox's fault plans are the operator's: they apply to the operator's next call, never to
+ * the console's own background fetch. A poll is refused unless the budget allows one.
  */
-export type FetchOrigin = 'operator' | 'auto';
+export type FetchOrigin = 'operator' | 'auto' | 'poll';
+
+/** What the fetcher shares with the desk's status operations. */
+export interface ResultContext {
+  events: FlowEvents;
+  bestImages: BestImages;
+}
 
 /** Fetching, shared so the sandbox's "flow ended" event and the operator's button use one path. */
-export function resultFetcher(deps: HandlerDeps): (historyId: number, origin?: FetchOrigin) => Promise<Result<HistoryRow>> {
+export function resultFetcher(deps: HandlerDeps, ctx: ResultContext): (historyId: number, origin?: FetchOrigin) => Promise<Result<HistoryRow>> {
   const now = deps.now ?? Date.now;
   const inFlight = new Map<number, Promise<Result<HistoryRow>>>();
 
@@ -51,13 +63,17 @@ export function resultFetcher(deps: HandlerDeps): (historyId: number, origin?: F
     if (row.expiredTime !== undefined && now() > row.expiredTime * 1000 + RESULT_RETENTION_MS) {
       return fail({ code: 'RESULT_EXPIRED', message: 'The service keeps a result for one day after the flow; this one is gone. The stored result, if any, is shown.' });
     }
+    const level = (await deps.vault.summaryOf(row.profileId).catch(() => undefined))?.desk.matchLevel ?? DEFAULT_DESK_SETTINGS.matchLevel;
+    if (origin === 'poll' && !rowBudget(row, rowFlowState(row, ctx.events.of(row.bizId), level, now()), now()).mayPoll) {
+      return fail({ code: 'POLL_NOT_ALLOWED', message: 'Polling would spend the last get_result answer (or the result is already stored); fetch it yourself when the customer is done.' });
+    }
     const profile = await deps.vault.resolve(row.profileId);
     if (!profile) return fail({ code: 'PROFILE_NOT_FOUND', message: `The profile "${row.profileName}" that issued this token no longer exists; its credentials are needed to fetch the result.` });
     const keep = deps.settings.get().keepPhotos;
     const bizId = row.bizId;
-    const call = () => getResult({ baseUrl: row.baseUrl, apiKey: profile.apiKey, apiSecret: profile.apiSecret, bizId, returnImage: keep ? '1' : '0', returnVerifyTime: '1', timeoutMs: deps.timeoutMs });
+    const call = () => getResult({ baseUrl: row.baseUrl, apiKey: profile.apiKey, apiSecret: profile.apiSecret, bizId, returnImage: '1', returnVerifyTime: '1', timeoutMs: deps.timeoutMs });
     const sandbox = deps.sandbox;
-    const r = origin === 'auto' && sandbox && row.baseUrl === sandbox.baseUrl ? await sandbox.inBackground(bizId, call) : await call();
+    const r = origin !== 'operator' && sandbox && row.baseUrl === sandbox.baseUrl ? await sandbox.inBackground(bizId, call) : await call();
     if (r.outcome !== 'ok') {
       const e = r.error;
       return fail({ code: e.code, field: undefined, message: `${e.title}: ${e.explanation}${e.serviceMessage ? ` (${e.serviceMessage})` : ''}` });
@@ -74,6 +90,10 @@ export function resultFetcher(deps: HandlerDeps): (historyId: number, origin?: F
       fetchedAt: now(),
       bestImageSha256: keep && best ? createHash('sha256').update(best).digest('hex') : undefined,
     };
+    const state = rowFlowState({ ...row, result: stored }, ctx.events.of(bizId), level, now());
+    if (state && isEndStage(state.stage) && !state.provisional && FINAL_STATUSES.has(status)) Object.assign(stored, { verdict: state.stage, level });
+    // The best frame is biometric data: on disk only when photos are kept, else in memory for the session.
+    if (best && !keep) ctx.bestImages.set(historyId, best);
     deps.history.storeResult(historyId, stored, keep ? best : undefined);
     deps.log?.(`fetchResult row=${historyId} status=${stored.status} fetches=${stored.fetches}/${RESULT_FETCH_LIMIT}`);
     return ok(deps.history.get(historyId) as HistoryRow);

@@ -107,7 +107,9 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
       height: facts[f.name]?.height,
       format: facts[f.name]?.format ?? null,
       kept: settings.keepPhotos,
+      ...(req.photos[f.name]?.originalSha256 ? { originalSha256: req.photos[f.name]?.originalSha256 } : {}),
     }));
+    const branch = (await deps.vault.summaryOf(req.profileId).catch(() => undefined))?.desk.branch ?? '';
     try {
       // Written before anything is sent: a crash mid-call leaves an "unknown outcome" row, never nothing.
       deps.history.begin({
@@ -115,6 +117,7 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
         startedAt: now(),
         profile: { id: profile.id, name: profile.name, environment: profile.environment, baseUrl: profile.baseUrl },
         operator: settings.operator,
+        branch,
         params: Object.fromEntries(described.fields.map((f) => [f.name, f.value])),
         photos: historyPhotos,
         photoBytes: settings.keepPhotos ? new Map(described.files.map((f) => [f.sha256, photos[f.name]?.bytes ?? new Uint8Array()])) : undefined,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { FORM_PARAMS } from '../../core/faceid/catalogue';
+import { DeskSettingsSchema } from '../../core/desk';
 
 /** Bump with a migration below whenever the stored shape changes. */
 export const SCHEMA_VERSION = 2;
@@ -39,6 +40,8 @@ export const StoredProfileSchema = z.object({
   secret: StoredSecretSchema.nullable(),
   confirmProduction: z.boolean(),
   defaults: DefaultsSchema,
+  /** Optional, absent = the desk defaults, so older documents read unchanged and need no migration. */
+  desk: DeskSettingsSchema.optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -56,6 +59,7 @@ export const StoreSchema = z.object({
      * Optional, absent = strict, so older documents read unchanged and need no migration.
      */
     lenient: z.boolean().optional(),
+    desk: DeskSettingsSchema.optional(),
   }),
 });
 export type StoreData = z.infer<typeof StoreSchema>;

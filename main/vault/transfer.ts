@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ProfileInput } from '../../core/api';
+import { DeskSettingsSchema } from '../../core/desk';
 import { ColorSchema, DefaultsSchema, EnvironmentSchema, RegionSchema, type StoredProfile } from './schema';
 
 export const EXPORT_FORMAT = 'faceid-console-profiles';
@@ -18,6 +19,8 @@ const ExportedProfileSchema = z
     apiKey: z.string().max(256),
     confirmProduction: z.boolean(),
     defaults: DefaultsSchema,
+    /** Optional, so files from before desk mode still import. */
+    desk: DeskSettingsSchema.optional(),
   })
   .strict();
 
@@ -45,6 +48,7 @@ export function exportProfiles(profiles: readonly StoredProfile[], now: Date): s
       apiKey: p.apiKey,
       confirmProduction: p.confirmProduction,
       defaults: p.defaults,
+      ...(p.desk ? { desk: p.desk } : {}),
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ProfileInputSchema, type ProfileInput, type ProfileSummary, type SecretStorage } from '../../core/api';
+import { DEFAULT_DESK_SETTINGS } from '../../core/desk';
 import { checkBaseUrl, regionBaseUrl } from '../../core/faceid/regions';
 import { decidePersistence, type Protection, type SecretCipher } from './cipher';
 import type { Profile, ProfileSource } from './profiles';
@@ -116,6 +117,7 @@ export class Vault implements ProfileSource {
       confirmProduction: p.confirmProduction,
       builtIn: false,
       defaults: { ...p.defaults },
+      desk: { ...DEFAULT_DESK_SETTINGS, ...p.desk },
     };
   }
 
@@ -135,6 +137,7 @@ export class Vault implements ProfileSource {
       confirmProduction: false,
       builtIn: true,
       defaults: { ...base.defaults, ...this.data.sandbox.defaults },
+      desk: { ...DEFAULT_DESK_SETTINGS, ...this.data.sandbox.desk },
     };
   }
 
@@ -273,6 +276,7 @@ export class Vault implements ProfileSource {
       secret: input.secret ? await this.sealSecret(input.secret, input.acceptUnprotectedSecret ?? false, id) : null,
       confirmProduction: input.confirmProduction ?? input.environment === 'production',
       defaults: { ...input.defaults },
+      desk: input.desk,
       createdAt: at,
       updatedAt: at,
     };
@@ -283,7 +287,7 @@ export class Vault implements ProfileSource {
   /** Replaces a profile's editable fields; the secret only changes when a new one is given. */
   async update(id: string, input: ProfileInput): Promise<ProfileSummary> {
     if (id === SANDBOX_PROFILE_ID) {
-      this.save({ ...this.data, sandbox: { ...this.data.sandbox, color: input.color, defaults: { ...input.defaults } } });
+      this.save({ ...this.data, sandbox: { ...this.data.sandbox, color: input.color, defaults: { ...input.defaults }, desk: input.desk ?? this.data.sandbox.desk } });
       return this.sandboxSummary();
     }
     const old = this.stored(id);
@@ -299,6 +303,7 @@ export class Vault implements ProfileSource {
       secret: input.secret ? await this.sealSecret(input.secret, input.acceptUnprotectedSecret ?? false, id) : old.secret,
       confirmProduction: input.confirmProduction ?? old.confirmProduction,
       defaults: { ...input.defaults },
+      desk: input.desk ?? old.desk,
       updatedAt: this.now(),
     };
     this.save({ ...this.data, profiles: this.data.profiles.map((p) => (p.id === id ? next : p)) });

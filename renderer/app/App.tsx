@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeskView } from '../features/desk/DeskView';
 import { CloneNotice } from '../features/history/CloneNotice';
 import { HistoryView } from '../features/history/HistoryView';
 import { ConfirmProduction } from '../features/profiles/ConfirmProduction';
@@ -14,20 +15,45 @@ import { VerifyCallback } from '../features/verification/VerifyCallback';
 import { useLanguage } from '../i18n/language-store';
 import { LanguageMenu } from './LanguageMenu';
 import { useConsole } from './store';
+import { initialView, rememberView, tabKeyTarget, VIEWS, type View } from './view-tabs';
 
-type View = 'issue' | 'history';
-
-/** The console: header with the active profile and the views; the form and result, or the history. */
+/** The console: header with the active profile and the three views (Desk, Support, Expert). */
 export function App() {
   const { t } = useTranslation('app');
   const loadError = useConsole((s) => s.loadError);
-  const [view, setView] = useState<View>('issue');
+  const [view, setViewState] = useState<View>(initialView);
   const [tool, setTool] = useState<'verify' | 'sandbox' | 'team' | null>(null);
   const { t: tt } = useTranslation('team');
   const onSandbox = useConsole((s) => s.profiles.find((p) => p.id === s.activeProfileId)?.builtIn ?? false);
-  const tab = (v: View, label: string) => (
-    <button type="button" role="tab" id={`tab-${v}`} aria-controls={`view-${v}`} aria-selected={view === v} className={`view-tab${view === v ? ' active' : ''}`} onClick={() => setView(v)}>
-      {label}
+  const tabs = useRef<Partial<Record<View, HTMLButtonElement | null>>>({});
+  const setView = (v: View) => {
+    setViewState(v);
+    rememberView(v);
+  };
+  // Roving tabindex: only the selected tab is in the Tab order; arrows, Home and End move between tabs.
+  const tab = (v: View) => (
+    <button
+      key={v}
+      ref={(el) => {
+        tabs.current[v] = el;
+      }}
+      type="button"
+      role="tab"
+      id={`tab-${v}`}
+      aria-controls={`view-${v}`}
+      aria-selected={view === v}
+      tabIndex={view === v ? 0 : -1}
+      className={`view-tab${view === v ? ' active' : ''}`}
+      onClick={() => setView(v)}
+      onKeyDown={(e) => {
+        const next = tabKeyTarget(e.key, v);
+        if (!next) return;
+        e.preventDefault();
+        setView(next);
+        tabs.current[next]?.focus();
+      }}
+    >
+      {t(`views.${v}`)}
     </button>
   );
   useEffect(() => {
@@ -40,8 +66,7 @@ export function App() {
       <header className="app-header">
         <h1>{t('title')}</h1>
         <div className="view-tabs" role="tablist" aria-label={t('views.label')}>
-          {tab('issue', t('views.issue'))}
-          {tab('history', t('views.history'))}
+          {VIEWS.map(tab)}
         </div>
         <ProfileBadge />
         <ProfileSwitcher />
@@ -69,8 +94,12 @@ export function App() {
           {loadError}
         </p>
       )}
-      {view === 'issue' ? (
-        <div role="tabpanel" id="view-issue" aria-labelledby="tab-issue">
+      {view === 'desk' ? (
+        <main role="tabpanel" id="view-desk" aria-labelledby="tab-desk" className="desk-panel">
+          <DeskView onExpert={() => setView('expert')} />
+        </main>
+      ) : view === 'expert' ? (
+        <div role="tabpanel" id="view-expert" aria-labelledby="tab-expert">
           <CloneNotice />
           <main className="layout">
             <div className="pane form-pane">
@@ -82,8 +111,8 @@ export function App() {
           </main>
         </div>
       ) : (
-        <main role="tabpanel" id="view-history" aria-labelledby="tab-history" className="history-panel">
-          <HistoryView onCloned={() => setView('issue')} />
+        <main role="tabpanel" id="view-support" aria-labelledby="tab-support" className="history-panel">
+          <HistoryView onCloned={() => setView('expert')} />
         </main>
       )}
       <ConfirmProduction />

@@ -25,6 +25,8 @@ export interface AttachedPhoto {
   url: string;
   /** The photo staged on the trusted side (sent there once, when attached); issue and resend use its handle. */
   staged: Promise<Result<StagedPhotoInfo>>;
+  /** SHA-256 of the scan or capture this photo was cropped or rotated from (sent with the call, kept in the history). */
+  originalSha256?: string;
 }
 
 export type CallState =
@@ -65,7 +67,7 @@ export interface ConsoleState {
   touch(name: string): void;
   setOtherMode(name: string, on: boolean): void;
   newBizNo(): void;
-  attachPhoto(name: FileParamName, file: { name: string; bytes: Uint8Array }): boolean;
+  attachPhoto(name: FileParamName, file: { name: string; bytes: Uint8Array; originalSha256?: string }): boolean;
   removePhoto(name: FileParamName): void;
   requestIssue(): void;
   confirmIssue(confirmed: boolean): void;
@@ -141,7 +143,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       }
       const r = await photo.staged;
       if (!r.ok) return { ok: false, error: { ...r.error, field: r.error.field ?? name } };
-      refs[name] = { handle: r.value.handle };
+      refs[name] = { handle: r.value.handle, ...(photo.originalSha256 ? { originalSha256: photo.originalSha256 } : {}) };
     }
     return { ok: true, value: refs };
   }
@@ -267,7 +269,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       // Staged at once, while the operator fills in the rest of the form.
       const staged = stagePhoto(file.name, file.bytes);
       set((s) => ({
-        photos: { ...s.photos, [name]: { name: file.name, bytes: file.bytes, facts, url, staged } },
+        photos: { ...s.photos, [name]: { name: file.name, bytes: file.bytes, facts, url, staged, originalSha256: file.originalSha256 } },
         photoErrors: { ...s.photoErrors, [name]: undefined },
         touched: { ...s.touched, [name]: true },
         editedSinceCall: { ...s.editedSinceCall, [name]: true },

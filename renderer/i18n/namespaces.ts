@@ -6,9 +6,11 @@
 import { appMessages } from '../app/messages';
 import { teamMessages } from '../features/team/messages';
 import { supportMessages } from '../features/history/messages';
+import { deskMessages } from '../features/desk/messages';
 
 export const NAMESPACES = {
   app: appMessages,
+  desk: deskMessages,
   support: supportMessages,
   team: teamMessages,
 } as const;

@@ -38,7 +38,14 @@ function waitForLine(child: ChildProcess, pattern: RegExp, ms: number): Promise<
   });
 }
 
-export const test = base.extend<{ shell: ShellInfo }, { workerShell: ShellInfo }>({
+/**
+ * The view a test's page opens on. The console opens on Desk (or the last view chosen); specs
+ * written for the full parameter sheet start on Expert; `null` leaves the console's own choice.
+ */
+export type StartView = 'desk' | 'support' | 'expert' | null;
+
+export const test = base.extend<{ shell: ShellInfo; startView: StartView }, { workerShell: ShellInfo }>({
+  startView: ['expert', { option: true }],
   workerShell: [
     async ({}, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'faceid-e2e-'));
@@ -58,7 +65,8 @@ export const test = base.extend<{ shell: ShellInfo }, { workerShell: ShellInfo }
     { scope: 'worker' },
   ],
   shell: async ({ workerShell }, use) => use(workerShell),
-  page: async ({ page, workerShell }, use) => {
+  page: async ({ page, workerShell, startView }, use) => {
+    if (startView) await page.addInitScript((v) => localStorage.setItem('faceid-console.view', v), startView);
     await page.goto(workerShell.url);
     // Tests of a worker share one shell: start each on the built-in sandbox profile, whatever
     // profile an earlier test left active.

@@ -24,8 +24,8 @@ async function issue(page: Page, fields: Record<string, string>, expected: 'issu
 const calls = (page: Page) => page.getByRole('listbox', { name: 'Calls' });
 
 async function openHistory(page: Page): Promise<void> {
-  await page.getByRole('tab', { name: 'History' }).click();
-  await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Support' }).click();
+  await expect(page.getByRole('tab', { name: 'Support' })).toHaveAttribute('aria-selected', 'true');
 }
 
 /** Searches, and waits until the count answers this search (not the one before). */
@@ -88,7 +88,7 @@ test.describe('token history', () => {
 
     // Replay: the same parameters in the form, with a fresh biz_no.
     await detail.getByRole('button', { name: 'Clone into form' }).click();
-    await expect(page.getByRole('tab', { name: 'Issue token' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: 'Expert' })).toHaveAttribute('aria-selected', 'true');
     const bizNo = page.getByLabel('biz_no');
     await expect(bizNo).not.toHaveValue(a1);
     await expect(bizNo).toHaveValue(/^desk-\d{8}-\d{6}-[0-9a-f]{4}$/);
@@ -174,7 +174,7 @@ test.describe('token history', () => {
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await expect(settings.getByRole('status')).toHaveText('Settings saved.');
     try {
-      await page.getByRole('tab', { name: 'Issue token' }).click();
+      await page.getByRole('tab', { name: 'Expert' }).click();
       await page.getByLabel('image_ref1 file').setInputFiles('test/fixtures/face.jpg');
       await issue(page, { biz_no: `p-${tag}-2` }, 'issued');
 

@@ -13,7 +13,7 @@ test.describe('an unknown outcome', () => {
     await expect(result).toContainText('A token may have been issued');
     await expect(page.getByLabel('biz_no')).not.toHaveValue(bizNo);
 
-    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('tab', { name: 'Support' }).click();
     await page.getByLabel('Search').fill(bizNo);
     const row = page.getByRole('listbox', { name: 'Calls' }).getByRole('option', { name: new RegExp(bizNo) });
     await expect(row).toContainText(/unknown/i);
@@ -21,7 +21,7 @@ test.describe('an unknown outcome', () => {
     const note = page.getByRole('note', { name: 'Outcome unknown' });
     await expect(note).toContainText('Do not retry it with the same biz_no');
     await note.getByRole('button', { name: 'Clone with a new biz_no' }).click();
-    await expect(page.getByRole('tab', { name: 'Issue token' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: 'Expert' })).toHaveAttribute('aria-selected', 'true');
     const fresh = await page.getByLabel('biz_no').inputValue();
     expect(fresh).not.toBe(bizNo);
     expect(fresh).not.toBe('');

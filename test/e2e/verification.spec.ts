@@ -62,10 +62,22 @@ test.describe('in-person verification loop', () => {
     await expect(page.getByTestId('fetches-left')).toContainText('2 of 3 fetches left');
     await expect(page.getByRole('region', { name: 'Customer hand-off' })).toContainText('The customer has used this token');
     await expect(page.getByRole('img', { name: 'QR code of the liveness link' })).toHaveCount(0);
+    // The token is spent: no countdown for it any more.
+    await expect(page.getByTestId('countdown')).toHaveText('Used by the customer: the link works only once.');
 
     await finishAs(context, await issueLivenessToken(page), 'Liveness failed');
     await expect(page.getByRole('region', { name: 'Verification result' })).toContainText('Not verified');
     await expect(page.getByRole('region', { name: 'Verification result' })).toContainText('Liveness: failed');
+  });
+
+  test('a token whose page the customer has opened shows no QR code and no countdown, before any result', async ({ page, context }) => {
+    const url = await issueLivenessToken(page);
+    const customer = await context.newPage();
+    await customer.goto(url);
+    await expect(customer.getByRole('heading', { name: /Liveness check/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Customer hand-off' })).toContainText('The customer has used this token (PROCESSING)');
+    await expect(page.getByRole('img', { name: 'QR code of the liveness link' })).toHaveCount(0);
+    await expect(page.getByTestId('countdown')).toHaveText('Used by the customer: the link works only once.');
   });
 
   test('an expired token says so instead of showing a dead QR code', async ({ page }) => {

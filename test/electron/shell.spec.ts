@@ -41,6 +41,9 @@ test.describe('Electron shell', () => {
 
   test('opens one window with the console and the sandbox profile', async () => {
     await expect(page).toHaveTitle(/FaceID Console/);
+    // It opens on the desk, the clerk's view; the full sheet is one tab away.
+    await expect(page.getByLabel('Customer ID · uuid')).toBeVisible();
+    await page.getByRole('tab', { name: 'Expert' }).click();
     await expect(page.getByLabel('biz_no', { exact: false }).first()).toBeVisible();
   });
 

@@ -116,7 +116,7 @@ describe('history store', () => {
     store.complete(start.callId, syntheticEnd(4, T0 + 4020));
     const csv = toCsv(store.iterate({}, T0), T0);
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('started_at,status,profile,environment,operator,biz_no,biz_id,uuid,comparison_type,token,request_id,expired_time,http_status,error_code,error_field,error_message,photos,params,history_id,cloned_from,result_status,result_verdict,liveness_result,confidence_ref1,confidence_ref2,result_fetched_at');
+    expect(lines[0]).toBe('started_at,status,profile,environment,operator,biz_no,biz_id,uuid,comparison_type,token,request_id,expired_time,http_status,error_code,error_field,error_message,photos,params,history_id,cloned_from,verdict,result_status,liveness,ref1_confidence,ref2_confidence,match_level,result_fetches,verify_time,result_fetched_at');
     expect(lines).toHaveLength(5);
     expect(csv).toContain(`image_ref1:sha256=${'ab'.repeat(32)}:7453B`);
     expect(csv).not.toContain('sandbox-secret');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../core/api';
+import { DEFAULT_DESK_SETTINGS } from '../../core/desk';
 import { planClone } from '../../renderer/features/history/clone';
 import { dayStartMs, toHistoryFilter, EMPTY_FORM } from '../../renderer/features/history/filter-form';
 import { formatCount } from '../../renderer/features/history/format';
@@ -18,6 +19,7 @@ const profile = (id: string, name: string): ProfileSummary => ({
   confirmProduction: false,
   builtIn: false,
   defaults: {},
+  desk: DEFAULT_DESK_SETTINGS,
 });
 
 describe('history view logic', () => {

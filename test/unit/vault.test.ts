@@ -178,12 +178,14 @@ describe('vault', () => {
 
   it('exports without secrets and imports the same profiles back', async () => {
     const vault = await open();
-    await vault.create({ ...staging, environment: 'production', confirmProduction: true });
+    const desk = { matchLevel: '1e-5' as const, pollResults: true, branch: 'KCP Thamrin' };
+    const created = await vault.create({ ...staging, environment: 'production', confirmProduction: true, desk });
+    expect(created.desk).toEqual(desk);
     const json = exportProfiles(vault.exportable(), new Date('2026-11-29T00:00:00Z'));
     expect(json).not.toContain(CANARY);
     expect(json).not.toMatch(/secret/i);
     const [back] = parseProfileExport(json);
-    expect(back).toMatchObject({ name: 'Staging', environment: 'production', confirmProduction: true, apiKey: 'stage-key-1234', defaults: staging.defaults });
+    expect(back).toMatchObject({ name: 'Staging', environment: 'production', confirmProduction: true, apiKey: 'stage-key-1234', defaults: staging.defaults, desk });
     expect(back?.secret).toBeUndefined();
   });
 

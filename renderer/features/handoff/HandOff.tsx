@@ -1,4 +1,5 @@
 import type { IssueTokenOutcome } from '../../../core/api';
+import { stateNow, useWatch } from '../desk/useWatch';
 import { CopyButton } from '../result/CopyButton';
 import { formatRemaining, useNow } from '../result/useNow';
 import { ResultView } from '../verification/ResultView';
@@ -15,8 +16,12 @@ export function HandOff({ issued }: { issued: Issued }) {
   const now = useNow();
   const { row, reload } = useStoredRow(issued.historyId);
   const remaining = formatRemaining(issued.expired_time, now);
-  const flowStatus = row?.result?.status;
-  const used = flowStatus !== undefined && flowStatus !== 'NOT_STARTED';
+  const watch = useWatch(issued.historyId === undefined ? [] : [issued.historyId]).get(issued.historyId ?? -1);
+  const stage = watch ? stateNow(watch, now).stage : undefined;
+  // The page opened (the sandbox says so at once) is as used as a finished flow: the link is spent.
+  const opened = stage !== undefined && stage !== 'issued' && stage !== 'expired-unused';
+  const flowStatus = row?.result?.status ?? (opened ? 'PROCESSING' : undefined);
+  const used = opened || (flowStatus !== undefined && flowStatus !== 'NOT_STARTED');
 
   return (
     <section className="handoff" aria-label="Customer hand-off">

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_MIN_FRAGMENT } from '../../../core/history';
 import { useConsole } from '../../app/store';
-import { COMPARISON_CHOICES, STATUS_CHOICES, type ComparisonChoice, type StatusChoice } from './filter-form';
+import { COMPARISON_CHOICES, STATUS_CHOICES, VERDICT_CHOICES, type ComparisonChoice, type StatusChoice, type VerdictChoice } from './filter-form';
 import { CustomerChip } from './CustomerLinks';
 import { useHistory } from './history-store';
 
@@ -17,6 +17,7 @@ export function HistoryFilters() {
   const { t } = useTranslation('support');
   const words = form.text.trim().split(/\s+/).filter(Boolean);
   const onlyShort = words.length > 0 && words.every((w) => [...w].length < SEARCH_MIN_FRAGMENT);
+  const { t: td } = useTranslation('desk');
 
   // The search box is applied once typing pauses.
   useEffect(() => {
@@ -66,6 +67,13 @@ export function HistoryFilters() {
         {COMPARISON_CHOICES.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
+          </option>
+        ))}
+      </select>
+      <select aria-label={td('history.filter')} value={form.verdict ?? ''} onChange={(e) => setForm({ verdict: e.target.value as VerdictChoice }, true)}>
+        {VERDICT_CHOICES.map((v) => (
+          <option key={v} value={v}>
+            {v === '' ? td('history.any') : v === 'not-fetched' ? td('history.notFetched') : td(`verdict.${v}`)}
           </option>
         ))}
       </select>

@@ -26,9 +26,13 @@ function Id({ value }: { value: string }) {
   );
 }
 
+/** Once the customer has opened the page (or a result is in), the token is spent: no countdown. */
+const spent = (row: HistoryListRow) => row.verdict !== undefined || (row.resultStatus !== undefined && row.resultStatus !== 'NOT_STARTED');
+
 function Row({ row, now }: { row: HistoryListRow; now: number }) {
+  const { t: td } = useTranslation('desk');
   const status = displayStatus(row, now);
-  const remaining = status === 'issued' && row.expiredTime !== undefined ? formatRemaining(row.expiredTime, now) : null;
+  const remaining = status === 'issued' && row.expiredTime !== undefined && !spent(row) ? formatRemaining(row.expiredTime, now) : null;
   const { t } = useTranslation('support');
   return (
     <>
@@ -55,8 +59,8 @@ function Row({ row, now }: { row: HistoryListRow; now: number }) {
       <span className="cell mono" title={formatTime(row.startedAt)}>
         {formatShortTime(row.startedAt)}
       </span>
-      <span className="cell countdown-cell" aria-label={remaining ? `expires in ${remaining}` : undefined}>
-        {remaining ?? ''}
+      <span className={`cell countdown-cell${row.verdict ? ` stage-${row.verdict}` : ''}`} aria-label={remaining ? `expires in ${remaining}` : undefined}>
+        {row.verdict ? td(`verdict.${row.verdict}`) : (remaining ?? '')}
       </span>
     </>
   );
@@ -64,6 +68,7 @@ function Row({ row, now }: { row: HistoryListRow; now: number }) {
 
 /** The calls, newest first, virtualized: only the rows on screen exist in the page. */
 export function HistoryList() {
+  const { t } = useTranslation('desk');
   const rows = useHistory((s) => s.rows);
   const next = useHistory((s) => s.next);
   const total = useHistory((s) => s.total);
@@ -113,7 +118,7 @@ export function HistoryList() {
         <span className="cell">uuid</span>
         <span className="cell">Profile</span>
         <span className="cell">Time</span>
-        <span className="cell">Expires</span>
+        <span className="cell">{t('history.column')} / expires</span>
       </div>
       <div
         ref={scroller}

@@ -6,6 +6,9 @@ import type { HistoryFilter } from '../../../core/history';
 
 export type StatusChoice = '' | NonNullable<HistoryFilter['status']>;
 export type ComparisonChoice = '' | NonNullable<HistoryFilter['comparisonType']>;
+export type VerdictChoice = '' | NonNullable<HistoryFilter['verdict']>;
+/** The verdict filter's values, in the order the list offers them (labels: the desk namespace). */
+export const VERDICT_CHOICES: readonly VerdictChoice[] = ['', 'passed', 'not-passed', 'cancelled', 'timed-out', 'expired-unused', 'not-fetched'];
 
 export interface FilterForm {
   text: string;
@@ -19,6 +22,7 @@ export interface FilterForm {
   uuid: string;
   /** ...or a biz_no family: biz_no starting with this, or ''. */
   bizNoPrefix: string;
+  verdict?: VerdictChoice;
 }
 
 export const EMPTY_FORM: FilterForm = { text: '', profileId: '', status: '', from: '', to: '', comparisonType: '', uuid: '', bizNoPrefix: '' };
@@ -64,6 +68,7 @@ export function toHistoryFilter(form: FilterForm): { filter: HistoryFilter; prob
   if (form.comparisonType) filter.comparisonType = form.comparisonType;
   if (form.uuid) filter.uuid = form.uuid;
   if (form.bizNoPrefix) filter.bizNoPrefix = form.bizNoPrefix;
+  if (form.verdict) filter.verdict = form.verdict;
   const from = dayStartMs(form.from);
   const to = dayEndMs(form.to);
   if (from !== undefined) filter.from = from;
@@ -79,4 +84,4 @@ export const isEmptyFilter = (f: HistoryFilter): boolean => Object.keys(f).lengt
 
 /** Stable identity of a filter, to tell whether a refetch is needed. */
 export const filterKey = (f: HistoryFilter): string =>
-  JSON.stringify([f.text ?? '', f.profileId ?? '', f.status ?? '', f.from ?? '', f.to ?? '', f.comparisonType ?? '', f.uuid ?? '', f.bizNoPrefix ?? '']);
+  JSON.stringify([f.text ?? '', f.profileId ?? '', f.status ?? '', f.from ?? '', f.to ?? '', f.comparisonType ?? '', f.uuid ?? '', f.bizNoPrefix ?? '', f.verdict ?? '']);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ProfileInput, ProfileSummary, VaultStatus } from '../../../core/api';
 import { FORM_PARAMS } from '../../../core/faceid/catalogue';
 import { REGIONS, checkBaseUrl } from '../../../core/faceid/regions';
+import { DeskSettingsFields } from '../desk/DeskSettingsFields';
 
 const COMMON_DEFAULTS = ['return_url', 'notify_url', 'scene_id', 'language'];
 const COLORS = ['#2f855a', '#3182ce', '#805ad5', '#dd6b20', '#c53030', '#2c7a7b'];
@@ -24,6 +25,7 @@ function initialInput(p?: ProfileSummary): ProfileInput {
     baseUrl: p.region === 'custom' ? p.baseUrl : undefined,
     confirmProduction: p.confirmProduction,
     defaults: { ...p.defaults },
+    desk: { ...p.desk },
   };
 }
 
@@ -156,6 +158,7 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
           </button>
         </label>
       </fieldset>
+      <DeskSettingsFields value={input.desk} builtIn={builtIn} onChange={(desk) => set({ desk })} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || baseUrlProblem !== null}>
           {profile ? 'Save profile' : 'Create profile'}

@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import type { IssueTokenOutcome } from '../../../core/api';
 import { errorProvenance, errorSpec, type ExplainedError } from '../../../core/faceid/errors';
 import { useConsole } from '../../app/store';
+import { stateNow, useWatch } from '../desk/useWatch';
 import { HandOff } from '../handoff/HandOff';
 import { CopyButton } from './CopyButton';
 import { RESULT_TEXT } from './result-text';
@@ -33,13 +35,19 @@ function Row({ label, value, copy = true }: { label: string; value: string; copy
 }
 
 function Issued({ r }: { r: Extract<IssueTokenOutcome, { outcome: 'issued' }> }) {
+  const { t } = useTranslation('desk');
   const now = useNow();
   const remaining = formatRemaining(r.expired_time, now);
+  const watch = useWatch(r.historyId === undefined ? [] : [r.historyId]).get(r.historyId ?? -1);
+  // Once the customer has opened the page the token is spent: a countdown would only mislead.
+  const spent = watch !== undefined && stateNow(watch, now).stage !== 'issued' && stateNow(watch, now).stage !== 'expired-unused';
   return (
     <section className="result ok" aria-label="Token issued">
       <h2>Token issued</h2>
-      <p className={`countdown${remaining ? '' : ' expired'}`} aria-live="off" data-testid="countdown">
-        {remaining ? (
+      <p className={`countdown${remaining && !spent ? '' : ' expired'}`} aria-live="off" data-testid="countdown">
+        {spent ? (
+          <strong>{t('handoff.usedToken')}</strong>
+        ) : remaining ? (
           <>
             Expires in <strong>{remaining}</strong> ({new Date(r.expired_time * 1000).toLocaleTimeString()})
           </>

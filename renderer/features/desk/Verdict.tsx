@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { EndStage, FlowState } from '../../../core/faceid/flow-status';
+import type { ThresholdKey } from '../../../core/faceid/verification';
+
+const ODDS: Record<ThresholdKey, string> = { '1e-3': '1,000', '1e-4': '10,000', '1e-5': '100,000', '1e-6': '1,000,000' };
+
+/** The verdict first: one large badge, the reasons as chips, the level used, both faces side by side. */
+export function Verdict({ state, comparing, photos, onNext, onRecord }: { state: FlowState & { stage: EndStage }; comparing: boolean; photos: { reference?: string; best?: string }; onNext(): void; onRecord(): void }) {
+  const { t } = useTranslation('desk');
+  return (
+    <section className={`desk-verdict verdict-${state.stage}`} aria-label={t('verdict.label')} aria-live="polite">
+      <p className="verdict-badge" data-testid="verdict-badge">
+        {t(`verdict.${state.stage}`)}
+      </p>
+      {state.provisional && <p className="hint">{t('verdict.provisional')}</p>}
+      {state.reasons.length > 0 && (
+        <ul className="verdict-reasons">
+          {state.reasons.map((r) => (
+            <li key={r} className="chip">
+              {t(`verdict.reasons.${r}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="hint">{state.level ? t('verdict.level', { level: state.level, odds: ODDS[state.level] }) : comparing ? '' : t('verdict.noComparison')}</p>
+      <div className="verdict-faces">
+        {comparing && (
+          <figure>
+            {photos.reference ? <img src={photos.reference} alt={t('verdict.reference')} /> : <div className="face-missing" />}
+            <figcaption>{t('verdict.reference')}</figcaption>
+          </figure>
+        )}
+        <figure>
+          {photos.best ? <img src={photos.best} alt={t('verdict.best')} /> : <div className="face-missing">{t('verdict.noBest')}</div>}
+          <figcaption>{t('verdict.best')}</figcaption>
+        </figure>
+      </div>
+      <div className="actions">
+        <button type="button" onClick={onRecord}>
+          {t('verdict.record')}
+        </button>
+        <button type="button" className="primary" onClick={onNext}>
+          {t('verdict.next')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import sharp from 'sharp';
+import { expect, test } from './fixtures';
+
+// Chromium's fake camera (a 640×480 test pattern) and an automatic "allow": the real getUserMedia path.
+test.use({
+  startView: null,
+  permissions: ['camera'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  },
+});
+
+test('a reference photo from the camera, turned and cropped in one JPEG pass, keeps the original frame\'s hash', async ({ page, shell }) => {
+  await page.getByLabel('Customer ID · uuid').fill('cust-camera');
+  await page.getByRole('button', { name: 'Use camera…' }).click();
+  const camera = page.getByRole('dialog', { name: 'Take the reference photo' });
+  await expect.poll(() => camera.getByLabel('Camera preview').evaluate((v: HTMLVideoElement) => v.videoWidth)).toBe(640);
+  await camera.getByRole('button', { name: 'Take photo' }).click();
+
+  const crop = page.getByRole('dialog', { name: 'Crop the face' });
+  await crop.getByRole('button', { name: 'Turn right' }).click();
+  const area = crop.getByLabel('Picture to crop');
+  const box = await area.boundingBox();
+  if (!box) throw new Error('no crop area');
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.1);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  await crop.getByRole('button', { name: 'Use this photo' }).click();
+  await expect(page.getByText(/camera-cropped\.jpg/)).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /Compare the face/ })).toBeChecked();
+
+  const sent = page.waitForRequest((r) => r.url().endsWith('/api/issueToken'));
+  await page.getByRole('button', { name: 'Issue QR code' }).click();
+  const body = (await sent).postDataJSON() as { photos: { image_ref1: { dataBase64: string; originalSha256: string } } };
+  const photo = body.photos.image_ref1;
+  expect(photo.originalSha256).toMatch(/^[0-9a-f]{64}$/);
+  const meta = await sharp(Buffer.from(photo.dataBase64, 'base64')).metadata();
+  // Turned right, the 640×480 frame stands 480 wide and 640 high; the crop took 50 % of its width and 40 % of its height.
+  expect(meta.format).toBe('jpeg');
+  expect(Math.abs((meta.width ?? 0) - 240)).toBeLessThanOrEqual(12);
+  expect(Math.abs((meta.height ?? 0) - 256)).toBeLessThanOrEqual(12);
+  await expect(page.getByRole('img', { name: 'QR code of the liveness link' })).toBeVisible();
+
+  const list = await page.request.post(`${shell.origin}/api/queryHistory`, { data: { filter: { text: 'cust-camera' }, limit: 1 }, headers: { 'X-FaceID-Console-Token': shell.token } });
+  const id = ((await list.json()) as { value: { rows: { id: number }[] } }).value.rows[0]?.id;
+  const row = await page.request.post(`${shell.origin}/api/getHistoryRow`, { data: { id }, headers: { 'X-FaceID-Console-Token': shell.token } });
+  expect(((await row.json()) as { value: { photos: { originalSha256?: string }[] } }).value.photos[0]?.originalSha256).toBe(photo.originalSha256);
+});
