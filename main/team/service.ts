@@ -37,12 +37,16 @@ export class TeamService {
     if (!this.o.config.settings().enabled || this.publisher) return;
     this.publisher = new TeamPublisher({ outbox: this.o.history.outbox, connection: () => this.connection(), redact: this.o.redact, keepPhotos: this.o.keepPhotos });
     this.publisher.start();
+    // Publish a write as soon as it is committed, rather than at the next idle tick.
+    const publisher = this.publisher;
+    this.o.history.outbox.onQueued = () => queueMicrotask(() => publisher.nudge());
   }
 
   /** Stops publishing and closes the connections. */
   async stop(): Promise<void> {
     const p = this.publisher;
     this.publisher = undefined;
+    this.o.history.outbox.onQueued = undefined;
     await p?.stop();
     const pool = this.pool;
     this.pool = undefined;
