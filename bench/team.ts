@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { migrateTeam } from '../main/team/schema';
+import { migrateTeam } from '../main/team/migrate';
 import { teamQuery, type TeamScope } from '../main/team/team-history';
 import { pgUnavailable, startCluster } from '../test/support/pg-cluster';
 

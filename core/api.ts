@@ -116,7 +116,8 @@ export const requestSchemas = {
   importProfiles: z.object({ json: z.string().max(5_000_000) }).strict(),
   testConnection: z.object({ profileId: ProfileId }).strict(),
   queryHistory: z.object({ filter: HistoryFilterSchema, cursor: HistoryCursorSchema.optional(), limit: z.number().int().min(1).max(500) }).strict(),
-  getHistoryRow: z.object({ id: z.number().int().positive() }).strict(),
+  /** `scope` "branch" or "all": `id` is a team row's id (from a team-scope query). */
+  getHistoryRow: z.object({ id: z.number().int().positive(), scope: z.enum(['desk', 'branch', 'all']).optional() }).strict(),
   /** A fresh biz_no unless `keepBizNo` (the service expects biz_no unique; the command then warns). */
   historyCurl: z.object({ id: z.number().int().positive(), keepBizNo: z.boolean().optional() }).strict(),
   exportHistory: z.object({ filter: HistoryFilterSchema, format: z.enum(['csv', 'json']) }).strict(),

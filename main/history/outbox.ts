@@ -26,6 +26,8 @@ export interface OutboxBacklog {
 }
 
 export class Outbox {
+  /** Told after each entry is queued (a publisher wakes up); runs inside the write's transaction, so it must only schedule work. */
+  onQueued: (() => void) | undefined;
   private readonly add: Database.Statement;
   private readonly addForCallId: Database.Statement;
   private readonly addInterrupted: Database.Statement;
@@ -39,16 +41,17 @@ export class Outbox {
   /** Queues a write of the call with this global id; call it inside the write's transaction. */
   enqueue(globalId: string, kind: OutboxKind, nowMs: number): void {
     this.add.run(globalId, kind, nowMs);
+    this.onQueued?.();
   }
 
   /** Queues a write of the call with this local call id (inside the write's transaction). */
   enqueueByCallId(callId: string, kind: OutboxKind, nowMs: number): void {
-    this.addForCallId.run(kind, nowMs, callId);
+    if (this.addForCallId.run(kind, nowMs, callId).changes > 0) this.onQueued?.();
   }
 
   /** Queues the completion of every pending call; call it before marking them interrupted. */
   enqueueInterrupted(nowMs: number): void {
-    this.addInterrupted.run(nowMs);
+    if (this.addInterrupted.run(nowMs).changes > 0) this.onQueued?.();
   }
 
   /** The oldest entries, in write order, with their calls' current rows. */

@@ -31,7 +31,17 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
         throw e;
       }
     },
-    getHistoryRow: async ({ id }) => {
+    getHistoryRow: async ({ id, scope }) => {
+      if (scope && scope !== 'desk') {
+        if (!deps.team) return fail({ code: 'TEAM_NOT_CONFIGURED', field: 'scope', message: 'This shell runs no team history.' });
+        try {
+          const team = await deps.team.get(id);
+          return team ? ok(team) : notFound(id);
+        } catch (e) {
+          if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message });
+          throw e;
+        }
+      }
       const row = history.get(id);
       return row ? ok(row) : notFound(id);
     },

@@ -87,7 +87,9 @@ export function payloadOf(row: Record<string, unknown>, redact: Redactor): TeamC
     result_rank: rank,
     result_fetched_at: result ? result.fetchedAt : null,
   };
-  return redactDeep(p, redact);
+  // PostgreSQL text and jsonb cannot hold U+0000; an upstream's binary error page can. Without
+  // this one such row would block the whole outbox forever.
+  return redactDeep(p, (t) => redact(t).replaceAll('\u0000', '\uFFFD'));
 }
 
 /** Hashes of the photo bytes a row refers to that the desk keeps. */

@@ -13,7 +13,7 @@ import { TeamError, teamErrorOf } from './errors';
 import { TeamPublisher } from './publisher';
 import { clientConfig } from './settings';
 import type { TeamConfigStore } from './team-config';
-import { teamQuery, type TeamScope } from './team-history';
+import { teamGet, teamQuery, type TeamScope } from './team-history';
 
 export interface TeamServiceOptions {
   config: TeamConfigStore;
@@ -37,12 +37,16 @@ export class TeamService {
     if (!this.o.config.settings().enabled || this.publisher) return;
     this.publisher = new TeamPublisher({ outbox: this.o.history.outbox, connection: () => this.connection(), redact: this.o.redact, keepPhotos: this.o.keepPhotos });
     this.publisher.start();
+    // Publish a write as soon as it is committed, rather than at the next idle tick.
+    const publisher = this.publisher;
+    this.o.history.outbox.onQueued = () => queueMicrotask(() => publisher.nudge());
   }
 
   /** Stops publishing and closes the connections. */
   async stop(): Promise<void> {
     const p = this.publisher;
     this.publisher = undefined;
+    this.o.history.outbox.onQueued = undefined;
     await p?.stop();
     const pool = this.pool;
     this.pool = undefined;
@@ -72,17 +76,32 @@ export class TeamService {
 
   /** The history query for the "my branch" and "all I may see" scopes. */
   async query(filter: HistoryFilter, scope: TeamScope, nowMs: number, limit: number, cursor?: HistoryCursor) {
+    const pool = await this.queryPool();
+    try {
+      return await teamQuery(pool, filter, scope, nowMs, limit, cursor);
+    } catch (e) {
+      throw teamErrorOf(e);
+    }
+  }
+
+  /** One team call by its team id, with its origin branch and desk. */
+  async get(id: number) {
+    const pool = await this.queryPool();
+    try {
+      return await teamGet(pool, id);
+    } catch (e) {
+      throw teamErrorOf(e);
+    }
+  }
+
+  private async queryPool(): Promise<pg.Pool> {
     if (!this.o.config.settings().enabled) throw new TeamError('TEAM_NOT_CONFIGURED');
     if (!this.pool) {
       this.pool = new pg.Pool({ ...(await this.connection()), max: 2, idleTimeoutMillis: 30_000 });
       // A pooled connection that dies idle must not crash the console.
       this.pool.on('error', () => {});
     }
-    try {
-      return await teamQuery(this.pool, filter, scope, nowMs, limit, cursor);
-    } catch (e) {
-      throw teamErrorOf(e);
-    }
+    return this.pool;
   }
 
   /** The team password, for the redactor. */

@@ -7,7 +7,7 @@
  * served by a pg_trgm GIN index.
  */
 import type { ClientBase, Pool } from 'pg';
-import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage } from '../../core/history';
+import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage, HistoryPhoto, HistoryRow, StoredResult } from '../../core/history';
 
 export type TeamScope = 'desk' | 'branch' | 'all';
 
@@ -132,4 +132,34 @@ export async function teamQuery(client: Queryable, filter: HistoryFilter, scope:
   const page = rows.slice(0, size);
   const last = page[page.length - 1];
   return { rows: page, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, next: rows.length > size && last ? { startedAt: last.startedAt, id: last.id } : undefined };
+}
+
+/** One whole team call (what RLS lets the role read), in the local store's row shape. */
+export async function teamGet(client: Queryable, id: number): Promise<(HistoryRow & { branch: string; desk: string; globalId: string }) | undefined> {
+  const res = await client.query('SELECT * FROM faceid_team.calls WHERE id = $1', [id]);
+  const r = res.rows[0] as Record<string, unknown> | undefined;
+  if (!r) return undefined;
+  const opt = <T>(x: unknown): T | undefined => (x === null || x === undefined ? undefined : (x as T));
+  const num = (x: unknown) => (x === null || x === undefined ? undefined : Number(x));
+  return {
+    ...listRow(r),
+    globalId: String(r.global_id),
+    callId: String(r.global_id),
+    // The clone trail is a desk's own (local row ids); the team store does not carry it.
+    clones: [],
+    finishedAt: num(r.finished_at),
+    profileId: String(r.profile_id),
+    baseUrl: String(r.base_url),
+    operator: String(r.operator),
+    params: (r.params ?? {}) as Record<string, string>,
+    photos: (r.photos ?? []) as HistoryPhoto[],
+    httpStatus: num(r.http_status),
+    responseBody: opt<string>(r.response_body),
+    requestId: opt<string>(r.request_id),
+    timeUsed: num(r.time_used),
+    elapsedMs: num(r.elapsed_ms),
+    errorField: opt<string>(r.error_field),
+    errorMessage: opt<string>(r.error_message),
+    result: opt<StoredResult>(r.result),
+  };
 }

@@ -76,6 +76,11 @@ describe.runIf(run)('the history operations over the team store', () => {
     );
     const local = await handlers.queryHistory({ filter: { scope: 'desk', text: 'branch-04000' }, limit: 10 });
     expect(local.ok && local.value.total).toBe(5);
+    // A team call opens by its team id, with the desk it came from.
+    const teamId = page.ok ? page.value.rows[0]?.id : undefined;
+    const one = await handlers.getHistoryRow({ id: Number(teamId), scope: 'branch' });
+    expect(one.ok && [one.value.bizNo, one.value.desk, one.value.params.biz_no, one.value.status]).toEqual(['branch-0400005', 'jkt-desk-1', 'branch-0400005', 'issued']);
+    expect(await handlers.getHistoryRow({ id: 999_999, scope: 'all' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   }, 30_000);
 
   it('refuses to delete or export the team history from a desk, naming the field', async () => {

@@ -123,6 +123,19 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     store.close();
   });
 
+  it('publishes an answer with NUL bytes (a binary error page) instead of blocking the outbox on it', async () => {
+    const store = desk('nul');
+    const start = syntheticStart(78_000, Date.now());
+    store.begin(start);
+    store.complete(start.callId, { status: 'unknown', finishedAt: Date.now(), httpStatus: 502, responseBody: 'bad\u0000gateway' });
+    write(store, 1, 78_001);
+    await publisher(store, team.deskA).drain();
+    expect(store.outbox.backlog().waiting).toBe(0);
+    const rows = await team.sql<{ response_body: string }>("SELECT response_body FROM faceid_team.calls WHERE biz_no = 'branch-0078000'");
+    expect(rows).toEqual([{ response_body: 'bad\uFFFDgateway' }]);
+    store.close();
+  });
+
   it('lets a desk read only its own branch, support every branch, and the auditor everything but photos', async () => {
     const a = desk('rls-a');
     const b = desk('rls-b');

@@ -70,8 +70,8 @@ function asPostgres(cmd: string, args: string[]): void {
   execFileSync(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-/** Starts a fresh cluster (superuser with a password, scram over TCP on 127.0.0.1). */
-export async function startCluster(): Promise<PgCluster> {
+/** Starts a fresh cluster (superuser with a password, scram over TCP on 127.0.0.1); `prepare` may add server options. */
+export async function startCluster(options: { prepare?: (dir: string) => string } = {}): Promise<PgCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'faceid-pg-'));
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
@@ -87,7 +87,9 @@ export async function startCluster(): Promise<PgCluster> {
   asPostgres(join(BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--pwfile', pwfile, '--auth-local=trust', '--auth-host=scram-sha-256', '--no-sync', '-E', 'UTF8', '--locale=C']);
   rmSync(pwfile);
   const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=64MB -c maintenance_work_mem=256MB`;
+  // A test may put files (certificates) in the folder and add server options for them.
+  const extra = options.prepare?.(dir) ?? '';
+  const opts = `${extra} -p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=64MB -c maintenance_work_mem=256MB`;
   asPostgres(join(BIN, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
   const config = (user = 'postgres', pw = password, database = 'postgres'): pg.ClientConfig => ({ host: '127.0.0.1', port, user, password: pw, database });
   const admin = async (database = 'postgres'): Promise<pg.Client> => {

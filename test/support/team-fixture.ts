@@ -3,7 +3,7 @@
  * roles a bank would create: two branch desks, a support agent and an auditor.
  */
 import pg from 'pg';
-import { migrateTeam } from '../../main/team/schema';
+import { migrateTeam } from '../../main/team/migrate';
 import { startCluster, type PgCluster } from './pg-cluster';
 
 export interface TeamRole {
