@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runSandboxProgram } from '../sandbox/run';
+import { teamCli } from '../team/cli';
 import { openContext, type CliContext } from './context';
 import { exportCommand, searchCommand } from './history';
 import { EXIT, UsageError, processOut, type ExitCode } from './output';
@@ -80,6 +81,7 @@ async function main(argv: string[]): Promise<number | undefined> {
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   if (command === 'sandbox') return runSandboxProgram(rest, 'faceid-console sandbox');
+  if (command === 'team') return teamCli(rest, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env });
   if (!isCommand(command)) {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE.main ?? ''}`);
     return EXIT.usage;

@@ -24,6 +24,7 @@ export const USAGE: Record<string, string> = {
     '  history search TEXT   find calls by any fragment of their ids, errors, profile or operator',
     '  history export        write the history as CSV or JSON, streamed',
     '  sandbox               run the FaceID sandbox on its own',
+    '  team init [--apply]   print (or apply) the team history\'s PostgreSQL schema, roles and policies',
     '',
     'Every command has --help. Calls made here are recorded in the same history as the app\'s.',
     '',

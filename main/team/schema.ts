@@ -4,7 +4,7 @@
  * A console checks the server's version before every publishing session and refuses to write into
  * a schema it does not know: a newer one that no longer accepts its writes, or an older one.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ClientBase } from 'pg';
 import { TeamError } from './errors';
@@ -15,9 +15,19 @@ export const TEAM_SCHEMA_VERSION = 1;
 export const MIGRATIONS_TABLE = 'pgmigrations';
 export const MIGRATIONS_SCHEMA = 'faceid_team';
 
-/** Where the migration files are (shipped beside the main bundle). */
+/**
+ * Where the migration files are: beside this module when it runs from source (tsx, tests), or in
+ * the source tree next to the built bundle (`out/main/cli.js` → `main/team/migrations`).
+ */
 export function migrationsDir(): string {
-  return fileURLToPath(new URL('./migrations', import.meta.url));
+  const here = fileURLToPath(new URL('./migrations', import.meta.url));
+  if (existsSync(here)) return here;
+  // A bundle may sit a few folders down (out/main/, out/main/chunks/): look up for the source tree.
+  for (const up of ['../', '../../', '../../../', '../../../../']) {
+    const dir = fileURLToPath(new URL(`${up}main/team/migrations`, import.meta.url));
+    if (existsSync(dir)) return dir;
+  }
+  return here;
 }
 
 /** The migrations' "Up" SQL, in order, for the DBA to read. */
