@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve('main/electron/index.ts'),
           web: resolve('main/web/cli.ts'),
           sandbox: resolve('main/sandbox/cli.ts'),
+          // The pre-check's worker thread (main/precheck/analyser.ts finds it beside the bundle).
+          'precheck-worker': resolve('main/precheck/worker.ts'),
         },
       },
     },

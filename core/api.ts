@@ -14,6 +14,7 @@ import type { ErrorSpec } from './faceid/errors';
 import type { ParamSpec } from './faceid/catalogue';
 import type { GetTokenResult } from './faceid/get-token-result';
 import type { FieldIssue, Result } from './result';
+import type { PhotoFindings } from './precheck/findings';
 
 
 /** A reference photo as it crosses the boundary: the bytes, base64-encoded, and a display name. */
@@ -102,6 +103,20 @@ export const requestSchemas = {
   setSandboxFaults: z.object({ plan: SandboxFaultPlanSchema.nullable() }).strict(),
   /** Strict (default) or lenient embedded sandbox; kept with the built-in profile across restarts. */
   setSandboxMode: z.object({ lenient: z.boolean() }).strict(),
+  /**
+   * The photo pre-check: findings for one photo as a reference image of a call with these
+   * parameters. Takes the bytes as issueToken does; a staged-photo handle can replace `photo`.
+   */
+  analysePhoto: z
+    .object({
+      photo: PhotoUploadSchema,
+      context: z.object({ multiOrientedDetection: z.boolean(), failWhenMultipleFaces: z.boolean() }).strict().optional(),
+    })
+    .strict(),
+  /** The photo turned clockwise (pre-check's one-click fix), re-encoded once as JPEG. */
+  rotatePhoto: z.object({ photo: PhotoUploadSchema, degrees: z.union([z.literal(90), z.literal(180), z.literal(270)]) }).strict(),
+  /** The embedded sandbox answers NO_FACE_FOUND / MULTIPLE_FACES from the photos' content (opt-in). */
+  setSandboxDetectFaces: z.object({ on: z.boolean() }).strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -200,6 +215,9 @@ export interface ApiResponses {
   getSandboxState: SandboxState;
   setSandboxFaults: SandboxState;
   setSandboxMode: SandboxState;
+  analysePhoto: PhotoFindings;
+  rotatePhoto: { photo: PhotoUpload; width: number; height: number };
+  setSandboxDetectFaces: SandboxState;
 }
 
 /** What a pasted callback says and whether its signature is genuine. */
@@ -260,6 +278,8 @@ export interface SandboxState {
   lenient: boolean;
   /** Newest last (the last 100). */
   trusted: SandboxTrustEntry[];
+  /** Reference photos go through the face detector (setSandboxDetectFaces). */
+  detectFaces: boolean;
 }
 
 export type ApiRequest<K extends OpName> = z.input<(typeof requestSchemas)[K]>;

@@ -30,6 +30,9 @@ export const OP_NAMES = [
   'getSandboxState',
   'setSandboxFaults',
   'setSandboxMode',
+  'analysePhoto',
+  'rotatePhoto',
+  'setSandboxDetectFaces',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

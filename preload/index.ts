@@ -38,6 +38,9 @@ const api: ConsoleApi = {
   getSandboxState: call('getSandboxState'),
   setSandboxFaults: call('setSandboxFaults'),
   setSandboxMode: call('setSandboxMode'),
+  analysePhoto: call('analysePhoto'),
+  rotatePhoto: call('rotatePhoto'),
+  setSandboxDetectFaces: call('setSandboxDetectFaces'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

@@ -4,6 +4,7 @@ import { HistoryStore } from '../history/store';
 import { SettingsStore } from '../settings/settings';
 import { createSandbox, type Sandbox } from '../sandbox/server';
 import { buildHandlers, type HandlerTable } from '../services/handlers';
+import { createPhotoAnalyser } from '../precheck/analyser';
 import type { SecretCipher } from '../vault/cipher';
 import { keyFileCipher } from '../vault/keyfile-cipher';
 import type { StoreFactory } from '../vault/store';
@@ -67,7 +68,9 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     const interrupted = history.markInterrupted(Date.now());
     if (interrupted > 0) log?.(`history: ${interrupted} call(s) interrupted by the last shutdown recorded as unknown outcome`);
     history.applyRetention(settings.get(), Date.now());
-    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox });
+    // Nothing starts until the first photo is checked (the worker loads the model then).
+    const precheck = createPhotoAnalyser();
+    const { table: handlers, fetchResult } = buildHandlers({ vault, history, settings, log, sandbox, precheck });
     // The embedded sandbox tells when a customer finished: fetch that result once and store it,
     // as a notify_url receiver would prompt a real integration to ('auto': no operator fault applies).
     sandbox.onFlowEnded((e) => {
@@ -83,6 +86,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
       log: log ?? (() => {}),
       close: async () => {
         history.close();
+        await precheck.close();
         await sandbox.close();
       },
     };

@@ -18,6 +18,8 @@ import { resultFetcher, resultOps } from './result-ops';
 import { catalogueOps } from './catalogue-ops';
 import { profileOps } from './profile-ops';
 import { tokenOps } from './token-ops';
+import { precheckOps } from './precheck-ops';
+import type { PhotoAnalyser } from '../precheck/analyser';
 
 export interface HandlerDeps {
   vault: Vault;
@@ -29,6 +31,8 @@ export interface HandlerDeps {
   now?: () => number;
   /** The embedded sandbox, for its support controls (fault injection, callback log). */
   sandbox?: Sandbox;
+  /** The photo pre-check (main/precheck); its operations answer PRECHECK_UNAVAILABLE without it. */
+  precheck?: PhotoAnalyser;
 }
 
 /** A handler takes the raw (unvalidated) payload and always resolves to a Result. */
@@ -52,7 +56,7 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
   const log = (line: string) => sink?.(redactText(line, deps.vault.knownSecrets()));
   const opDeps: HandlerDeps = { ...deps, log };
   const fetchResult = resultFetcher(opDeps);
-  const impl: OpImpls<OpName> = { ...catalogueOps(), ...tokenOps(opDeps), ...profileOps(opDeps), ...historyOps(opDeps), ...resultOps(opDeps, fetchResult) };
+  const impl: OpImpls<OpName> = { ...catalogueOps(), ...tokenOps(opDeps), ...profileOps(opDeps), ...historyOps(opDeps), ...resultOps(opDeps, fetchResult), ...precheckOps(opDeps) };
 
   const bind = <K extends OpName>(op: K): Handler<K> => {
     const run = impl[op] as OpImpl<K>;

@@ -4,9 +4,11 @@
  * `useTranslation('<namespace>')`.
  */
 import { appMessages } from '../app/messages';
+import { precheckMessages } from '../features/precheck/messages';
 
 export const NAMESPACES = {
   app: appMessages,
+  precheck: precheckMessages,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;
