@@ -105,9 +105,10 @@ export function judgePhoto(raw: RawAnalysis, context: PrecheckContext = DEFAULT_
     if (Math.abs(main.rollDeg) > L.maxRollDeg) add({ code: 'head-tilted', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.round(main.rollDeg) } });
     if (Math.abs(main.yawDeg) > L.maxYawDeg) add({ code: 'head-turned', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.round(main.yawDeg) } });
   }
-  if (raw.sharpness < L.minSharpness) add({ code: 'blurry', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { sharpness: Math.round(raw.sharpness * 10) / 10 } });
-  if (raw.meanLuma < L.minMeanLuma) add({ code: 'too-dark', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { luma: Math.round(raw.meanLuma) } });
-  if (raw.meanLuma > L.maxMeanLuma) add({ code: 'too-bright', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { luma: Math.round(raw.meanLuma) } });
+  // Blur and light matter for the comparison of a face; a photo without one has a bigger problem.
+  if (main && raw.sharpness < L.minSharpness) add({ code: 'blurry', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { sharpness: Math.round(raw.sharpness * 10) / 10 } });
+  if (main && raw.meanLuma < L.minMeanLuma) add({ code: 'too-dark', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { luma: Math.round(raw.meanLuma) } });
+  if (main && raw.meanLuma > L.maxMeanLuma) add({ code: 'too-bright', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { luma: Math.round(raw.meanLuma) } });
   if (faces.length === 1 && likely === 'OK') add({ code: 'one-face', severity: 'ok', likelyAnswer: 'OK', action: 'none', params: {} });
   findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
   if (findings.length === 0) add({ code: 'one-face', severity: 'ok', likelyAnswer: likely, action: 'none', params: {} });
