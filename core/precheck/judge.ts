@@ -102,8 +102,8 @@ export function judgePhoto(raw: RawAnalysis, context: PrecheckContext = DEFAULT_
     if (faceShare < L.minFaceShare || pixels < L.minFacePixels) {
       add({ code: 'face-too-small', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { percent: pct(faceShare), minPercent: pct(L.minFaceShare), pixels } });
     }
-    if (Math.abs(main.rollDeg) > L.maxRollDeg) add({ code: 'head-tilted', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.round(main.rollDeg) } });
-    if (Math.abs(main.yawDeg) > L.maxYawDeg) add({ code: 'head-turned', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.round(main.yawDeg) } });
+    if (Math.abs(main.rollDeg) > L.maxRollDeg) add({ code: 'head-tilted', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.abs(Math.round(main.rollDeg)) } });
+    if (Math.abs(main.yawDeg) > L.maxYawDeg) add({ code: 'head-turned', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.abs(Math.round(main.yawDeg)) } });
   }
   // Blur and light matter for the comparison of a face; a photo without one has a bigger problem.
   if (main && raw.sharpness < L.minSharpness) add({ code: 'blurry', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { sharpness: Math.round(raw.sharpness * 10) / 10 } });
@@ -125,6 +125,7 @@ export function judgePhoto(raw: RawAnalysis, context: PrecheckContext = DEFAULT_
     likelyAnswer: likely,
     findings,
     elapsedMs: raw.elapsedMs,
+    detectorPasses: raw.tries.length,
     detector: raw.detector,
   };
 }

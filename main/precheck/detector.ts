@@ -13,7 +13,8 @@ import type { DetectedFace } from '../../core/precheck/judge';
 
 type FaceApi = typeof FaceApiModule;
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundler declares one of its own in ESM output.
+const nodeRequire = createRequire(import.meta.url);
 
 export const DETECTOR_NAME = 'face-api ssd_mobilenetv1 + face_landmark_68_tiny, tfjs-wasm';
 // ssd_mobilenetv1 rather than tiny_face_detector: on the fixture set the tiny one missed two of
@@ -24,15 +25,15 @@ const SCORE_FLOOR = 0.3;
 
 let loading: Promise<FaceApi> | undefined;
 // The same tfjs instance face-api's node-wasm build requires (one module cache).
-const tf = require('@tensorflow/tfjs') as typeof Tf;
+const tf = nodeRequire('@tensorflow/tfjs') as typeof Tf;
 
 async function load(): Promise<FaceApi> {
-  const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApi;
-  const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths: (prefix: string, usePlatformFetch?: boolean) => void };
-  wasm.setWasmPaths(`${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`);
+  const faceapi = nodeRequire('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApi;
+  const wasm = nodeRequire('@tensorflow/tfjs-backend-wasm') as { setWasmPaths: (prefix: string, usePlatformFetch?: boolean) => void };
+  wasm.setWasmPaths(`${join(dirname(nodeRequire.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`);
   await tf.setBackend('wasm');
   await tf.ready();
-  const models = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
+  const models = join(dirname(nodeRequire.resolve('@vladmandic/face-api/package.json')), 'model');
   await faceapi.nets.ssdMobilenetv1.loadFromDisk(models);
   await faceapi.nets.faceLandmark68TinyNet.loadFromDisk(models);
   return faceapi;

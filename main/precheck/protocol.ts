@@ -11,8 +11,7 @@ export type AnalyseReply =
   /** undecodable: the bytes are no image libvips can read; failed: the detector itself failed. */
   | { id: number; ok: false; code: 'undecodable' | 'failed'; message: string };
 
-/** Sent once the models are loaded, with how long that took. */
+/** Sent once the models are loaded (the analyser times it). */
 export interface ReadyMessage {
   ready: true;
-  loadMs: number;
 }

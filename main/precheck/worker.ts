@@ -44,8 +44,7 @@ async function analyse(bytes: Uint8Array): Promise<Answer> {
 const port = parentPort;
 if (port) {
   void loadDetector().then(
-    // performance.now() counts from the worker's start: the load time includes importing tfjs and face-api.
-    () => port.postMessage({ ready: true, loadMs: Math.round(performance.now()) } satisfies ReadyMessage),
+    () => port.postMessage({ ready: true } satisfies ReadyMessage),
     // A failed load is reported per request (the next request retries it).
     () => undefined,
   );
