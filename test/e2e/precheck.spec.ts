@@ -60,4 +60,28 @@ test.describe('photo pre-check', () => {
       await page.screenshot({ path: join(shots, 'precheck-group-1366.png') });
     }
   });
+
+  test('switches the embedded sandbox to answer from the photo content, from its panel', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.getByRole('button', { name: 'Sandbox…' }).click();
+    const panel = page.getByRole('dialog', { name: 'Sandbox' });
+    const toggle = panel.getByRole('switch', { name: 'Detect faces in reference photos' });
+    await expect(toggle).not.toBeChecked();
+    // A controlled switch: it follows the trusted side's answer, so click and wait for the state.
+    await toggle.click();
+    await expect(toggle).toBeChecked();
+    if (shots) {
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await toggle.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'precheck-sandbox-switch-1024.png') });
+    }
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await page.getByLabel('comparison_type').selectOption('0');
+    await page.getByLabel('image_ref1 file').setInputFiles(join(dir, 'group.jpg'));
+    await page.getByLabel('uuid').fill('customer-group');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    await expect(page.getByText('MULTIPLE_FACES').first()).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Sandbox…' }).click();
+    await page.getByRole('dialog', { name: 'Sandbox' }).getByRole('switch', { name: 'Detect faces in reference photos' }).click();
+  });
 });
