@@ -15,6 +15,8 @@ export default defineConfig({
           web: resolve('main/web/cli.ts'),
           sandbox: resolve('main/sandbox/cli.ts'),
           cli: resolve('main/cli/main.ts'),
+          // The pre-check's worker thread (main/precheck/analyser.ts finds it beside the bundle).
+          'precheck-worker': resolve('main/precheck/worker.ts'),
         },
       },
     },

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: performance figures, printed (never asserted in tests).
  * `npm run bench -- --json` prints one JSON object on stdout instead;
- * `--only history,team,overhead,sandbox,start` runs some of the parts.
+ * `--only history,precheck,team,overhead,sandbox,start` runs some of the parts.
  */
 import { benchHistory, type HistoryFigures } from './history';
 import { benchOverhead, type OverheadFigures } from './overhead';
@@ -9,6 +9,7 @@ import { benchConsoleWhileSaturated, benchSandboxScale } from './sandbox-load';
 import { benchStart } from './start';
 import { benchTeam, type TeamFigures } from './team';
 import { pgUnavailable } from '../test/support/pg-cluster';
+import { benchPrecheck } from './precheck';
 
 const TARGETS: Record<keyof HistoryFigures, number> = { insert_ms: 1, search_biz_id_ms: 20, search_biz_no_prefix_ms: 20, search_substring_ms: 20, search_substring_broad_ms: 20, first_page_ms: 50 };
 /**
@@ -43,6 +44,16 @@ if (wanted('history')) {
     const flat = FLAT.has(key);
     say(`  ${key.padEnd(26)} ${a.toFixed(4).padStart(10)}   ${b.toFixed(4).padStart(12)}   ${ratio.toFixed(2).padStart(5)}   ≤ ${TARGETS[key]} ms${flat ? ', ratio ≤ 1.5' : ''}: ${verdict(b <= TARGETS[key] && (!flat || ratio <= 1.5))}`);
   }
+}
+
+if (wanted('precheck')) {
+  say('\nphoto pre-check: the labelled fixture set…');
+  const p = await benchPrecheck();
+  report.precheck = p;
+  say(`photo pre-check (${p.photos} photos, load average ${p.load_average} on ${p.cores} cores)`);
+  say(`  model load ${p.model_load_ms} ms, first photo ${p.first_photo_ms} ms (target ≤ 1500 ms): ${verdict(p.first_photo_ms <= 1500)}`);
+  say(`  per photo after load: median ${p.median_ms} ms, p90 ${p.p90_ms} ms, max ${p.max_ms} ms (target ≤ 300 ms): ${verdict(p.median_ms <= 300)}`);
+  say(`  ${p.one_pass} settled upright in one pass (median ${p.one_pass_median_ms} ms); ${p.photos - p.one_pass} tried every turn (median ${p.four_pass_median_ms} ms)`);
 }
 
 if (wanted('team')) {

@@ -17,6 +17,7 @@ import type { PhotoFacts } from './faceid/photo';
 import { DeskSettingsSchema, type CallWatch, type DeskSettings } from './desk';
 import type { FieldIssue, Result } from './result';
 import { TeamSettingsSchema, type TeamStatus } from './team';
+import type { PhotoFindings } from './precheck/findings';
 
 
 /**
@@ -147,6 +148,20 @@ export const requestSchemas = {
   getBestImage: z.object({ historyId: z.number().int().positive() }).strict(),
   /** The desktop app saves the shown record as PDF (printToPDF); the browser shell answers USE_BROWSER_PRINT. */
   saveRecordPdf: z.object({ historyId: z.number().int().positive() }).strict(),
+  /**
+   * The photo pre-check: findings for one photo as a reference image of a call with these
+   * parameters. `photo` is a staged photo's handle, as issueToken takes it.
+   */
+  analysePhoto: z
+    .object({
+      photo: PhotoRefSchema,
+      context: z.object({ multiOrientedDetection: z.boolean(), failWhenMultipleFaces: z.boolean() }).strict().optional(),
+    })
+    .strict(),
+  /** The photo turned clockwise (pre-check's one-click fix), re-encoded once as JPEG. */
+  rotatePhoto: z.object({ photo: PhotoRefSchema, degrees: z.union([z.literal(90), z.literal(180), z.literal(270)]) }).strict(),
+  /** The embedded sandbox answers NO_FACE_FOUND / MULTIPLE_FACES from the photos' content (opt-in). */
+  setSandboxDetectFaces: z.object({ on: z.boolean() }).strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -264,6 +279,10 @@ export interface ApiResponses {
   watchCalls: CallWatch[];
   getBestImage: { dataBase64: string | null };
   saveRecordPdf: { saved: boolean; filename?: string };
+  analysePhoto: PhotoFindings;
+  /** The turned photo's bytes come back once (base64 in the answer); the renderer stages them as a new photo. */
+  rotatePhoto: { photo: { name: string; dataBase64: string }; width: number; height: number };
+  setSandboxDetectFaces: SandboxState;
 }
 
 /** What a pasted callback says and whether its signature is genuine. */
@@ -324,6 +343,8 @@ export interface SandboxState {
   lenient: boolean;
   /** Newest last (the last 100). */
   trusted: SandboxTrustEntry[];
+  /** Reference photos go through the face detector (setSandboxDetectFaces). */
+  detectFaces: boolean;
 }
 
 export type ApiRequest<K extends OpName> = z.input<(typeof requestSchemas)[K]>;

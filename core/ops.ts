@@ -37,6 +37,9 @@ export const OP_NAMES = [
   'watchCalls',
   'getBestImage',
   'saveRecordPdf',
+  'analysePhoto',
+  'rotatePhoto',
+  'setSandboxDetectFaces',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

@@ -45,6 +45,9 @@ const api: ConsoleApi = {
   watchCalls: call('watchCalls'),
   getBestImage: call('getBestImage'),
   saveRecordPdf: call('saveRecordPdf'),
+  analysePhoto: call('analysePhoto'),
+  rotatePhoto: call('rotatePhoto'),
+  setSandboxDetectFaces: call('setSandboxDetectFaces'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

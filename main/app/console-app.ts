@@ -4,6 +4,7 @@ import { HistoryStore } from '../history/store';
 import { SettingsStore } from '../settings/settings';
 import { createSandbox, type Sandbox } from '../sandbox/server';
 import { buildHandlers, type HandlerTable } from '../services/handlers';
+import { createPhotoAnalyser } from '../precheck/analyser';
 import type { SecretCipher } from '../vault/cipher';
 import { keyFileCipher } from '../vault/keyfile-cipher';
 import type { StoreFactory } from '../vault/store';
@@ -91,7 +92,10 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     // Publishes to the bank's PostgreSQL only once the operator enabled it; SQLite stays the record.
     const team = new TeamService({ config: teamConfig, history, redact: redactorOf(secrets), keepPhotos: () => settings.get().keepPhotos });
     team.start();
+    // Nothing starts until the first photo is checked (the worker loads the model then).
+    const precheck = createPhotoAnalyser();
     const { table: handlers, fetchResult } = buildHandlers({
+      precheck,
       vault,
       history,
       settings,
@@ -118,6 +122,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
       close: async () => {
         await team.stop();
         history.close();
+        await precheck.close();
         await sandbox.close();
       },
     };

@@ -25,6 +25,8 @@ export interface SandboxCliOptions {
   callbackPortCheck?: boolean;
   /** true with --lenient: accept what the vendor has not ruled out (logged on stderr). Absent: strict. */
   lenient?: boolean;
+  /** true with --detect-faces: answer NO_FACE_FOUND / MULTIPLE_FACES from the photos' content. */
+  detectFaces?: boolean;
 }
 
 export type ParsedCli = { kind: 'run'; options: SandboxCliOptions; warnings: string[] } | { kind: 'help' } | { kind: 'error'; message: string };
@@ -41,13 +43,15 @@ export const SANDBOX_USAGE = [
   '  --lenient           accept values the vendor has not ruled out (open lists, inferred ranges and',
   '                      ports, other return_url schemes, urlencoded bodies), answer as for the nearest',
   '                      documented value and print each on stderr; strict (the default) refuses them',
+  '  --detect-faces      run the console\'s face detector on reference photos and answer NO_FACE_FOUND /',
+  '                      MULTIPLE_FACES from their content (as well as the magic uuid values)',
   '  --help              show this help',
   '',
 ].join('\n');
 
 /** Parses the sandbox's command line; never throws. */
 export function parseSandboxArgs(argv: readonly string[]): ParsedCli {
-  let values: { port?: string; host?: string; 'api-key'?: string; 'api-secret'?: string; 'no-callback-port-check'?: boolean; lenient?: boolean; help?: boolean };
+  let values: { port?: string; host?: string; 'api-key'?: string; 'api-secret'?: string; 'no-callback-port-check'?: boolean; lenient?: boolean; 'detect-faces'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -58,6 +62,7 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedCli {
         'api-secret': { type: 'string' },
         'no-callback-port-check': { type: 'boolean' },
         lenient: { type: 'boolean' },
+        'detect-faces': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -83,6 +88,7 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedCli {
   const options: SandboxCliOptions = { host, port, apiKey, apiSecret, exposeBeyondLoopback: exposed };
   if (values['no-callback-port-check']) options.callbackPortCheck = false;
   if (values.lenient) options.lenient = true;
+  if (values['detect-faces']) options.detectFaces = true;
   return { kind: 'run', options, warnings };
 }
 

@@ -13,7 +13,8 @@
  *      are accepted and ignored): > 4096 px → 400 INVALID_IMAGE_SIZE: <key>; not a complete
  *      JPEG/PNG → 400 IMAGE_ERROR_UNSUPPORTED_FORMAT: <key>; decode queue full → 403
  *      CONCURRENCY_LIMIT_EXCEEDED (the service's overload answer)                 [images.ts]
- *   7. magic uuid values (defaults.ts MAGIC_UUIDS), so a forced error never hides a real one
+ *   7. magic uuid values (defaults.ts MAGIC_UUIDS), so a forced error never hides a real one;
+ *      then, opt-in, the face detector's NO_FACE_FOUND / MULTIPLE_FACES (main/precheck)
  *      (the transport ones — sandbox:reset, :proxy-502, :trickle, :latency-<ms> — change how the
  *      answer is delivered, not what it is: faults.ts, applied by server.ts)
  *   8. a token.
@@ -26,6 +27,8 @@ import { checkArguments, firstMissing, isComparison } from './arguments';
 import { DEFAULT_SCENE_TIMEOUT_S, MAGIC_UUIDS } from './defaults';
 import { checkImage } from './images';
 import type { ReceivedForm } from './multipart';
+import type { LikelyAnswer } from '../../core/precheck/findings';
+import type { PrecheckContext } from '../../core/precheck/judge';
 import { serviceErrorBody } from './service-error';
 import { issueToken, type IssuedToken } from './tokens';
 import type { TrustedValue } from './trust-log';
@@ -40,6 +43,30 @@ export interface GetTokenContext {
   lenient: boolean;
   /** Sandbox clock, ms. */
   nowMs: number;
+  /** Opt-in (`--detect-faces`, the panel's switch): answers NO_FACE_FOUND / MULTIPLE_FACES from the photos' content. */
+  faceCheck?: FaceCheck;
+}
+
+/** What the service would answer for one reference photo, given the call's parameters (main/precheck). */
+export type FaceCheck = (bytes: Uint8Array, context: PrecheckContext) => Promise<LikelyAnswer>;
+
+/**
+ * The detector's verdict on each photo sent, after the magic uuids (a forced answer wins). Either
+ * photo without a face fails the call, as the service's "no face in either reference image" does;
+ * a photo the detector cannot check is let through (the image checks already passed it).
+ */
+async function detectedOutcome(form: ReceivedForm, check: FaceCheck): Promise<SandboxReply | undefined> {
+  const context: PrecheckContext = {
+    multiOrientedDetection: form.fields.get('multi_oriented_detection') === '1',
+    failWhenMultipleFaces: form.fields.get('fail_when_ref_multiple_faces') !== '0',
+  };
+  for (const name of FILE_PARAMS) {
+    const file = form.files.get(name);
+    if (!file || file.bytes.length === 0) continue;
+    const answer = await check(file.bytes, context).catch(() => 'OK' as const);
+    if (answer !== 'OK') return refuse(400, answer);
+  }
+  return undefined;
 }
 
 /** A JSON answer without request_id and time_used (the server adds both). */
@@ -110,6 +137,8 @@ export async function handleGetToken(form: ReceivedForm, ctx: GetTokenContext): 
   if (imageError) return { ...imageError, trusted };
   const forced = forcedOutcome(effective, examined);
   if (forced) return { ...forced, trusted };
+  const detected = examined && ctx.faceCheck ? await detectedOutcome(effective, ctx.faceCheck) : undefined;
+  if (detected) return { ...detected, trusted };
 
   const sceneId = effective.fields.get('scene_id') ?? '';
   const timeoutS = sceneId === '' ? DEFAULT_SCENE_TIMEOUT_S : (ctx.scenes[sceneId] ?? DEFAULT_SCENE_TIMEOUT_S);

@@ -7,6 +7,8 @@ import { SANDBOX_SCENES } from './defaults';
 import { SANDBOX_USAGE, parseSandboxArgs, sandboxBanner } from './cli-options';
 import { createSandbox } from './server';
 import { trustLine } from './trust-log';
+import { createPhotoAnalyser } from '../precheck/analyser';
+import { faceCheckOf } from '../precheck/face-check';
 
 /** Runs the sandbox with these arguments; `usage` replaces the help's first line's command. */
 export async function runSandboxProgram(argv: readonly string[], command = 'npm run sandbox --'): Promise<number | undefined> {
@@ -21,7 +23,8 @@ export async function runSandboxProgram(argv: readonly string[], command = 'npm 
     return 2;
   }
   for (const w of parsed.warnings) process.stderr.write(`${w}\n`);
-  const sandbox = await createSandbox({ ...parsed.options, scenes: SANDBOX_SCENES });
+  const { detectFaces, ...options } = parsed.options;
+  const sandbox = await createSandbox({ ...options, scenes: SANDBOX_SCENES, faceCheck: detectFaces ? faceCheckOf(createPhotoAnalyser()) : undefined });
   // What the sandbox took on trust goes to stderr, apart from the answers a script may parse.
   sandbox.onTrusted((e) => process.stderr.write(`${trustLine(e)}\n`));
   process.stdout.write(sandboxBanner({ ...sandbox, scenes: SANDBOX_SCENES }));

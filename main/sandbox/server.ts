@@ -14,7 +14,7 @@ import { SANDBOX_DEFAULT_HOST, SANDBOX_SCENES } from './defaults';
 import { FaultControl, PROXY_502_ANSWER, deliverAnswer, magicFault, type Answer, type Fault, type SandboxFaults } from './faults';
 import { FlowStore, type FlowEndedEvent, type FlowOpenedEvent } from './flows';
 import { handleGetResult } from './get-result';
-import { handleGetToken } from './get-token';
+import { handleGetToken, type FaceCheck } from './get-token';
 import { serialId } from './ids';
 import { handleLiveness } from './liveness';
 import { isLoopbackHost } from './loopback';
@@ -67,6 +67,8 @@ export interface SandboxOptions {
   timeouts?: Partial<ServerTimeouts>;
   /** Tokens (flows) kept at most, the oldest forgotten first; default SANDBOX_MAX_FLOWS (flows.ts). */
   maxFlows?: number;
+  /** Face detection on reference photos (opt-in; off without it): get-token.ts FaceCheck. */
+  faceCheck?: FaceCheck;
 }
 
 export interface Sandbox {
@@ -85,6 +87,10 @@ export interface Sandbox {
   readonly lenient: boolean;
   /** Switches between strict and lenient; applies to the next request. */
   setLenient(lenient: boolean): void;
+  /** Whether reference photos go through the face detector now. */
+  readonly detectFaces: boolean;
+  /** Turns the detector on (given one) or off; applies to the next request. */
+  setFaceCheck(check: FaceCheck | undefined): void;
   /** What was accepted on trust (and, strict, refused with a note), newest last (at most 500). */
   trustLog: readonly TrustEntry[];
   /** Tells of each new trust-log entry (the CLI prints them on stderr); returns the unsubscribe function. */
@@ -154,6 +160,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const faults = new FaultControl();
   const trust = new TrustLog(options.apiSecret);
   let lenient = options.lenient === true;
+  let faceCheck = options.faceCheck;
   /** biz_ids whose get_result calls are the console's own background fetch right now (count per id). */
   const background = new Map<string, number>();
   const notifier = new Notifier({ log, now, retryDelaysMs: [...(options.notifyRetryDelaysMs ?? DEFAULT_NOTIFY_RETRY_DELAYS_MS)], timeoutMs: options.notifyTimeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS });
@@ -222,7 +229,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     const instead = preempted(planned, startedAt);
     if (instead) return deliverAnswer(res, instead, planned);
     const received = readableForm(req, form);
-    const reply = await handleGetToken(received, { apiKey: options.apiKey, apiSecret: options.apiSecret, scenes, callbackPortCheck: options.callbackPortCheck ?? true, lenient, nowMs: now() });
+    const reply = await handleGetToken(received, { apiKey: options.apiKey, apiSecret: options.apiSecret, scenes, callbackPortCheck: options.callbackPortCheck ?? true, lenient, nowMs: now(), faceCheck });
     const bizNo = received.fields.get('biz_no');
     for (const t of reply.trusted ?? []) trust.add(now(), 'get_token', t, bizNo);
     // Magic transport uuids act only on a request that passed every check; a plan takes precedence.
@@ -303,6 +310,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults,
     get lenient() {
       return lenient;
+    },
+    get detectFaces() {
+      return faceCheck !== undefined;
+    },
+    setFaceCheck(check) {
+      faceCheck = check;
     },
     setLenient: (on) => {
       lenient = on;

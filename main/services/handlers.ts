@@ -25,6 +25,8 @@ import { tokenOps } from './token-ops';
 import { photoOps } from './photo-ops';
 import { PhotoStage } from '../photos/stage';
 import type { TeamService } from '../team/service';
+import { precheckOps } from './precheck-ops';
+import type { PhotoAnalyser } from '../precheck/analyser';
 
 export interface HandlerDeps {
   vault: Vault;
@@ -47,6 +49,8 @@ export interface HandlerDeps {
   recordPrinter?: (suggestedName: string) => Promise<{ saved: boolean; filename?: string }>;
   /** Least time between two get_result polls of one call (POLL_INTERVAL_MS unless a test shortens it). */
   pollIntervalMs?: number;
+  /** The photo pre-check (main/precheck); its operations answer PRECHECK_UNAVAILABLE without it. */
+  precheck?: PhotoAnalyser;
 }
 
 /** A handler takes the raw (unvalidated) payload and always resolves to a Result. */
@@ -87,6 +91,7 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
     ...resultOps(opDeps, fetchResult),
     ...teamOps(opDeps),
     ...watchOps(opDeps, ctx, fetchResult),
+    ...precheckOps(opDeps, stage),
     saveRecordPdf: async ({ historyId }) => {
       const row = deps.history.get(historyId);
       if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });

@@ -24,8 +24,8 @@ const FINAL_STATUSES = new Set<string>(END_STATUSES);
 type ResultOpName = 'fetchResult' | 'verifyCallback' | 'getSandboxState' | 'setSandboxFaults' | 'setSandboxMode';
 
 /** What the Sandbox panel shows: the last 100 callbacks and trust-log entries, never a secret. */
-function sandboxState(s: Sandbox): SandboxState {
-  return { baseUrl: s.baseUrl, faults: s.faults.get(), callbacks: s.callbackLog.slice(-100), lenient: s.lenient, trusted: s.trustLog.slice(-100) };
+export function sandboxState(s: Sandbox): SandboxState {
+  return { baseUrl: s.baseUrl, faults: s.faults.get(), callbacks: s.callbackLog.slice(-100), lenient: s.lenient, trusted: s.trustLog.slice(-100), detectFaces: s.detectFaces };
 }
 
 /** The bytes of an image field: a `data:image/…;base64,` URI or bare base64 (see decodeImageField). */

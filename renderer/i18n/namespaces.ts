@@ -8,8 +8,11 @@ import { teamMessages } from '../features/team/messages';
 import { supportMessages } from '../features/history/messages';
 import { deskMessages } from '../features/desk/messages';
 
+import { precheckMessages } from '../features/precheck/messages';
+
 export const NAMESPACES = {
   app: appMessages,
+  precheck: precheckMessages,
   desk: deskMessages,
   support: supportMessages,
   team: teamMessages,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curlField, parseSandboxArgs, sandboxBanner } from '../../main/sandbox/cli-options';
+import { curlField, parseSandboxArgs, SANDBOX_USAGE, sandboxBanner } from '../../main/sandbox/cli-options';
 import { SANDBOX_DEFAULT_KEY, SANDBOX_DEFAULT_PORT, SANDBOX_DEFAULT_SECRET, SANDBOX_SCENES } from '../../main/sandbox/defaults';
 
 describe('sandbox command line', () => {
@@ -69,5 +69,15 @@ describe('sandbox command line: strict and lenient', () => {
     const banner = (l: boolean) => sandboxBanner({ baseUrl: 'http://127.0.0.1:7300', apiKey: 'K', apiSecret: 'S', scenes: SANDBOX_SCENES, lenient: l });
     expect(banner(false)).toContain('mode:       strict');
     expect(banner(true)).toContain('mode:       lenient');
+  });
+});
+
+describe('sandbox command line: face detection', () => {
+  it('detects faces only with --detect-faces, and lists the flag in the usage', () => {
+    const plain = parseSandboxArgs([]);
+    expect(plain.kind === 'run' && plain.options.detectFaces).toBeUndefined();
+    expect(parseSandboxArgs(['--detect-faces'])).toMatchObject({ kind: 'run', options: { detectFaces: true } });
+    expect(parseSandboxArgs(['--detect-faces=yes'])).toMatchObject({ kind: 'error' });
+    expect(SANDBOX_USAGE).toContain('--detect-faces');
   });
 });

@@ -6,6 +6,7 @@ import type { FieldIssue } from '../../../core/result';
 import { photoSet, useConsole } from '../../app/store';
 import { FieldMessages } from '../token-form/FieldMessages';
 import { fitToServiceLimits } from './downscale';
+import { PhotoCheck } from '../precheck/PhotoCheck';
 
 interface Props {
   name: FileParamName;
@@ -152,6 +153,7 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
         {failure && <p className="msg error">{failure}</p>}
         <FieldMessages id={`${msgId}-list`} issues={issues} serviceMessage={serviceMessage} />
       </div>
+      <PhotoCheck name={name} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { SandboxFaultPlan, SandboxState } from '../../../core/api';
 import { MAX_FAULT_LATENCY_MS, MAX_FAULT_REMAINING, type FaultOperation } from '../../../core/sandbox-faults';
 import { api } from '../../bridge';
 import { SandboxTrust } from './SandboxTrust';
+import { SandboxFaceSwitch } from '../precheck/SandboxFaceSwitch';
 
 type Mode = NonNullable<SandboxFaultPlan['mode']> | '';
 type Operation = FaultOperation | '';
@@ -106,6 +107,7 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
         </p>
       )}
       {state && <SandboxTrust state={state} onMode={setLenient} />}
+      {state && <SandboxFaceSwitch state={state} onState={show} />}
       <h3>Callbacks the sandbox made</h3>
       {state && state.callbacks.length === 0 && <p className="hint">None yet: finish a flow on the sandbox's liveness page.</p>}
       {state && state.callbacks.length > 0 && (

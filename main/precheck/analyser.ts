@@ -1,0 +1,125 @@
+/**
+ * The pre-check's one interface: `analysePhoto(bytes) → findings`. The detector runs in a worker
+ * thread (never a child process: the packaged app's runAsNode fuse is off), started on the first
+ * call and kept, so the model loads once, lazily, and never on the event loop the console's API
+ * shares. Replace the worker (or this file) to change detectors; judge.ts stays.
+ */
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { PhotoFindings } from '../../core/precheck/findings';
+import { DEFAULT_PRECHECK_CONTEXT, judgePhoto, type PrecheckContext } from '../../core/precheck/judge';
+import type { AnalyseReply, AnalyseRequest, ReadyMessage } from './protocol';
+
+export type PrecheckFailure = 'undecodable' | 'failed' | 'timeout' | 'busy';
+
+/** Why a photo could not be analysed; `code` is what the renderer words. */
+export class PrecheckError extends Error {
+  constructor(
+    readonly code: PrecheckFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PhotoAnalyser {
+  /** Findings for one photo, as the only reference image of a call with `context`'s parameters. */
+  analysePhoto(bytes: Uint8Array, context?: PrecheckContext): Promise<PhotoFindings>;
+  /** Milliseconds from starting the worker to its models being loaded, once they are. */
+  readonly loadMs: number | undefined;
+  close(): Promise<void>;
+}
+
+export interface AnalyserOptions {
+  /** Per photo, including the first model load (≈ 0.5 s). */
+  timeoutMs?: number;
+  /** Photos waiting or in analysis at most; more are refused as busy. */
+  maxPending?: number;
+}
+
+/** The built worker beside the bundle (electron-vite's `precheck-worker` entry), else the TypeScript source through tsx. */
+function workerSpec(): { url: URL; workerData?: { entry: string } } {
+  for (const candidate of ['./precheck-worker.js', '../precheck-worker.js']) {
+    const url = new URL(candidate, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(url)) return { url };
+  }
+  return { url: new URL('./worker-dev.mjs', import.meta.url), workerData: { entry: new URL('./worker.ts', import.meta.url).href } };
+}
+
+/** Starts nothing until the first photo arrives. */
+export function createPhotoAnalyser(options: AnalyserOptions = {}): PhotoAnalyser {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const maxPending = options.maxPending ?? 8;
+  let worker: Worker | undefined;
+  let loadMs: number | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (r: AnalyseReply) => void; reject: (e: PrecheckError) => void; timer: NodeJS.Timeout }>();
+
+  const failAll = (error: PrecheckError) => {
+    for (const p of pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(error);
+    }
+    pending.clear();
+  };
+
+  const start = (): Worker => {
+    const spec = workerSpec();
+    const startedAt = performance.now();
+    const w = new Worker(spec.url, { workerData: spec.workerData });
+    w.on('message', (m: AnalyseReply | ReadyMessage) => {
+      if ('ready' in m) {
+        // Thread start, imports and model load, as the operator waits for them.
+        loadMs = Math.round(performance.now() - startedAt);
+        return;
+      }
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      clearTimeout(p.timer);
+      p.resolve(m);
+    });
+    w.on('error', (e) => {
+      if (worker === w) worker = undefined;
+      failAll(new PrecheckError('failed', `the pre-check worker failed: ${e.message}`));
+    });
+    w.on('exit', () => {
+      if (worker === w) worker = undefined;
+      failAll(new PrecheckError('failed', 'the pre-check worker stopped'));
+    });
+    // The worker must not keep a CLI or a test process alive on its own.
+    w.unref();
+    return w;
+  };
+
+  return {
+    get loadMs() {
+      return loadMs;
+    },
+    async analysePhoto(bytes, context = DEFAULT_PRECHECK_CONTEXT) {
+      if (pending.size >= maxPending) throw new PrecheckError('busy', `${pending.size} photos are already being checked`);
+      worker ??= start();
+      const w = worker;
+      const id = nextId++;
+      const reply = await new Promise<AnalyseReply>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new PrecheckError('timeout', `no answer within ${timeoutMs} ms`));
+          // A stuck detector is restarted for the next photo.
+          if (worker === w) worker = undefined;
+          void w.terminate();
+        }, timeoutMs);
+        pending.set(id, { resolve, reject, timer });
+        w.postMessage({ id, bytes } satisfies AnalyseRequest);
+      });
+      if (!reply.ok) throw new PrecheckError(reply.code, reply.message);
+      return judgePhoto(reply.raw, context);
+    },
+    async close() {
+      const w = worker;
+      worker = undefined;
+      failAll(new PrecheckError('failed', 'the pre-check was closed'));
+      await w?.terminate();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The photo pre-check's operations: analyse a photo, turn it, and the embedded sandbox's opt-in
+ * face detection. Failures come back as codes (PRECHECK_UNDECODABLE, …) the renderer words.
+ * The input is a staged photo's handle, as issueToken takes it: the bytes already crossed the
+ * boundary once, when the photo was dropped.
+ */
+import { DEFAULT_PRECHECK_CONTEXT } from '../../core/precheck/judge';
+import { fail, ok } from '../../core/result';
+import { faceCheckOf } from '../precheck/face-check';
+import { PrecheckError } from '../precheck/analyser';
+import { rotatePhoto } from '../precheck/rotate';
+import type { PhotoStage } from '../photos/stage';
+import type { HandlerDeps, OpImpls } from './handlers';
+import { sandboxState } from './result-ops';
+
+type PrecheckOpName = 'analysePhoto' | 'rotatePhoto' | 'setSandboxDetectFaces';
+
+/** The staged photo's name and bytes, or the refusal issueToken gives for a handle that is gone. */
+function staged(stage: PhotoStage, handle: string) {
+  const found = stage.get(handle);
+  if (found.found) return { ok: true as const, name: found.photo.name, bytes: found.photo.bytes };
+  return { ok: false as const, failure: fail({ code: 'PHOTO_NOT_STAGED', field: 'photo', reason: found.reason, message: `The photo is no longer staged (${found.reason}); attach it again.` }) };
+}
+
+export function precheckOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<PrecheckOpName> {
+  return {
+    analysePhoto: async ({ photo, context }) => {
+      const analyser = deps.precheck;
+      if (!analyser) return fail({ code: 'PRECHECK_UNAVAILABLE', message: 'The photo pre-check is not available in this shell.' });
+      const p = staged(stage, photo.handle);
+      if (!p.ok) return p.failure;
+      try {
+        return ok(await analyser.analysePhoto(p.bytes, context ?? DEFAULT_PRECHECK_CONTEXT));
+      } catch (e) {
+        if (e instanceof PrecheckError) return fail({ code: `PRECHECK_${e.code.toUpperCase()}`, field: 'photo', message: e.message });
+        throw e;
+      }
+    },
+    rotatePhoto: async ({ photo, degrees }) => {
+      const p = staged(stage, photo.handle);
+      if (!p.ok) return p.failure;
+      try {
+        const turned = await rotatePhoto(p.bytes, degrees);
+        const name = p.name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'photo';
+        return ok({ photo: { name: `${name}-rotated.jpg`, dataBase64: Buffer.from(turned.bytes).toString('base64') }, width: turned.width, height: turned.height });
+      } catch {
+        return fail({ code: 'PRECHECK_UNDECODABLE', field: 'photo', message: 'The photo could not be read as an image.' });
+      }
+    },
+    setSandboxDetectFaces: async ({ on }) => {
+      const s = deps.sandbox;
+      if (!s) return fail({ code: 'NO_SANDBOX', message: 'No embedded sandbox is running.' });
+      if (on && !deps.precheck) return fail({ code: 'PRECHECK_UNAVAILABLE', message: 'The photo pre-check is not available in this shell.' });
+      s.setFaceCheck(on && deps.precheck ? faceCheckOf(deps.precheck) : undefined);
+      deps.log?.(`sandbox face detection ${on ? 'on' : 'off'}`);
+      return ok(sandboxState(s));
+    },
+  };
+}

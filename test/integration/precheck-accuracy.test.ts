@@ -1,0 +1,81 @@
+/**
+ * Measured, not asserted: the pre-check over the labelled fixture set (test/support/
+ * precheck-fixtures.ts). Prints precision and recall of "one usable face", agreement with the
+ * service's expected answer (target ≥ 90 %) per kind, and the time per photo. The floors asserted
+ * sit well below the targets, so a broken detector fails while a slightly weaker one is reported.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PhotoFindings } from '../../core/precheck/findings';
+import { isUsable } from '../../core/precheck/judge';
+import { createPhotoAnalyser, PrecheckError } from '../../main/precheck/analyser';
+import { rotatePhoto } from '../../main/precheck/rotate';
+import { buildPrecheckFixtures, type PrecheckFixture } from '../support/precheck-fixtures';
+
+const analyser = createPhotoAnalyser({ timeoutMs: 60_000 });
+let fixtures: PrecheckFixture[] = [];
+const results = new Map<string, PhotoFindings>();
+
+beforeAll(async () => {
+  fixtures = await buildPrecheckFixtures();
+  for (const f of fixtures) results.set(f.name, await analyser.analysePhoto(f.bytes));
+}, 300_000);
+afterAll(() => analyser.close());
+
+const agrees = (f: PrecheckFixture, r: PhotoFindings) => r.likelyAnswer === f.expected && (f.rotation === undefined || r.suggestedRotation === f.rotation);
+const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
+
+describe('pre-check accuracy on the labelled fixture set', () => {
+  it('finds one usable face with precision and recall above the floor, and agrees with the expected service answer', () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    let agree = 0;
+    const byKind = new Map<string, { n: number; agree: number }>();
+    for (const f of fixtures) {
+      const r = results.get(f.name);
+      if (!r) throw new Error(`no result for ${f.name}`);
+      const usable = isUsable(r);
+      if (usable && f.usable) tp++;
+      else if (usable) fp++;
+      else if (f.usable) fn++;
+      const k = byKind.get(f.kind) ?? { n: 0, agree: 0 };
+      byKind.set(f.kind, k);
+      k.n++;
+      if (agrees(f, r)) {
+        agree++;
+        k.agree++;
+      }
+    }
+    const precision = tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    const agreement = agree / fixtures.length;
+    const kinds = [...byKind].map(([kind, k]) => `${kind} ${k.agree}/${k.n}`).join(', ');
+    console.log(`pre-check: ${fixtures.length} photos; one usable face: precision ${pct(precision)}, recall ${pct(recall)}; agreement with the expected answer ${agree}/${fixtures.length} = ${pct(agreement)} (target 90 %) — ${kinds}`);
+    expect(fixtures.length).toBeGreaterThanOrEqual(30);
+    expect(precision).toBeGreaterThanOrEqual(0.7);
+    expect(recall).toBeGreaterThanOrEqual(0.7);
+    expect(agreement).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('finds every generated non-face image faceless and every group photo crowded', () => {
+    for (const f of fixtures.filter((x) => x.kind === 'no-face' || x.kind === 'several-faces')) {
+      expect({ name: f.name, answer: results.get(f.name)?.likelyAnswer }).toEqual({ name: f.name, answer: f.expected });
+    }
+  });
+
+  it('turns a sideways photo upright with the suggested rotation, in one JPEG pass', async () => {
+    const sideways = fixtures.find((f) => f.kind === 'rotated' && results.get(f.name)?.suggestedRotation === f.rotation && f.rotation !== 0);
+    if (!sideways?.rotation) throw new Error('no rotated fixture was recognised');
+    const turned = await rotatePhoto(sideways.bytes, sideways.rotation);
+    expect([turned.bytes[0], turned.bytes[1]]).toEqual([0xff, 0xd8]);
+    const again = await analyser.analysePhoto(turned.bytes);
+    expect(again).toMatchObject({ suggestedRotation: 0, likelyAnswer: 'OK', faceCount: 1 });
+  });
+
+  it('refuses bytes that are no image with a code, and keeps working after', async () => {
+    await expect(analyser.analysePhoto(new TextEncoder().encode('not an image at all'))).rejects.toMatchObject({ code: 'undecodable' } satisfies Partial<PrecheckError>);
+    const first = fixtures[0];
+    if (!first) throw new Error('no fixtures');
+    expect((await analyser.analysePhoto(first.bytes)).likelyAnswer).toBe(first.expected);
+  });
+});
