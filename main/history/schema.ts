@@ -86,7 +86,15 @@ const MIGRATIONS: string[] = [
   -- (it is the bank's record, under the bank's retention).
   CREATE TRIGGER calls_outbox_delete AFTER DELETE ON calls BEGIN DELETE FROM outbox WHERE global_id = OLD.global_id; END;
   `,
-  // 4: substring search (support desk) and the clone trail. A contentless FTS5 index with the
+  // 4: the verdict of the verification model (core/faceid/flow-status.ts), written with the result,
+  // so the list shows and filters by it without reading every result; and the desk's branch.
+  `
+  ALTER TABLE calls ADD COLUMN verdict TEXT;
+  CREATE INDEX calls_verdict ON calls (verdict, started_at DESC);
+  -- The branch the call was made at (the profile's desk setting then), for the record.
+  ALTER TABLE calls ADD COLUMN branch TEXT NOT NULL DEFAULT '';
+  `,
+  // 5: substring search (support desk) and the clone trail. A contentless FTS5 index with the
   // trigram tokenizer (case-insensitive) over every value an agent may be handed; contentless so
   // the searched texts are not stored a second time. Kept by triggers, so no writer can forget it.
   `
@@ -108,14 +116,6 @@ const MIGRATIONS: string[] = [
   CREATE TRIGGER calls_search_delete AFTER DELETE ON calls BEGIN
     DELETE FROM calls_search WHERE rowid = old.id;
   END;
-  `,
-  // 5: the verdict of the verification model (core/faceid/flow-status.ts), written with the result,
-  // so the list shows and filters by it without reading every result; and the desk's branch.
-  `
-  ALTER TABLE calls ADD COLUMN verdict TEXT;
-  CREATE INDEX calls_verdict ON calls (verdict, started_at DESC);
-  -- The branch the call was made at (the profile's desk setting then), for the record.
-  ALTER TABLE calls ADD COLUMN branch TEXT NOT NULL DEFAULT '';
   `,
 ];
 

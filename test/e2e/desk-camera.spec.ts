@@ -27,16 +27,21 @@ test('a reference photo from the camera, turned and cropped in one JPEG pass, ke
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 5 });
   await page.mouse.up();
+  // The cropped photo is staged once, as bytes, when it is attached (the call then names its handle).
+  const staged = page.waitForRequest((r) => r.url().endsWith('/api/stagePhoto'));
   await crop.getByRole('button', { name: 'Use this photo' }).click();
+  const stagedBytes = (await staged).postDataBuffer();
   await expect(page.getByText(/camera-cropped\.jpg/)).toBeVisible();
   await expect(page.getByRole('checkbox', { name: /Compare the face/ })).toBeChecked();
 
   const sent = page.waitForRequest((r) => r.url().endsWith('/api/issueToken'));
   await page.getByRole('button', { name: 'Issue QR code' }).click();
-  const body = (await sent).postDataJSON() as { photos: { image_ref1: { dataBase64: string; originalSha256: string } } };
+  const body = (await sent).postDataJSON() as { photos: { image_ref1: { handle: string; originalSha256: string } } };
   const photo = body.photos.image_ref1;
+  expect(photo.handle).toMatch(/^ph_/);
   expect(photo.originalSha256).toMatch(/^[0-9a-f]{64}$/);
-  const meta = await sharp(Buffer.from(photo.dataBase64, 'base64')).metadata();
+  if (!stagedBytes) throw new Error('the photo was not staged as bytes');
+  const meta = await sharp(stagedBytes).metadata();
   // Turned right, the 640×480 frame stands 480 wide and 640 high; the crop took 50 % of its width and 40 % of its height.
   expect(meta.format).toBe('jpeg');
   expect(Math.abs((meta.width ?? 0) - 240)).toBeLessThanOrEqual(12);

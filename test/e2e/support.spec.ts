@@ -68,7 +68,7 @@ test('support journey: find by a middle fragment, clone with one change, resend,
   await issue(page, { biz_no: `CARD-${tag}-1`, uuid: `cust-${tag}` });
 
   // Find it by a fragment from its middle, typed in another letter case.
-  await page.getByRole('tab', { name: 'History' }).click();
+  await page.getByRole('tab', { name: 'Support' }).click();
   const fragment = `an-${tag}-882`;
   await page.getByLabel('Search any part').fill(fragment);
   await expect(page.getByTestId('history-count')).toHaveText(`1 call matching “${fragment}”`);
@@ -83,7 +83,7 @@ test('support journey: find by a middle fragment, clone with one change, resend,
   await issue(page, { uuid: `cust-${tag}-b` });
 
   // The history shows the new call (the search that hid it is cleared), linked both ways.
-  await page.getByRole('tab', { name: 'History' }).click();
+  await page.getByRole('tab', { name: 'Support' }).click();
   await expect(page.getByLabel('Search any part')).toHaveValue('');
   const trail = detail.getByRole('navigation', { name: 'Clone trail' });
   await expect(trail).toContainText(`Cloned from #${originalId}`);

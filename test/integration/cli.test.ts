@@ -150,7 +150,7 @@ describe('faceid-console CLI', () => {
     const exported = await cli(['history', 'export', ...base, '--out', file, '--search', 'loan-88213']);
     expect(exported.code, exported.stderr).toBe(0);
     const lines = readFileSync(file, 'utf8').trim().split('\n');
-    expect(lines[0]).toContain('result_verdict');
+    expect(lines[0]).toContain(',verdict,');
     expect(lines.slice(1).every((l) => l.includes('LOAN-88213'))).toBe(true);
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -74,8 +74,8 @@ describe('the desk\'s live status on the embedded sandbox', () => {
     const csv = await app.handlers.exportHistory({ filter: { verdict: 'passed' }, format: 'csv' });
     const [head, line] = csv.ok ? csv.value.text.trim().split('\n') : [];
     // The result columns close each line; the params JSON before them holds commas of its own.
-    expect(head).toMatch(/,verdict,result_status,liveness,ref1_confidence,ref2_confidence,match_level,result_fetches,verify_time$/);
-    expect(line).toMatch(/,passed,OK,PASS,,,1e-4,1,\d{10}$/);
+    expect(head).toMatch(/,verdict,result_status,liveness,ref1_confidence,ref2_confidence,match_level,result_fetches,verify_time,result_fetched_at$/);
+    expect(line).toMatch(/,passed,OK,PASS,,,1e-4,1,\d{10},\d{4}-\d\d-\d\dT[\d:.]+Z$/);
   });
 
   it('reads a cancelled flow and a failed liveness as their verdicts, and filters the history by them', async () => {
