@@ -9,11 +9,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsoleApp, type ConsoleApp } from '../../main/app/console-app';
 import { buildPrecheckFixtures, type PrecheckFixture } from '../support/precheck-fixtures';
+import { stage } from '../support/staged-photo';
 
 const dir = mkdtempSync(join(tmpdir(), 'faceid-precheck-'));
 let app: ConsoleApp;
 let fixtures: PrecheckFixture[];
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const pick = (name: string): PrecheckFixture => {
   const f = fixtures.find((x) => x.name === name);
   if (!f) throw new Error(`no fixture ${name}`);
@@ -30,34 +30,34 @@ afterAll(async () => {
 });
 
 let n = 0;
-const issue = (photo: Uint8Array, extra: Record<string, string> = {}) =>
+const issue = async (photo: Uint8Array, extra: Record<string, string> = {}) =>
   app.handlers.issueToken({
     callId: `precheck-call-${++n}`,
     profileId: 'sandbox',
     params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: `precheck-${n}`, comparison_type: '0', uuid: 'customer-1', ...extra },
-    photos: { image_ref1: { name: 'ref.jpg', dataBase64: b64(photo) } },
+    photos: { image_ref1: await stage(app.handlers, 'ref.jpg', photo) },
   });
 
 describe('analysePhoto and rotatePhoto', () => {
   it('answers findings as codes and numbers: several faces in a group photo, none in a grey square', async () => {
-    const group = await app.handlers.analysePhoto({ photo: { name: 'group.jpg', dataBase64: b64(pick('sample3').bytes) } });
+    const group = await app.handlers.analysePhoto({ photo: await stage(app.handlers, 'group.jpg', pick('sample3').bytes) });
     expect(group).toMatchObject({ ok: true, value: { likelyAnswer: 'MULTIPLE_FACES', findings: [{ code: 'multiple-faces', action: 'crop-to-one-face' }] } });
-    const grey = await app.handlers.analysePhoto({ photo: { name: 'grey.jpg', dataBase64: b64(pick('grey').bytes) } });
+    const grey = await app.handlers.analysePhoto({ photo: await stage(app.handlers, 'grey.jpg', pick('grey').bytes) });
     expect(grey).toMatchObject({ ok: true, value: { likelyAnswer: 'NO_FACE_FOUND', faceCount: 0, findings: [{ code: 'no-face' }] } });
     // With fail_when_ref_multiple_faces=0 the service uses the largest face.
-    const largest = await app.handlers.analysePhoto({ photo: { name: 'group.jpg', dataBase64: b64(pick('sample3').bytes) }, context: { multiOrientedDetection: false, failWhenMultipleFaces: false } });
+    const largest = await app.handlers.analysePhoto({ photo: await stage(app.handlers, 'group.jpg', pick('sample3').bytes), context: { multiOrientedDetection: false, failWhenMultipleFaces: false } });
     expect(largest).toMatchObject({ ok: true, value: { likelyAnswer: 'OK', findings: [{ code: 'multiple-faces', severity: 'advice' }] } });
   });
 
   it('refuses what is no image, and a turn other than a quarter, naming the field', async () => {
-    expect(await app.handlers.analysePhoto({ photo: { name: 'x.jpg', dataBase64: b64(new TextEncoder().encode('hello')) } })).toMatchObject({ ok: false, error: { code: 'PRECHECK_UNDECODABLE', field: 'photo' } });
-    expect(await app.handlers.rotatePhoto({ photo: { name: 'x.jpg', dataBase64: b64(pick('grey').bytes) }, degrees: 45 } as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'degrees' } });
-    expect(await app.handlers.rotatePhoto({ photo: { name: 'x.jpg', dataBase64: b64(new TextEncoder().encode('hello')) }, degrees: 90 })).toMatchObject({ ok: false, error: { code: 'PRECHECK_UNDECODABLE' } });
+    expect(await app.handlers.analysePhoto({ photo: await stage(app.handlers, 'x.jpg', new TextEncoder().encode('hello')) })).toMatchObject({ ok: false, error: { code: 'PRECHECK_UNDECODABLE', field: 'photo' } });
+    expect(await app.handlers.rotatePhoto({ photo: await stage(app.handlers, 'x.jpg', pick('grey').bytes), degrees: 45 } as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'degrees' } });
+    expect(await app.handlers.rotatePhoto({ photo: await stage(app.handlers, 'x.jpg', new TextEncoder().encode('hello')), degrees: 90 })).toMatchObject({ ok: false, error: { code: 'PRECHECK_UNDECODABLE' } });
   });
 
   it('turns a photo by a quarter: sides swapped, a JPEG named after the original', async () => {
     const source = pick('document-text').bytes;
-    const r = await app.handlers.rotatePhoto({ photo: { name: 'scan.png', dataBase64: b64(source) }, degrees: 90 });
+    const r = await app.handlers.rotatePhoto({ photo: await stage(app.handlers, 'scan.png', source), degrees: 90 });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toMatchObject({ width: 480, height: 640, photo: { name: 'scan-rotated.jpg' } });
     expect((await sharp(Buffer.from(r.value.photo.dataBase64, 'base64')).metadata()).format).toBe('jpeg');
