@@ -9,8 +9,9 @@
 import pg from 'pg';
 import type { ClientConfig } from 'pg';
 import type { Outbox } from '../history/outbox';
+import type { TeamStatus } from '../../core/team';
 import type { Redactor } from '../vault/redact';
-import { TeamError, teamErrorOf, type TeamErrorCode, type TeamErrorParams } from './errors';
+import { TeamError, teamErrorOf } from './errors';
 import { keptPhotoHashes, payloadOf, type TeamCallPayload } from './payload';
 import { checkTeamSchema, type TeamServerInfo } from './schema';
 import { upsertBatch } from './upsert';
@@ -30,16 +31,9 @@ export interface PublisherOptions {
 }
 
 /** What the UI shows: the backlog, and the last error as a code and parameters. */
-export interface PublisherStatus {
-  state: 'stopped' | 'publishing' | 'idle' | 'backing-off';
-  waiting: number;
-  oldestAt?: number;
-  lastPublishedAt?: number;
-  lastError?: { code: TeamErrorCode; params: TeamErrorParams; at: number };
-  nextAttemptAt?: number;
-  branch?: string;
-  desk?: string;
-}
+export type PublisherStatus = Omit<TeamStatus, 'settings' | 'hasPassword' | 'passwordSessionOnly' | 'state'> & {
+  state: Exclude<TeamStatus['state'], 'off'>;
+};
 
 export class TeamPublisher {
   private client: pg.Client | undefined;
