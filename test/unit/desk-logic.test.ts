@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PER_CUSTOMER_PARAMS } from '../../core/faceid/catalogue';
 import { tabKeyTarget } from '../../renderer/app/tab-keys';
 import { rectBetween } from '../../renderer/features/desk/crop-rect';
-import { customerLocale } from '../../renderer/features/desk/customer-language';
+import { customerLocale } from '../../core/i18n/customer-locale';
 import { defaultsSummary } from '../../renderer/features/desk/defaults-line';
 
 describe('desk logic', () => {
