@@ -45,6 +45,9 @@ export const deskMessages = defineMessages({
       reset: 'Whole picture',
       use: 'Use this photo',
       cancel: 'Cancel',
+      cropKeys: 'Keyboard: arrow keys move the crop box (the first press places one in the middle), Shift with the arrow keys makes it wider, narrower, taller or shorter, Enter uses the photo, Esc cancels.',
+      cropBox: 'Crop box: {left} % from the left, {top} % from the top, {width} % wide, {height} % high.',
+      cropNone: 'No crop box: the whole picture is used.',
     },
     handoff: {
       label: 'Customer hand-off',
@@ -202,6 +205,9 @@ export const deskMessages = defineMessages({
       reset: 'Seluruh gambar',
       use: 'Pakai foto ini',
       cancel: 'Batal',
+      cropKeys: 'Dengan papan ketik: tombol panah menggeser kotak potong (tekanan pertama menaruhnya di tengah), Shift + tombol panah membuatnya lebih lebar, lebih sempit, lebih tinggi atau lebih pendek, Enter memakai foto, Esc membatalkan.',
+      cropBox: 'Kotak potong: {left} % dari kiri, {top} % dari atas, lebar {width} %, tinggi {height} %.',
+      cropNone: 'Belum ada kotak potong: seluruh gambar dipakai.',
     },
     handoff: {
       label: 'Serah ke nasabah',
@@ -359,6 +365,9 @@ export const deskMessages = defineMessages({
       reset: '整张图片',
       use: '使用此照片',
       cancel: '取消',
+      cropKeys: '键盘操作：方向键移动裁剪框（第一次按键会在中间放置一个裁剪框），Shift + 方向键调整其宽度或高度，Enter 使用此照片，Esc 取消。',
+      cropBox: '裁剪框：距左侧 {left}%，距顶部 {top}%，宽 {width}%，高 {height}%。',
+      cropNone: '尚无裁剪框：将使用整张图片。',
     },
     handoff: {
       label: '交给客户',
