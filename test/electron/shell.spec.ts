@@ -124,6 +124,7 @@ test.describe('Electron shell', () => {
     expect(finished.status).toBe(200);
     await expect(page.getByTestId('verdict-badge')).toHaveText('Passed');
     await page.getByRole('button', { name: 'Save record (PDF)' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Record saved as record.pdf.' })).toBeVisible();
     await expect.poll(() => existsSync(target)).toBe(true);
     await expect.poll(() => statSync(target).size).toBeGreaterThan(1000);
     const bytes = readFileSync(target);
