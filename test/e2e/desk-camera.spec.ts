@@ -54,7 +54,7 @@ test('a reference photo from the camera, turned and cropped in one JPEG pass, ke
   expect(((await row.json()) as { value: { photos: { originalSha256?: string }[] } }).value.photos[0]?.originalSha256).toBe(photo.originalSha256);
 });
 
-test('the face is cropped with the keyboard only: arrows move the box, Shift+arrows resize it, Enter uses the photo', async ({ page }) => {
+test('the face is cropped with the keyboard only: arrows move the box, Shift+arrows resize it, Enter uses the photo', async ({ page }, info) => {
   await page.getByLabel('Customer ID · uuid').fill('cust-keys');
   // Buttons are pressed with Enter, never clicked.
   await page.getByRole('button', { name: 'Use camera…' }).press('Enter');
@@ -74,6 +74,11 @@ test('the face is cropped with the keyboard only: arrows move the box, Shift+arr
   for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowLeft');
   for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowDown');
   await expect(crop.getByText('Crop box: 15 % from the left, 25 % from the top, 40 % wide, 60 % high.')).toBeVisible();
+  // The whole dialog, its actions included, fits the smallest supported screen.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const dialogBox = await crop.boundingBox();
+  expect(dialogBox && dialogBox.y >= 0 && dialogBox.y + dialogBox.height <= 700).toBe(true);
+  await page.screenshot({ path: info.outputPath('crop-keyboard-1024.png') });
 
   const staged = page.waitForRequest((r) => r.url().endsWith('/api/stagePhoto'));
   await page.keyboard.press('Enter');
