@@ -23,15 +23,18 @@ const STYLE = [
   '.note{color:#4a5058}.error{border-left:4px solid #c53030;padding-left:1rem}',
 ].join('');
 
-/** A complete page; `body` is trusted markup (every value in it already escaped). */
-export function page(title: string, body: string, extraHead = ''): string {
+/**
+ * A complete page in the language `lang` (a BCP 47 tag, for `<html lang>`); `body` is trusted
+ * markup (every value in it already escaped).
+ */
+export function page(lang: string, title: string, body: string): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>${extraHead}
+<style>${STYLE}</style>
 </head>
 <body>
 <main>

@@ -7,6 +7,9 @@
  * of the three it is: the vendor's page for this is undocumented (§3 note), INVALID_TOKEN is the
  * family's code for a bad token (§6), and the customer is in a browser, so not JSON.
  *
+ * Every page here speaks the token's `language` (page-text.ts: 0 English, 1 Chinese, 2
+ * Indonesian; other codes, Thai among them, in English), with `<html lang>` to match.
+ *
  * The return_url hand-off follows action_http_method (any letter case; POST when absent):
  * - POST: a page with a form posting `data` and `sign` to return_url, auto-submitted by a tiny
  *   script and with a visible Continue button.
@@ -22,10 +25,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallbackLog } from './callbacks';
 import type { EndedFlow, FlowStore } from './flows';
+import type { IssuedToken } from './tokens';
 import { sendHtml } from './html';
-import { badChoicePage, invalidTokenPage, livenessPage, replacesHistory, returnMethod, returnPostPage } from './liveness-page';
+import { livenessPage, replacesHistory, returnMethod } from './liveness-page';
 import { parseForm } from './multipart';
-import { parseChoice } from './outcome-form';
+import { badChoicePage, invalidTokenPage, returnPostPage, type TokenProblem } from './notice-pages';
+import { parseChoice, problem } from './outcome-form';
+import { browserText, tokenText } from './page-text';
 
 export interface LivenessContext {
   flows: FlowStore;
@@ -41,7 +47,7 @@ function sendReturn(res: ServerResponse, flow: EndedFlow, ctx: LivenessContext, 
   const returnUrl = p.return_url ?? '';
   const method = returnMethod(flow.token);
   ctx.log.add({ at: ctx.now(), kind: 'return', url: returnUrl, method, attempt: 1, data: flow.data, sign: flow.sign });
-  if (method === 'POST') return sendHtml(res, 200, returnPostPage(returnUrl, flow.data, flow.sign));
+  if (method === 'POST') return sendHtml(res, 200, returnPostPage(tokenText(flow.token), returnUrl, flow.data, flow.sign));
   const target = new URL(returnUrl);
   target.searchParams.append('biz_id', flow.token.biz_id);
   target.searchParams.append('data', flow.data);
@@ -55,21 +61,26 @@ function sendReturn(res: ServerResponse, flow: EndedFlow, ctx: LivenessContext, 
   res.end();
 }
 
+/** INVALID_TOKEN in the token's language, or the browser's when the sandbox does not know the token. */
+function sendInvalid(req: IncomingMessage, res: ServerResponse, problem: TokenProblem, token: IssuedToken | undefined): void {
+  sendHtml(res, 400, invalidTokenPage(token ? tokenText(token) : browserText(req.headers), problem, token));
+}
+
 /** Serves the liveness page (GET) or ends the flow with the submitted outcome (POST). */
 export async function handleLiveness(req: IncomingMessage, res: ServerResponse, url: URL, ctx: LivenessContext): Promise<void> {
   const token = url.searchParams.get('token') ?? '';
   if (req.method !== 'POST') {
     req.resume();
     const check = ctx.flows.checkToken(token);
-    if (!check.ok) return sendHtml(res, 400, invalidTokenPage(check.problem, check.flow?.token));
+    if (!check.ok) return sendInvalid(req, res, check.problem, check.flow?.token);
     ctx.flows.open(check.flow);
     return sendHtml(res, 200, livenessPage(check.flow.token));
   }
   const form = await parseForm(req);
   const check = ctx.flows.checkToken(token);
-  if (!check.ok) return sendHtml(res, 400, invalidTokenPage(check.problem, check.flow?.token));
-  const parsed = form.kind === 'ok' ? parseChoice(form.fields, check.flow.token) : { ok: false as const, message: 'The page sent no readable form.' };
-  if (!parsed.ok) return sendHtml(res, 400, badChoicePage(parsed.message, check.flow.token));
+  if (!check.ok) return sendInvalid(req, res, check.problem, check.flow?.token);
+  const parsed = form.kind === 'ok' ? parseChoice(form.fields, check.flow.token) : { ok: false as const, problem: problem('noForm') };
+  if (!parsed.ok) return sendHtml(res, 400, badChoicePage(tokenText(check.flow.token), parsed.problem, check.flow.token));
   // A POST without a prior GET (a script driving the sandbox) still passes through PROCESSING.
   ctx.flows.open(check.flow);
   sendReturn(res, ctx.flows.end(check.flow, parsed.choice, true), ctx, form.kind === 'ok' && form.fields.get(HAND_OFF_FIELD) === 'replace');

@@ -53,3 +53,52 @@ test('a reference photo from the camera, turned and cropped in one JPEG pass, ke
   const row = await page.request.post(`${shell.origin}/api/getHistoryRow`, { data: { id }, headers: { 'X-FaceID-Console-Token': shell.token } });
   expect(((await row.json()) as { value: { photos: { originalSha256?: string }[] } }).value.photos[0]?.originalSha256).toBe(photo.originalSha256);
 });
+
+test('the face is cropped with the keyboard only: arrows move the box, Shift+arrows resize it, Enter uses the photo', async ({ page }, info) => {
+  await page.getByLabel('Customer ID · uuid').fill('cust-keys');
+  // Buttons are pressed with Enter, never clicked.
+  await page.getByRole('button', { name: 'Use camera…' }).press('Enter');
+  const camera = page.getByRole('dialog', { name: 'Take the reference photo' });
+  await expect.poll(() => camera.getByLabel('Camera preview').evaluate((v: HTMLVideoElement) => v.videoWidth)).toBe(640);
+  await camera.getByRole('button', { name: 'Take photo' }).press('Enter');
+
+  const crop = page.getByRole('dialog', { name: 'Crop the face' });
+  const area = crop.getByLabel('Picture to crop');
+  // The dialog opens with the keyboard on the picture, its focus ring visible, the keys explained.
+  await expect(area).toBeFocused();
+  expect(await area.evaluate((el) => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth])).toEqual(['solid', '3px']);
+  await expect(area).toHaveAccessibleDescription(/arrow keys move the crop box.*No crop box/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(crop.getByText('Crop box: 25 % from the left, 25 % from the top, 50 % wide, 50 % high.')).toBeVisible();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowLeft');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowDown');
+  await expect(crop.getByText('Crop box: 15 % from the left, 25 % from the top, 40 % wide, 60 % high.')).toBeVisible();
+  // The whole dialog, its actions included, fits the smallest supported screen.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const dialogBox = await crop.boundingBox();
+  expect(dialogBox && dialogBox.y >= 0 && dialogBox.y + dialogBox.height <= 700).toBe(true);
+  await page.screenshot({ path: info.outputPath('crop-keyboard-1024.png') });
+
+  const staged = page.waitForRequest((r) => r.url().endsWith('/api/stagePhoto'));
+  await page.keyboard.press('Enter');
+  const bytes = (await staged).postDataBuffer();
+  await expect(crop).toBeHidden();
+  await expect(page.getByText(/camera-cropped\.jpg/)).toBeVisible();
+  if (!bytes) throw new Error('the photo was not staged as bytes');
+  // 40 % of the 640-pixel-wide frame and 60 % of its 480 pixels: exactly 256 × 288.
+  const meta = await sharp(bytes).metadata();
+  expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 256, 288]);
+});
+
+test('Esc closes the crop dialog without attaching anything', async ({ page }) => {
+  await page.getByRole('button', { name: 'Use camera…' }).press('Enter');
+  const camera = page.getByRole('dialog', { name: 'Take the reference photo' });
+  await expect.poll(() => camera.getByLabel('Camera preview').evaluate((v: HTMLVideoElement) => v.videoWidth)).toBe(640);
+  await camera.getByRole('button', { name: 'Take photo' }).press('Enter');
+  const crop = page.getByRole('dialog', { name: 'Crop the face' });
+  await expect(crop.getByLabel('Picture to crop')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(crop).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Use camera…' })).toBeVisible();
+});

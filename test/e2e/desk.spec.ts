@@ -122,6 +122,9 @@ test.describe('desk mode', () => {
     await customerFinishes(context, await issue(page, 'cust-nomatch', true), 'Different person');
     await expect(badge(page)).toHaveText('Not passed');
     await expect(page.getByRole('region', { name: 'Verdict' }).getByRole('listitem')).toHaveText(['No match at the chosen level']);
+    // The record says why, with the fake-face scores and their thresholds beside the liveness result.
+    const text = (await new PDFParse({ data: new Uint8Array(await page.pdf({ format: 'A4' })) }).getText()).text;
+    for (const expected of ['Not passed', 'Reasons', 'No match at the chosen level', 'Fake-face checks', 'screen_replay 0.03 / 0.5', '41.207']) expect(text).toContain(expected);
   });
 
   test('a cancelled flow reads Cancelled, and the earlier call comes back from the side list', async ({ page, context }) => {

@@ -1,13 +1,16 @@
 /**
  * The Electron shell's glue, driven through Playwright's _electron: a hardened window that issues
- * a real token through IPC. These run wherever the Electron binary is installed; elsewhere each
- * test is skipped with the reason printed.
+ * a real token through IPC and saves a desk verification record with printToPDF. These run
+ * wherever the Electron binary is installed; elsewhere each test is skipped with the reason
+ * printed. (The record printer's Node-side logic is tested without Electron in
+ * test/unit/electron/record-pdf.test.ts.)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { PDFParse } from 'pdf-parse';
 import { OP_NAMES } from '../../core/api';
 import { findElectron } from './electron-binary';
 
@@ -102,6 +105,33 @@ test.describe('Electron shell', () => {
     expect(probe.csp).toContain("frame-ancestors 'none'");
     expect(probe.type).toBe('text/html; charset=utf-8');
     expect([0, 403, 404]).toContain(probe.escape);
+  });
+
+  test('saves the desk verification record as a PDF where the operator chose, owner-only, with the verdict in it', async () => {
+    const target = join(dataDir, 'record.pdf');
+    // Only the native save dialog is stood in for (no test can click it); printToPDF and the write are real.
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as unknown as typeof dialog.showSaveDialog;
+    }, target);
+    await page.getByRole('tab', { name: 'Desk' }).click();
+    await page.getByLabel('Customer ID · uuid').fill('electron-record');
+    const bizNo = (await page.getByTestId('desk-biz-no').textContent()) ?? '';
+    await page.getByRole('button', { name: 'Issue QR code' }).click();
+    await expect(page.getByRole('img', { name: 'QR code of the liveness link' })).toBeVisible();
+    const url = (await page.getByTestId('desk-liveness-url').textContent()) ?? '';
+    // The customer passes on the embedded sandbox's page, posted from here as the phone's browser would.
+    const finished = await fetch(url, { method: 'POST', body: new URLSearchParams({ preset: 'passed' }), redirect: 'manual' });
+    expect(finished.status).toBe(200);
+    await expect(page.getByTestId('verdict-badge')).toHaveText('Passed');
+    await page.getByRole('button', { name: 'Save record (PDF)' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Record saved as record.pdf.' })).toBeVisible();
+    await expect.poll(() => existsSync(target)).toBe(true);
+    await expect.poll(() => statSync(target).size).toBeGreaterThan(1000);
+    const bytes = readFileSync(target);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (process.platform !== 'win32') expect(statSync(target).mode & 0o777).toBe(0o600);
+    const text = (await new PDFParse({ data: new Uint8Array(bytes) }).getText()).text;
+    for (const expected of ['Identity verification record', 'Passed', 'electron-record', bizNo]) expect(text).toContain(expected);
   });
 
   test('issues a liveness-only token over IPC against the embedded sandbox', async () => {

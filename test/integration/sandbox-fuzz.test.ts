@@ -15,7 +15,7 @@ import { PARAMS } from '../../core/faceid/catalogue';
 import { createSandbox, type Sandbox } from '../../main/sandbox/server';
 import { makePixelBombPng } from '../fixtures/big-images';
 import { makePng } from '../fixtures/images';
-import { rawExchange, rawPost, type RawReply } from '../support/raw-exchange';
+import { rawExchange, rawPost, type RawReply } from '../support/raw-http';
 
 const KEY = 'fuzz-key';
 const SECRET = 'fuzz-secret';
@@ -187,7 +187,7 @@ function checkAnswer(reply: RawReply, framingBroken: boolean, internalErrorAsked
   }
   expect(JSON_STATUSES.has(reply.status) || reply.status === 400, `status ${reply.status}`).toBe(true);
   expect(contentType).toMatch(/^application\/json/);
-  const body = JSON.parse(reply.body.toString('utf8')) as Record<string, unknown>;
+  const body = JSON.parse(reply.body) as Record<string, unknown>;
   expect(typeof body.request_id).toBe('string');
   expect(typeof body.time_used).toBe('number');
   if (reply.status === 200) return void (expect(body.token).toMatch(/^[0-9a-f]{32}$/), tally(counts.byAnswer, 'token'));

@@ -6,7 +6,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../main/sandbox/server';
-import { rawExchange, rawPost } from '../support/raw-exchange';
+import { rawExchange, rawPost } from '../support/raw-http';
 
 const TOKEN_PATH = '/faceid/lite/get_token';
 let sandbox: Sandbox;
@@ -22,7 +22,7 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-const json = (body: Buffer) => JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+const json = (body: string) => JSON.parse(body) as Record<string, unknown>;
 
 /** A GET answers at all: the server is still up. */
 async function stillUp(): Promise<void> {

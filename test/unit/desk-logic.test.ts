@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PER_CUSTOMER_PARAMS } from '../../core/faceid/catalogue';
 import { tabKeyTarget } from '../../renderer/app/tab-keys';
-import { rectBetween } from '../../renderer/features/desk/crop-rect';
-import { customerLocale } from '../../renderer/features/desk/customer-language';
+import { FIRST_BOX, keyedRect, rectBetween, type CropRect } from '../../renderer/features/desk/crop-rect';
+import { customerLocale } from '../../core/i18n/customer-locale';
 import { defaultsSummary } from '../../renderer/features/desk/defaults-line';
 
 describe('desk logic', () => {
@@ -31,5 +31,20 @@ describe('desk logic', () => {
   it('draws a crop rectangle between two points in any direction, clamped to the picture', () => {
     expect(rectBetween({ x: 0.6, y: 0.5 }, { x: 0.1, y: 0.1 })).toEqual({ x: 0.1, y: 0.1, w: 0.5, h: 0.4 });
     expect(rectBetween({ x: -0.2, y: 0.5 }, { x: 1.4, y: 2 })).toEqual({ x: 0, y: 0.5, w: 1, h: 0.5 });
+  });
+
+  it('moves the crop box with the arrow keys and resizes it with Shift, inside the picture, on a 2 % grid', () => {
+    const press = (rect: CropRect | null, keys: string[], shift = false) => keys.reduce<CropRect | null>((r, k) => keyedRect(r, k, shift) ?? r, rect);
+    expect(keyedRect(null, 'ArrowLeft', false)).toEqual(FIRST_BOX);
+    expect(keyedRect(FIRST_BOX, 'a', false)).toBeUndefined();
+    const moved = press(FIRST_BOX, Array<string>(5).fill('ArrowLeft'));
+    expect(moved).toEqual({ x: 0.15, y: 0.25, w: 0.5, h: 0.5 });
+    const resized = press(press(moved, Array<string>(5).fill('ArrowLeft'), true), Array<string>(5).fill('ArrowDown'), true);
+    expect(resized).toEqual({ x: 0.15, y: 0.25, w: 0.4, h: 0.6 });
+    // Never out of the picture, never smaller than 4 %.
+    expect(press(FIRST_BOX, Array<string>(40).fill('ArrowUp'))).toEqual({ x: 0.25, y: 0, w: 0.5, h: 0.5 });
+    expect(press(FIRST_BOX, Array<string>(40).fill('ArrowRight'))).toEqual({ x: 0.5, y: 0.25, w: 0.5, h: 0.5 });
+    expect(press(FIRST_BOX, Array<string>(40).fill('ArrowRight'), true)).toEqual({ x: 0.25, y: 0.25, w: 0.75, h: 0.5 });
+    expect(press(FIRST_BOX, Array<string>(40).fill('ArrowUp'), true)).toEqual({ x: 0.25, y: 0.25, w: 0.5, h: 0.04 });
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeskDialog } from './DeskDialog';
 
 /**
  * A webcam or document camera (getUserMedia: Electron grants the camera to its own page only; the
@@ -45,17 +46,16 @@ export function CameraDialog({ onFrame, onCancel }: { onFrame(png: Uint8Array): 
   };
 
   return (
-    <div className="desk-dialog" role="dialog" aria-modal="true" aria-label={t('capture.cameraTitle')}>
-      <h3>{t('capture.cameraTitle')}</h3>
-      {denied ? <p className="msg error">{t('capture.denied')}</p> : <video ref={video} className="camera-video" autoPlay playsInline muted aria-label={t('capture.preview')} />}
-      <div className="actions">
+    <DeskDialog
+      title={t('capture.cameraTitle')}
+      onCancel={onCancel}
+      actions={
         <button type="button" className="primary" onClick={() => void take()} disabled={!stream}>
           {t('capture.take')}
         </button>
-        <button type="button" onClick={onCancel}>
-          {t('capture.cancel')}
-        </button>
-      </div>
-    </div>
+      }
+    >
+      {denied ? <p className="msg error">{t('capture.denied')}</p> : <video ref={video} className="camera-video" autoPlay playsInline muted aria-label={t('capture.preview')} />}
+    </DeskDialog>
   );
 }

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cropToJpeg, rectBetween, rotatedCanvas, sha256Hex, type CropRect, type Rotation } from './crop';
+import { keyedRect } from './crop-rect';
+import { DeskDialog } from './DeskDialog';
 
 /**
  * Rotates and crops an original (an ID-card scan, a camera frame) to the face: drag a rectangle
- * on the picture, turn it by quarter turns, then use it. The result is one JPEG pass from the
- * original, whose SHA-256 goes with the call.
+ * on the picture, or with the keyboard move it with the arrow keys and resize it with Shift+arrows
+ * (crop-rect.ts), turn it by quarter turns, then use it (Enter on the picture). The result is one
+ * JPEG pass from the original, whose SHA-256 goes with the call.
  */
 export function CropDialog({ original, name, onUse, onCancel }: { original: Uint8Array; name: string; onUse(photo: { name: string; bytes: Uint8Array; originalSha256?: string }): void; onCancel(): void }) {
   const { t } = useTranslation('desk');
@@ -62,17 +65,54 @@ export function CropDialog({ original, name, onUse, onCancel }: { original: Uint
     onUse({ name: `${name.replace(/\.[^.]+$/, '')}-cropped.jpg`, bytes, originalSha256: await sha256Hex(original) });
   };
 
+  const pct = (v: number) => Math.round(v * 100);
+  const readout = rect ? t('capture.cropBox', { left: pct(rect.x), top: pct(rect.y), width: pct(rect.w), height: pct(rect.h) }) : t('capture.cropNone');
+
   return (
-    <div className="desk-dialog" role="dialog" aria-modal="true" aria-label={t('capture.cropTitle')}>
-      <h3>{t('capture.cropTitle')}</h3>
+    <DeskDialog
+      title={t('capture.cropTitle')}
+      onCancel={onCancel}
+      actions={
+        <>
+          <button type="button" onClick={() => turn(270)}>
+            {t('capture.rotateLeft')}
+          </button>
+          <button type="button" onClick={() => turn(90)}>
+            {t('capture.rotateRight')}
+          </button>
+          <button type="button" onClick={() => setRect(null)} disabled={!rect}>
+            {t('capture.reset')}
+          </button>
+          <button type="button" className="primary" onClick={() => void use()} disabled={!image}>
+            {t('capture.use')}
+          </button>
+        </>
+      }
+    >
       <p className="hint">{t('capture.cropHint')}</p>
+      <p className="hint" id="crop-keys">
+        {t('capture.cropKeys')}
+      </p>
       {failed ? (
         <p className="msg error">{t('form.badPhoto')}</p>
       ) : (
         <canvas
           ref={preview}
           className="crop-canvas"
+          tabIndex={0}
+          data-autofocus
           aria-label={t('capture.cropArea')}
+          aria-describedby="crop-keys crop-box"
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              return void use();
+            }
+            const next = keyedRect(rect, e.key, e.shiftKey);
+            if (!next) return;
+            e.preventDefault();
+            setRect(next);
+          }}
           onPointerDown={(e) => {
             e.currentTarget.setPointerCapture(e.pointerId);
             start.current = at(e);
@@ -87,23 +127,9 @@ export function CropDialog({ original, name, onUse, onCancel }: { original: Uint
           }}
         />
       )}
-      <div className="actions">
-        <button type="button" onClick={() => turn(270)}>
-          {t('capture.rotateLeft')}
-        </button>
-        <button type="button" onClick={() => turn(90)}>
-          {t('capture.rotateRight')}
-        </button>
-        <button type="button" onClick={() => setRect(null)} disabled={!rect}>
-          {t('capture.reset')}
-        </button>
-        <button type="button" className="primary" onClick={() => void use()} disabled={!image}>
-          {t('capture.use')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('capture.cancel')}
-        </button>
-      </div>
-    </div>
+      <p className="hint crop-readout" id="crop-box" aria-live="polite">
+        {readout}
+      </p>
+    </DeskDialog>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/i18n';
 import { QrCode } from '../handoff/QrCode';
-import { customerLocale } from './customer-language';
+import { customerLocale } from '../../../core/i18n/customer-locale';
 
 /**
  * The customer-facing page: only the QR code, the branch and the instruction, in the customer's

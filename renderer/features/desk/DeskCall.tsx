@@ -26,10 +26,16 @@ function useRow(id: number | undefined, stage: string | undefined): HistoryRow |
   return row?.id === id ? row : undefined;
 }
 
-/** The desktop app saves a PDF itself; the browser shell's own print dialog offers "Save as PDF". */
-async function saveRecord(historyId: number): Promise<void> {
+/**
+ * The desktop app saves a PDF itself; the browser shell's own print dialog offers "Save as PDF".
+ * Answers what the clerk is told: the file saved, nothing (cancelled, or the browser's print), or
+ * the error code of a save that failed.
+ */
+async function saveRecord(historyId: number): Promise<{ saved?: string; failed?: string } | undefined> {
   const r = await api.saveRecordPdf({ historyId });
-  if (!r.ok && r.error.code === 'USE_BROWSER_PRINT') window.print();
+  if (!r.ok && r.error.code === 'USE_BROWSER_PRINT') return void window.print();
+  if (!r.ok) return { failed: r.error.code };
+  return r.value.saved ? { saved: r.value.filename ?? '' } : undefined;
 }
 
 const ended = (s: FlowState): s is FlowState & { stage: EndStage } => isEndStage(s.stage);
@@ -43,6 +49,7 @@ export function DeskCall({ id, watch, nowMs, onNext, fromForm }: { id: number; w
   const formPhoto = useConsole((s) => s.photos.image_ref1?.url);
   const done = state !== undefined && ended(state);
   const photos = useVerdictPhotos(row, done, fromForm ? formPhoto : undefined);
+  const [saved, setSaved] = useState<{ saved?: string; failed?: string }>();
   if (!row || !state || !watch || row.expiredTime === undefined || row.token === undefined) return <section className="desk-call pane" aria-busy="true" />;
   const url = `${row.baseUrl.replace(/\/+$/, '')}/faceid/lite/do?token=${encodeURIComponent(row.token)}`;
   const branch = profile?.desk.branch ?? '';
@@ -53,7 +60,12 @@ export function DeskCall({ id, watch, nowMs, onNext, fromForm }: { id: number; w
         <DeskHandOff url={url} expiredTime={row.expiredTime} nowMs={nowMs} onSandbox={profile?.builtIn ?? false} branch={branch} language={row.params.language} />
       )}
       {state.stage === 'expired-unused' && <p className="msg warning">{t('handoff.expiredUnused')}</p>}
-      {done && <Verdict state={state} comparing={comparing} photos={photos} onNext={onNext} onRecord={() => void saveRecord(id)} />}
+      {done && <Verdict state={state} comparing={comparing} photos={photos} onNext={onNext} onRecord={() => void saveRecord(id).then(setSaved)} />}
+      {done && saved && (
+        <p className={saved.failed ? 'msg error' : 'msg'} role="status">
+          {saved.failed ? t('verdict.recordFailed', { code: saved.failed }) : t('verdict.recordSaved', { filename: saved.saved })}
+        </p>
+      )}
       <Timeline state={state} issuedAt={row.finishedAt ?? row.startedAt} source={watch.source} budget={watch.budget} onFetch={() => void api.fetchResult({ historyId: id })} />
       {done && <DeskRecord row={row} branch={branch} photos={photos} />}
     </section>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { readVerdict } from '../../../core/faceid/flow-status';
 import type { Comparison, VerificationData } from '../../../core/faceid/verification';
 import type { HistoryRow } from '../../../core/history';
 import { formatDateTime } from '../../../core/i18n/format';
@@ -18,6 +19,15 @@ export function DeskRecord({ row, branch, photos }: { row: HistoryRow; branch: s
     ['image_ref1', data?.verify_result?.result_ref1],
     ['image_ref2', data?.verify_result?.result_ref2],
   ];
+  // The reasons come from the one verification model, read at the level stored with the verdict.
+  const reasons = data && row.verdict === 'not-passed' ? readVerdict(data, row.result?.level ?? '1e-4').reasons : [];
+  const g = data?.liveness_result?.face_genuineness;
+  const fakeFace = g
+    ? (['synthetic_face', 'mask', 'screen_replay'] as const)
+        .filter((k) => g[`${k}_confidence`] !== undefined)
+        .map((k) => `${k} ${g[`${k}_confidence`]} / ${g[`${k}_threshold`] ?? '—'}`)
+        .join(', ')
+    : '';
   const line = (label: string, value: string) => (
     <tr key={label}>
       <th scope="row">{label}</th>
@@ -37,7 +47,9 @@ export function DeskRecord({ row, branch, photos }: { row: HistoryRow; branch: s
           {line('biz_id', row.bizId ?? none)}
           {line('uuid', row.uuid)}
           {line(t('record.verdict'), row.verdict ? t(`verdict.${row.verdict}`) : t('record.notFinished'))}
+          {reasons.length > 0 && line(t('record.reasons'), reasons.map((r) => t(`verdict.reasons.${r}`)).join(', '))}
           {line(t('record.liveness'), data?.liveness_result?.result ?? none)}
+          {fakeFace !== '' && line(t('record.fakeFace'), fakeFace)}
           {comparisons
             .filter((c): c is [string, Comparison] => c[1] !== undefined)
             .map(([ref, c]) =>
@@ -47,6 +59,7 @@ export function DeskRecord({ row, branch, photos }: { row: HistoryRow; branch: s
               ),
             )}
           {row.photos.map((p) => line(t('record.photoHash', { ref: p.param }), p.sha256))}
+          {row.photos.filter((p) => p.originalSha256 !== undefined).map((p) => line(t('record.originalHash', { ref: p.param }), p.originalSha256 ?? ''))}
         </tbody>
       </table>
       {(photos.reference || photos.best) && (

@@ -37,7 +37,7 @@ export function DeskView({ onExpert }: { onExpert(): void }) {
     // A fresh desk starts with a blank customer (a profile's default uuid is a developer's convenience).
     if (useConsole.getState().call.phase === 'idle') useDesk.getState().newCustomer({ focus: false });
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN' && !document.querySelector('dialog[open]')) {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN' && !document.querySelector('dialog[open], [role="dialog"][aria-modal="true"]')) {
         e.preventDefault();
         useDesk.getState().newCustomer();
       }

@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { EndStage, FlowState } from '../../../core/faceid/flow-status';
 import type { ThresholdKey } from '../../../core/faceid/verification';
+import { LOCALE_TAGS } from '../../../core/i18n/locales';
+import { currentLocale } from '../../i18n/i18n';
 
-const ODDS: Record<ThresholdKey, string> = { '1e-3': '1,000', '1e-4': '10,000', '1e-5': '100,000', '1e-6': '1,000,000' };
+/** The false-accept odds a level stands for: 1e-4 is one in 10,000 (written in the operator's locale). */
+const ODDS: Record<ThresholdKey, number> = { '1e-3': 1_000, '1e-4': 10_000, '1e-5': 100_000, '1e-6': 1_000_000 };
+const odds = (level: ThresholdKey) => new Intl.NumberFormat(LOCALE_TAGS[currentLocale()]).format(ODDS[level]);
 
 /** The verdict first: one large badge, the reasons as chips, the level used, both faces side by side. */
 export function Verdict({ state, comparing, photos, onNext, onRecord }: { state: FlowState & { stage: EndStage }; comparing: boolean; photos: { reference?: string; best?: string }; onNext(): void; onRecord(): void }) {
@@ -22,7 +26,7 @@ export function Verdict({ state, comparing, photos, onNext, onRecord }: { state:
           ))}
         </ul>
       )}
-      <p className="hint">{state.level ? t('verdict.level', { level: state.level, odds: ODDS[state.level] }) : comparing ? '' : t('verdict.noComparison')}</p>
+      <p className="hint">{state.level ? t('verdict.level', { level: state.level, odds: odds(state.level) }) : comparing ? '' : t('verdict.noComparison')}</p>
       <div className="verdict-faces">
         {comparing && (
           <figure>
