@@ -4,8 +4,9 @@
  * answers on. The main thread drives it through `client.ts` (protocol.ts); the face detector stays
  * with the main thread's pre-check, asked per photo.
  */
-import { isLoopbackHost } from '../loopback';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { isLoopbackHost } from '../loopback';
 import type { LikelyAnswer } from '../../../core/precheck/findings';
 import type { PrecheckContext } from '../../../core/precheck/judge';
 import type { FaceCheck } from '../get-token';
@@ -14,6 +15,20 @@ import type { FromWorker, SandboxCalls, SandboxMethod, ToWorker, WorkerStart } f
 
 const port = parentPort;
 const start = workerData as WorkerStart;
+
+/**
+ * The operator's clicks come before the emulator's load: on Linux a nice value is per thread, so
+ * this lowers the sandbox thread's priority only, and on a saturated 2-core desk PC the console's
+ * API thread is scheduled first. Elsewhere it would lower the whole console, so it is left alone.
+ */
+const SANDBOX_THREAD_NICE = 10;
+if (process.platform === 'linux') {
+  try {
+    setPriority(SANDBOX_THREAD_NICE);
+  } catch {
+    // Not permitted in this container or policy: the sandbox simply runs at normal priority.
+  }
+}
 
 if (port) {
   const post = (m: FromWorker) => port.postMessage(m);
