@@ -26,6 +26,7 @@ import { photoOps } from './photo-ops';
 import { PhotoStage } from '../photos/stage';
 import type { TeamService } from '../team/service';
 import { precheckOps } from './precheck-ops';
+import { lanOps } from './lan-ops';
 import type { PhotoAnalyser } from '../precheck/analyser';
 
 export interface HandlerDeps {
@@ -92,6 +93,7 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
     ...teamOps(opDeps),
     ...watchOps(opDeps, ctx, fetchResult),
     ...precheckOps(opDeps, stage),
+    ...lanOps(opDeps),
     saveRecordPdf: async ({ historyId }) => {
       const row = deps.history.get(historyId);
       if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });
