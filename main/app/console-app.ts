@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { HistoryStore } from '../history/store';
 import { SettingsStore } from '../settings/settings';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded/client';
+import { startInProcessSandbox } from '../sandbox/embedded/in-process';
 import { buildHandlers, type HandlerTable } from '../services/handlers';
 import { createPhotoAnalyser } from '../precheck/analyser';
 import type { SecretCipher } from '../vault/cipher';
@@ -35,6 +36,11 @@ export interface ConsoleAppOptions {
   ownsHistory?: boolean;
   /** Per-call timeout of service requests, ms (the client's default when absent). */
   timeoutMs?: number;
+  /**
+   * Where the embedded sandbox runs: its own worker thread (default), or this thread for a
+   * one-shot CLI command, which would pay the thread's start for nothing.
+   */
+  sandboxThread?: 'worker' | 'inline';
   /** The desktop shell's PDF record saver (see HandlerDeps.recordPrinter). */
   recordPrinter?: (suggestedName: string) => Promise<{ saved: boolean; filename?: string }>;
 }
@@ -65,7 +71,8 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
   const tightened = securePrivateData(options.dataDir);
   const credentials = { apiKey: `sandbox-${randomBytes(8).toString('hex')}`, apiSecret: randomBytes(24).toString('base64url') };
   // In a worker thread: a saturated sandbox must not delay the console's own API (issue #13).
-  const sandbox = await startEmbeddedSandbox({ host: '127.0.0.1', port: 0, ...credentials, log: (line) => options.log?.(line) });
+  const start = options.sandboxThread === 'inline' ? startInProcessSandbox : startEmbeddedSandbox;
+  const sandbox = await start({ host: '127.0.0.1', port: 0, ...credentials, log: (line) => options.log?.(line) });
   try {
     const cipher = options.cipher ?? keyFileCipher(options.dataDir);
     const vault = await Vault.open({
