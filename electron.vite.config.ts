@@ -17,6 +17,8 @@ export default defineConfig({
           cli: resolve('main/cli/main.ts'),
           // The pre-check's worker thread (main/precheck/analyser.ts finds it beside the bundle).
           'precheck-worker': resolve('main/precheck/worker.ts'),
+          // The embedded sandbox's worker thread (main/sandbox/embedded/client.ts finds it beside the bundle).
+          'sandbox-worker': resolve('main/sandbox/embedded/worker.ts'),
         },
       },
     },

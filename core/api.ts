@@ -133,6 +133,10 @@ export const requestSchemas = {
   /** Checks a callback's `sign` against the profile's secret, which never leaves the trusted side. */
   verifyCallback: z.object({ profileId: ProfileId, data: z.string().max(1_000_000), sign: z.string().max(200) }).strict(),
   getSandboxState: z.object({}).strict(),
+  /** This machine's LAN (non-internal IPv4) addresses and which one the embedded sandbox also serves on. */
+  getSandboxLan: z.object({}).strict(),
+  /** Also serve the embedded sandbox on one of those addresses, for a phone on the branch Wi-Fi (null: loopback only). For this launch only. */
+  setSandboxLan: z.object({ address: z.string().max(64).nullable() }).strict(),
   setSandboxFaults: z.object({ plan: SandboxFaultPlanSchema.nullable() }).strict(),
   /** Strict (default) or lenient embedded sandbox; kept with the built-in profile across restarts. */
   setSandboxMode: z.object({ lenient: z.boolean() }).strict(),
@@ -283,6 +287,20 @@ export interface ApiResponses {
   /** The turned photo's bytes come back once (base64 in the answer); the renderer stages them as a new photo. */
   rotatePhoto: { photo: { name: string; dataBase64: string }; width: number; height: number };
   setSandboxDetectFaces: SandboxState;
+  getSandboxLan: SandboxLan;
+  setSandboxLan: SandboxLan;
+}
+
+/** Where the embedded sandbox can be reached: always loopback; also a LAN address once the operator chose one. */
+export interface SandboxLan {
+  /** The loopback base URL (what the built-in profile calls). */
+  baseUrl: string;
+  /** This machine's non-internal IPv4 addresses, with their interface's name. */
+  addresses: Array<{ address: string; interface: string }>;
+  /** The LAN address served now, or null (loopback only). */
+  address: string | null;
+  /** The base URL on that address, which links and QR codes then use. */
+  lanBaseUrl: string | null;
 }
 
 /** What a pasted callback says and whether its signature is genuine. */

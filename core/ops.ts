@@ -40,6 +40,8 @@ export const OP_NAMES = [
   'analysePhoto',
   'rotatePhoto',
   'setSandboxDetectFaces',
+  'getSandboxLan',
+  'setSandboxLan',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

@@ -48,6 +48,8 @@ const api: ConsoleApi = {
   analysePhoto: call('analysePhoto'),
   rotatePhoto: call('rotatePhoto'),
   setSandboxDetectFaces: call('setSandboxDetectFaces'),
+  getSandboxLan: call('getSandboxLan'),
+  setSandboxLan: call('setSandboxLan'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

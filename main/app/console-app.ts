@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { HistoryStore } from '../history/store';
 import { SettingsStore } from '../settings/settings';
-import { createSandbox, type Sandbox } from '../sandbox/server';
+import { startEmbeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded/client';
+import { startInProcessSandbox } from '../sandbox/embedded/in-process';
 import { buildHandlers, type HandlerTable } from '../services/handlers';
 import { createPhotoAnalyser } from '../precheck/analyser';
 import type { SecretCipher } from '../vault/cipher';
@@ -35,6 +36,11 @@ export interface ConsoleAppOptions {
   ownsHistory?: boolean;
   /** Per-call timeout of service requests, ms (the client's default when absent). */
   timeoutMs?: number;
+  /**
+   * Where the embedded sandbox runs: its own worker thread (default), or this thread for a
+   * one-shot CLI command, which would pay the thread's start for nothing.
+   */
+  sandboxThread?: 'worker' | 'inline';
   /** The desktop shell's PDF record saver (see HandlerDeps.recordPrinter). */
   recordPrinter?: (suggestedName: string) => Promise<{ saved: boolean; filename?: string }>;
 }
@@ -43,7 +49,7 @@ export interface ConsoleAppOptions {
 export interface ConsoleApp {
   handlers: HandlerTable;
   dataDir: string;
-  sandbox: Sandbox;
+  sandbox: EmbeddedSandbox;
   vault: Vault;
   history: HistoryStore;
   /** The app's log, every line redacted; shells write their own lines through it. */
@@ -64,14 +70,17 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
   // Owner-only before anything is read or written; what had to be narrowed is logged below.
   const tightened = securePrivateData(options.dataDir);
   const credentials = { apiKey: `sandbox-${randomBytes(8).toString('hex')}`, apiSecret: randomBytes(24).toString('base64url') };
-  const sandbox = await createSandbox({ host: '127.0.0.1', port: 0, ...credentials });
+  // In a worker thread: a saturated sandbox must not delay the console's own API (issue #13).
+  const start = options.sandboxThread === 'inline' ? startInProcessSandbox : startEmbeddedSandbox;
+  const sandbox = await start({ host: '127.0.0.1', port: 0, ...credentials, log: (line) => options.log?.(line) });
   try {
     const cipher = options.cipher ?? keyFileCipher(options.dataDir);
     const vault = await Vault.open({
       dataDir: options.dataDir,
       cipher,
       storeFactory: options.storeFactory,
-      sandbox: { baseUrl: sandbox.baseUrl, ...credentials },
+      // The sandbox itself: its base URL is read live (a restarted worker may take another port).
+      sandbox,
     });
     // The team password sits beside the API secrets and is redacted with them everywhere.
     const teamConfig = TeamConfigStore.open(options.dataDir, cipher, options.storeFactory);
@@ -80,7 +89,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     const sink = options.log;
     const log = sink ? (line: string) => sink(redactText(line, secrets())) : undefined;
     // The embedded sandbox runs in the mode the operator last chose for the built-in profile.
-    sandbox.setLenient(vault.sandboxLenient());
+    await sandbox.setLenient(vault.sandboxLenient());
     const settings = SettingsStore.open(options.dataDir, options.storeFactory);
     for (const t of tightened) log?.(`data folder: ${describeTightened(t)}`);
     const history = HistoryStore.open(join(options.dataDir, 'history.sqlite3'), { redact: redactorOf(secrets), nativeBinding: options.sqliteBinding });

@@ -15,7 +15,8 @@ export interface CliContext {
 
 /** Opens the console's trusted side for one command. */
 export async function openContext(dataDir: string | undefined, out: Out, timeoutMs?: number): Promise<CliContext> {
-  const app = await startConsoleApp({ dataDir: dataDir ?? resolveDataDir(), ownsHistory: false, timeoutMs });
+  // One command, then exit: the built-in sandbox stays on this thread (no worker to start).
+  const app = await startConsoleApp({ dataDir: dataDir ?? resolveDataDir(), ownsHistory: false, timeoutMs, sandboxThread: 'inline' });
   return { app, out };
 }
 

@@ -4,7 +4,7 @@
  * Every JSON body, success or error, carries `request_id` ("<unix seconds>,<uuid4>") and
  * `time_used` (whole ms), as the service's do.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DO_PATH, GET_RESULT_PATH, GET_TOKEN_PATH } from '../../core/faceid/endpoints';
@@ -104,6 +104,13 @@ export interface Sandbox {
   onFlowEnded(listener: (e: FlowEndedEvent) => void): () => void;
   /** Tells when a customer first opens a flow's liveness page; returns the unsubscribe function. */
   onFlowOpened(listener: (e: FlowOpenedEvent) => void): () => void;
+  /**
+   * Also serves the same sandbox on `host` (an address beyond loopback: a phone on the branch
+   * Wi-Fi), on the same port when it is free; null stops that. Resolves to the extra base URL.
+   */
+  serveAlsoOn(host: string | null): Promise<string | undefined>;
+  /** The base URL of that extra address, while there is one. */
+  readonly extraBaseUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -270,33 +277,47 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   }
 
   const limits: ServerTimeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
-  const server = createServer(
-    { headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, keepAliveTimeout: limits.keepAliveMs, connectionsCheckingInterval: limits.checkEveryMs },
-    (req, res) => {
-      const startedAt = performance.now();
-      // A client that goes away mid-request errors these streams; that is no reason to crash.
-      req.on('error', () => {});
-      res.on('error', () => {});
-      route(req, res, startedAt).catch(() => {
-        if (!res.headersSent) send(res, jsonAnswer(500, serviceErrorBody('INTERNAL_ERROR'), startedAt));
-        else res.destroy();
-      });
-    },
-  );
-  server.setTimeout(limits.idleMs);
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    // Answer what the parser refused if the socket can still take it; never throw from here.
-    if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
-    socket.end(clientErrorAnswer(err.code));
-  });
-  const host = options.host ?? SANDBOX_DEFAULT_HOST;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  // One request handler for every address served (loopback, and a LAN address when exposed).
+  const makeServer = () => {
+    const server = createServer(
+      { headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, keepAliveTimeout: limits.keepAliveMs, connectionsCheckingInterval: limits.checkEveryMs },
+      (req, res) => {
+        const startedAt = performance.now();
+        // A client that goes away mid-request errors these streams; that is no reason to crash.
+        req.on('error', () => {});
+        res.on('error', () => {});
+        route(req, res, startedAt).catch(() => {
+          if (!res.headersSent) send(res, jsonAnswer(500, serviceErrorBody('INTERNAL_ERROR'), startedAt));
+          else res.destroy();
+        });
+      },
+    );
+    server.setTimeout(limits.idleMs);
+    server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+      // Answer what the parser refused if the socket can still take it; never throw from here.
+      if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+      socket.end(clientErrorAnswer(err.code));
     });
-  });
+    return server;
+  };
+  const listen = (srv: Server, port: number, host: string) =>
+    new Promise<void>((resolve, reject) => {
+      srv.once('error', reject);
+      srv.listen(port, host, () => {
+        srv.off('error', reject);
+        resolve();
+      });
+    });
+  const stop = (srv: Server) =>
+    new Promise<void>((resolve) => {
+      srv.close(() => resolve());
+      srv.closeAllConnections();
+    });
+  const server = makeServer();
+  const host = options.host ?? SANDBOX_DEFAULT_HOST;
+  await listen(server, options.port ?? 0, host);
+  /** The second listener, on an address beyond loopback the operator chose (serveAlsoOn). */
+  let extra: { server: Server; host: string; baseUrl: string } | undefined;
   const sweep = setInterval(() => flows.expireDue(), EXPIRY_SWEEP_MS);
   sweep.unref();
   const { port } = server.address() as AddressInfo;
@@ -334,12 +355,32 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
     onFlowEnded: (listener) => flows.onFlowEnded(listener),
     onFlowOpened: (listener) => flows.onFlowOpened(listener),
-    close: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(sweep);
-        notifier.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    get extraBaseUrl() {
+      return extra?.baseUrl;
+    },
+    serveAlsoOn: async (other) => {
+      if (extra && extra.host === other) return extra.baseUrl;
+      if (extra) {
+        const old = extra;
+        extra = undefined;
+        await stop(old.server);
+      }
+      if (other === null) return undefined;
+      const srv = makeServer();
+      try {
+        // The same port as on loopback, so the two addresses read alike; another when it is taken.
+        await listen(srv, port, other);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+        await listen(srv, 0, other);
+      }
+      extra = { server: srv, host: other, baseUrl: `http://${clientHost(other)}:${(srv.address() as AddressInfo).port}` };
+      return extra.baseUrl;
+    },
+    close: async () => {
+      clearInterval(sweep);
+      notifier.close();
+      await Promise.all([stop(server), ...(extra ? [stop(extra.server)] : [])]);
+    },
   };
 }

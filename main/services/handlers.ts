@@ -12,7 +12,7 @@ import type { HistoryStore } from '../history/store';
 import type { SettingsStore } from '../settings/settings';
 import { redactText, redactValue, secretsIn } from '../vault/redact';
 import { VaultError, type Vault } from '../vault/vault';
-import type { Sandbox } from '../sandbox/server';
+import type { EmbeddedSandbox } from '../sandbox/embedded/client';
 import { historyOps } from './history-ops';
 import { resultFetcher, resultOps, type ResultContext } from './result-ops';
 import { BestImages } from './best-images';
@@ -26,6 +26,7 @@ import { photoOps } from './photo-ops';
 import { PhotoStage } from '../photos/stage';
 import type { TeamService } from '../team/service';
 import { precheckOps } from './precheck-ops';
+import { lanOps } from './lan-ops';
 import type { PhotoAnalyser } from '../precheck/analyser';
 
 export interface HandlerDeps {
@@ -37,7 +38,7 @@ export interface HandlerDeps {
   log?: (line: string) => void;
   now?: () => number;
   /** The embedded sandbox, for its support controls (fault injection, callback log). */
-  sandbox?: Sandbox;
+  sandbox?: EmbeddedSandbox;
   /** Where staged photos are kept; a PhotoStage with STAGE_LIMITS by default (tests inject smaller caps). */
   photoStage?: PhotoStage;
   /** The team history (PostgreSQL publisher and queries), when the shell runs one. */
@@ -92,6 +93,7 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
     ...teamOps(opDeps),
     ...watchOps(opDeps, ctx, fetchResult),
     ...precheckOps(opDeps, stage),
+    ...lanOps(opDeps),
     saveRecordPdf: async ({ historyId }) => {
       const row = deps.history.get(historyId);
       if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });

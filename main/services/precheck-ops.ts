@@ -51,9 +51,9 @@ export function precheckOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<Prech
       const s = deps.sandbox;
       if (!s) return fail({ code: 'NO_SANDBOX', message: 'No embedded sandbox is running.' });
       if (on && !deps.precheck) return fail({ code: 'PRECHECK_UNAVAILABLE', message: 'The photo pre-check is not available in this shell.' });
-      s.setFaceCheck(on && deps.precheck ? faceCheckOf(deps.precheck) : undefined);
+      await s.setFaceCheck(on && deps.precheck ? faceCheckOf(deps.precheck) : undefined);
       deps.log?.(`sandbox face detection ${on ? 'on' : 'off'}`);
-      return ok(sandboxState(s));
+      return ok(await sandboxState(s));
     },
   };
 }

@@ -13,7 +13,7 @@ import { fail, ok, type Result } from '../../core/result';
 import { getResult } from '../faceid/get-result';
 import { verifyCallbackSignature } from '../faceid/signature';
 import type { SandboxState } from '../../core/api';
-import type { Sandbox } from '../sandbox/server';
+import type { EmbeddedSandbox } from '../sandbox/embedded/client';
 import type { HandlerDeps, OpImpls } from './handlers';
 import type { BestImages } from './best-images';
 import type { FlowEvents } from './flow-events';
@@ -24,8 +24,9 @@ const FINAL_STATUSES = new Set<string>(END_STATUSES);
 type ResultOpName = 'fetchResult' | 'verifyCallback' | 'getSandboxState' | 'setSandboxFaults' | 'setSandboxMode';
 
 /** What the Sandbox panel shows: the last 100 callbacks and trust-log entries, never a secret. */
-export function sandboxState(s: Sandbox): SandboxState {
-  return { baseUrl: s.baseUrl, faults: s.faults.get(), callbacks: s.callbackLog.slice(-100), lenient: s.lenient, trusted: s.trustLog.slice(-100), detectFaces: s.detectFaces };
+export async function sandboxState(s: EmbeddedSandbox): Promise<SandboxState> {
+  const { faults, callbacks, trusted } = await s.snapshot(100);
+  return { baseUrl: s.baseUrl, faults, callbacks, lenient: s.lenient, trusted, detectFaces: s.detectFaces };
 }
 
 /** The bytes of an image field: a `data:image/…;base64,` URI or bare base64 (see decodeImageField). */
@@ -140,23 +141,22 @@ export function resultOps(deps: HandlerDeps, fetchResult: ReturnType<typeof resu
     getSandboxState: async () => {
       const s = deps.sandbox;
       if (!s) return noSandbox();
-      return ok(sandboxState(s));
+      return ok(await sandboxState(s));
     },
     setSandboxFaults: async ({ plan }) => {
       const s = deps.sandbox;
       if (!s) return noSandbox();
-      if (plan) s.faults.set(plan);
-      else s.faults.clear();
-      return ok(sandboxState(s));
+      await s.setFaults(plan);
+      return ok(await sandboxState(s));
     },
     setSandboxMode: async ({ lenient }) => {
       const s = deps.sandbox;
       if (!s) return noSandbox();
       // Kept with the built-in profile first, so the running mode never differs from the stored one.
       deps.vault.setSandboxLenient(lenient);
-      s.setLenient(lenient);
+      await s.setLenient(lenient);
       deps.log?.(`sandbox mode ${lenient ? 'lenient' : 'strict'}`);
-      return ok(sandboxState(s));
+      return ok(await sandboxState(s));
     },
   };
 }

@@ -133,7 +133,8 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
           return ok({
             outcome: 'issued',
             token: r.token,
-            livenessUrl: livenessUrl(profile.baseUrl, r.token),
+            // On the embedded sandbox served on a LAN address, the link a phone scans uses that address.
+            livenessUrl: livenessUrl(deps.sandbox && profile.baseUrl === deps.sandbox.baseUrl ? deps.sandbox.publicBaseUrl : profile.baseUrl, r.token),
             historyId: deps.history.idOf(req.callId),
             biz_id: r.biz_id,
             request_id: r.request_id,

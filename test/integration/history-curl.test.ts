@@ -46,7 +46,7 @@ describe('copy as cURL', () => {
     const { stdout } = await run('bash', ['-c', curl.value.command], { cwd: work, env: { ...process.env, FACEID_API_SECRET: app.sandbox.apiSecret } });
     const answer = JSON.parse(stdout) as { token?: string; biz_id?: string };
     expect(answer.token).toMatch(/^[0-9a-f]{32}$/);
-    const replayed = app.sandbox.tokens.get(answer.token ?? '');
+    const replayed = await app.sandbox.token(answer.token ?? '');
     expect(replayed?.params).toMatchObject({ biz_no: curl.value.bizNo, uuid: 'cust-7', comparison_type: '0', biz_extra_data: '@not-a-file;x', api_key: app.sandbox.apiKey });
     expect(replayed?.photos.image_ref1).toMatchObject({ bytes: photo.length, filename: 'customer.jpg' });
 
@@ -56,6 +56,6 @@ describe('copy as cURL', () => {
     expect(kept.value).toMatchObject({ bizNo: "o'brien-1", keptBizNo: true });
     expect(kept.value.command).toContain('WARNING: this resends the original biz_no');
     const again = JSON.parse((await run('bash', ['-c', kept.value.command], { cwd: work, env: { ...process.env, FACEID_API_SECRET: app.sandbox.apiSecret } })).stdout) as { token?: string };
-    expect(app.sandbox.tokens.get(again.token ?? '')?.params.biz_no).toBe("o'brien-1");
+    expect((await app.sandbox.token(again.token ?? ''))?.params.biz_no).toBe("o'brien-1");
   });
 });

@@ -32,7 +32,7 @@ describe('photo staging', () => {
   });
 
   const issue = (photos: Record<string, { handle: string }>) => app.handlers.issueToken({ callId: `staging-call-${++calls}`, profileId: 'sandbox', params: params(`staging-${calls}`), photos });
-  const sandboxSha = (token: string, name: 'image_ref1' | 'image_ref2') => app.sandbox.tokens.get(token)?.photos[name]?.sha256;
+  const sandboxSha = async (token: string, name: 'image_ref1' | 'image_ref2') => (await app.sandbox.token(token))?.photos[name]?.sha256;
 
   it('sends byte-identical photos: the sandbox sees the SHA-256 of the staged bytes, on the first call and on a resend with the same handles', async () => {
     const other = makeJpeg(400, 300);
@@ -40,8 +40,8 @@ describe('photo staging', () => {
     for (let attempt = 0; attempt < 2; attempt++) {
       const r = await issue(refs);
       if (!r.ok || r.value.outcome !== 'issued') throw new Error(JSON.stringify(r));
-      expect(sandboxSha(r.value.token, 'image_ref1')).toBe(sha(face));
-      expect(sandboxSha(r.value.token, 'image_ref2')).toBe(sha(other));
+      expect(await sandboxSha(r.value.token, 'image_ref1')).toBe(sha(face));
+      expect(await sandboxSha(r.value.token, 'image_ref2')).toBe(sha(other));
       const row = await app.handlers.getHistoryRow({ id: r.value.historyId ?? 0 });
       expect(row.ok && row.value.photos.map((p) => [p.param, p.sha256, p.bytes, p.filename])).toEqual([
         ['image_ref1', sha(face), face.byteLength, 'me.jpg'],
@@ -66,10 +66,10 @@ describe('photo staging', () => {
     expect(await issue({ image_ref1: first })).toMatchObject({ ok: true, value: { outcome: 'issued' } });
     const fourth = await app.handlers.stagePhoto({ name: 'fourth.jpg', bytes: face });
     expect(fourth.ok && fourth.value.evicted).toEqual([second.handle]);
-    const before = app.sandbox.tokens.size;
+    const before = await app.sandbox.tokenCount();
     const refused = await issue({ image_ref1: third, image_ref2: second });
     expect(refused).toMatchObject({ ok: false, error: { code: 'PHOTO_NOT_STAGED', field: 'image_ref2', reason: 'evicted' } });
-    expect(app.sandbox.tokens.size).toBe(before);
+    expect(await app.sandbox.tokenCount()).toBe(before);
     expect(await issue({ image_ref1: first })).toMatchObject({ ok: true, value: { outcome: 'issued' } });
   });
 
@@ -105,7 +105,7 @@ describe('photo staging', () => {
       const issued = await post('issueToken', JSON.stringify({ callId: 'staging-web-1', profileId: 'sandbox', params: params('staging-web-1'), photos: { image_ref1: { handle: staged.value.handle } } }), { 'Content-Type': 'application/json' });
       const r = (await issued.json()) as { ok: boolean; value: { outcome: string; token: string } };
       expect(r).toMatchObject({ ok: true, value: { outcome: 'issued' } });
-      expect(sandboxSha(r.value.token, 'image_ref1')).toBe(sha(face));
+      expect(await sandboxSha(r.value.token, 'image_ref1')).toBe(sha(face));
     });
 
     it('refuses a photo sent as JSON with 415 saying how to send it, one over 12 MB with 413, and a bad name header with 400', async () => {

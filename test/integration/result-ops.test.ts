@@ -82,7 +82,7 @@ describe('results in the console', () => {
   it('verifies a callback signature with the profile secret, and rejects a one-byte change', async () => {
     const issued = await issue('results-4');
     await finishFlow(issued.livenessUrl, 'liveness-failed');
-    const entry = await waitFor(async () => app.sandbox.callbackLog.find((c) => c.kind === 'notify' && c.data.includes('results-4')));
+    const entry = await waitFor(async () => (await app.sandbox.snapshot(500)).callbacks.find((c) => c.kind === 'notify' && c.data.includes('results-4')));
     const good = await app.handlers.verifyCallback({ profileId: 'sandbox', data: entry.data, sign: entry.sign });
     expect(good).toMatchObject({ ok: true, value: { valid: true, decoded: { status: 'OK', liveness_result: { result: 'FAIL' } } } });
     const tampered = await app.handlers.verifyCallback({ profileId: 'sandbox', data: entry.data.replace('FAIL', 'PASS'), sign: entry.sign });
