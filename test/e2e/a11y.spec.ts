@@ -128,6 +128,26 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await expect(importer).toBeHidden();
   });
 
+  test('the production confirmation dialog', async ({ page, shell }) => {
+    const api = (op: string, data: unknown) => page.request.post(`${shell.origin}/api/${op}`, { data, headers: { 'X-FaceID-Console-Token': shell.token } });
+    const name = `A11y production ${Date.now() % 100000}`;
+    // Never called: the confirmation is cancelled, so the address need not answer.
+    const created = await api('createProfile', { profile: { name, color: '#c53030', environment: 'production', region: 'custom', baseUrl: 'https://127.0.0.1:9', apiKey: 'k', defaults: {}, confirmProduction: true } });
+    const profile = (await created.json()) as { ok: boolean; value: { id: string } };
+    expect(profile.ok).toBe(true);
+    expect((await api('setActiveProfile', { profileId: profile.value.id })).ok()).toBe(true);
+    await page.reload();
+    await expect(page.getByTestId('profile-badge')).toContainText(name);
+    await page.getByLabel('uuid').fill('a11y-production');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Confirm production call' });
+    await expect(confirm).toContainText('Issue a real token on production?');
+    await expectNoSeriousViolations(page, 'the production confirmation');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(confirm).toBeHidden();
+    expect((await api('deleteProfile', { profileId: profile.value.id })).ok()).toBe(true);
+  });
+
   test('the view tabs follow the ARIA tabs pattern: arrows, Home and End move and select', async ({ page }) => {
     const expert = page.getByRole('tab', { name: 'Expert' });
     await expert.focus();
