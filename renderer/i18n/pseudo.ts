@@ -24,8 +24,10 @@ export function pseudoize(text: string): string {
 
 /** Whether this page was asked for the pseudo-locale by a test. */
 export function pseudoRequested(): boolean {
+  // Read through globalThis: this module is also unit-tested under Node, which has neither.
+  const page = globalThis as { navigator?: { webdriver?: boolean }; localStorage?: { getItem(key: string): string | null } };
   try {
-    return typeof navigator !== 'undefined' && navigator.webdriver === true && localStorage.getItem(PSEUDO_FLAG) === '1';
+    return page.navigator?.webdriver === true && page.localStorage?.getItem(PSEUDO_FLAG) === '1';
   } catch {
     return false;
   }
