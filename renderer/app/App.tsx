@@ -13,6 +13,7 @@ import { TeamPanel } from '../features/team/TeamPanel';
 import { TokenForm } from '../features/token-form/TokenForm';
 import { VerifyCallback } from '../features/verification/VerifyCallback';
 import { useLanguage } from '../i18n/language-store';
+import { Announcer } from './announcer';
 import { LanguageMenu } from './LanguageMenu';
 import { useConsole } from './store';
 import { initialView, rememberView, tabKeyTarget, VIEWS, type View } from './view-tabs';
@@ -88,33 +89,36 @@ export function App() {
       {tool === 'verify' && <VerifyCallback onClose={() => setTool(null)} />}
       {tool === 'sandbox' && <SandboxPanel onClose={() => setTool(null)} />}
       {tool === 'team' && <TeamPanel onClose={() => setTool(null)} />}
-      <SwitchNotice />
-      {loadError && (
-        <p className="msg error banner" role="alert">
-          {loadError}
-        </p>
-      )}
-      {view === 'desk' ? (
-        <main role="tabpanel" id="view-desk" aria-labelledby="tab-desk" className="desk-panel">
-          <DeskView onExpert={() => setView('expert')} />
-        </main>
-      ) : view === 'expert' ? (
-        <div role="tabpanel" id="view-expert" aria-labelledby="tab-expert">
-          <CloneNotice />
-          <main className="layout">
-            <div className="pane form-pane">
-              <TokenForm />
+      <main className="app-main">
+        <SwitchNotice />
+        {loadError && (
+          <p className="msg error banner" role="alert">
+            {loadError}
+          </p>
+        )}
+        {view === 'desk' ? (
+          <div role="tabpanel" id="view-desk" aria-labelledby="tab-desk" className="desk-panel">
+            <DeskView onExpert={() => setView('expert')} />
+          </div>
+        ) : view === 'expert' ? (
+          <div role="tabpanel" id="view-expert" aria-labelledby="tab-expert">
+            <CloneNotice />
+            <div className="layout">
+              <div className="pane form-pane">
+                <TokenForm />
+              </div>
+              <section className="pane result-pane" aria-label={t('regions.result')}>
+                <ResultPanel />
+              </section>
             </div>
-            <aside className="pane result-pane">
-              <ResultPanel />
-            </aside>
-          </main>
-        </div>
-      ) : (
-        <main role="tabpanel" id="view-support" aria-labelledby="tab-support" className="history-panel">
-          <HistoryView onCloned={() => setView('expert')} />
-        </main>
-      )}
+          </div>
+        ) : (
+          <div role="tabpanel" id="view-support" aria-labelledby="tab-support" className="history-panel">
+            <HistoryView onCloned={() => setView('expert')} />
+          </div>
+        )}
+      </main>
+      <Announcer />
       <ConfirmProduction />
     </div>
   );

@@ -16,6 +16,8 @@ import { planClone, type ClonePhotos, type CloneReport, type MissingPhoto } from
 import { useHistory } from '../features/history/history-store';
 import { switchDefaults, type SwitchReport } from '../features/profiles/switch-defaults';
 import { suggestBizNo } from '../features/token-form/biz-no';
+import { i18n } from '../i18n/i18n';
+import { announce } from './announcer';
 
 export interface AttachedPhoto {
   name: string;
@@ -170,8 +172,9 @@ export const useConsole = create<ConsoleState>((set, get) => {
       // biz_no must be unique: never leave a used (or possibly used) one in the form.
       set((st) => ({
         values: { ...st.values, biz_no: suggestBizNo() },
-        bizNoNotice: `biz_no ${params.biz_no ?? ''} was ${outcome === 'issued' ? 'used' : 'possibly used'}; a new one is filled in.`,
+        bizNoNotice: i18n.t(outcome === 'issued' ? 'app:store.bizNoUsed' : 'app:store.bizNoPossiblyUsed', { bizNo: params.biz_no ?? '' }),
       }));
+      announce(i18n.t(outcome === 'issued' ? 'app:announce.issued' : 'app:announce.unknown', { bizNo: params.biz_no ?? '' }));
     }
     const field = result.ok ? (result.value.outcome === 'issued' ? undefined : result.value.error.field) : result.error.field;
     if (field) set({ focusRequest: { field, seq: Date.now() }, advancedOpen: get().advancedOpen || isAdvanced(field) });
@@ -217,7 +220,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       const s = get();
       const from = s.profiles.find((p) => p.id === s.activeProfileId);
       const to = s.profiles.find((p) => p.id === id);
-      if (!to) return `No profile with id ${id}.`;
+      if (!to) return i18n.t('app:store.noProfile', { id });
       const r = await api.setActiveProfile({ profileId: id });
       if (!r.ok) return r.error.message;
       // Read the form after the await: the operator may have typed while the switch was in flight.
@@ -254,12 +257,12 @@ export const useConsole = create<ConsoleState>((set, get) => {
 
     attachPhoto(name, file) {
       if (file.bytes.length > MAX_PHOTO_BYTES) {
-        set((s) => ({ photoErrors: { ...s.photoErrors, [name]: `“${file.name}” is ${formatBytes(file.bytes.length)}; the console takes photos up to ${formatBytes(MAX_PHOTO_BYTES)} (the service itself is believed to take 2 MB). Nothing was attached.` } }));
+        set((s) => ({ photoErrors: { ...s.photoErrors, [name]: i18n.t('app:store.photoTooBig', { name: file.name, size: formatBytes(file.bytes.length), max: formatBytes(MAX_PHOTO_BYTES) }) } }));
         return false;
       }
       const facts = photoFacts(file.bytes);
       if (facts.format === null) {
-        set((s) => ({ photoErrors: { ...s.photoErrors, [name]: `“${file.name}” is not an image: its content is not JPEG, PNG or another known image format. Nothing was attached.` } }));
+        set((s) => ({ photoErrors: { ...s.photoErrors, [name]: i18n.t('app:store.notAnImage', { name: file.name }) } }));
         return false;
       }
       const old = get().photos[name];
@@ -307,7 +310,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
     },
 
     async cloneFromHistory(row, prepared) {
-      if (get().call.phase === 'sending') return 'A call is in flight: wait for its answer (or cancel it) before cloning another call into the form.';
+      if (get().call.phase === 'sending') return i18n.t('app:store.cloneWhileSending');
       const plan = planClone(row, get().profiles, get().activeProfileId);
       let profile = plan.profile;
       if (profile.kind === 'switch') {
@@ -325,7 +328,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
         call: { phase: 'idle' },
         // The clone replaces every value, so what a profile switch changed no longer applies.
         switchNotice: undefined,
-        bizNoNotice: `A fresh biz_no is suggested: the cloned call used ${row.bizNo || '(none)'}, and biz_no must be unique.`,
+        bizNoNotice: row.bizNo ? i18n.t('app:store.cloneBizNo', { bizNo: row.bizNo }) : i18n.t('app:store.cloneNoBizNo'),
       });
       const reattached: CloneReport['reattached'] = [];
       const missing: MissingPhoto[] = [...prepared.photos.missing];
@@ -335,7 +338,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
         if (get().attachPhoto(name, file)) reattached.push({ param: name, filename: file.name });
         else {
           const sha256 = row.photos.find((p) => p.param === name)?.sha256 ?? '';
-          missing.push({ param: name, filename: file.name, bytes: file.bytes.length, sha256, reason: get().photoErrors[name] ?? 'it could not be attached' });
+          missing.push({ param: name, filename: file.name, bytes: file.bytes.length, sha256, reason: get().photoErrors[name] ?? i18n.t('app:store.notAttached') });
         }
       }
       set((s) => ({

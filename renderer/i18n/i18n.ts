@@ -8,6 +8,7 @@ import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, LOCALE_TAGS, resolveLocale, type LanguageSetting, type Locale } from '../../core/i18n/locales';
 import { NAMESPACES, type Namespace } from './namespaces';
+import { pseudoProcessor, pseudoRequested } from './pseudo';
 
 function resources(): Resource {
   const out: Resource = {};
@@ -24,10 +25,15 @@ export function browserLanguages(): readonly string[] {
 
 export const i18n = i18next.createInstance();
 
+// Layout tests only: long accented messages (see pseudo.ts; never offered to operators).
+const pseudo = pseudoRequested();
+if (pseudo) i18n.use(pseudoProcessor);
+
 void i18n
   .use(ICU)
   .use(initReactI18next)
   .init({
+    ...(pseudo ? { postProcess: ['pseudo'] } : {}),
     resources: resources(),
     lng: resolveLocale('auto', browserLanguages()),
     fallbackLng: 'en',

@@ -9,6 +9,7 @@ import { supportMessages } from '../features/history/messages';
 import { deskMessages } from '../features/desk/messages';
 
 import { precheckMessages } from '../features/precheck/messages';
+import { profilesMessages } from '../features/profiles/messages';
 
 export const NAMESPACES = {
   app: appMessages,
@@ -16,6 +17,7 @@ export const NAMESPACES = {
   desk: deskMessages,
   support: supportMessages,
   team: teamMessages,
+  profiles: profilesMessages,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;

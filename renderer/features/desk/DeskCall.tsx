@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallWatch } from '../../../core/desk';
 import { isEndStage, type EndStage, type FlowState } from '../../../core/faceid/flow-status';
 import type { HistoryRow } from '../../../core/history';
+import { useAnnounceVerdict } from '../../app/announcer';
 import { useConsole } from '../../app/store';
 import { api } from '../../bridge';
 import { DeskHandOff } from './DeskHandOff';
@@ -50,6 +51,7 @@ export function DeskCall({ id, watch, nowMs, onNext, fromForm }: { id: number; w
   const done = state !== undefined && ended(state);
   const photos = useVerdictPhotos(row, done, fromForm ? formPhoto : undefined);
   const [saved, setSaved] = useState<{ saved?: string; failed?: string }>();
+  useAnnounceVerdict(done ? t(`verdict.${state.stage}`) : undefined);
   if (!row || !state || !watch || row.expiredTime === undefined || row.token === undefined) return <section className="desk-call pane" aria-busy="true" />;
   const url = `${row.baseUrl.replace(/\/+$/, '')}/faceid/lite/do?token=${encodeURIComponent(row.token)}`;
   const branch = profile?.desk.branch ?? '';

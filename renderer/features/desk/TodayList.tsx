@@ -51,7 +51,7 @@ export function TodayList({ rows, watch, shownId, nowMs, onPick }: { rows: Histo
             const stage = w ? stateNow(w, nowMs).stage : r.verdict;
             return (
               <li key={r.id}>
-                <button type="button" className={`today-row${r.id === shownId ? ' selected' : ''}`} aria-current={r.id === shownId ? 'true' : undefined} aria-label={t('today.open', { uuid: r.uuid || r.bizNo })} onClick={() => onPick(r.id)}>
+                <button type="button" className={`today-row${r.id === shownId ? ' selected' : ''}`} aria-current={r.id === shownId ? 'true' : undefined} onClick={() => onPick(r.id)}>
                   <span className="today-time">{formatTime(r.startedAt, locale)}</span>
                   <span className="today-uuid">{r.uuid || r.bizNo}</span>
                   <span className={`today-stage stage-${stage ?? 'failed'}`} data-testid="today-stage">

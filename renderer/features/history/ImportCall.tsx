@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportError, importCall, type ImportedCall } from '../../../core/import';
+import { ToolDialog } from '../../app/ToolDialog';
 import { fillFormFrom } from './import-into-form';
 
 /**
@@ -10,10 +11,8 @@ import { fillFormFrom } from './import-into-form';
  */
 export function ImportCall({ onClose, onFilled }: { onClose(): void; onFilled(): void }) {
   const { t } = useTranslation('support');
-  const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
   const [read, setRead] = useState<{ call: ImportedCall } | { error: string }>();
-  useEffect(() => dialog.current?.showModal(), []);
 
   const readPaste = () => {
     try {
@@ -24,13 +23,7 @@ export function ImportCall({ onClose, onFilled }: { onClose(): void; onFilled():
   };
   const call = read && 'call' in read ? read.call : undefined;
   return (
-    <dialog ref={dialog} className="tool-dialog" aria-label={t('import.title')} onClose={onClose}>
-      <header>
-        <h2>{t('import.title')}</h2>
-        <button type="button" className="small" onClick={() => dialog.current?.close()}>
-          {t('import.close')}
-        </button>
-      </header>
+    <ToolDialog title={t('import.title')} onClose={onClose}>
       <label className="stack">
         {t('import.pasteLabel')}
         <textarea
@@ -81,7 +74,7 @@ export function ImportCall({ onClose, onFilled }: { onClose(): void; onFilled():
               className="primary"
               onClick={() => {
                 fillFormFrom(call, (original) => t('import.bizNoNotice', { original }));
-                dialog.current?.close();
+                onClose();
                 onFilled();
               }}
             >
@@ -90,6 +83,6 @@ export function ImportCall({ onClose, onFilled }: { onClose(): void; onFilled():
           </div>
         </section>
       )}
-    </dialog>
+    </ToolDialog>
   );
 }

@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useConsole } from '../../app/store';
 
 /** Asks before a token is issued on a production profile. */
 export function ConfirmProduction() {
+  const { t } = useTranslation('profiles');
   const confirming = useConsole((s) => s.confirming);
   const profile = useConsole((s) => s.profiles.find((p) => p.id === s.activeProfileId));
   const bizNo = useConsole((s) => s.values.biz_no ?? '');
@@ -16,18 +18,15 @@ export function ConfirmProduction() {
   }, [confirming]);
 
   return (
-    <dialog ref={dialog} className="confirm" aria-label="Confirm production call" onCancel={() => useConsole.getState().confirmIssue(false)}>
-      <h2>Issue a real token on production?</h2>
-      <p>
-        Profile <strong style={{ color: profile?.color }}>{profile?.name}</strong> is a <strong>production</strong> connection ({profile?.baseUrl}). This call is billed and
-        creates a real verification for biz_no <code>{bizNo}</code>.
-      </p>
+    <dialog ref={dialog} className="confirm" aria-label={t('confirm.label')} onCancel={() => useConsole.getState().confirmIssue(false)}>
+      <h2>{t('confirm.title')}</h2>
+      <p>{t('confirm.text', { name: profile?.name ?? '', baseUrl: profile?.baseUrl ?? '', bizNo })}</p>
       <div className="actions">
         <button type="button" onClick={() => useConsole.getState().confirmIssue(false)}>
-          Cancel
+          {t('confirm.cancel')}
         </button>
         <button type="button" className="danger" onClick={() => useConsole.getState().confirmIssue(true)}>
-          Issue on production
+          {t('confirm.issue')}
         </button>
       </div>
     </dialog>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProfileInput, ProfileSummary, VaultStatus } from '../../../core/api';
 import { FORM_PARAMS } from '../../../core/faceid/catalogue';
 import { REGIONS, checkBaseUrl } from '../../../core/faceid/regions';
@@ -31,6 +32,7 @@ function initialInput(p?: ProfileSummary): ProfileInput {
 
 /** Create or edit a profile. The secret is write-only: the field is always empty; typing replaces it. */
 export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: Props) {
+  const { t } = useTranslation('profiles');
   const [input, setInput] = useState<ProfileInput>(() => initialInput(profile));
   const [keyEdited, setKeyEdited] = useState(!profile);
   const [extraParam, setExtraParam] = useState('');
@@ -51,52 +53,52 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
   return (
     <form
       className="profile-editor"
-      aria-label={profile ? `Edit profile ${profile.name}` : 'New profile'}
+      aria-label={profile ? t('editor.editLabel', { name: profile.name }) : t('editor.newTitle')}
       onSubmit={(e) => {
         e.preventDefault();
         // An untouched key field means "keep the stored key": the editor never received it.
         onSave({ ...input, secret: input.secret === '' ? undefined : input.secret, apiKey: keyEdited ? input.apiKey : undefined });
       }}
     >
-      <h3>{profile ? `Edit “${profile.name}”` : 'New profile'}</h3>
+      <h3>{profile ? t('editor.editTitle', { name: profile.name }) : t('editor.newTitle')}</h3>
       {!builtIn && (
         <>
           <label>
-            Profile name
+            {t('editor.name')}
             <input type="text" value={input.name} required maxLength={60} onChange={(e) => set({ name: e.target.value })} />
           </label>
           <fieldset className="inline">
-            <legend>Environment</legend>
+            <legend>{t('editor.environment')}</legend>
             {(['test', 'production', 'sandbox'] as const).map((env) => (
               <label key={env}>
-                <input type="radio" name="environment" checked={input.environment === env} onChange={() => set({ environment: env, confirmProduction: env === 'production' ? true : input.confirmProduction })} /> {env}
+                <input type="radio" name="environment" checked={input.environment === env} onChange={() => set({ environment: env, confirmProduction: env === 'production' ? true : input.confirmProduction })} /> {t(`environment.${env}`)}
               </label>
             ))}
           </fieldset>
           <fieldset className="inline">
-            <legend>Region</legend>
+            <legend>{t('editor.region')}</legend>
             {REGIONS.map((r) => (
               <label key={r.id} title={r.note}>
                 <input type="radio" name="region" checked={input.region === r.id} onChange={() => set({ region: r.id })} /> {r.label} <small>{r.baseUrl}</small>
               </label>
             ))}
             <label>
-              <input type="radio" name="region" checked={input.region === 'custom'} onChange={() => set({ region: 'custom' })} /> Custom base URL
+              <input type="radio" name="region" checked={input.region === 'custom'} onChange={() => set({ region: 'custom' })} /> {t('editor.custom')}
             </label>
           </fieldset>
           {input.region === 'custom' && (
             <label>
-              Base URL
-              <input type="text" value={input.baseUrl ?? ''} placeholder="https://… (http only for 127.0.0.1)" onChange={(e) => set({ baseUrl: e.target.value })} aria-invalid={baseUrlProblem !== null || undefined} />
+              {t('editor.baseUrl')}
+              <input type="text" value={input.baseUrl ?? ''} placeholder={t('editor.baseUrlPlaceholder')} onChange={(e) => set({ baseUrl: e.target.value })} aria-invalid={baseUrlProblem !== null || undefined} />
               {baseUrlProblem && <span className="msg error">{baseUrlProblem}</span>}
             </label>
           )}
           <label>
-            api_key {profile && !keyEdited && <small>(stored: {profile.keyHint || 'none'}; type to replace)</small>}
+            api_key {profile && !keyEdited && <small>{t('editor.keyStored', { hint: profile.keyHint || t('editor.none') })}</small>}
             <input
               type="text"
               value={keyEdited ? (input.apiKey ?? '') : ''}
-              placeholder={profile && !keyEdited ? `stored key ${profile.keyHint}` : ''}
+              placeholder={profile && !keyEdited ? t('editor.keyPlaceholder', { hint: profile.keyHint }) : ''}
               autoComplete="off"
               spellCheck={false}
               onChange={(e) => {
@@ -106,44 +108,42 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
             />
           </label>
           <label>
-            api_secret <small>{profile?.hasSecret ? `(stored, ${profile.secretStorage}; never shown — type a new one to replace it)` : '(none stored yet)'}</small>
-            <input type="password" value={input.secret ?? ''} autoComplete="new-password" placeholder={profile?.hasSecret ? '••••••••  (unchanged)' : ''} onChange={(e) => set({ secret: e.target.value })} />
+            api_secret <small>{profile?.hasSecret ? t('editor.secretStored', { storage: profile.secretStorage }) : t('editor.secretNone')}</small>
+            <input type="password" value={input.secret ?? ''} autoComplete="new-password" placeholder={profile?.hasSecret ? t('editor.secretUnchanged') : ''} onChange={(e) => set({ secret: e.target.value })} />
           </label>
           {unprotected && (
             <div className="msg warning">
               <p>{protection?.explanation}</p>
               <label>
-                <input type="checkbox" checked={input.acceptUnprotectedSecret ?? false} onChange={(e) => set({ acceptUnprotectedSecret: e.target.checked })} /> Store the secret anyway, unprotected (otherwise it is kept
-                until the console closes)
+                <input type="checkbox" checked={input.acceptUnprotectedSecret ?? false} onChange={(e) => set({ acceptUnprotectedSecret: e.target.checked })} /> {t('editor.acceptUnprotected')}
               </label>
             </div>
           )}
           <label className="checkbox">
-            <input type="checkbox" checked={input.confirmProduction ?? input.environment === 'production'} onChange={(e) => set({ confirmProduction: e.target.checked })} /> Ask for confirmation
-            before issuing a token
+            <input type="checkbox" checked={input.confirmProduction ?? input.environment === 'production'} onChange={(e) => set({ confirmProduction: e.target.checked })} /> {t('editor.confirmProduction')}
           </label>
         </>
       )}
       <fieldset className="inline">
-        <legend>Colour</legend>
+        <legend>{t('editor.colour')}</legend>
         {COLORS.map((c) => (
           <label key={c} className="swatch-choice" style={{ background: c }} title={c}>
-            <input type="radio" name="color" aria-label={`colour ${c}`} checked={input.color === c} onChange={() => set({ color: c })} />
+            <input type="radio" name="color" aria-label={t('editor.colourLabel', { colour: c })} checked={input.color === c} onChange={() => set({ color: c })} />
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Form defaults</legend>
+        <legend>{t('editor.defaults')}</legend>
         {defaultKeys.map((k) => (
           <label key={k}>
-            default <code>{k}</code>
+            {t('editor.defaultFor')} <code>{k}</code>
             <input type="text" value={input.defaults[k] ?? ''} onChange={(e) => setDefault(k, e.target.value)} />
           </label>
         ))}
         <label>
-          Add a default for
+          {t('editor.addDefault')}
           <select value={extraParam} onChange={(e) => setExtraParam(e.target.value)}>
-            <option value="">— parameter —</option>
+            <option value="">{t('editor.pickParam')}</option>
             {FORM_PARAMS.filter((p) => !defaultKeys.includes(p.name)).map((p) => (
               <option key={p.name} value={p.name}>
                 {p.name}
@@ -154,17 +154,17 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
               setExtraKeys((k) => [...k, extraParam]);
               setExtraParam('');
             }}>
-            Add
+            {t('editor.add')}
           </button>
         </label>
       </fieldset>
       <DeskSettingsFields value={input.desk} builtIn={builtIn} onChange={(desk) => set({ desk })} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || baseUrlProblem !== null}>
-          {profile ? 'Save profile' : 'Create profile'}
+          {profile ? t('editor.save') : t('editor.create')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('editor.cancel')}
         </button>
       </div>
     </form>

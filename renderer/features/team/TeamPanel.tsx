@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatTime } from '../../../core/i18n/format';
 import type { TeamStatus } from '../../../core/team';
 import { api } from '../../bridge';
 import { useLanguage } from '../../i18n/language-store';
+import { ToolDialog } from '../../app/ToolDialog';
 import { fromDraft, toDraft, type TeamDraft } from './team-form';
 
 const TLS_MODES = ['verify-full', 'require', 'disable'] as const;
@@ -35,8 +36,6 @@ export function TeamPanel({ onClose }: { onClose: () => void }) {
   const [draft, setDraft] = useState<TeamDraft | null>(null);
   const [problems, setProblems] = useState<Partial<Record<keyof TeamDraft, string>>>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => dialog.current?.showModal(), []);
 
   useEffect(() => {
     let live = true;
@@ -83,13 +82,7 @@ export function TeamPanel({ onClose }: { onClose: () => void }) {
   );
 
   return (
-    <dialog ref={dialog} className="tool-dialog" aria-labelledby="team-title" onClose={onClose}>
-      <header>
-        <h2 id="team-title">{t('title')}</h2>
-        <button type="button" className="small" onClick={() => dialog.current?.close()}>
-          {t('close')}
-        </button>
-      </header>
+    <ToolDialog title={t('title')} onClose={onClose}>
       <form
         className="stack team-panel"
         onSubmit={(e) => {
@@ -147,6 +140,6 @@ export function TeamPanel({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-    </dialog>
+    </ToolDialog>
   );
 }

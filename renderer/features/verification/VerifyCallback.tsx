@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallbackCheck } from '../../../core/api';
 import { readVerification, type VerificationData } from '../../../core/faceid/verification';
 import { useConsole } from '../../app/store';
+import { ToolDialog } from '../../app/ToolDialog';
 import { api } from '../../bridge';
 import { LivenessDetailsView } from './LivenessDetailsView';
 
@@ -20,21 +21,13 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
   const [sign, setSign] = useState('');
   const [check, setCheck] = useState<CallbackCheck>();
   const [error, setError] = useState<string>();
-  const dialog = useRef<HTMLDialogElement>(null);
   const { t } = useTranslation('support');
-  useEffect(() => dialog.current?.showModal(), []);
 
   const decoded = check?.decoded as VerificationData | undefined;
   const reading = check?.valid && decoded && typeof decoded === 'object' && 'status' in decoded ? readVerification(decoded) : undefined;
 
   return (
-    <dialog ref={dialog} className="tool-dialog" aria-label="Verify callback" onClose={onClose}>
-      <header>
-        <h2>Verify a callback</h2>
-        <button type="button" className="small" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </header>
+    <ToolDialog title="Verify a callback" label="Verify callback" onClose={onClose}>
       <form
         className="stack"
         onSubmit={(e) => {
@@ -99,6 +92,6 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
           )}
         </section>
       )}
-    </dialog>
+    </ToolDialog>
   );
 }
