@@ -1,0 +1,24 @@
+/**
+ * Files the pre-check must read with plain fs or start as a worker thread: in a packaged app they
+ * sit in `app.asar.unpacked` beside `app.asar` (electron-builder.yml's asarUnpack), while Node's
+ * module resolution still names them inside `app.asar`. Outside a package nothing changes.
+ */
+import { existsSync } from 'node:fs';
+
+/** A path segment `app.asar` (not `app.asar.unpacked`), with either separator. */
+const ASAR_SEGMENT = /([\\/])app\.asar(?=[\\/]|$)/;
+
+/**
+ * `path` moved from inside `app.asar` to the same place in `app.asar.unpacked` when that copy
+ * exists; otherwise `path` unchanged (development, tests, or a file that was not unpacked).
+ */
+export function unpackedPath(path: string, exists: (p: string) => boolean = existsSync): string {
+  if (!ASAR_SEGMENT.test(path)) return path;
+  const moved = path.replace(ASAR_SEGMENT, (_m, s: string) => `${s}app.asar.unpacked`);
+  return exists(moved) ? moved : path;
+}
+
+/** The inverse, for module resolution: a file in `app.asar.unpacked` resolves its packages from `app.asar`. */
+export function packedPath(path: string): string {
+  return path.replace(/([\\/])app\.asar\.unpacked(?=[\\/]|$)/, (_m, s: string) => `${s}app.asar`);
+}
