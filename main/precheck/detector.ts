@@ -4,7 +4,6 @@
  * downloaded. The `node-wasm` build is the one that runs under plain Node and Electron without
  * tfjs-node (a native addon not installable here). Runs inside the pre-check worker only.
  */
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as FaceApiModule from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import type * as Tf from '@tensorflow/tfjs';
@@ -13,12 +12,13 @@ import type { Rotation } from '../../core/precheck/findings';
 import type { DetectedFace } from '../../core/precheck/judge';
 import type { DetectorModel } from '../../core/precheck/strategy';
 import { PRECHECK_LIMITS, PRECHECK_STRATEGY } from '../../core/precheck/thresholds';
-import { unpackedPath } from './paths';
+import { packageRequire, unpackedPath } from './paths';
 
 type FaceApi = typeof FaceApiModule;
 
-// Not named `require`: the bundler declares one of its own in ESM output.
-const nodeRequire = createRequire(import.meta.url);
+// Not named `require`: the bundler declares one of its own in ESM output. Anchored inside
+// app.asar even when this worker runs from app.asar.unpacked (paths.ts): the packages are there.
+const nodeRequire = packageRequire(import.meta.url);
 
 export const DETECTOR_NAME = 'face-api tiny_face_detector, ssd_mobilenetv1 to confirm + face_landmark_68_tiny, tfjs-wasm';
 /** Low on purpose: judge.ts applies the counting threshold, so the raw answer keeps near misses. */

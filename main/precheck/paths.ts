@@ -4,6 +4,8 @@
  * module resolution still names them inside `app.asar`. Outside a package nothing changes.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /** A path segment `app.asar` (not `app.asar.unpacked`), with either separator. */
 const ASAR_SEGMENT = /([\\/])app\.asar(?=[\\/]|$)/;
@@ -21,4 +23,13 @@ export function unpackedPath(path: string, exists: (p: string) => boolean = exis
 /** The inverse, for module resolution: a file in `app.asar.unpacked` resolves its packages from `app.asar`. */
 export function packedPath(path: string): string {
   return path.replace(/([\\/])app\.asar\.unpacked(?=[\\/]|$)/, (_m, s: string) => `${s}app.asar`);
+}
+
+/**
+ * `require` for the packages a pre-check module uses, resolved from where they are installed: for
+ * a module started from app.asar.unpacked (the worker), from the same place inside app.asar,
+ * which Electron's worker threads read; elsewhere from the module itself.
+ */
+export function packageRequire(moduleUrl: string): NodeJS.Require {
+  return createRequire(moduleUrl.startsWith('file:') ? packedPath(fileURLToPath(moduleUrl)) : moduleUrl);
 }
