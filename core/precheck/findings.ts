@@ -66,7 +66,7 @@ export interface PhotoFindings {
   findings: Finding[];
   /** Time spent analysing (decode, detection in every orientation tried, statistics). */
   elapsedMs: number;
-  /** Orientations the detector ran on: 1 when the upright photo settled it, else 4. */
+  /** Detector passes run: 1 when tiny_face_detector's upright pass settled it, up to 6 (strategy.ts). */
   detectorPasses: number;
   /** Which detector answered, e.g. "face-api tiny_face_detector + landmarks_68_tiny". */
   detector: string;

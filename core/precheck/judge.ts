@@ -3,11 +3,13 @@
  * any detector that fills RawAnalysis can replace face-api.
  */
 import type { FaceBox, Finding, LikelyAnswer, PhotoFindings, Rotation } from './findings';
+import type { PassRecord } from './strategy';
 import { PRECHECK_LIMITS as L } from './thresholds';
 
 export interface DetectedFace extends FaceBox {
-  rollDeg: number;
-  yawDeg: number;
+  /** From landmarks; the detector may measure them for the face that matters (the largest counted) only. */
+  rollDeg?: number;
+  yawDeg?: number;
 }
 
 /** One orientation the detector tried: faces in fractions of the photo turned clockwise by `rotation`. */
@@ -22,6 +24,8 @@ export interface RawAnalysis {
   height: number;
   /** The upright try first. */
   tries: OrientationTry[];
+  /** Every detector pass run (strategy.ts); when absent, one per try. */
+  passes?: PassRecord[];
   /** Mean luminance 0–255 and Laplacian standard deviation (see thresholds.ts). */
   meanLuma: number;
   sharpness: number;
@@ -102,8 +106,8 @@ export function judgePhoto(raw: RawAnalysis, context: PrecheckContext = DEFAULT_
     if (faceShare < L.minFaceShare || pixels < L.minFacePixels) {
       add({ code: 'face-too-small', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { percent: pct(faceShare), minPercent: pct(L.minFaceShare), pixels } });
     }
-    if (Math.abs(main.rollDeg) > L.maxRollDeg) add({ code: 'head-tilted', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.abs(Math.round(main.rollDeg)) } });
-    if (Math.abs(main.yawDeg) > L.maxYawDeg) add({ code: 'head-turned', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.abs(Math.round(main.yawDeg)) } });
+    if (main.rollDeg !== undefined && Math.abs(main.rollDeg) > L.maxRollDeg) add({ code: 'head-tilted', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.abs(Math.round(main.rollDeg)) } });
+    if (main.yawDeg !== undefined && Math.abs(main.yawDeg) > L.maxYawDeg) add({ code: 'head-turned', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.abs(Math.round(main.yawDeg)) } });
   }
   // Blur and light matter for the comparison of a face; a photo without one has a bigger problem.
   if (main && raw.sharpness < L.minSharpness) add({ code: 'blurry', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { sharpness: Math.round(raw.sharpness * 10) / 10 } });
@@ -125,7 +129,7 @@ export function judgePhoto(raw: RawAnalysis, context: PrecheckContext = DEFAULT_
     likelyAnswer: likely,
     findings,
     elapsedMs: raw.elapsedMs,
-    detectorPasses: raw.tries.length,
+    detectorPasses: raw.passes?.length ?? raw.tries.length,
     detector: raw.detector,
   };
 }

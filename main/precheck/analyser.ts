@@ -5,9 +5,11 @@
  * shares. Replace the worker (or this file) to change detectors; judge.ts stays.
  */
 import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PhotoFindings } from '../../core/precheck/findings';
 import { DEFAULT_PRECHECK_CONTEXT, judgePhoto, type PrecheckContext } from '../../core/precheck/judge';
+import { unpackedPath } from './paths';
 import type { AnalyseReply, AnalyseRequest, ReadyMessage } from './protocol';
 
 export type PrecheckFailure = 'undecodable' | 'failed' | 'timeout' | 'busy';
@@ -37,11 +39,14 @@ export interface AnalyserOptions {
   maxPending?: number;
 }
 
-/** The built worker beside the bundle (electron-vite's `precheck-worker` entry), else the TypeScript source through tsx. */
+/**
+ * The built worker beside the bundle (electron-vite's `precheck-worker` entry) — in a packaged app
+ * its copy in app.asar.unpacked (electron-builder.yml) — else the TypeScript source through tsx.
+ */
 function workerSpec(): { url: URL; workerData?: { entry: string } } {
   for (const candidate of ['./precheck-worker.js', '../precheck-worker.js']) {
     const url = new URL(candidate, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(url)) return { url };
+    if (url.protocol === 'file:' && existsSync(url)) return { url: pathToFileURL(unpackedPath(fileURLToPath(url))) };
   }
   return { url: new URL('./worker-dev.mjs', import.meta.url), workerData: { entry: new URL('./worker.ts', import.meta.url).href } };
 }

@@ -1,5 +1,10 @@
 /** Decoding and cheap image statistics for the pre-check, with sharp (libvips). */
-import sharp from 'sharp';
+import type SharpModule from 'sharp';
+import { packageRequire } from './paths';
+
+// Through packageRequire, not a static import: in a packaged app this runs in the worker started
+// from app.asar.unpacked, while sharp's JavaScript stays in app.asar.
+const sharp = packageRequire(import.meta.url)('sharp') as typeof SharpModule;
 
 /** The longest side the detector sees: enough for a face of ≈ 30 px, cheap to run four times. */
 const DETECT_SIDE = 640;

@@ -1,22 +1,14 @@
 /**
- * The pre-check worker thread: decodes a photo, runs the detector upright and, unless that finds a
- * face surely, turned 90/180/270° (as the service's multi_oriented_detection does).
+ * The pre-check worker thread: decodes a photo and runs the detector passes the strategy asks for
+ * (core/precheck/strategy.ts: tiny_face_detector upright first, turns only when that finds no
+ * face, ssd_mobilenetv1 only to count a possible group or to look again where tiny found nothing).
  * Heavy work stays here, off the event loop the console's API shares. Models load at start.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Rotation } from '../../core/precheck/findings';
-import type { OrientationTry } from '../../core/precheck/judge';
+import { runStrategy } from '../../core/precheck/strategy';
 import { decodeForDetection } from './decode';
-import { DETECTOR_NAME, detectFaces, loadDetector } from './detector';
+import { DETECTOR_NAME, detectFaces, loadDetector, PhotoTensors } from './detector';
 import type { AnalyseReply, AnalyseRequest, ReadyMessage } from './protocol';
-
-const TURNS: Rotation[] = [90, 180, 270];
-/**
- * An upright face this certain and this straight ends the search: most photos take one pass.
- * Anything less tries every turn, since the detector also finds many sideways faces, less surely.
- */
-const SURE_SCORE = 0.96;
-const STRAIGHT_ROLL_DEG = 30;
 
 type Answer = Omit<Extract<AnalyseReply, { ok: true }>, 'id'> | Omit<Extract<AnalyseReply, { ok: false }>, 'id'>;
 
@@ -28,17 +20,17 @@ async function analyse(bytes: Uint8Array): Promise<Answer> {
   } catch (e) {
     return { ok: false, code: 'undecodable', message: e instanceof Error ? e.message : String(e) };
   }
-  const tries: OrientationTry[] = [];
-  const upright = await detectFaces(photo.rgb, photo.rgbWidth, photo.rgbHeight, 0);
-  tries.push({ rotation: 0, faces: upright });
-  const sure = upright.some((f) => f.score >= SURE_SCORE && Math.abs(f.rollDeg) <= STRAIGHT_ROLL_DEG);
-  if (!sure) {
-    for (const rotation of TURNS) tries.push({ rotation, faces: await detectFaces(photo.rgb, photo.rgbWidth, photo.rgbHeight, rotation) });
+  await loadDetector();
+  const tensors = new PhotoTensors(photo.rgb, photo.rgbWidth, photo.rgbHeight);
+  try {
+    const { tries, passes } = await runStrategy((model, rotation) => detectFaces(tensors, model, rotation), photo.width / photo.height);
+    return {
+      ok: true,
+      raw: { width: photo.width, height: photo.height, tries, passes, meanLuma: photo.meanLuma, sharpness: photo.sharpness, elapsedMs: Math.round(performance.now() - started), detector: DETECTOR_NAME },
+    };
+  } finally {
+    tensors.dispose();
   }
-  return {
-    ok: true,
-    raw: { width: photo.width, height: photo.height, tries, meanLuma: photo.meanLuma, sharpness: photo.sharpness, elapsedMs: Math.round(performance.now() - started), detector: DETECTOR_NAME },
-  };
 }
 
 const port = parentPort;

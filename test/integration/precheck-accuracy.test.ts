@@ -31,6 +31,7 @@ describe('pre-check accuracy on the labelled fixture set', () => {
     let fn = 0;
     let agree = 0;
     const byKind = new Map<string, { n: number; agree: number }>();
+    const misses: string[] = [];
     for (const f of fixtures) {
       const r = results.get(f.name);
       if (!r) throw new Error(`no result for ${f.name}`);
@@ -44,13 +45,14 @@ describe('pre-check accuracy on the labelled fixture set', () => {
       if (agrees(f, r)) {
         agree++;
         k.agree++;
-      }
+      } else misses.push(`${f.name}: expected ${f.expected}${f.rotation ? ` turned ${f.rotation}°` : ''}, got ${r.likelyAnswer}${r.suggestedRotation ? ` turned ${r.suggestedRotation}°` : ''} (${r.faceCount} faces, ${r.detectorPasses} passes)`);
     }
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);
     const agreement = agree / fixtures.length;
     const kinds = [...byKind].map(([kind, k]) => `${kind} ${k.agree}/${k.n}`).join(', ');
     console.log(`pre-check: ${fixtures.length} photos; one usable face: precision ${pct(precision)}, recall ${pct(recall)}; agreement with the expected answer ${agree}/${fixtures.length} = ${pct(agreement)} (target 90 %) — ${kinds}`);
+    console.log(`pre-check misses:\n  ${misses.join('\n  ') || 'none'}`);
     expect(fixtures.length).toBeGreaterThanOrEqual(30);
     expect(precision).toBeGreaterThanOrEqual(0.7);
     expect(recall).toBeGreaterThanOrEqual(0.7);
