@@ -53,6 +53,12 @@ export interface TeamStatus {
   waiting: number;
   /** When the oldest of them was written (ms). */
   oldestAt?: number;
+  /** Calls set aside after the server refused them for good (a constraint or data error). */
+  quarantined: number;
+  /** Why the newest of them was refused. */
+  quarantineError?: { code: string; params: TeamErrorParams; at: number };
+  /** Results other desks of the branch fetched, read back into this desk's rows (since start). */
+  resultsAdopted?: number;
   lastPublishedAt?: number;
   lastError?: { code: TeamErrorCode; params: TeamErrorParams; at: number };
   nextAttemptAt?: number;
