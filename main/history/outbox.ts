@@ -7,11 +7,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { StoredResult } from '../../core/history';
+import { TEAM_ERROR_CODES, type QuarantinedCall, type TeamErrorCode } from '../../core/team';
 
-function errorOf(text: string | null): { code: string; params: Record<string, string | number> } {
+/** A stored refusal, read defensively (an unknown code reads as a server error). */
+function errorOf(text: string | null): { code: TeamErrorCode; params: Record<string, string | number> } {
   try {
     const e = JSON.parse(text ?? '') as { code?: unknown; params?: unknown };
-    return { code: typeof e.code === 'string' ? e.code : 'TEAM_SERVER_ERROR', params: e.params && typeof e.params === 'object' ? (e.params as Record<string, string | number>) : {} };
+    const known = (TEAM_ERROR_CODES as readonly unknown[]).includes(e.code);
+    return { code: known ? (e.code as TeamErrorCode) : 'TEAM_SERVER_ERROR', params: e.params && typeof e.params === 'object' ? (e.params as Record<string, string | number>) : {} };
   } catch {
     return { code: 'TEAM_SERVER_ERROR', params: {} };
   }
@@ -37,17 +40,10 @@ export interface OutboxBacklog {
   /** Calls set aside after the team server refused them for good. */
   quarantined: number;
   /** The error of the newest of them, as a code and parameters. */
-  quarantineError?: { code: string; params: Record<string, string | number>; at: number };
+  quarantineError?: { code: TeamErrorCode; params: Record<string, string | number>; at: number };
 }
 
-/** An entry the team server refused for good, set aside. */
-export interface QuarantinedCall {
-  globalId: string;
-  bizNo?: string;
-  attempts: number;
-  error: { code: string; params: Record<string, string | number> };
-  at: number;
-}
+export type { QuarantinedCall } from '../../core/team';
 
 /** How many refusals set an entry aside: a constraint or data error does not heal by waiting. */
 export const QUARANTINE_AFTER = 3;

@@ -1,4 +1,4 @@
-import type { HistoryFilter } from '../../core/history';
+import type { HistoryFilter, HistoryRow } from '../../core/history';
 import { fail, ok } from '../../core/result';
 import { suggestBizNo } from '../../core/faceid/biz-no';
 import { curlCommand } from '../history/curl';
@@ -45,8 +45,18 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
       const row = history.get(id);
       return row ? ok(row) : notFound(id);
     },
-    historyCurl: async ({ id, keepBizNo }) => {
-      const row = history.get(id);
+    historyCurl: async ({ id, keepBizNo, scope }) => {
+      let row: HistoryRow | undefined;
+      if (scope && scope !== 'desk') {
+        // A team call (another desk's): the same command, from the team row.
+        if (!deps.team) return fail({ code: 'TEAM_NOT_CONFIGURED', field: 'scope', message: 'This shell runs no team history.' });
+        try {
+          row = await deps.team.get(id);
+        } catch (e) {
+          if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message });
+          throw e;
+        }
+      } else row = history.get(id);
       if (!row) return notFound(id);
       const bizNo = keepBizNo ? (row.params.biz_no ?? '') : suggestBizNo(new Date(now()));
       return ok({ command: curlCommand(row, keepBizNo ? { keepOriginal: true } : { fresh: bizNo }), bizNo, keptBizNo: keepBizNo === true });

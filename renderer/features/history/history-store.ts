@@ -63,6 +63,8 @@ export const useHistory = create<HistoryState>((set, get) => ({
     const changed = filterKey(filter) !== filterKey(get().filter);
     set({ problem });
     if (changed) {
+      // Row ids are the local store's or the team store's: a selection does not survive a change of scope.
+      if ((filter.scope ?? 'desk') !== (get().filter.scope ?? 'desk')) set({ selectedId: undefined, detail: { phase: 'none' } });
       set({ filter });
       void get().refresh();
     }
@@ -107,7 +109,8 @@ export const useHistory = create<HistoryState>((set, get) => ({
   async reloadDetail() {
     const id = get().selectedId;
     if (id === undefined) return;
-    const r = await api.getHistoryRow({ id });
+    const scope = get().filter.scope;
+    const r = await api.getHistoryRow(scope ? { id, scope } : { id });
     if (get().selectedId !== id) return;
     set({ detail: r.ok ? { phase: 'ready', row: r.value } : { phase: 'error', id, message: r.error.message } });
   },
