@@ -27,7 +27,7 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
       try {
         return ok(await deps.team.query(filter, filter.scope, now(), limit, cursor));
       } catch (e) {
-        if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message });
+        if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message, params: e.params });
         throw e;
       }
     },
@@ -38,7 +38,7 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
           const team = await deps.team.get(id);
           return team ? ok(team) : notFound(id);
         } catch (e) {
-          if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message });
+          if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message, params: e.params });
           throw e;
         }
       }
@@ -53,7 +53,7 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
         try {
           row = await deps.team.get(id);
         } catch (e) {
-          if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message });
+          if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message, params: e.params });
           throw e;
         }
       } else row = history.get(id);
