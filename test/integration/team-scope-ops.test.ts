@@ -128,5 +128,6 @@ describe.runIf(run)('the history operations and the CLI across scopes, a support
     const bad = await cli(['history', 'search', 'x', '--scope', 'everyone', '--data-dir', deskADir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--scope everyone: desk, branch or all.');
-  }, 30_000);
+    // Two CLI processes (tsx compiles on start): generous for a loaded machine.
+  }, 120_000);
 });
