@@ -47,6 +47,8 @@ export async function generateTeamRows(owner: pg.Client, rows: number): Promise<
   // As a DBA restoring or bulk-loading would: indexes after the rows, with memory to sort them.
   await owner.query("SET maintenance_work_mem = '1GB'");
   await owner.query('DROP INDEX faceid_team.calls_search, faceid_team.calls_started, faceid_team.calls_branch_started, faceid_team.calls_desk_started');
+  // ...and those of schema 2 (verdict, customer view, trail, read-back).
+  await owner.query('DROP INDEX faceid_team.calls_verdict, faceid_team.calls_uuid, faceid_team.calls_biz_no, faceid_team.calls_cloned_from, faceid_team.calls_desk_published');
   await owner.query(GENERATE, [rows]);
   stage('rows');
   await owner.query('CREATE INDEX calls_search ON faceid_team.calls USING gin (search_text gin_trgm_ops)');
@@ -54,6 +56,11 @@ export async function generateTeamRows(owner: pg.Client, rows: number): Promise<
   await owner.query('CREATE INDEX calls_started ON faceid_team.calls (started_at DESC, id DESC)');
   await owner.query('CREATE INDEX calls_branch_started ON faceid_team.calls (branch, started_at DESC, id DESC)');
   await owner.query('CREATE INDEX calls_desk_started ON faceid_team.calls (desk, started_at DESC, id DESC)');
+  await owner.query('CREATE INDEX calls_verdict ON faceid_team.calls (verdict, started_at DESC, id DESC)');
+  await owner.query('CREATE INDEX calls_uuid ON faceid_team.calls (uuid)');
+  await owner.query('CREATE INDEX calls_biz_no ON faceid_team.calls (biz_no text_pattern_ops)');
+  await owner.query('CREATE INDEX calls_cloned_from ON faceid_team.calls (cloned_from)');
+  await owner.query('CREATE INDEX calls_desk_published ON faceid_team.calls (desk, published_at)');
   await owner.query('VACUUM ANALYZE faceid_team.calls');
   stage('other indexes');
 }

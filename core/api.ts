@@ -16,7 +16,7 @@ import type { GetTokenResult } from './faceid/get-token-result';
 import type { PhotoFacts } from './faceid/photo';
 import { DeskSettingsSchema, type CallWatch, type DeskSettings } from './desk';
 import type { FieldIssue, Result } from './result';
-import { TeamSettingsSchema, type TeamStatus } from './team';
+import { TeamSettingsSchema, type QuarantinedCall, type TeamStatus } from './team';
 import type { PhotoFindings } from './precheck/findings';
 
 
@@ -60,6 +60,8 @@ export const IssueTokenRequestSchema = z
       .strict(),
     /** The history row this call was cloned or replayed from: recorded as its trail. */
     clonedFrom: z.number().int().positive().optional(),
+    /** ...or the team call (any desk's, by its team id) it was cloned or replayed from: recorded with its origin desk. */
+    clonedFromTeam: z.number().int().positive().optional(),
   })
   .strict();
 export type IssueTokenRequest = z.infer<typeof IssueTokenRequestSchema>;
@@ -120,7 +122,7 @@ export const requestSchemas = {
   /** `scope` "branch" or "all": `id` is a team row's id (from a team-scope query). */
   getHistoryRow: z.object({ id: z.number().int().positive(), scope: z.enum(['desk', 'branch', 'all']).optional() }).strict(),
   /** A fresh biz_no unless `keepBizNo` (the service expects biz_no unique; the command then warns). */
-  historyCurl: z.object({ id: z.number().int().positive(), keepBizNo: z.boolean().optional() }).strict(),
+  historyCurl: z.object({ id: z.number().int().positive(), keepBizNo: z.boolean().optional(), scope: z.enum(['desk', 'branch', 'all']).optional() }).strict(),
   exportHistory: z.object({ filter: HistoryFilterSchema, format: z.enum(['csv', 'json']) }).strict(),
   /** `all: true` deletes everything; otherwise the rows matching the filter. */
   deleteHistory: z.union([z.object({ all: z.literal(true) }).strict(), z.object({ filter: HistoryFilterSchema }).strict()]),
@@ -146,6 +148,8 @@ export const requestSchemas = {
   updateTeamSettings: z
     .object({ settings: TeamSettingsSchema, password: z.string().min(1).max(1024).optional(), acceptUnprotected: z.boolean().optional() })
     .strict(),
+  /** The calls the team server refused for good: list them, put them back in the queue, or drop them from it. */
+  teamOutbox: z.object({ action: z.enum(['list', 'retry', 'discard']), globalId: z.string().uuid().optional() }).strict(),
   /** The live status of these calls (the desk polls it; it never costs a vendor call unless the profile allows budgeted polling). */
   watchCalls: z.object({ historyIds: z.array(z.number().int().positive()).max(100) }).strict(),
   /** The best frame of a finished flow, fetched once with return_image=1 and held in memory only (unless photos are kept). */
@@ -280,6 +284,7 @@ export interface ApiResponses {
   setSandboxMode: SandboxState;
   getTeamStatus: TeamStatus;
   updateTeamSettings: TeamStatus;
+  teamOutbox: { quarantined: QuarantinedCall[]; changed: number };
   watchCalls: CallWatch[];
   getBestImage: { dataBase64: string | null };
   saveRecordPdf: { saved: boolean; filename?: string };

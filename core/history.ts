@@ -51,6 +51,14 @@ export interface HistoryListRow {
   verdict?: EndStage;
 }
 
+/** A team call that a call was cloned or replayed from: its team id, global id and origin. */
+export interface TeamOrigin {
+  id: number;
+  globalId: string;
+  branch: string;
+  desk: string;
+}
+
 /** The verification result as the console last fetched it. */
 export interface StoredResult {
   /** The service's answer (VerificationData), images removed unless photos are kept. */
@@ -90,6 +98,10 @@ export interface HistoryRow extends HistoryListRow {
   errorMessage?: string;
   /** Rows cloned (or replayed) from this one, oldest first: the other end of their trail. */
   clones: number[];
+  /** Cloned from a team call (any desk's): where it came from. */
+  clonedFromTeam?: TeamOrigin;
+  /** Team rows: the desk of the call this one was cloned from (`clonedFrom` is then its team id). */
+  clonedFromDesk?: string;
 }
 
 /** Display status of a row at a given time (ms). */

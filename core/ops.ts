@@ -42,6 +42,7 @@ export const OP_NAMES = [
   'setSandboxDetectFaces',
   'getSandboxLan',
   'setSandboxLan',
+  'teamOutbox',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

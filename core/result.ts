@@ -10,6 +10,8 @@ export interface ApiError {
   issues?: FieldIssue[];
   /** A machine-readable cause where the code has several (e.g. PHOTO_NOT_STAGED: evicted, dropped, unknown). */
   reason?: string;
+  /** The values a code's words need (team errors: errno, sqlstate, server and known versions…). */
+  params?: Record<string, string | number>;
 }
 
 /** One problem with one field, found before anything is sent. */

@@ -53,10 +53,26 @@ export interface TeamStatus {
   waiting: number;
   /** When the oldest of them was written (ms). */
   oldestAt?: number;
+  /** Calls set aside after the server refused them for good (a constraint or data error). */
+  quarantined: number;
+  /** Why the newest of them was refused. */
+  quarantineError?: { code: TeamErrorCode; params: TeamErrorParams; at: number };
+  /** Results other desks of the branch fetched, read back into this desk's rows (since start). */
+  resultsAdopted?: number;
   lastPublishedAt?: number;
   lastError?: { code: TeamErrorCode; params: TeamErrorParams; at: number };
   nextAttemptAt?: number;
   /** Where the connected role publishes, once the server said so. */
   branch?: string;
   desk?: string;
+}
+
+/** A call whose publication the team server refused for good (a constraint or data error), set aside. */
+export interface QuarantinedCall {
+  globalId: string;
+  bizNo?: string;
+  attempts: number;
+  error: { code: TeamErrorCode; params: TeamErrorParams };
+  /** When it was set aside (ms). */
+  at: number;
 }

@@ -50,6 +50,7 @@ const api: ConsoleApi = {
   setSandboxDetectFaces: call('setSandboxDetectFaces'),
   getSandboxLan: call('getSandboxLan'),
   setSandboxLan: call('setSandboxLan'),
+  teamOutbox: call('teamOutbox'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

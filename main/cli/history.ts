@@ -6,19 +6,33 @@ import { writeExport, type ExportFormat } from '../history/export';
 import type { CliContext } from './context';
 import { EXIT, UsageError, type ExitCode } from './output';
 
-/** `faceid-console history search TEXT`: newest first, the same search as the app's. */
-export function searchCommand(ctx: CliContext, text: string, limitText = '50'): ExitCode {
+const SCOPES = ['desk', 'branch', 'all'] as const;
+
+/**
+ * `faceid-console history search TEXT [--scope desk|branch|all]`: newest first, through the app's
+ * own queryHistory operation — this desk's history, or the team store under the desk's role.
+ */
+export async function searchCommand(ctx: CliContext, text: string, limitText = '50', scopeText = 'desk'): Promise<ExitCode> {
   const limit = Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError(`--limit ${limitText}: a whole number from 1 to 500.`);
+  const scope = SCOPES.find((s) => s === scopeText);
+  if (!scope) throw new UsageError(`--scope ${scopeText}: desk, branch or all.`);
   const now = Date.now();
-  const page = ctx.app.history.query({ text }, now, limit);
+  const answer = await ctx.app.handlers.queryHistory({ filter: scope === 'desk' ? { text } : { text, scope }, limit });
+  if (!answer.ok) {
+    // Team errors are codes with parameters (the app words them in the operator's language).
+    ctx.out.note(`history search --scope ${scope}: ${answer.error.code}${answer.error.code.startsWith('TEAM_') ? '' : ` ${answer.error.message}`}`);
+    return EXIT.failed;
+  }
+  const page = answer.value;
   ctx.out.data(page);
-  ctx.out.line(`${page.total}${page.totalCapped ? '+' : ''} call(s) match "${text}"${page.next ? `; the newest ${page.rows.length} shown` : ''}`);
+  ctx.out.line(`${page.total}${page.totalCapped ? '+' : ''} call(s) match "${text}"${scope === 'desk' ? '' : ` (scope ${scope})`}${page.next ? `; the newest ${page.rows.length} shown` : ''}`);
   for (const r of page.rows) {
     const when = new Date(r.startedAt).toISOString().replace('T', ' ').slice(0, 19);
-    const cells = [`#${r.id}`, when, displayStatus(r, now), r.profileName, `biz_no=${r.bizNo}`, `uuid=${r.uuid}`];
+    const cells = [`#${r.id}`, when, displayStatus(r, now), r.desk !== undefined ? `${r.branch ?? ''}/${r.desk}` : r.profileName, `biz_no=${r.bizNo}`, `uuid=${r.uuid}`];
     if (r.bizId) cells.push(`biz_id=${r.bizId}`);
     if (r.errorCode) cells.push(r.errorCode);
+    if (r.verdict) cells.push(`verdict=${r.verdict}`);
     if (r.clonedFrom) cells.push(`cloned from #${r.clonedFrom}`);
     ctx.out.line(cells.join('  '));
   }

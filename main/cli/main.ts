@@ -21,7 +21,7 @@ const OPTIONS = {
   replay: { ...COMMON, ...CALL, 'keep-biz-no': { type: 'boolean' } },
   result: { ...COMMON },
   'verify-callback': { ...COMMON, data: { type: 'string' }, sign: { type: 'string' }, profile: { type: 'string' } },
-  history: { ...COMMON, limit: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, search: { type: 'string' } },
+  history: { ...COMMON, limit: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, search: { type: 'string' }, scope: { type: 'string' } },
 } as const;
 type Command = keyof typeof OPTIONS;
 const isCommand = (c: string | undefined): c is Command => c !== undefined && Object.hasOwn(OPTIONS, c);
@@ -67,7 +67,7 @@ async function run(command: Command, argv: string[]): Promise<ExitCode> {
       case 'verify-callback':
         return await verifyCallbackCommand(ctx, { data: text('data'), sign: text('sign'), profile: text('profile') });
       case 'history':
-        return pos[0] === 'search' ? searchCommand(ctx, pos[1] ?? '', text('limit')) : await exportCommand(ctx, { format: text('format'), out: text('out'), search: text('search') });
+        return pos[0] === 'search' ? await searchCommand(ctx, pos[1] ?? '', text('limit'), text('scope')) : await exportCommand(ctx, { format: text('format'), out: text('out'), search: text('search') });
     }
   } finally {
     await ctx.app.close();

@@ -71,10 +71,12 @@ export const USAGE: Record<string, string> = {
     COMMON,
   ].join('\n'),
   history: [
-    'Usage: faceid-console history search TEXT [--limit N]',
+    'Usage: faceid-console history search TEXT [--limit N] [--scope desk|branch|all]',
     '       faceid-console history export [--format csv|json] [--out FILE] [--search TEXT]',
     '',
     '  --limit N           rows to list (default 50, at most 500)',
+    '  --scope             desk (default): this desk\'s history; branch or all: the team history',
+    '                      (the desk\'s branch, or every call its team role may read)',
     '  --format            csv (default) or json',
     '  --out FILE          write to FILE (created owner-only); default: stdout',
     '  --search TEXT       export only the calls the search finds',

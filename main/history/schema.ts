@@ -117,6 +117,19 @@ const MIGRATIONS: string[] = [
     DELETE FROM calls_search WHERE rowid = old.id;
   END;
   `,
+  // 6: team history, second part. Outbox entries the team server refuses for good (a constraint or
+  // data error, not a network one) count their attempts and are set aside with their error, so
+  // they never block the others; a call cloned from a team call records its origin (global id,
+  // team id, branch and desk); and the point up to which results published by other desks of
+  // the branch have been read back into this desk's rows.
+  `
+  ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE outbox ADD COLUMN last_error TEXT;
+  ALTER TABLE outbox ADD COLUMN quarantined_at INTEGER;
+  CREATE INDEX outbox_quarantined ON outbox (quarantined_at);
+  ALTER TABLE calls ADD COLUMN cloned_from_team TEXT;
+  CREATE TABLE team_sync (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  `,
 ];
 
 export const HISTORY_SCHEMA_VERSION = MIGRATIONS.length;

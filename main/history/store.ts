@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { ensurePrivateFile, tightenFileIfPresent } from '../app/private-files';
 import { redactDeep, type Redactor } from '../vault/redact';
-import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage, HistoryPhoto, HistoryRow, Settings, StoredResult } from '../../core/history';
+import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage, HistoryPhoto, HistoryRow, Settings, StoredResult, TeamOrigin } from '../../core/history';
 import { Outbox } from './outbox';
 import { whereOf } from './query';
 import { migrate } from './schema';
@@ -30,6 +30,8 @@ export interface CallStart {
   photoBytes?: Map<string, Uint8Array>;
   /** The row this call was cloned from. */
   clonedFrom?: number;
+  /** ...or the team call (another desk's) it was cloned or replayed from. */
+  clonedFromTeam?: TeamOrigin;
 }
 
 export interface CallEnd {
@@ -100,6 +102,7 @@ function fullRow(r: Row): HistoryRow {
     errorField: str(r.error_field),
     errorMessage: str(r.error_message),
     result: typeof r.result_json === 'string' ? (JSON.parse(r.result_json) as StoredResult) : undefined,
+    clonedFromTeam: typeof r.cloned_from_team === 'string' ? (JSON.parse(r.cloned_from_team) as TeamOrigin) : undefined,
   };
 }
 
@@ -122,8 +125,8 @@ export class HistoryStore {
     private readonly db: Database.Database,
     private readonly redact: Redactor,
   ) {
-    this.insert = db.prepare(`INSERT INTO calls (call_id, global_id, started_at, status, profile_id, profile_name, environment, base_url, operator, branch, biz_no, uuid, comparison_type, params_json, photos_json, cloned_from)
-      VALUES (@callId, @globalId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @branch, @bizNo, @uuid, @comparisonType, @params, @photos, @clonedFrom)`);
+    this.insert = db.prepare(`INSERT INTO calls (call_id, global_id, started_at, status, profile_id, profile_name, environment, base_url, operator, branch, biz_no, uuid, comparison_type, params_json, photos_json, cloned_from, cloned_from_team)
+      VALUES (@callId, @globalId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @branch, @bizNo, @uuid, @comparisonType, @params, @photos, @clonedFrom, @clonedFromTeam)`);
     this.finish = db.prepare(`UPDATE calls SET status = @status, finished_at = @finishedAt, http_status = @httpStatus, response_body = @responseBody, token = @token,
       biz_id = @bizId, request_id = @requestId, expired_time = @expiredTime, time_used = @timeUsed, elapsed_ms = @elapsedMs, error_code = @errorCode,
       error_field = @errorField, error_message = @errorMessage WHERE call_id = @callId`);
@@ -189,6 +192,7 @@ export class HistoryStore {
         params: JSON.stringify(params),
         photos: this.json(c.photos),
         clonedFrom: c.clonedFrom ?? null,
+        clonedFromTeam: c.clonedFromTeam ? this.json(c.clonedFromTeam) : null,
       });
       for (const [sha, bytes] of c.photoBytes ?? []) this.keepPhoto.run(sha, Buffer.from(bytes));
       this.outbox.enqueue(globalId, 'start', c.startedAt);

@@ -1,4 +1,4 @@
-import type { HistoryFilter } from '../../core/history';
+import type { HistoryFilter, HistoryRow } from '../../core/history';
 import { fail, ok } from '../../core/result';
 import { suggestBizNo } from '../../core/faceid/biz-no';
 import { curlCommand } from '../history/curl';
@@ -27,7 +27,7 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
       try {
         return ok(await deps.team.query(filter, filter.scope, now(), limit, cursor));
       } catch (e) {
-        if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message });
+        if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message, params: e.params });
         throw e;
       }
     },
@@ -38,15 +38,25 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
           const team = await deps.team.get(id);
           return team ? ok(team) : notFound(id);
         } catch (e) {
-          if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message });
+          if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message, params: e.params });
           throw e;
         }
       }
       const row = history.get(id);
       return row ? ok(row) : notFound(id);
     },
-    historyCurl: async ({ id, keepBizNo }) => {
-      const row = history.get(id);
+    historyCurl: async ({ id, keepBizNo, scope }) => {
+      let row: HistoryRow | undefined;
+      if (scope && scope !== 'desk') {
+        // A team call (another desk's): the same command, from the team row.
+        if (!deps.team) return fail({ code: 'TEAM_NOT_CONFIGURED', field: 'scope', message: 'This shell runs no team history.' });
+        try {
+          row = await deps.team.get(id);
+        } catch (e) {
+          if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message, params: e.params });
+          throw e;
+        }
+      } else row = history.get(id);
       if (!row) return notFound(id);
       const bizNo = keepBizNo ? (row.params.biz_no ?? '') : suggestBizNo(new Date(now()));
       return ok({ command: curlCommand(row, keepBizNo ? { keepOriginal: true } : { fresh: bizNo }), bizNo, keptBizNo: keepBizNo === true });

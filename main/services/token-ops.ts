@@ -4,7 +4,7 @@ import { explainForPhotos } from '../../core/faceid/errors';
 import { photoMimeType } from '../../core/faceid/photo';
 import { hasErrors, validateTokenRequest, type PhotoSet } from '../../core/faceid/validate';
 import { fail, ok, type Result } from '../../core/result';
-import type { HistoryPhoto } from '../../core/history';
+import type { HistoryPhoto, TeamOrigin } from '../../core/history';
 import { livenessUrl } from '../../core/faceid/verification';
 import { describeGetTokenRequest, getToken, type GetTokenCall, type GetTokenResult } from '../faceid/client';
 import type { CallEnd } from '../history/store';
@@ -110,6 +110,13 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
       ...(req.photos[f.name]?.originalSha256 ? { originalSha256: req.photos[f.name]?.originalSha256 } : {}),
     }));
     const branch = (await deps.vault.summaryOf(req.profileId).catch(() => undefined))?.desk.branch ?? '';
+    // A replay of a team call records where it came from (read from the team store, not taken from the caller).
+    let clonedFromTeam: TeamOrigin | undefined;
+    if (req.clonedFromTeam !== undefined) {
+      const source = await deps.team?.get(req.clonedFromTeam).catch(() => undefined);
+      if (!source) return fail({ code: 'NOT_FOUND', field: 'clonedFromTeam', message: `No team call ${req.clonedFromTeam} that this desk may read.` });
+      clonedFromTeam = { id: source.id, globalId: source.globalId, branch: source.branch, desk: source.desk };
+    }
     try {
       // Written before anything is sent: a crash mid-call leaves an "unknown outcome" row, never nothing.
       deps.history.begin({
@@ -122,6 +129,7 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
         photos: historyPhotos,
         photoBytes: settings.keepPhotos ? new Map(described.files.map((f) => [f.sha256, photos[f.name]?.bytes ?? new Uint8Array()])) : undefined,
         clonedFrom: req.clonedFrom,
+        clonedFromTeam,
       });
       const r = await getToken({ ...parts, timeoutMs: deps.timeoutMs, signal: controller.signal });
       deps.history.complete(req.callId, callEnd(r, now()));

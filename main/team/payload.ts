@@ -40,17 +40,22 @@ export interface TeamCallPayload {
   result_status: string | null;
   result_rank: number | null;
   result_fetched_at: number | null;
+  /** The global id of the call this one was cloned or replayed from (this desk's or a team call). */
+  cloned_from: string | null;
 }
 
 const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const n = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : null);
+
+/** A result's rank: 1 for a finished flow (it can no longer change), 0 for one still running. */
+export const resultRank = (status: string): number => (FINISHED.has(status) ? 1 : 0);
 
 function resultOf(json: unknown): { result: StoredResult | null; rank: number | null } {
   if (typeof json !== 'string') return { result: null, rank: null };
   const r = JSON.parse(json) as StoredResult;
   const { images: _images, ...data } = r.data;
   void _images;
-  return { result: { ...r, data }, rank: FINISHED.has(r.status) ? 1 : 0 };
+  return { result: { ...r, data }, rank: resultRank(r.status) };
 }
 
 /** The team payload of one local row. */
@@ -86,6 +91,7 @@ export function payloadOf(row: Record<string, unknown>, redact: Redactor): TeamC
     result_status: s(row.result_status),
     result_rank: rank,
     result_fetched_at: result ? result.fetchedAt : null,
+    cloned_from: s(row.cloned_from_global),
   };
   // PostgreSQL text and jsonb cannot hold U+0000; an upstream's binary error page can. Without
   // this one such row would block the whole outbox forever.
@@ -99,4 +105,10 @@ export function keptPhotoHashes(p: TeamCallPayload): string[] {
   const best = (p.result as StoredResult | null)?.bestImageSha256;
   if (best) out.push(best);
   return out;
+}
+
+/** The result columns of a team row for a result fetched on any desk (images removed, redacted). */
+export function resultPayloadOf(stored: StoredResult, redact: Redactor): Pick<TeamCallPayload, 'result' | 'result_status' | 'result_rank' | 'result_fetched_at'> {
+  const { result, rank } = resultOf(JSON.stringify(stored));
+  return redactDeep({ result, result_status: result?.status ?? null, result_rank: rank, result_fetched_at: result?.fetchedAt ?? null }, redact);
 }

@@ -14,6 +14,7 @@ import type { Redactor } from '../vault/redact';
 import { TeamError, teamErrorOf } from './errors';
 import { keptPhotoHashes, payloadOf, type TeamCallPayload } from './payload';
 import { checkTeamSchema, type TeamServerInfo } from './schema';
+import { adoptTeamResults } from './results-back';
 import { upsertBatch } from './upsert';
 
 export interface PublisherOptions {
@@ -28,12 +29,24 @@ export interface PublisherOptions {
   /** How long to wait for new writes when the outbox is empty. */
   idleMs?: number;
   now?: () => number;
+  /** Told when results published by other desks were read back into this desk's rows. */
+  onAdopted?: (count: number) => void;
 }
 
 /** What the UI shows: the backlog, and the last error as a code and parameters. */
 export type PublisherStatus = Omit<TeamStatus, 'settings' | 'hasPassword' | 'passwordSessionOnly' | 'state'> & {
   state: Exclude<TeamStatus['state'], 'off'>;
 };
+
+/**
+ * Whether the server refused the data itself, for good: a data exception (class 22, e.g. a value
+ * out of range), an integrity constraint (class 23, e.g. a CHECK the bank added) or a program
+ * limit (class 54, e.g. a value too large). Waiting will not change it; other errors may heal.
+ */
+export function isPermanent(e: unknown): boolean {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^(22|23|54)[0-9A-Z]{3}$/.test(code);
+}
 
 export class TeamPublisher {
   private client: pg.Client | undefined;
@@ -42,7 +55,7 @@ export class TeamPublisher {
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
   private failures = 0;
-  private readonly st: Omit<PublisherStatus, 'waiting' | 'oldestAt'> = { state: 'stopped' };
+  private readonly st: Omit<PublisherStatus, 'waiting' | 'oldestAt' | 'quarantined' | 'quarantineError'> = { state: 'stopped' };
   private readonly now: () => number;
 
   constructor(private readonly o: PublisherOptions) {
@@ -102,11 +115,47 @@ export class TeamPublisher {
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});
+      // A refusal of the data itself (not of the connection or the role) is one call's, not the
+      // batch's: find which, publish the others, and count it against the refused ones.
+      if (isPermanent(e) && this.client === client) return this.publishOneByOne(client, entries, calls, photos);
       this.drop(client);
       throw e;
     }
     this.o.outbox.acknowledge(last.seq);
     this.st.lastPublishedAt = this.now();
+    return entries.length;
+  }
+
+  /** The batch again, each call in its own savepoint; the refused ones are counted, the rest acknowledged. */
+  private async publishOneByOne(client: pg.Client, entries: ReturnType<Outbox['next']>, calls: TeamCallPayload[], photos: { global_id: string; sha256: string; bytes: string }[]): Promise<number> {
+    const refused = new Map<string, TeamError>();
+    try {
+      await client.query('BEGIN');
+      for (const call of calls) {
+        await client.query('SAVEPOINT one_call');
+        try {
+          await upsertBatch(
+            client,
+            [call],
+            photos.filter((p) => p.global_id === call.global_id),
+          );
+          await client.query('RELEASE SAVEPOINT one_call');
+        } catch (e) {
+          if (!isPermanent(e)) throw e;
+          await client.query('ROLLBACK TO SAVEPOINT one_call');
+          refused.set(call.global_id, teamErrorOf(e));
+        }
+      }
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      this.drop(client);
+      throw e;
+    }
+    this.o.outbox.acknowledgeSeqs(entries.filter((e) => !refused.has(e.globalId)).map((e) => e.seq));
+    for (const [globalId, err] of refused) this.o.outbox.refused(globalId, { code: err.code, params: err.params }, this.now());
+    if (refused.size < calls.length) this.st.lastPublishedAt = this.now();
+    // Every entry was either acknowledged or counted: the loop goes on with the next batch.
     return entries.length;
   }
 
@@ -116,6 +165,21 @@ export class TeamPublisher {
       while ((await this.publishBatch()) > 0) {
         /* next batch */
       }
+    } catch (e) {
+      throw teamErrorOf(e);
+    }
+  }
+
+  /** Reads back results other desks of the branch published for this desk's calls. */
+  async readBack(): Promise<number> {
+    try {
+      const client = await this.connect();
+      const n = await adoptTeamResults(client, this.o.outbox, this.o.redact);
+      if (n > 0) {
+        this.st.resultsAdopted = (this.st.resultsAdopted ?? 0) + n;
+        this.o.onAdopted?.(n);
+      }
+      return n;
     } catch (e) {
       throw teamErrorOf(e);
     }
@@ -152,6 +216,7 @@ export class TeamPublisher {
           throw teamErrorOf(e);
         });
         await this.drain();
+        await this.readBack();
         this.failures = 0;
         delete this.st.nextAttemptAt;
         this.st.state = 'idle';

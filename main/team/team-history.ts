@@ -46,11 +46,16 @@ function whereOf(filter: HistoryFilter, scope: TeamScope, nowMs: number, cursor?
   if (filter.from !== undefined) parts.push(`started_at >= ${v(filter.from)}`);
   if (filter.to !== undefined) parts.push(`started_at < ${v(filter.to)}`);
   if (filter.comparisonType) parts.push(`comparison_type = ${v(filter.comparisonType)}`);
+  // The customer view and the verdict column, as in the desk's own history.
+  if (filter.uuid) parts.push(`uuid = ${v(filter.uuid)}`);
+  if (filter.bizNoPrefix) parts.push(`biz_no LIKE ${v(`${filter.bizNoPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  if (filter.verdict === 'not-fetched') parts.push("status = 'issued' AND verdict IS NULL");
+  else if (filter.verdict) parts.push(`verdict = ${v(filter.verdict)}`);
   if (cursor) parts.push(`(started_at, id) < (${v(cursor.startedAt)}, ${v(cursor.id)})`);
   return { sql: parts.length > 0 ? parts.join(' AND ') : 'true', values };
 }
 
-const COLUMNS = 'id, started_at, status, profile_name, environment, biz_no, biz_id, uuid, token, expired_time, error_code, comparison_type, result_status, branch, desk';
+const COLUMNS = 'id, started_at, status, profile_name, environment, biz_no, biz_id, uuid, token, expired_time, error_code, comparison_type, result_status, verdict, branch, desk';
 
 function listRow(r: Record<string, unknown>): TeamListRow {
   const opt = (x: unknown) => (x === null || x === undefined ? undefined : x);
@@ -68,6 +73,7 @@ function listRow(r: Record<string, unknown>): TeamListRow {
     errorCode: opt(r.error_code) as string | undefined,
     comparisonType: String(r.comparison_type),
     resultStatus: opt(r.result_status) as string | undefined,
+    verdict: opt(r.verdict) as HistoryListRow['verdict'],
     branch: String(r.branch),
     desk: String(r.desk),
   };
@@ -139,14 +145,18 @@ export async function teamGet(client: Queryable, id: number): Promise<(HistoryRo
   const res = await client.query('SELECT * FROM faceid_team.calls WHERE id = $1', [id]);
   const r = res.rows[0] as Record<string, unknown> | undefined;
   if (!r) return undefined;
+  // Both ends of the clone trail across desks, as far as RLS lets the role read them.
+  const from = r.cloned_from ? (await client.query<{ id: string; desk: string }>('SELECT id, desk FROM faceid_team.calls WHERE global_id = $1', [r.cloned_from])).rows[0] : undefined;
+  const clones = (await client.query<{ id: string }>('SELECT id FROM faceid_team.calls WHERE cloned_from = $1 ORDER BY id', [r.global_id])).rows.map((c) => Number(c.id));
   const opt = <T>(x: unknown): T | undefined => (x === null || x === undefined ? undefined : (x as T));
   const num = (x: unknown) => (x === null || x === undefined ? undefined : Number(x));
   return {
     ...listRow(r),
     globalId: String(r.global_id),
     callId: String(r.global_id),
-    // The clone trail is a desk's own (local row ids); the team store does not carry it.
-    clones: [],
+    clones,
+    clonedFrom: from ? Number(from.id) : undefined,
+    clonedFromDesk: from?.desk,
     finishedAt: num(r.finished_at),
     profileId: String(r.profile_id),
     baseUrl: String(r.base_url),

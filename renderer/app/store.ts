@@ -63,6 +63,8 @@ export interface ConsoleState {
   cloneNotice?: CloneReport;
   /** The history row the form was cloned from: every call sent from it records that trail. */
   clonedFrom?: number;
+  /** ...or the team call (by its team id, another desk's) it was cloned from. */
+  clonedFromTeam?: number;
 
   load(): Promise<void>;
   setValue(name: string, value: string): void;
@@ -157,7 +159,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
     set({ call: { phase: 'sending', callId, startedAt: Date.now() }, editedSinceCall: {}, bizNoNotice: undefined });
     const issue = async (again: boolean): Promise<Result<IssueTokenOutcome>> => {
       const photos = await photoRefs(again);
-      return photos.ok ? api.issueToken({ callId, profileId: s.activeProfileId, params, photos: photos.value, ...(s.clonedFrom !== undefined ? { clonedFrom: s.clonedFrom } : {}) }) : photos;
+      return photos.ok ? api.issueToken({ callId, profileId: s.activeProfileId, params, photos: photos.value, ...(s.clonedFromTeam !== undefined ? { clonedFromTeam: s.clonedFromTeam } : s.clonedFrom !== undefined ? { clonedFrom: s.clonedFrom } : {}) }) : photos;
     };
     let result = await issue(false);
     // Nothing was sent when a handle is refused: staging again and retrying once is safe.
@@ -166,7 +168,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
     // A clone is sent to be compared with its original: the history must show the new call,
     // whatever search found the original.
     const historyId = result.ok ? result.value.historyId : undefined;
-    if (s.clonedFrom !== undefined && historyId !== undefined) useHistory.getState().showCall(historyId);
+    if ((s.clonedFrom !== undefined || s.clonedFromTeam !== undefined) && historyId !== undefined) useHistory.getState().showCall(historyId);
     const outcome = result.ok ? result.value.outcome : undefined;
     if (outcome === 'issued' || outcome === 'unknown') {
       // biz_no must be unique: never leave a used (or possibly used) one in the form.
@@ -344,7 +346,8 @@ export const useConsole = create<ConsoleState>((set, get) => {
       set((s) => ({
         editedSinceCall: {},
         advancedOpen: s.advancedOpen || Object.keys(plan.values).some(isAdvanced),
-        clonedFrom: row.id,
+        // A team row's id is the team store's: the trail then names the team call and its desk.
+        ...(row.desk !== undefined ? { clonedFrom: undefined, clonedFromTeam: row.id } : { clonedFrom: row.id, clonedFromTeam: undefined }),
         cloneNotice: { rowId: row.id, startedAt: row.startedAt, fromBizNo: row.bizNo, newBizNo: prepared.bizNo, profile, reattached, missing, hidden: plan.hidden },
       }));
       return null;

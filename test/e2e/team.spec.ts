@@ -40,6 +40,27 @@ test('team history: settings are checked, the password is write-only, and an unr
   const status = await page.request.post(`${shell.origin}/api/getTeamStatus`, { data: {}, headers: { 'X-FaceID-Console-Token': shell.token } });
   expect(await status.text()).not.toContain('team-canary-pw-7731');
 
+  // With the team history on, the History view offers the scopes; a team scope the server cannot
+  // answer says so, and this desk's own history is still there.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('tab', { name: 'Support' }).click();
+  const scope = page.getByLabel('Whose calls');
+  await expect(scope).toBeVisible();
+  await expect(scope.locator('option')).toHaveText(['This desk', 'My branch', 'All I may see']);
+  await scope.selectOption({ label: 'My branch' });
+  await expect(page.getByRole('alert').filter({ hasText: 'The history could not be read' })).toContainText('The team server cannot be reached (ECONNREFUSED)', { timeout: 10_000 });
+  for (const [w, h] of [
+    [1366, 768],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `.tmp/screens/history-scope-${w}x${h}.png` });
+  }
+  await scope.selectOption({ label: 'This desk' });
+  await expect(page.getByRole('alert').filter({ hasText: 'The history could not be read' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Team history…' }).click();
+  await expect(dialog).toBeVisible();
+
   // Switch it off again so other tests of this worker see the default.
   await dialog.getByLabel('Publish to the team history').uncheck();
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -37,7 +37,7 @@ describe('the history outbox', () => {
     expect(new Set(entries.map((e) => e.globalId)).size).toBe(2);
     for (const e of entries) expect(e.globalId).toMatch(UUID_V4);
     expect(entries[4]?.row?.status).toBe('unknown');
-    expect(store.outbox.backlog()).toEqual({ waiting: 2, oldestAt: 1000 });
+    expect(store.outbox.backlog()).toEqual({ waiting: 2, oldestAt: 1000, quarantined: 0 });
     store.outbox.acknowledge(entries[2]?.seq ?? 0);
     expect(store.outbox.next(10).map((e) => e.kind)).toEqual(['result', 'end']);
     store.close();

@@ -59,7 +59,7 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     expect(store.outbox.backlog().waiting).toBe(120);
     const pub = publisher(store, team.deskA);
     await pub.drain();
-    expect(store.outbox.backlog()).toEqual({ waiting: 0, oldestAt: undefined });
+    expect(store.outbox.backlog()).toEqual({ waiting: 0, oldestAt: undefined, quarantined: 0 });
     const rows = await team.sql<{ n: string; branches: string; statuses: string }>(
       "SELECT count(*) AS n, string_agg(DISTINCT branch || '/' || desk, ',') AS branches, string_agg(DISTINCT status, ',' ORDER BY status) AS statuses FROM faceid_team.calls WHERE biz_no LIKE 'branch-%' AND desk = 'jkt-desk-1'",
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../core/api';
 import { DEFAULT_DESK_SETTINGS } from '../../core/desk';
 import { planClone } from '../../renderer/features/history/clone';
-import { dayStartMs, toHistoryFilter, EMPTY_FORM } from '../../renderer/features/history/filter-form';
+import { dayStartMs, filterKey, toHistoryFilter, EMPTY_FORM } from '../../renderer/features/history/filter-form';
 import { formatCount } from '../../renderer/features/history/format';
 import { fromDraft } from '../../renderer/features/history/settings-form';
 
@@ -23,6 +23,14 @@ const profile = (id: string, name: string): ProfileSummary => ({
 });
 
 describe('history view logic', () => {
+  it('sends a team scope only beyond this desk, and a change of scope is a change of filter', () => {
+    expect(toHistoryFilter({ ...EMPTY_FORM, text: 'loan', scope: 'desk' }).filter).toEqual({ text: 'loan' });
+    const branch = toHistoryFilter({ ...EMPTY_FORM, text: 'loan', scope: 'branch' }).filter;
+    expect(branch).toEqual({ text: 'loan', scope: 'branch' });
+    expect(filterKey(branch)).not.toBe(filterKey(toHistoryFilter({ ...EMPTY_FORM, text: 'loan', scope: 'all' }).filter));
+    expect(filterKey(branch)).not.toBe(filterKey({ text: 'loan' }));
+  });
+
   it('clones every sent parameter but the credentials and files, and plans the profile', () => {
     const row = { params: { api_key: 'k', api_secret: '[redacted]', biz_no: 'b-1', uuid: 'u', web_title: 'x', image_ref1: 'ignored' }, profileId: 'p2', profileName: 'Staging' };
     const profiles = [profile('p1', 'Prod'), profile('p2', 'Staging')];

@@ -15,7 +15,7 @@ export function CompareCalls({ row }: { row: HistoryRow }) {
     setError(undefined);
     const id = Number(otherId.replace('#', ''));
     if (!Number.isInteger(id) || id <= 0) return setError(t('compare.badId'));
-    const r = await api.getHistoryRow({ id });
+    const r = await api.getHistoryRow(row.desk !== undefined ? { id, scope: 'all' } : { id });
     if (r.ok) setOther(r.value);
     else setError(r.error.message);
   };

@@ -16,7 +16,7 @@ export function CurlBox({ row }: { row: HistoryRow }) {
   const [keepBizNo, setKeepBizNo] = useState(false);
   const copy = async () => {
     setState({ phase: 'loading' });
-    const r = await api.historyCurl({ id: row.id, keepBizNo });
+    const r = await api.historyCurl({ id: row.id, keepBizNo, ...(row.desk !== undefined ? { scope: 'all' as const } : {}) });
     if (!r.ok) return setState({ phase: 'error', message: r.error.message });
     const { command, bizNo, keptBizNo } = r.value;
     let copyError: string | undefined;

@@ -8,6 +8,7 @@ import { RequestResponse } from './RequestResponse';
 import { CompareCalls } from './CompareCalls';
 import { CustomerLinks } from './CustomerLinks';
 import { Trail } from './Trail';
+import { TeamCallNote } from './TeamCallNote';
 import { useClone } from './useClone';
 import { ResultView } from '../verification/ResultView';
 
@@ -42,7 +43,8 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
         )}
       </header>
       <CallOutcome row={row} onCloneNew={clone} cloneBusy={busy} />
-      {row.status === 'issued' && <ResultView row={row} onChanged={() => void useHistory.getState().reloadDetail()} />}
+      <TeamCallNote row={row} />
+      {row.status === 'issued' && row.desk === undefined && <ResultView row={row} onChanged={() => void useHistory.getState().reloadDetail()} />}
       <CompareCalls key={`compare-${row.id}`} row={row} />
       <CurlBox key={row.id} row={row} />
       <RequestResponse row={row} />

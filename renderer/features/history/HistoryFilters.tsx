@@ -1,12 +1,43 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_MIN_FRAGMENT } from '../../../core/history';
+import { api } from '../../bridge';
 import { useConsole } from '../../app/store';
-import { COMPARISON_CHOICES, STATUS_CHOICES, VERDICT_CHOICES, type ComparisonChoice, type StatusChoice, type VerdictChoice } from './filter-form';
+import { COMPARISON_CHOICES, SCOPE_CHOICES, STATUS_CHOICES, VERDICT_CHOICES, type ComparisonChoice, type ScopeChoice, type StatusChoice, type VerdictChoice } from './filter-form';
 import { CustomerChip } from './CustomerLinks';
 import { useHistory } from './history-store';
 
 const SEARCH_DEBOUNCE_MS = 200;
+
+/** Whether the team history is on here (the scopes beyond this desk need it). */
+function useTeamOn(): boolean {
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void api.getTeamStatus({}).then((r) => {
+      if (live) setOn(r.ok && r.value.state !== 'off');
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return on;
+}
+
+/** This desk / my branch / all I may see: the same search and filters over the local or the team store. */
+function ScopeSelect() {
+  const scope = useHistory((s) => s.form.scope ?? 'desk');
+  const { t } = useTranslation('team');
+  return (
+    <select aria-label={t('scope.label')} value={scope} onChange={(e) => useHistory.getState().setForm({ scope: e.target.value as ScopeChoice }, true)}>
+      {SCOPE_CHOICES.map((c) => (
+        <option key={c} value={c}>
+          {t(`scope.${c}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 /** Search box and filters; any change reloads the list from its first page. */
 export function HistoryFilters() {
@@ -18,6 +49,7 @@ export function HistoryFilters() {
   const words = form.text.trim().split(/\s+/).filter(Boolean);
   const onlyShort = words.length > 0 && words.every((w) => [...w].length < SEARCH_MIN_FRAGMENT);
   const { t: td } = useTranslation('desk');
+  const teamOn = useTeamOn();
 
   // The search box is applied once typing pauses.
   useEffect(() => {
@@ -40,6 +72,7 @@ export function HistoryFilters() {
           if (e.key === 'Enter') apply();
         }}
       />
+      {teamOn && <ScopeSelect />}
       <select aria-label="Filter by profile" value={form.profileId} onChange={(e) => setForm({ profileId: e.target.value }, true)}>
         <option value="">All profiles</option>
         {profiles.map((p) => (

@@ -5,6 +5,7 @@ import { displayStatus, type HistoryListRow } from '../../../core/history';
 import { formatRemaining, useNow } from '../result/useNow';
 import { STATUS_LABEL, formatShortTime, formatTime } from './format';
 import { useHistory } from './history-store';
+import { TeamOriginTag } from './TeamCallNote';
 import { splitTail } from './ids';
 
 const ROW_HEIGHT = 34;
@@ -54,7 +55,7 @@ function Row({ row, now }: { row: HistoryListRow; now: number }) {
         {row.uuid ? <Id value={row.uuid} /> : '—'}
       </span>
       <span className="cell" title={`${row.profileName} (${row.environment})`}>
-        {row.profileName}
+        {row.desk !== undefined ? <TeamOriginTag row={row} /> : row.profileName}
       </span>
       <span className="cell mono" title={formatTime(row.startedAt)}>
         {formatShortTime(row.startedAt)}

@@ -5,15 +5,20 @@ import { useHistory } from './history-store';
 /** Both ends of a clone trail: the call this one was cloned from, and the calls cloned from it. */
 export function Trail({ row }: { row: HistoryRow }) {
   const { t } = useTranslation('support');
-  if (row.clonedFrom === undefined && row.clones.length === 0) return null;
-  const open = (id: number) => useHistory.getState().showCall(id);
+  const { t: tt } = useTranslation('team');
+  if (row.clonedFrom === undefined && row.clones.length === 0 && !row.clonedFromTeam) return null;
+  // A team row's trail is made of team ids: follow it in the scope being shown.
+  const team = row.desk !== undefined;
+  const open = (id: number) => (team ? void useHistory.getState().select(id) : useHistory.getState().showCall(id));
   return (
     <nav className="trail" aria-label={t('trail.label')}>
       {row.clonedFrom !== undefined && (
         <button type="button" className="link" onClick={() => open(row.clonedFrom ?? 0)}>
           {t('trail.from', { id: row.clonedFrom })}
+          {team && row.clonedFromDesk ? ` (${row.clonedFromDesk})` : ''}
         </button>
       )}
+      {row.clonedFromTeam && <span>{tt('clonedFromTeam', { id: row.clonedFromTeam.id, desk: row.clonedFromTeam.desk, branch: row.clonedFromTeam.branch })}</span>}
       {row.clones.length > 0 && (
         <span>
           {t('trail.to')}{' '}

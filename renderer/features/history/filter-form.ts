@@ -23,7 +23,13 @@ export interface FilterForm {
   /** ...or a biz_no family: biz_no starting with this, or ''. */
   bizNoPrefix: string;
   verdict?: VerdictChoice;
+  /** Whose calls: this desk's own (absent), its branch's or all the team role may read. */
+  scope?: ScopeChoice;
 }
+
+export type ScopeChoice = 'desk' | 'branch' | 'all';
+/** The scopes in the order the view offers them (labels: the team namespace). */
+export const SCOPE_CHOICES: readonly ScopeChoice[] = ['desk', 'branch', 'all'];
 
 export const EMPTY_FORM: FilterForm = { text: '', profileId: '', status: '', from: '', to: '', comparisonType: '', uuid: '', bizNoPrefix: '' };
 
@@ -69,6 +75,7 @@ export function toHistoryFilter(form: FilterForm): { filter: HistoryFilter; prob
   if (form.uuid) filter.uuid = form.uuid;
   if (form.bizNoPrefix) filter.bizNoPrefix = form.bizNoPrefix;
   if (form.verdict) filter.verdict = form.verdict;
+  if (form.scope && form.scope !== 'desk') filter.scope = form.scope;
   const from = dayStartMs(form.from);
   const to = dayEndMs(form.to);
   if (from !== undefined) filter.from = from;
@@ -84,4 +91,4 @@ export const isEmptyFilter = (f: HistoryFilter): boolean => Object.keys(f).lengt
 
 /** Stable identity of a filter, to tell whether a refetch is needed. */
 export const filterKey = (f: HistoryFilter): string =>
-  JSON.stringify([f.text ?? '', f.profileId ?? '', f.status ?? '', f.from ?? '', f.to ?? '', f.comparisonType ?? '', f.uuid ?? '', f.bizNoPrefix ?? '', f.verdict ?? '']);
+  JSON.stringify([f.text ?? '', f.profileId ?? '', f.status ?? '', f.from ?? '', f.to ?? '', f.comparisonType ?? '', f.uuid ?? '', f.bizNoPrefix ?? '', f.verdict ?? '', f.scope ?? '']);

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { HistoryCursor, HistoryFilter, HistoryListRow, HistoryRow } from '../../../core/history';
 import { api } from '../../bridge';
+import { renderRef } from '../../i18n/message-ref';
 import { EMPTY_FORM, filterKey, toHistoryFilter, type FilterForm } from './filter-form';
 
 export const PAGE_SIZE = 100;
@@ -43,6 +44,12 @@ export interface HistoryState {
 
 let generation = 0;
 
+/** A team store's refusal in the operator's words (namespace `team`), or undefined for other errors. */
+function teamWords(e: { code: string; params?: Record<string, string | number> }): string | undefined {
+  if (!e.code.startsWith('TEAM_')) return undefined;
+  return renderRef({ ns: 'team', key: `errors.${e.code}`, params: { errno: '', sqlstate: '', user: '', server: '', known: '', ...e.params } });
+}
+
 export const useHistory = create<HistoryState>((set, get) => ({
   form: EMPTY_FORM,
   filter: {},
@@ -63,6 +70,8 @@ export const useHistory = create<HistoryState>((set, get) => ({
     const changed = filterKey(filter) !== filterKey(get().filter);
     set({ problem });
     if (changed) {
+      // Row ids are the local store's or the team store's: a selection does not survive a change of scope.
+      if ((filter.scope ?? 'desk') !== (get().filter.scope ?? 'desk')) set({ selectedId: undefined, detail: { phase: 'none' } });
       set({ filter });
       void get().refresh();
     }
@@ -73,7 +82,7 @@ export const useHistory = create<HistoryState>((set, get) => ({
     set({ loading: true, error: undefined });
     const r = await api.queryHistory({ filter: get().filter, limit: PAGE_SIZE });
     if (gen !== generation) return;
-    if (!r.ok) return set({ loading: false, error: `The history could not be read: ${r.error.message}` });
+    if (!r.ok) return set({ loading: false, error: `The history could not be read: ${teamWords(r.error) ?? r.error.message}` });
     const { rows, total, totalCapped, next } = r.value;
     set({ loading: false, rows, total, totalCapped, next });
     const selected = get().selectedId;
@@ -107,7 +116,8 @@ export const useHistory = create<HistoryState>((set, get) => ({
   async reloadDetail() {
     const id = get().selectedId;
     if (id === undefined) return;
-    const r = await api.getHistoryRow({ id });
+    const scope = get().filter.scope;
+    const r = await api.getHistoryRow(scope ? { id, scope } : { id });
     if (get().selectedId !== id) return;
     set({ detail: r.ok ? { phase: 'ready', row: r.value } : { phase: 'error', id, message: r.error.message } });
   },

@@ -22,6 +22,7 @@ export function fillFormFrom(call: ImportedCall, notice: (original: string) => s
     editedSinceCall: {},
     cloneNotice: undefined,
     clonedFrom: undefined,
+    clonedFromTeam: undefined,
     bizNoNotice: original ? notice(original) : undefined,
   });
   const failed: string[] = [];

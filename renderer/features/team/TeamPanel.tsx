@@ -25,6 +25,46 @@ export function TeamStatusLine({ status }: { status: TeamStatus }) {
           {t('lastError', { at: at(status.lastError.at), problem: t(`errors.${status.lastError.code}`, { errno: '', sqlstate: '', user: '', server: '', known: '', ...status.lastError.params }) })}
         </p>
       )}
+      {status.resultsAdopted ? <p>{t('adopted', { count: status.resultsAdopted })}</p> : null}
+      {status.quarantined > 0 && <QuarantineLine status={status} />}
+    </div>
+  );
+}
+
+/** The calls the server refused for good: how many, why, and the two ways out. */
+function QuarantineLine({ status }: { status: TeamStatus }) {
+  const { t } = useTranslation('team');
+  const locale = useLanguage((s) => s.locale);
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const act = (action: 'retry' | 'discard') => {
+    setBusy(true);
+    void api.teamOutbox({ action }).then((r) => {
+      setBusy(false);
+      setNote(r.ok ? t(action === 'retry' ? 'quarantineRetried' : 'quarantineDiscarded', { count: r.value.changed }) : t(`errors.${r.error.code}`, { defaultValue: r.error.message }));
+    });
+  };
+  const err = status.quarantineError;
+  return (
+    <div className="team-quarantine msg warning">
+      <p>{t('quarantined', { count: status.quarantined })}</p>
+      {err && (
+        <p>
+          {t('quarantineReason', {
+            at: formatDateTime(err.at, locale, { seconds: false }),
+            problem: t(`errors.${err.code}`, { errno: '', sqlstate: '', user: '', server: '', known: '', ...err.params }),
+          })}
+        </p>
+      )}
+      <p>
+        <button type="button" className="small" disabled={busy} onClick={() => act('retry')}>
+          {t('quarantineRetry')}
+        </button>{' '}
+        <button type="button" className="small" disabled={busy} onClick={() => act('discard')}>
+          {t('quarantineDiscard')}
+        </button>
+      </p>
+      {note && <p role="status">{note}</p>}
     </div>
   );
 }
