@@ -107,9 +107,9 @@ export function App() {
               <div className="pane form-pane">
                 <TokenForm />
               </div>
-              <section className="pane result-pane" aria-label={t('regions.result')}>
+              <aside className="pane result-pane">
                 <ResultPanel />
-              </section>
+              </aside>
             </div>
           </div>
         ) : (

@@ -19,7 +19,6 @@ export const appMessages = defineMessages({
       notAttached: 'it could not be attached',
     },
     dialog: { close: 'Close' },
-    regions: { result: 'Result' },
     announce: {
       issued: 'Token issued for biz_no {bizNo}.',
       unknown: 'The outcome of the call for biz_no {bizNo} is unknown.',
@@ -44,7 +43,6 @@ export const appMessages = defineMessages({
       notAttached: 'foto tidak dapat dilampirkan',
     },
     dialog: { close: 'Tutup' },
-    regions: { result: 'Hasil' },
     announce: {
       issued: 'Token diterbitkan untuk biz_no {bizNo}.',
       unknown: 'Hasil panggilan untuk biz_no {bizNo} belum diketahui.',
@@ -69,7 +67,6 @@ export const appMessages = defineMessages({
       notAttached: '无法添加',
     },
     dialog: { close: '关闭' },
-    regions: { result: '结果' },
     announce: {
       issued: '已为 biz_no {bizNo} 签发 token。',
       unknown: 'biz_no {bizNo} 的调用结果未知。',

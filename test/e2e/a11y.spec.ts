@@ -132,7 +132,7 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     const api = (op: string, data: unknown) => page.request.post(`${shell.origin}/api/${op}`, { data, headers: { 'X-FaceID-Console-Token': shell.token } });
     const name = `A11y production ${Date.now() % 100000}`;
     // Never called: the confirmation is cancelled, so the address need not answer.
-    const created = await api('createProfile', { profile: { name, color: '#c53030', environment: 'production', region: 'custom', baseUrl: 'https://127.0.0.1:9', apiKey: 'k', defaults: {}, confirmProduction: true } });
+    const created = await api('createProfile', { profile: { name, color: '#c53030', environment: 'production', region: 'custom', baseUrl: 'https://127.0.0.1:9', apiKey: 'k', defaults: { return_url: 'https://bank.example/return', notify_url: 'https://bank.example/notify' }, confirmProduction: true } });
     const profile = (await created.json()) as { ok: boolean; value: { id: string } };
     expect(profile.ok).toBe(true);
     expect((await api('setActiveProfile', { profileId: profile.value.id })).ok()).toBe(true);
