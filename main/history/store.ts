@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { ensurePrivateFile, tightenFileIfPresent } from '../app/private-files';
 import { redactDeep, type Redactor } from '../vault/redact';
+import type { ExchangeRecord } from '../../core/faceid/exchange-record';
 import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage, HistoryPhoto, HistoryRow, Settings, StoredResult } from '../../core/history';
 import { Outbox } from './outbox';
 import { whereOf } from './query';
@@ -46,6 +47,8 @@ export interface CallEnd {
   errorCode?: string;
   errorField?: string;
   errorMessage?: string;
+  /** Request line, headers and phase timings as the client saw them. */
+  exchange?: ExchangeRecord;
 }
 
 type Row = Record<string, unknown>;
@@ -100,6 +103,7 @@ function fullRow(r: Row): HistoryRow {
     errorField: str(r.error_field),
     errorMessage: str(r.error_message),
     result: typeof r.result_json === 'string' ? (JSON.parse(r.result_json) as StoredResult) : undefined,
+    exchange: typeof r.exchange_json === 'string' ? (JSON.parse(r.exchange_json) as ExchangeRecord) : undefined,
   };
 }
 
@@ -126,7 +130,7 @@ export class HistoryStore {
       VALUES (@callId, @globalId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @branch, @bizNo, @uuid, @comparisonType, @params, @photos, @clonedFrom)`);
     this.finish = db.prepare(`UPDATE calls SET status = @status, finished_at = @finishedAt, http_status = @httpStatus, response_body = @responseBody, token = @token,
       biz_id = @bizId, request_id = @requestId, expired_time = @expiredTime, time_used = @timeUsed, elapsed_ms = @elapsedMs, error_code = @errorCode,
-      error_field = @errorField, error_message = @errorMessage WHERE call_id = @callId`);
+      error_field = @errorField, error_message = @errorMessage, exchange_json = @exchange WHERE call_id = @callId`);
     this.keepPhoto = db.prepare('INSERT OR IGNORE INTO photos (sha256, bytes) VALUES (?, ?)');
     this.outbox = new Outbox(db);
   }
@@ -216,6 +220,7 @@ export class HistoryStore {
       errorCode: this.text(e.errorCode),
       errorField: this.text(e.errorField),
       errorMessage: this.text(e.errorMessage),
+      exchange: e.exchange === undefined ? null : this.json(e.exchange),
     }).changes;
     if (changes > 0) this.outbox.enqueueByCallId(this.redact(callId), 'end', e.finishedAt);
   }

@@ -31,6 +31,7 @@ function callEnd(r: GetTokenResult, finishedAt: number): CallEnd {
       expiredTime: r.expired_time,
       timeUsed: r.time_used,
       elapsedMs: r.elapsedMs,
+      exchange: r.exchange,
     };
   }
   return {
@@ -43,6 +44,7 @@ function callEnd(r: GetTokenResult, finishedAt: number): CallEnd {
     errorCode: r.error.code,
     errorField: r.error.field,
     errorMessage: r.error.serviceMessage ?? r.error.explanation,
+    exchange: r.exchange,
   };
 }
 
