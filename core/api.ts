@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { HistoryPage, HistoryRow } from './history';
 import { HistoryCursorSchema, HistoryFilterSchema, SettingsSchema, type Settings } from './history-schemas';
 import { MAX_PHOTO_BYTES } from './limits';
+import { ClientTimeoutSchema } from './client-timeout';
 import { OP_NAMES, type OpName } from './ops';
 import { FAULT_MODES, FAULT_OPERATIONS, MAX_FAULT_LATENCY_MS, MAX_FAULT_REMAINING } from './sandbox-faults';
 import type { ErrorSpec } from './faceid/errors';
@@ -81,6 +82,8 @@ export const ProfileInputSchema = z
     defaults: z.record(z.string().max(64), z.string().max(4096)),
     /** Omitted: keep the stored desk settings (or the defaults). */
     desk: DeskSettingsSchema.optional(),
+    /** The client's timeout for this profile's calls, ms; omitted: keep the stored one (or 30 s). */
+    timeoutMs: ClientTimeoutSchema.optional(),
   })
   .strict();
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
@@ -196,6 +199,8 @@ export interface ProfileSummary {
   defaults: Record<string, string>;
   /** The desk's settings for this profile. */
   desk: DeskSettings;
+  /** The client's timeout for this profile's calls, ms (absent: CLIENT_TIMEOUT_DEFAULT_MS). */
+  timeoutMs?: number;
 }
 
 export interface VaultStatus {

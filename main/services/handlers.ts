@@ -32,7 +32,7 @@ export interface HandlerDeps {
   vault: Vault;
   history: HistoryStore;
   settings: SettingsStore;
-  /** Per-call timeout for service requests, in ms. */
+  /** Per-call timeout for service requests, in ms: overrides every profile's own (the CLI's --timeout, tests). */
   timeoutMs?: number;
   log?: (line: string) => void;
   now?: () => number;

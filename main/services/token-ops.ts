@@ -125,7 +125,8 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
         photoBytes: settings.keepPhotos ? new Map(described.files.map((f) => [f.sha256, photos[f.name]?.bytes ?? new Uint8Array()])) : undefined,
         clonedFrom: req.clonedFrom,
       });
-      const r = await getToken({ ...parts, timeoutMs: deps.timeoutMs, signal: controller.signal });
+      // An override for the whole console (the CLI's --timeout) wins over the profile's own setting.
+      const r = await getToken({ ...parts, timeoutMs: deps.timeoutMs ?? profile.timeoutMs, signal: controller.signal });
       deps.history.complete(req.callId, callEnd(r, now()));
       // Retention also runs as calls accumulate, not only at startup and when the settings change.
       if (++completed % RETENTION_EVERY === 0) deps.history.applyRetention(settings, now());
