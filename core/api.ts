@@ -165,6 +165,7 @@ export const requestSchemas = {
   rotatePhoto: z.object({ photo: PhotoRefSchema, degrees: z.union([z.literal(90), z.literal(180), z.literal(270)]) }).strict(),
   /** The embedded sandbox answers NO_FACE_FOUND / MULTIPLE_FACES from the photos' content (opt-in). */
   setSandboxDetectFaces: z.object({ on: z.boolean() }).strict(),
+  saveHistoryExport: z.object({ filter: HistoryFilterSchema, format: z.enum(['csv', 'json']) }).strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -288,7 +289,18 @@ export interface ApiResponses {
   /** The turned photo's bytes come back once (base64 in the answer); the renderer stages them as a new photo. */
   rotatePhoto: { photo: { name: string; dataBase64: string }; width: number; height: number };
   setSandboxDetectFaces: SandboxState;
+  /**
+   * The export streamed on the trusted side: into a file the operator chose (desktop save dialog),
+   * or, in the browser shell, a one-time download URL that streams it. No export text crosses the bridge.
+   */
+  saveHistoryExport: SavedExport;
 }
+
+export type SavedExport =
+  | { kind: 'saved'; filename: string; count: number }
+  | { kind: 'download'; url: string; filename: string; count: number; countCapped: boolean }
+  | { kind: 'cancelled' }
+  | { kind: 'empty' };
 
 /** What a pasted callback says and whether its signature is genuine. */
 export interface CallbackCheck {

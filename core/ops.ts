@@ -40,6 +40,7 @@ export const OP_NAMES = [
   'analysePhoto',
   'rotatePhoto',
   'setSandboxDetectFaces',
+  'saveHistoryExport',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

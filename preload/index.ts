@@ -48,6 +48,7 @@ const api: ConsoleApi = {
   analysePhoto: call('analysePhoto'),
   rotatePhoto: call('rotatePhoto'),
   setSandboxDetectFaces: call('setSandboxDetectFaces'),
+  saveHistoryExport: call('saveHistoryExport'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

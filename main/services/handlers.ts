@@ -27,6 +27,7 @@ import { PhotoStage } from '../photos/stage';
 import type { TeamService } from '../team/service';
 import { precheckOps } from './precheck-ops';
 import type { PhotoAnalyser } from '../precheck/analyser';
+import { DownloadTickets, exportOps, type ExportSaver } from './export-ops';
 
 export interface HandlerDeps {
   vault: Vault;
@@ -51,6 +52,8 @@ export interface HandlerDeps {
   pollIntervalMs?: number;
   /** The photo pre-check (main/precheck); its operations answer PRECHECK_UNAVAILABLE without it. */
   precheck?: PhotoAnalyser;
+  /** The desktop shell's save dialog for exports; absent, an export becomes a one-time download (browser shell). */
+  exportSaver?: ExportSaver;
 }
 
 /** A handler takes the raw (unvalidated) payload and always resolves to a Result. */
@@ -65,6 +68,8 @@ export type OpImpls<K extends OpName> = { [P in K]: OpImpl<P> };
 export interface Handlers {
   table: HandlerTable;
   fetchResult: ReturnType<typeof resultFetcher>;
+  /** Exports waiting for the browser shell's GET /download/<ticket>. */
+  downloads: DownloadTickets;
 }
 
 /** Builds the handler table and exposes the shared result fetcher. */
@@ -82,6 +87,7 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
   });
   const fetchResult = resultFetcher(opDeps, ctx);
   const stage = deps.photoStage ?? new PhotoStage();
+  const downloads = new DownloadTickets(deps.now);
   const impl: OpImpls<OpName> = {
     ...catalogueOps(),
     ...photoOps(stage),
@@ -92,6 +98,7 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
     ...teamOps(opDeps),
     ...watchOps(opDeps, ctx, fetchResult),
     ...precheckOps(opDeps, stage),
+    ...exportOps(opDeps, downloads),
     saveRecordPdf: async ({ historyId }) => {
       const row = deps.history.get(historyId);
       if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });
@@ -121,5 +128,5 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
     }
   };
 
-  return { table: Object.fromEntries(OP_NAMES.map((op) => [op, bind(op)])) as HandlerTable, fetchResult };
+  return { table: Object.fromEntries(OP_NAMES.map((op) => [op, bind(op)])) as HandlerTable, fetchResult, downloads };
 }
