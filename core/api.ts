@@ -332,6 +332,8 @@ export interface SandboxCallbackEntry {
   /** The `data` string exactly as sent, and its sign. */
   data: string;
   sign: string;
+  /** The history row of the call this callback is about (by its biz_id), when it is in this desk's history. */
+  historyId?: number;
 }
 
 /** Something the sandbox accepted (or, strict, refused) without the vendor's word on it. */
@@ -362,6 +364,20 @@ export interface SandboxState {
   trusted: SandboxTrustEntry[];
   /** Reference photos go through the face detector (setSandboxDetectFaces). */
   detectFaces: boolean;
+  /** The magic uuids and what each forces (the panel's scenes). */
+  scenes?: SandboxScene[];
+}
+
+/** A magic uuid of the sandbox and the answer it forces. */
+export interface SandboxScene {
+  uuid: string;
+  /** An error code, or a transport fault (reset, proxy-502, trickle, latency). */
+  answer: string;
+  httpStatus?: number;
+  /** Acts only when a reference image is examined (comparison_type=0). */
+  needsReference?: boolean;
+  /** For latency: the longest the sandbox holds an answer back, ms. */
+  maxLatencyMs?: number;
 }
 
 export type ApiRequest<K extends OpName> = z.input<(typeof requestSchemas)[K]>;
