@@ -39,6 +39,8 @@ async function issue(page: Page, fields: Record<string, string>): Promise<void> 
 }
 
 test('support journey: find by a middle fragment, clone with one change, resend, follow the trail, copy the cURL and run it, import it back', async ({ page, shell }) => {
+  // The longest journey of the suite: on the shared machine under load it outlasts the default 30 s.
+  test.slow();
   const tag = randomBytes(3).toString('hex');
   const headers = { 'X-FaceID-Console-Token': shell.token };
   const made = await page.request.post(`${shell.origin}/api/createProfile`, {
@@ -221,4 +223,16 @@ test('the profile’s client timeout: a sandbox answer slower than it is an unkn
       data: { profileId: 'sandbox', profile: { name: 'Sandbox (built-in)', color: sandboxProfile?.color ?? '#2f855a', environment: 'sandbox', region: 'custom', defaults: {}, timeoutMs: 30_000 } },
     });
   }
+});
+
+test('sandbox scenes: a forced outcome is one click from the form', async ({ page }) => {
+  await page.getByRole('button', { name: 'Sandbox…' }).click();
+  const scenes = page.getByRole('region', { name: 'Scenes: forced outcomes' });
+  await expect(scenes.getByRole('row', { name: /sandbox:no-face/ })).toContainText('only with comparison_type=0');
+  await scenes.getByRole('button', { name: 'Use in form: sandbox:concurrency' }).click();
+  await expect(page.getByRole('tab', { name: 'Expert' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('uuid')).toHaveValue('sandbox:concurrency');
+  await page.getByLabel('biz_no').fill(`scene-${test.info().workerIndex}-${Date.now()}`);
+  await page.getByRole('button', { name: 'Issue token' }).click();
+  await expect(page.getByText('CONCURRENCY_LIMIT_EXCEEDED').first()).toBeVisible();
 });
