@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { HistoryPage, HistoryRow } from './history';
 import { HistoryCursorSchema, HistoryFilterSchema, SettingsSchema, type Settings } from './history-schemas';
 import { MAX_PHOTO_BYTES } from './limits';
+import { ClientTimeoutSchema } from './client-timeout';
 import { OP_NAMES, type OpName } from './ops';
 import { FAULT_MODES, FAULT_OPERATIONS, MAX_FAULT_LATENCY_MS, MAX_FAULT_REMAINING } from './sandbox-faults';
 import type { ErrorSpec } from './faceid/errors';
@@ -83,6 +84,8 @@ export const ProfileInputSchema = z
     defaults: z.record(z.string().max(64), z.string().max(4096)),
     /** Omitted: keep the stored desk settings (or the defaults). */
     desk: DeskSettingsSchema.optional(),
+    /** The client's timeout for this profile's calls, ms; omitted: keep the stored one (or 30 s). */
+    timeoutMs: ClientTimeoutSchema.optional(),
   })
   .strict();
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
@@ -170,6 +173,7 @@ export const requestSchemas = {
   rotatePhoto: z.object({ photo: PhotoRefSchema, degrees: z.union([z.literal(90), z.literal(180), z.literal(270)]) }).strict(),
   /** The embedded sandbox answers NO_FACE_FOUND / MULTIPLE_FACES from the photos' content (opt-in). */
   setSandboxDetectFaces: z.object({ on: z.boolean() }).strict(),
+  saveHistoryExport: z.object({ filter: HistoryFilterSchema, format: z.enum(['csv', 'json']) }).strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -204,6 +208,8 @@ export interface ProfileSummary {
   defaults: Record<string, string>;
   /** The desk's settings for this profile. */
   desk: DeskSettings;
+  /** The client's timeout for this profile's calls, ms (absent: CLIENT_TIMEOUT_DEFAULT_MS). */
+  timeoutMs?: number;
 }
 
 export interface VaultStatus {
@@ -292,6 +298,11 @@ export interface ApiResponses {
   /** The turned photo's bytes come back once (base64 in the answer); the renderer stages them as a new photo. */
   rotatePhoto: { photo: { name: string; dataBase64: string }; width: number; height: number };
   setSandboxDetectFaces: SandboxState;
+  /**
+   * The export streamed on the trusted side: into a file the operator chose (desktop save dialog),
+   * or, in the browser shell, a one-time download URL that streams it. No export text crosses the bridge.
+   */
+  saveHistoryExport: SavedExport;
   getSandboxLan: SandboxLan;
   setSandboxLan: SandboxLan;
 }
@@ -307,6 +318,12 @@ export interface SandboxLan {
   /** The base URL on that address, which links and QR codes then use. */
   lanBaseUrl: string | null;
 }
+
+export type SavedExport =
+  | { kind: 'saved'; filename: string; count: number }
+  | { kind: 'download'; url: string; filename: string; count: number; countCapped: boolean }
+  | { kind: 'cancelled' }
+  | { kind: 'empty' };
 
 /** What a pasted callback says and whether its signature is genuine. */
 export interface CallbackCheck {
@@ -338,6 +355,8 @@ export interface SandboxCallbackEntry {
   /** The `data` string exactly as sent, and its sign. */
   data: string;
   sign: string;
+  /** The history row of the call this callback is about (by its biz_id), when it is in this desk's history. */
+  historyId?: number;
 }
 
 /** Something the sandbox accepted (or, strict, refused) without the vendor's word on it. */
@@ -368,6 +387,20 @@ export interface SandboxState {
   trusted: SandboxTrustEntry[];
   /** Reference photos go through the face detector (setSandboxDetectFaces). */
   detectFaces: boolean;
+  /** The magic uuids and what each forces (the panel's scenes). */
+  scenes?: SandboxScene[];
+}
+
+/** A magic uuid of the sandbox and the answer it forces. */
+export interface SandboxScene {
+  uuid: string;
+  /** An error code, or a transport fault (reset, proxy-502, trickle, latency). */
+  answer: string;
+  httpStatus?: number;
+  /** Acts only when a reference image is examined (comparison_type=0). */
+  needsReference?: boolean;
+  /** For latency: the longest the sandbox holds an answer back, ms. */
+  maxLatencyMs?: number;
 }
 
 export type ApiRequest<K extends OpName> = z.input<(typeof requestSchemas)[K]>;

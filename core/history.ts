@@ -2,6 +2,7 @@
  * The token history as the renderer sees it: one row per get_token call, successful, failed or of
  * unknown outcome. Shapes only; the database is on the trusted side.
  */
+import type { ExchangeRecord } from './faceid/exchange-record';
 import type { EndStage } from './faceid/flow-status';
 import type { ThresholdKey } from './faceid/verification';
 import type { HistoryCursor, Settings } from './history-schemas';
@@ -102,6 +103,8 @@ export interface HistoryRow extends HistoryListRow {
   clonedFromTeam?: TeamOrigin;
   /** Team rows: the desk of the call this one was cloned from (`clonedFrom` is then its team id). */
   clonedFromDesk?: string;
+  /** Request line, headers and the client's phase timings (calls made before they were recorded have none). */
+  exchange?: ExchangeRecord;
 }
 
 /** Display status of a row at a given time (ms). */

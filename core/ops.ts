@@ -43,6 +43,7 @@ export const OP_NAMES = [
   'getSandboxLan',
   'setSandboxLan',
   'teamOutbox',
+  'saveHistoryExport',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

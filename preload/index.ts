@@ -51,6 +51,7 @@ const api: ConsoleApi = {
   getSandboxLan: call('getSandboxLan'),
   setSandboxLan: call('setSandboxLan'),
   teamOutbox: call('teamOutbox'),
+  saveHistoryExport: call('saveHistoryExport'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

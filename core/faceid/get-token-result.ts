@@ -5,8 +5,15 @@
  * be retried blindly with the same biz_no). The client returns it; the console API extends it.
  */
 import type { ExplainedError } from './errors';
+import type { ExchangeRecord } from './exchange-record';
 
-export type GetTokenResult =
+/** How the exchange went on the wire (request line, headers, phase timings), when the client made one. */
+interface OnTheWire {
+  exchange?: ExchangeRecord;
+}
+
+export type GetTokenResult = OnTheWire &
+  (
   | {
       outcome: 'issued';
       token: string;
@@ -22,4 +29,5 @@ export type GetTokenResult =
   /** No token: the service refused, or nothing (or not all) of the request was sent. */
   | { outcome: 'failed'; error: ExplainedError; httpStatus?: number; elapsedMs: number; rawBody?: string }
   /** Sent, but no complete readable answer: a token may exist. */
-  | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; rawBody?: string };
+  | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; rawBody?: string }
+  );

@@ -5,6 +5,7 @@ import { SettingsStore } from '../settings/settings';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded/client';
 import { startInProcessSandbox } from '../sandbox/embedded/in-process';
 import { buildHandlers, type HandlerTable } from '../services/handlers';
+import type { DownloadTickets, ExportSaver } from '../services/export-ops';
 import { createPhotoAnalyser } from '../precheck/analyser';
 import type { SecretCipher } from '../vault/cipher';
 import { keyFileCipher } from '../vault/keyfile-cipher';
@@ -43,11 +44,15 @@ export interface ConsoleAppOptions {
   sandboxThread?: 'worker' | 'inline';
   /** The desktop shell's PDF record saver (see HandlerDeps.recordPrinter). */
   recordPrinter?: (suggestedName: string) => Promise<{ saved: boolean; filename?: string }>;
+  /** The desktop shell's save dialog for exports (see HandlerDeps.exportSaver). */
+  exportSaver?: ExportSaver;
 }
 
 /** Everything a shell binds: the handler table over the trusted side's services. */
 export interface ConsoleApp {
   handlers: HandlerTable;
+  /** Exports waiting for the browser shell's one-time download (GET /download/<ticket>). */
+  downloads: DownloadTickets;
   dataDir: string;
   sandbox: EmbeddedSandbox;
   vault: Vault;
@@ -103,7 +108,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     team.start();
     // Nothing starts until the first photo is checked (the worker loads the model then).
     const precheck = createPhotoAnalyser();
-    const { table: handlers, fetchResult } = buildHandlers({
+    const { table: handlers, fetchResult, downloads } = buildHandlers({
       precheck,
       vault,
       history,
@@ -114,6 +119,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
       photoStage: options.photoStage,
       timeoutMs: options.timeoutMs,
       recordPrinter: options.recordPrinter,
+      exportSaver: options.exportSaver,
     });
     // The embedded sandbox tells when a customer finished: fetch that result once and store it,
     // as a notify_url receiver would prompt a real integration to ('auto': no operator fault applies).
@@ -123,6 +129,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     });
     return {
       handlers,
+      downloads,
       dataDir: options.dataDir,
       sandbox,
       vault,

@@ -83,6 +83,12 @@ app
           return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
         },
       ),
+      // Exports are written on this side, streamed row by row into the file the operator picks.
+      exportSaver: async (defaultPath, format) => {
+        const win = BrowserWindow.getAllWindows()[0];
+        const options = { defaultPath, filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }] };
+        return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+      },
     });
     privateDownloads(session.defaultSession, log);
     bindIpc({ ipcMain, handlers: consoleApp.handlers, isOwnPage, log });

@@ -34,5 +34,6 @@ export async function getToken(call: GetTokenCall): Promise<GetTokenResult> {
   const form = buildForm(call);
   const headers = { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()), Accept: 'application/json' };
   const end = await exchange({ url, method: 'POST', headers, body: form, timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: call.signal, maxAnswerBytes: MAX_ANSWER_BYTES });
-  return end.kind === 'answer' ? classifyAnswer(end.status, end.body, end.elapsedMs) : interrupted(end.stage, end.code, end.context, end.elapsedMs, end.partial);
+  const result = end.kind === 'answer' ? classifyAnswer(end.status, end.body, end.elapsedMs) : interrupted(end.stage, end.code, end.context, end.elapsedMs, end.partial);
+  return { ...result, exchange: end.record };
 }

@@ -7,6 +7,7 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage } from
 import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import type { ErrorCode } from '../../core/faceid/errors';
+import type { ExchangeRecord, ExchangeTimings } from '../../core/faceid/exchange-record';
 
 /** How far a request got: still connecting (incl. TLS), sending its body, or fully sent. */
 export type SendStage = 'connecting' | 'sending' | 'sent';
@@ -25,8 +26,31 @@ export interface ExchangeRequest {
 }
 
 export type ExchangeEnd =
-  | { kind: 'answer'; status: number; body: string; elapsedMs: number }
-  | { kind: 'interrupted'; stage: SendStage; code: Interruption; context: string; elapsedMs: number; partial?: string };
+  | { kind: 'answer'; status: number; body: string; elapsedMs: number; record: ExchangeRecord }
+  | { kind: 'interrupted'; stage: SendStage; code: Interruption; context: string; elapsedMs: number; partial?: string; record: ExchangeRecord };
+
+/** Milliseconds with one decimal (sub-millisecond phases on loopback are not all zero). */
+const ms = (from: number, to: number): number => Math.max(0, Math.round((to - from) * 10) / 10);
+
+/**
+ * The phases of one exchange as the client saw them, from the instants it noted (performance.now()):
+ * a phase that never began is absent, so an interrupted call shows how far it got.
+ */
+export function phaseTimings(t: { start: number; connected?: number; secured?: number; sent?: number; headers?: number; end: number }): ExchangeTimings {
+  const out: ExchangeTimings = { totalMs: ms(t.start, t.end) };
+  if (t.connected !== undefined) out.connectMs = ms(t.start, t.connected);
+  if (t.secured !== undefined && t.connected !== undefined) out.tlsMs = ms(t.connected, t.secured);
+  const ready = t.secured ?? t.connected;
+  // node may report the body 'finish'ed (buffered) before the socket is up: upload starts when it is.
+  const sent = t.sent !== undefined && ready !== undefined ? Math.max(t.sent, ready) : undefined;
+  if (sent !== undefined && ready !== undefined) out.uploadMs = ms(ready, sent);
+  if (t.headers !== undefined) {
+    const from = sent ?? ready ?? t.start;
+    out.waitMs = ms(from, t.headers);
+    out.downloadMs = ms(t.headers, t.end);
+  }
+  return out;
+}
 
 /** Plain words for a socket error. */
 export function networkContext(e: NodeJS.ErrnoException): string {
@@ -41,8 +65,19 @@ export function networkContext(e: NodeJS.ErrnoException): string {
 export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  if (r.signal?.aborted) return Promise.resolve({ kind: 'interrupted', stage: 'connecting', code: 'CANCELLED', context: 'Cancelled before anything was sent.', elapsedMs: 0 });
   const isHttps = r.url.protocol === 'https:';
+  const at: { connected?: number; secured?: number; sent?: number; headers?: number } = {};
+  let responseHeaders: [string, string][] = [];
+  let httpVersion: string | undefined;
+  const record = (): ExchangeRecord => ({
+    requestLine: `${r.method} ${r.url.pathname}${r.url.search ? '?…' : ''} HTTP/1.1`,
+    host: r.url.host,
+    requestHeaders: Object.entries(r.headers),
+    responseHeaders,
+    httpVersion,
+    timings: phaseTimings({ start: started, ...at, end: performance.now() }),
+  });
+  if (r.signal?.aborted) return Promise.resolve({ kind: 'interrupted', stage: 'connecting', code: 'CANCELLED', context: 'Cancelled before anything was sent.', elapsedMs: 0, record: record() });
 
   return new Promise<ExchangeEnd>((resolve) => {
     // Two facts, since either can come first: node buffers writes made before the connection (or
@@ -59,14 +94,18 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
       r.signal?.removeEventListener('abort', onAbort);
       resolve(end);
     };
-    const broke = (code: Interruption, context: string, partial?: string) => finish({ kind: 'interrupted', stage: stage(), code, context, elapsedMs: elapsed(), partial });
+    const broke = (code: Interruption, context: string, partial?: string) => finish({ kind: 'interrupted', stage: stage(), code, context, elapsedMs: elapsed(), partial, record: record() });
 
     const onAnswer = (res: IncomingMessage) => {
       answer = res;
+      at.headers = performance.now();
+      httpVersion = res.httpVersion;
+      responseHeaders = [];
+      for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) responseHeaders.push([res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? '']);
       const chunks: Buffer[] = [];
       let size = 0;
       const body = () => Buffer.concat(chunks).toString('utf8');
-      const complete = () => finish({ kind: 'answer', status: res.statusCode ?? 0, body: body(), elapsedMs: elapsed() });
+      const complete = () => finish({ kind: 'answer', status: res.statusCode ?? 0, body: body(), elapsedMs: elapsed(), record: record() });
       res.on('data', (c: Buffer) => {
         if (size >= r.maxAnswerBytes) return;
         chunks.push(c);
@@ -87,11 +126,16 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
     const req: ClientRequest = (isHttps ? httpsRequest : httpRequest)(r.url, { method: r.method, headers: r.headers, agent: false }, onAnswer);
     req.on('socket', (socket) => {
       // TLS counts as connecting: until the handshake is done, nothing of the request has left.
+      socket.once('connect', () => {
+        at.connected = performance.now();
+      });
       socket.once(isHttps ? 'secureConnect' : 'connect', () => {
+        if (isHttps) at.secured = performance.now();
         connected = true;
       });
     });
     req.on('finish', () => {
+      at.sent = performance.now();
       handedOver = true;
     });
     req.on('error', (e: NodeJS.ErrnoException) => {

@@ -94,7 +94,13 @@ const MIGRATIONS: string[] = [
   -- The branch the call was made at (the profile's desk setting then), for the record.
   ALTER TABLE calls ADD COLUMN branch TEXT NOT NULL DEFAULT '';
   `,
-  // 5: substring search (support desk) and the clone trail. A contentless FTS5 index with the
+  // 5: how the exchange went on the wire (request line and headers, response headers, the client's
+  // phase timings), one JSON document per call (core/faceid/exchange-record.ts). Before the search
+  // index's migration, which stays last.
+  `
+  ALTER TABLE calls ADD COLUMN exchange_json TEXT;
+  `,
+  // 6: substring search (support desk) and the clone trail. A contentless FTS5 index with the
   // trigram tokenizer (case-insensitive) over every value an agent may be handed; contentless so
   // the searched texts are not stored a second time. Kept by triggers, so no writer can forget it.
   `

@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { ensurePrivateFile, tightenFileIfPresent } from '../app/private-files';
 import { redactDeep, type Redactor } from '../vault/redact';
 import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage, HistoryPhoto, HistoryRow, Settings, StoredResult, TeamOrigin } from '../../core/history';
+import type { ExchangeRecord } from '../../core/faceid/exchange-record';
 import { Outbox } from './outbox';
 import { whereOf } from './query';
 import { migrate } from './schema';
@@ -48,6 +49,8 @@ export interface CallEnd {
   errorCode?: string;
   errorField?: string;
   errorMessage?: string;
+  /** Request line, headers and phase timings as the client saw them. */
+  exchange?: ExchangeRecord;
 }
 
 type Row = Record<string, unknown>;
@@ -103,6 +106,7 @@ function fullRow(r: Row): HistoryRow {
     errorMessage: str(r.error_message),
     result: typeof r.result_json === 'string' ? (JSON.parse(r.result_json) as StoredResult) : undefined,
     clonedFromTeam: typeof r.cloned_from_team === 'string' ? (JSON.parse(r.cloned_from_team) as TeamOrigin) : undefined,
+    exchange: typeof r.exchange_json === 'string' ? (JSON.parse(r.exchange_json) as ExchangeRecord) : undefined,
   };
 }
 
@@ -129,7 +133,7 @@ export class HistoryStore {
       VALUES (@callId, @globalId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @branch, @bizNo, @uuid, @comparisonType, @params, @photos, @clonedFrom, @clonedFromTeam)`);
     this.finish = db.prepare(`UPDATE calls SET status = @status, finished_at = @finishedAt, http_status = @httpStatus, response_body = @responseBody, token = @token,
       biz_id = @bizId, request_id = @requestId, expired_time = @expiredTime, time_used = @timeUsed, elapsed_ms = @elapsedMs, error_code = @errorCode,
-      error_field = @errorField, error_message = @errorMessage WHERE call_id = @callId`);
+      error_field = @errorField, error_message = @errorMessage, exchange_json = @exchange WHERE call_id = @callId`);
     this.keepPhoto = db.prepare('INSERT OR IGNORE INTO photos (sha256, bytes) VALUES (?, ?)');
     this.outbox = new Outbox(db);
   }
@@ -220,6 +224,7 @@ export class HistoryStore {
       errorCode: this.text(e.errorCode),
       errorField: this.text(e.errorField),
       errorMessage: this.text(e.errorMessage),
+      exchange: e.exchange === undefined ? null : this.json(e.exchange),
     }).changes;
     if (changes > 0) this.outbox.enqueueByCallId(this.redact(callId), 'end', e.finishedAt);
   }

@@ -28,12 +28,13 @@ import type { TeamService } from '../team/service';
 import { precheckOps } from './precheck-ops';
 import { lanOps } from './lan-ops';
 import type { PhotoAnalyser } from '../precheck/analyser';
+import { DownloadTickets, exportOps, type ExportSaver } from './export-ops';
 
 export interface HandlerDeps {
   vault: Vault;
   history: HistoryStore;
   settings: SettingsStore;
-  /** Per-call timeout for service requests, in ms. */
+  /** Per-call timeout for service requests, in ms: overrides every profile's own (the CLI's --timeout, tests). */
   timeoutMs?: number;
   log?: (line: string) => void;
   now?: () => number;
@@ -52,6 +53,8 @@ export interface HandlerDeps {
   pollIntervalMs?: number;
   /** The photo pre-check (main/precheck); its operations answer PRECHECK_UNAVAILABLE without it. */
   precheck?: PhotoAnalyser;
+  /** The desktop shell's save dialog for exports; absent, an export becomes a one-time download (browser shell). */
+  exportSaver?: ExportSaver;
 }
 
 /** A handler takes the raw (unvalidated) payload and always resolves to a Result. */
@@ -66,6 +69,8 @@ export type OpImpls<K extends OpName> = { [P in K]: OpImpl<P> };
 export interface Handlers {
   table: HandlerTable;
   fetchResult: ReturnType<typeof resultFetcher>;
+  /** Exports waiting for the browser shell's GET /download/<ticket>. */
+  downloads: DownloadTickets;
 }
 
 /** Builds the handler table and exposes the shared result fetcher. */
@@ -83,6 +88,7 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
   });
   const fetchResult = resultFetcher(opDeps, ctx);
   const stage = deps.photoStage ?? new PhotoStage();
+  const downloads = new DownloadTickets(deps.now);
   const impl: OpImpls<OpName> = {
     ...catalogueOps(),
     ...photoOps(stage),
@@ -94,6 +100,7 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
     ...watchOps(opDeps, ctx, fetchResult),
     ...precheckOps(opDeps, stage),
     ...lanOps(opDeps),
+    ...exportOps(opDeps, downloads),
     saveRecordPdf: async ({ historyId }) => {
       const row = deps.history.get(historyId);
       if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });
@@ -123,5 +130,5 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
     }
   };
 
-  return { table: Object.fromEntries(OP_NAMES.map((op) => [op, bind(op)])) as HandlerTable, fetchResult };
+  return { table: Object.fromEntries(OP_NAMES.map((op) => [op, bind(op)])) as HandlerTable, fetchResult, downloads };
 }

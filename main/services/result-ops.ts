@@ -3,6 +3,8 @@
  * so the console fetches only when asked (or when the embedded sandbox reports a finished flow),
  * stores the answer in the history row at once, and shows it from storage afterwards.
  */
+import { SANDBOX_SCENES } from '../sandbox/scenes';
+import type { HistoryStore } from '../history/store';
 import { createHash } from 'node:crypto';
 import { DEFAULT_DESK_SETTINGS } from '../../core/desk';
 import { isEndStage } from '../../core/faceid/flow-status';
@@ -24,9 +26,24 @@ const FINAL_STATUSES = new Set<string>(END_STATUSES);
 type ResultOpName = 'fetchResult' | 'verifyCallback' | 'getSandboxState' | 'setSandboxFaults' | 'setSandboxMode';
 
 /** What the Sandbox panel shows: the last 100 callbacks and trust-log entries, never a secret. */
-export async function sandboxState(s: EmbeddedSandbox): Promise<SandboxState> {
+export async function sandboxState(s: EmbeddedSandbox, history?: Pick<HistoryStore, 'findByBizId'>): Promise<SandboxState> {
   const { faults, callbacks, trusted } = await s.snapshot(100);
-  return { baseUrl: s.baseUrl, faults, callbacks, lenient: s.lenient, trusted, detectFaces: s.detectFaces };
+  const linked = callbacks.map((c) => {
+    const historyId = history ? history.findByBizId(bizIdOf(c.data) ?? '')?.id : undefined;
+    return historyId === undefined ? c : { ...c, historyId };
+  });
+  return { baseUrl: s.baseUrl, faults, callbacks: linked, lenient: s.lenient, trusted, detectFaces: s.detectFaces, scenes: [...SANDBOX_SCENES] };
+}
+
+/** The biz_id a callback's `data` names (biz_info.biz_id, as the service sends it), if it is JSON. */
+function bizIdOf(data: string): string | undefined {
+  try {
+    const j = JSON.parse(data) as { biz_id?: unknown; biz_info?: { biz_id?: unknown } };
+    const v = j.biz_info?.biz_id ?? j.biz_id;
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The bytes of an image field: a `data:image/…;base64,` URI or bare base64 (see decodeImageField). */
@@ -141,13 +158,13 @@ export function resultOps(deps: HandlerDeps, fetchResult: ReturnType<typeof resu
     getSandboxState: async () => {
       const s = deps.sandbox;
       if (!s) return noSandbox();
-      return ok(await sandboxState(s));
+      return ok(await sandboxState(s, deps.history));
     },
     setSandboxFaults: async ({ plan }) => {
       const s = deps.sandbox;
       if (!s) return noSandbox();
       await s.setFaults(plan);
-      return ok(await sandboxState(s));
+      return ok(await sandboxState(s, deps.history));
     },
     setSandboxMode: async ({ lenient }) => {
       const s = deps.sandbox;
@@ -156,7 +173,7 @@ export function resultOps(deps: HandlerDeps, fetchResult: ReturnType<typeof resu
       deps.vault.setSandboxLenient(lenient);
       await s.setLenient(lenient);
       deps.log?.(`sandbox mode ${lenient ? 'lenient' : 'strict'}`);
-      return ok(await sandboxState(s));
+      return ok(await sandboxState(s, deps.history));
     },
   };
 }

@@ -31,6 +31,7 @@ function callEnd(r: GetTokenResult, finishedAt: number): CallEnd {
       expiredTime: r.expired_time,
       timeUsed: r.time_used,
       elapsedMs: r.elapsedMs,
+      exchange: r.exchange,
     };
   }
   return {
@@ -43,6 +44,7 @@ function callEnd(r: GetTokenResult, finishedAt: number): CallEnd {
     errorCode: r.error.code,
     errorField: r.error.field,
     errorMessage: r.error.serviceMessage ?? r.error.explanation,
+    exchange: r.exchange,
   };
 }
 
@@ -131,7 +133,8 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
         clonedFrom: req.clonedFrom,
         clonedFromTeam,
       });
-      const r = await getToken({ ...parts, timeoutMs: deps.timeoutMs, signal: controller.signal });
+      // An override for the whole console (the CLI's --timeout) wins over the profile's own setting.
+      const r = await getToken({ ...parts, timeoutMs: deps.timeoutMs ?? profile.timeoutMs, signal: controller.signal });
       deps.history.complete(req.callId, callEnd(r, now()));
       // Retention also runs as calls accumulate, not only at startup and when the settings change.
       if (++completed % RETENTION_EVERY === 0) deps.history.applyRetention(settings, now());

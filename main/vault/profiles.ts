@@ -10,6 +10,8 @@ export interface Profile {
   apiKey: string;
   apiSecret: string;
   defaults: Record<string, string>;
+  /** The client's timeout for this profile's calls, ms (absent: the client's default, 30 s). */
+  timeoutMs?: number;
 }
 
 /** What the handlers need of the profile store. */

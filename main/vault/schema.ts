@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FORM_PARAMS } from '../../core/faceid/catalogue';
 import { DeskSettingsSchema } from '../../core/desk';
+import { ClientTimeoutSchema } from '../../core/client-timeout';
 
 /** Bump with a migration below whenever the stored shape changes. */
 export const SCHEMA_VERSION = 2;
@@ -42,6 +43,8 @@ export const StoredProfileSchema = z.object({
   defaults: DefaultsSchema,
   /** Optional, absent = the desk defaults, so older documents read unchanged and need no migration. */
   desk: DeskSettingsSchema.optional(),
+  /** The client's timeout, ms. Optional, absent = 30 s, so older documents read unchanged and need no migration. */
+  timeoutMs: ClientTimeoutSchema.optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -60,6 +63,7 @@ export const StoreSchema = z.object({
      */
     lenient: z.boolean().optional(),
     desk: DeskSettingsSchema.optional(),
+    timeoutMs: ClientTimeoutSchema.optional(),
   }),
 });
 export type StoreData = z.infer<typeof StoreSchema>;

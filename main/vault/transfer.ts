@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ProfileInput } from '../../core/api';
 import { DeskSettingsSchema } from '../../core/desk';
+import { ClientTimeoutSchema } from '../../core/client-timeout';
 import { ColorSchema, DefaultsSchema, EnvironmentSchema, RegionSchema, type StoredProfile } from './schema';
 
 export const EXPORT_FORMAT = 'faceid-console-profiles';
@@ -21,6 +22,8 @@ const ExportedProfileSchema = z
     defaults: DefaultsSchema,
     /** Optional, so files from before desk mode still import. */
     desk: DeskSettingsSchema.optional(),
+    /** Optional, so files from before the per-profile timeout still import. */
+    timeoutMs: ClientTimeoutSchema.optional(),
   })
   .strict();
 
@@ -49,6 +52,7 @@ export function exportProfiles(profiles: readonly StoredProfile[], now: Date): s
       confirmProduction: p.confirmProduction,
       defaults: p.defaults,
       ...(p.desk ? { desk: p.desk } : {}),
+      ...(p.timeoutMs !== undefined ? { timeoutMs: p.timeoutMs } : {}),
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

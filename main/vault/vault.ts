@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ProfileInputSchema, type ProfileInput, type ProfileSummary, type SecretStorage } from '../../core/api';
+import { CLIENT_TIMEOUT_DEFAULT_MS } from '../../core/client-timeout';
 import { DEFAULT_DESK_SETTINGS } from '../../core/desk';
 import { checkBaseUrl, regionBaseUrl } from '../../core/faceid/regions';
 import { decidePersistence, type Protection, type SecretCipher } from './cipher';
@@ -118,6 +119,7 @@ export class Vault implements ProfileSource {
       builtIn: false,
       defaults: { ...p.defaults },
       desk: { ...DEFAULT_DESK_SETTINGS, ...p.desk },
+      timeoutMs: p.timeoutMs ?? CLIENT_TIMEOUT_DEFAULT_MS,
     };
   }
 
@@ -138,6 +140,7 @@ export class Vault implements ProfileSource {
       builtIn: true,
       defaults: { ...base.defaults, ...this.data.sandbox.defaults },
       desk: { ...DEFAULT_DESK_SETTINGS, ...this.data.sandbox.desk },
+      timeoutMs: this.data.sandbox.timeoutMs ?? CLIENT_TIMEOUT_DEFAULT_MS,
     };
   }
 
@@ -174,7 +177,7 @@ export class Vault implements ProfileSource {
   async resolve(id: string): Promise<Profile | undefined> {
     if (id === SANDBOX_PROFILE_ID) {
       const s = this.options.sandbox;
-      return { ...sandboxProfile(s.baseUrl, s.apiKey, s.apiSecret), color: this.data.sandbox.color, defaults: this.sandboxSummary().defaults };
+      return { ...sandboxProfile(s.baseUrl, s.apiKey, s.apiSecret), color: this.data.sandbox.color, defaults: this.sandboxSummary().defaults, timeoutMs: this.data.sandbox.timeoutMs };
     }
     const p = this.data.profiles.find((x) => x.id === id);
     if (!p) return undefined;
@@ -187,6 +190,7 @@ export class Vault implements ProfileSource {
       apiKey: p.apiKey,
       apiSecret: await this.secretOf(p),
       defaults: { ...p.defaults },
+      timeoutMs: p.timeoutMs,
     };
   }
 
@@ -277,6 +281,7 @@ export class Vault implements ProfileSource {
       confirmProduction: input.confirmProduction ?? input.environment === 'production',
       defaults: { ...input.defaults },
       desk: input.desk,
+      timeoutMs: input.timeoutMs,
       createdAt: at,
       updatedAt: at,
     };
@@ -287,7 +292,7 @@ export class Vault implements ProfileSource {
   /** Replaces a profile's editable fields; the secret only changes when a new one is given. */
   async update(id: string, input: ProfileInput): Promise<ProfileSummary> {
     if (id === SANDBOX_PROFILE_ID) {
-      this.save({ ...this.data, sandbox: { ...this.data.sandbox, color: input.color, defaults: { ...input.defaults }, desk: input.desk ?? this.data.sandbox.desk } });
+      this.save({ ...this.data, sandbox: { ...this.data.sandbox, color: input.color, defaults: { ...input.defaults }, desk: input.desk ?? this.data.sandbox.desk, timeoutMs: input.timeoutMs ?? this.data.sandbox.timeoutMs } });
       return this.sandboxSummary();
     }
     const old = this.stored(id);
@@ -304,6 +309,7 @@ export class Vault implements ProfileSource {
       confirmProduction: input.confirmProduction ?? old.confirmProduction,
       defaults: { ...input.defaults },
       desk: input.desk ?? old.desk,
+      timeoutMs: input.timeoutMs ?? old.timeoutMs,
       updatedAt: this.now(),
     };
     this.save({ ...this.data, profiles: this.data.profiles.map((p) => (p.id === id ? next : p)) });

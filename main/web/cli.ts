@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const dataDir = parsed.dataDir ?? resolveDataDir();
   const app = await startConsoleApp({ dataDir, log: (line) => process.stderr.write(`${line}\n`) });
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
-  const shell = await startWebShell({ handlers: app.handlers, rendererDir, port });
+  const shell = await startWebShell({ handlers: app.handlers, downloads: app.downloads, rendererDir, port });
   process.stdout.write(`FaceID Console (browser shell) is ready: ${shell.url}\n`);
   process.stdout.write(`Data folder: ${dataDir}\nEmbedded sandbox: ${app.sandbox.baseUrl}\nPress Ctrl+C to stop.\n`);
   if (parsed.open) {

@@ -17,7 +17,7 @@ export interface AnswerOptions {
   clearLegacyCookie?: boolean;
 }
 
-function headersFor(type: string, options: AnswerOptions): Record<string, string> {
+export function headersFor(type: string, options: AnswerOptions): Record<string, string> {
   return {
     'Content-Security-Policy': CSP,
     'X-Content-Type-Options': 'nosniff',

@@ -14,7 +14,9 @@ import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse }
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { HandlerTable } from '../services/handlers';
+import type { DownloadTickets } from '../services/export-ops';
 import { serveApi } from './api-route';
+import { serveDownload } from './download-route';
 import { checkCaller, checkToken, hasLegacyCookie } from './guard';
 import { answerApiError, answerText } from './respond';
 import { serveStatic } from './static';
@@ -41,6 +43,8 @@ export interface WebShellOptions {
   token?: string;
   /** Injected for tests; WEB_SHELL_TIMEOUTS otherwise. */
   timeouts?: WebShellTimeouts;
+  /** Exports waiting for their one-time GET /download/<ticket> (saveHistoryExport). */
+  downloads?: DownloadTickets;
 }
 
 export interface WebShell {
@@ -115,6 +119,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       if (denied) return refuse(denied.status, denied.code, denied.reason);
       return serveApi(options.handlers, target.segments, req, res, extra);
     }
+    if (target.segments[0] === 'download') return serveDownload(options.downloads, target.segments, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.', { Allow: 'GET, HEAD' });
     return serveStatic(options.rendererDir, target.segments, res, extra);
   }

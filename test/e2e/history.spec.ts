@@ -83,7 +83,7 @@ test.describe('token history', () => {
     const params = detail.getByRole('table', { name: 'Request parameters' });
     await expect(params.getByRole('row', { name: /uuid/ })).toContainText(`u-${tag}-1`);
     await expect(params).not.toContainText('sandbox-secret');
-    await expect(detail.getByLabel('Raw response body')).toContainText('"token"');
+    await expect(detail.getByLabel('Response body, formatted')).toContainText('"token"');
     await expect(detail.getByRole('region', { name: 'Outcome' }).locator('code[data-field="token"]')).toHaveText(/^[0-9a-f]{32}$/);
 
     // Replay: the same parameters in the form, with a fresh biz_no.

@@ -39,6 +39,8 @@ async function issue(page: Page, fields: Record<string, string>): Promise<void> 
 }
 
 test('support journey: find by a middle fragment, clone with one change, resend, follow the trail, copy the cURL and run it, import it back', async ({ page, shell }) => {
+  // The longest journey of the suite: on the shared machine under load it outlasts the default 30 s.
+  test.slow();
   const tag = randomBytes(3).toString('hex');
   const headers = { 'X-FaceID-Console-Token': shell.token };
   const made = await page.request.post(`${shell.origin}/api/createProfile`, {
@@ -144,4 +146,93 @@ test('support journey: find by a middle fragment, clone with one change, resend,
   await dialog.getByRole('button', { name: 'Fill the form' }).click();
   await expect(page.getByLabel('uuid')).toHaveValue(`cust-${tag}`);
   await expect(page.getByLabel('biz_no')).not.toHaveValue(bizNo);
+});
+
+test('request/response view: request line, headers, Pretty and Raw body, and the timing breakdown with the wait dominating', async ({ page, shell }) => {
+  const bizNo = `timing-${test.info().workerIndex}-${Date.now()}`;
+  const fault = await page.request.put(`${shell.sandboxUrl}/sandbox/faults`, { data: { latencyMs: 900, operation: 'get_token', remaining: 1 } });
+  expect(fault.ok()).toBe(true);
+  await issue(page, { biz_no: bizNo, uuid: 'timing-customer' });
+  await page.getByRole('tab', { name: 'Support' }).click();
+  await page.getByLabel('Search any part').fill(bizNo);
+  await calls(page).getByRole('option', { name: new RegExp(bizNo) }).click();
+  const detail = page.getByRole('region', { name: 'Call details' });
+  const request = detail.getByRole('region', { name: 'Request', exact: true });
+  await expect(request.getByLabel('Request line')).toContainText('POST /faceid/lite/get_token HTTP/1.1');
+  await expect(request.getByLabel('Request line')).toContainText(`Host: ${new URL(shell.sandboxUrl).host}`);
+  await expect(request.getByRole('table', { name: 'Request headers' })).toContainText('multipart/form-data; boundary=');
+  const response = detail.getByRole('region', { name: 'Response', exact: true });
+  await expect(response.getByRole('heading', { name: 'Response · HTTP 200' })).toBeVisible();
+  await expect(response.getByRole('table', { name: 'Response headers' }).getByRole('row', { name: /content-type/i })).toContainText('application/json');
+
+  // Pretty by default (indented JSON), Raw on request (exactly as received, one line).
+  const view = response.getByRole('group', { name: 'Show the body' });
+  await expect(view.getByRole('button', { name: 'Pretty' })).toHaveAttribute('aria-pressed', 'true');
+  const pretty = (await response.getByLabel('Response body, formatted').textContent()) ?? '';
+  expect(pretty).toMatch(/^\{\n {2}"/);
+  await view.getByRole('button', { name: 'Raw' }).click();
+  const raw = (await response.getByLabel('Raw response body').textContent()) ?? '';
+  expect(raw).not.toContain('\n');
+  expect(JSON.parse(raw)).toEqual(JSON.parse(pretty));
+
+  // The timings: every phase measured, the wait (900 ms of latency) the largest by far.
+  const timings = response.getByRole('table', { name: 'Timing, measured by this console' });
+  const msOf = async (phase: string) => Number(((await timings.getByRole('row', { name: new RegExp(`^${phase}`) }).getByRole('cell').first().textContent()) ?? '').replace(/[^\d.]/g, ''));
+  const wait = await msOf('Wait for the service');
+  expect(wait).toBeGreaterThanOrEqual(880);
+  for (const phase of ['Connect', 'Upload', 'Download']) expect(await msOf(phase)).toBeLessThan(wait / 3);
+  await expect(timings.getByRole('row', { name: /^TLS/ })).toHaveCount(0);
+  await response.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '.tmp/support-exchange-1366.png', fullPage: true });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: '.tmp/support-exchange-1024.png', fullPage: true });
+});
+
+test('the profile’s client timeout: a sandbox answer slower than it is an unknown outcome', async ({ page, shell }) => {
+  const headers = { 'X-FaceID-Console-Token': shell.token };
+  try {
+    await page.getByRole('button', { name: 'Profiles…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Profiles' });
+    await dialog.getByRole('button', { name: 'Edit Sandbox (built-in)' }).click();
+    const edit = dialog.getByRole('form', { name: 'Edit profile Sandbox (built-in)' });
+    const field = edit.getByLabel('Client timeout (seconds)');
+    await expect(field).toHaveValue('30');
+    await field.fill('1');
+    await edit.getByRole('button', { name: 'Save profile' }).click();
+    await expect(dialog).toContainText('Saved');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    const fault = await page.request.put(`${shell.sandboxUrl}/sandbox/faults`, { data: { latencyMs: 3000, operation: 'get_token', remaining: 1 } });
+    expect(fault.ok()).toBe(true);
+    const bizNo = `slow-${test.info().workerIndex}-${Date.now()}`;
+    await page.getByLabel('biz_no').fill(bizNo);
+    await page.getByLabel('uuid').fill('slow-customer');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    await expect(page.getByRole('region', { name: 'Outcome unknown' })).toContainText('A token may have been issued');
+    await page.getByRole('tab', { name: 'Support' }).click();
+    await page.getByLabel('Search any part').fill(bizNo);
+    await calls(page).getByRole('option', { name: new RegExp(bizNo) }).click();
+    const timings = page.getByRole('region', { name: 'Call details' }).getByRole('table', { name: 'Timing, measured by this console' });
+    await expect(timings.getByRole('row', { name: /^Wait for the service/ })).toContainText('not reached');
+  } finally {
+    // The shell is shared by the worker's tests: give the built-in profile its default back.
+    const list = (await (await page.request.post(`${shell.origin}/api/listProfiles`, { headers, data: {} })).json()) as { value: { id: string; color: string; defaults: Record<string, string> }[] };
+    const sandboxProfile = list.value.find((p) => p.id === 'sandbox');
+    await page.request.post(`${shell.origin}/api/updateProfile`, {
+      headers,
+      data: { profileId: 'sandbox', profile: { name: 'Sandbox (built-in)', color: sandboxProfile?.color ?? '#2f855a', environment: 'sandbox', region: 'custom', defaults: {}, timeoutMs: 30_000 } },
+    });
+  }
+});
+
+test('sandbox scenes: a forced outcome is one click from the form', async ({ page }) => {
+  await page.getByRole('button', { name: 'Sandbox…' }).click();
+  const scenes = page.getByRole('region', { name: 'Scenes: forced outcomes' });
+  await expect(scenes.getByRole('row', { name: /sandbox:no-face/ })).toContainText('only with comparison_type=0');
+  await scenes.getByRole('button', { name: 'Use in form: sandbox:concurrency' }).click();
+  await expect(page.getByRole('tab', { name: 'Expert' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('uuid')).toHaveValue('sandbox:concurrency');
+  await page.getByLabel('biz_no').fill(`scene-${test.info().workerIndex}-${Date.now()}`);
+  await page.getByRole('button', { name: 'Issue token' }).click();
+  await expect(page.getByText('CONCURRENCY_LIMIT_EXCEEDED').first()).toBeVisible();
 });

@@ -1,5 +1,6 @@
 /** Words of the Support view (the history: find, trace, compare, reproduce). */
 import { defineMessages } from '../../../core/i18n/messages';
+import { exchangeMessages } from './exchange-messages';
 
 export const supportMessages = defineMessages({
   en: {
@@ -64,6 +65,7 @@ export const supportMessages = defineMessages({
       claimTitle: 'Untrusted claim',
       claimWarning: 'The signature does not match, so anyone could have written this payload. It is shown as sent, not as a result: do not act on it.',
     },
+    ...exchangeMessages.en,
   },
   id: {
     search: {
@@ -127,6 +129,7 @@ export const supportMessages = defineMessages({
       claimTitle: 'Klaim tidak terpercaya',
       claimWarning: 'Tanda tangan (sign) tidak cocok, jadi isi ini bisa ditulis oleh siapa saja. Ditampilkan apa adanya, bukan sebagai hasil verifikasi: jangan ditindaklanjuti.',
     },
+    ...exchangeMessages.id,
   },
   zh: {
     search: {
@@ -190,5 +193,6 @@ export const supportMessages = defineMessages({
       claimTitle: '不可信的声明',
       claimWarning: '签名（sign）不匹配，任何人都可能写出这段内容。以下按原样显示，不是验证结果，请勿据此操作。',
     },
+    ...exchangeMessages.zh,
   },
 });

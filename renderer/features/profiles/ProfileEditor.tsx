@@ -4,6 +4,7 @@ import type { ProfileInput, ProfileSummary, VaultStatus } from '../../../core/ap
 import { FORM_PARAMS } from '../../../core/faceid/catalogue';
 import { REGIONS, checkBaseUrl } from '../../../core/faceid/regions';
 import { DeskSettingsFields } from '../desk/DeskSettingsFields';
+import { ClientTimeoutField } from '../history/ClientTimeoutField';
 
 const COMMON_DEFAULTS = ['return_url', 'notify_url', 'scene_id', 'language'];
 const COLORS = ['#2f855a', '#3182ce', '#805ad5', '#dd6b20', '#c53030', '#2c7a7b'];
@@ -27,6 +28,7 @@ function initialInput(p?: ProfileSummary): ProfileInput {
     confirmProduction: p.confirmProduction,
     defaults: { ...p.defaults },
     desk: { ...p.desk },
+    timeoutMs: p.timeoutMs,
   };
 }
 
@@ -159,6 +161,7 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
         </label>
       </fieldset>
       <DeskSettingsFields value={input.desk} builtIn={builtIn} onChange={(desk) => set({ desk })} />
+      <ClientTimeoutField value={input.timeoutMs} onChange={(timeoutMs) => set({ timeoutMs })} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || baseUrlProblem !== null}>
           {profile ? t('editor.save') : t('editor.create')}

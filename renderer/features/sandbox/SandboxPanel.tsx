@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SandboxFaultPlan, SandboxState } from '../../../core/api';
-import { MAX_FAULT_LATENCY_MS, MAX_FAULT_REMAINING, type FaultOperation } from '../../../core/sandbox-faults';
+import { useTranslation } from 'react-i18next';
+import { checkFaultPlan, type FaultOperation } from '../../../core/sandbox-faults';
 import { api } from '../../bridge';
+import { useHistory } from '../history/history-store';
+import { SandboxScenes } from './SandboxScenes';
 import { SandboxTrust } from './SandboxTrust';
 import { SandboxFaceSwitch } from '../precheck/SandboxFaceSwitch';
 
@@ -17,6 +20,12 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
   const [remaining, setRemaining] = useState('1');
   const [operation, setOperation] = useState<Operation>('');
   const dialog = useRef<HTMLDialogElement>(null);
+  const { t } = useTranslation('support');
+  // The views are the App's; the panel moves to one the way the operator would, by its tab.
+  const goTo = (view: 'expert' | 'support') => {
+    dialog.current?.close();
+    document.getElementById(`tab-${view}`)?.click();
+  };
 
   const refresh = useCallback(() => {
     void api.getSandboxState({}).then((r) => (r.ok ? setState(r.value) : setError(r.error.message)));
@@ -56,11 +65,13 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
         aria-label="Fault injection"
         onSubmit={(e) => {
           e.preventDefault();
-          const ms = Number(latency);
-          if (!Number.isInteger(ms) || ms < 0 || ms > MAX_FAULT_LATENCY_MS) return setError(`Latency must be a whole number of milliseconds from 0 to ${MAX_FAULT_LATENCY_MS}.`);
-          const n = Number(remaining);
-          if (!Number.isInteger(n) || n < 1 || n > MAX_FAULT_REMAINING) return setError(`Apply to 1 to ${MAX_FAULT_REMAINING} calls.`);
-          apply({ latencyMs: ms > 0 ? ms : undefined, mode: mode === '' ? undefined : mode, operation: operation === '' ? undefined : operation, remaining: n });
+          // The bounds are checked once, in core (the same check the sandbox applies).
+          const ms = latency.trim() === '' ? 0 : Number(latency);
+          try {
+            apply(checkFaultPlan({ latencyMs: ms === 0 ? undefined : ms, mode: mode === '' ? undefined : mode, operation: operation === '' ? undefined : operation, remaining: Number(remaining) }));
+          } catch (err) {
+            setError(err instanceof Error ? err.message : String(err));
+          }
         }}
       >
         <label>
@@ -108,6 +119,7 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
       )}
       {state && <SandboxTrust state={state} onMode={setLenient} />}
       {state && <SandboxFaceSwitch state={state} onState={show} />}
+      {state?.scenes && <SandboxScenes scenes={state.scenes} onUsed={() => goTo('expert')} />}
       <h3>Callbacks the sandbox made</h3>
       {state && state.callbacks.length === 0 && <p className="hint">None yet: finish a flow on the sandbox's liveness page.</p>}
       {state && state.callbacks.length > 0 && (
@@ -123,6 +135,7 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
               <th>latency</th>
               <th>sign</th>
               <th>data</th>
+              <th>{t('scenes.callColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -143,6 +156,22 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
                     <summary>data</summary>
                     <pre className="json">{c.data}</pre>
                   </details>
+                </td>
+                <td>
+                  {c.historyId !== undefined ? (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        if (c.historyId !== undefined) useHistory.getState().showCall(c.historyId);
+                        goTo('support');
+                      }}
+                    >
+                      {t('scenes.openCall', { id: c.historyId })}
+                    </button>
+                  ) : (
+                    <small className="hint">{t('scenes.notInHistory')}</small>
+                  )}
                 </td>
               </tr>
             ))}
