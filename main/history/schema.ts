@@ -94,13 +94,7 @@ const MIGRATIONS: string[] = [
   -- The branch the call was made at (the profile's desk setting then), for the record.
   ALTER TABLE calls ADD COLUMN branch TEXT NOT NULL DEFAULT '';
   `,
-  // 5: how the exchange went on the wire (request line and headers, response headers, the client's
-  // phase timings), one JSON document per call (core/faceid/exchange-record.ts). Before the search
-  // index's migration, which stays last.
-  `
-  ALTER TABLE calls ADD COLUMN exchange_json TEXT;
-  `,
-  // 6: substring search (support desk) and the clone trail. A contentless FTS5 index with the
+  // 5: substring search (support desk) and the clone trail. A contentless FTS5 index with the
   // trigram tokenizer (case-insensitive) over every value an agent may be handed; contentless so
   // the searched texts are not stored a second time. Kept by triggers, so no writer can forget it.
   `
@@ -123,7 +117,12 @@ const MIGRATIONS: string[] = [
     DELETE FROM calls_search WHERE rowid = old.id;
   END;
   `,
-  // 6: team history, second part. Outbox entries the team server refuses for good (a constraint or
+  // 6: how the exchange went on the wire (request line and headers, response headers, the client's
+  // phase timings), one JSON document per call (core/faceid/exchange-record.ts).
+  `
+  ALTER TABLE calls ADD COLUMN exchange_json TEXT;
+  `,
+  // 7: team history, second part. Outbox entries the team server refuses for good (a constraint or
   // data error, not a network one) count their attempts and are set aside with their error, so
   // they never block the others; a call cloned from a team call records its origin (global id,
   // team id, branch and desk); and the point up to which results published by other desks of

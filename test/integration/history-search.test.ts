@@ -126,7 +126,7 @@ describe('history substring search', () => {
     db.exec('DROP TABLE calls_search; DROP TRIGGER IF EXISTS calls_search_insert; DROP TRIGGER IF EXISTS calls_search_update; DROP TRIGGER IF EXISTS calls_search_delete;');
     db.exec('DROP INDEX calls_cloned_from; ALTER TABLE calls DROP COLUMN cloned_from;');
     // ...and without what later migrations added.
-    db.exec('DROP TABLE team_sync; DROP INDEX outbox_quarantined; ALTER TABLE outbox DROP COLUMN attempts; ALTER TABLE outbox DROP COLUMN last_error; ALTER TABLE outbox DROP COLUMN quarantined_at; ALTER TABLE calls DROP COLUMN cloned_from_team;');
+    db.exec('DROP TABLE team_sync; DROP INDEX outbox_quarantined; ALTER TABLE outbox DROP COLUMN attempts; ALTER TABLE outbox DROP COLUMN last_error; ALTER TABLE outbox DROP COLUMN quarantined_at; ALTER TABLE calls DROP COLUMN cloned_from_team; ALTER TABLE calls DROP COLUMN exchange_json;');
     db.pragma(`user_version = ${HISTORY_MIGRATIONS.findIndex((m) => m.includes('USING fts5'))}`);
     db.close();
     store = HistoryStore.open(file, NO_SECRETS);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { livenessUrl } from '../../core/faceid/verification';
 import { HistoryStore } from '../../main/history/store';
-import { createSandbox, type Sandbox } from '../../main/sandbox/server';
+import type { EmbeddedSandbox } from '../../main/sandbox/embedded/client';
+import { startInProcessSandbox } from '../../main/sandbox/embedded/in-process';
 import { buildHandlers, type HandlerTable } from '../../main/services/handlers';
 import { SettingsStore } from '../../main/settings/settings';
 import { keyFileCipher } from '../../main/vault/keyfile-cipher';
@@ -17,14 +18,14 @@ import { Vault } from '../../main/vault/vault';
 
 const SECRET = 'scenes-secret';
 let dir: string;
-let sandbox: Sandbox;
+let sandbox: EmbeddedSandbox;
 let history: HistoryStore;
 let handlers: HandlerTable;
 let seq = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'faceid-scenes-'));
-  sandbox = await createSandbox({ apiKey: 'k', apiSecret: SECRET });
+  sandbox = await startInProcessSandbox({ apiKey: 'k', apiSecret: SECRET });
   const vault = await Vault.open({ dataDir: dir, cipher: keyFileCipher(dir), sandbox: { baseUrl: sandbox.baseUrl, apiKey: 'k', apiSecret: SECRET } });
   history = HistoryStore.open(join(dir, 'history.sqlite3'), { redact: redactorOf(() => vault.knownSecrets()) });
   handlers = buildHandlers({ vault, history, settings: SettingsStore.open(dir), sandbox, timeoutMs: 5_000 }).table;
