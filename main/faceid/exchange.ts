@@ -7,6 +7,7 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage } from
 import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import type { ErrorCode } from '../../core/faceid/errors';
+import { msg, type MessageRef } from '../../core/i18n/render';
 
 /** How far a request got: still connecting (incl. TLS), sending its body, or fully sent. */
 export type SendStage = 'connecting' | 'sending' | 'sent';
@@ -26,22 +27,22 @@ export interface ExchangeRequest {
 
 export type ExchangeEnd =
   | { kind: 'answer'; status: number; body: string; elapsedMs: number }
-  | { kind: 'interrupted'; stage: SendStage; code: Interruption; context: string; elapsedMs: number; partial?: string };
+  | { kind: 'interrupted'; stage: SendStage; code: Interruption; context: MessageRef; elapsedMs: number; partial?: string };
 
 /** Plain words for a socket error. */
-export function networkContext(e: NodeJS.ErrnoException): string {
+export function networkContext(e: NodeJS.ErrnoException): MessageRef {
   const code = e.code ?? '';
-  if (code === 'ECONNREFUSED') return `The connection was refused (nothing listens at that address): ${e.message}.`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `The host name could not be resolved (DNS): ${e.message}.`;
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/.test(code)) return `The TLS connection could not be set up (${code}).`;
-  return `${code ? `${code}: ` : ''}${e.message}.`;
+  if (code === 'ECONNREFUSED') return msg('errors', 'context.refused', { detail: e.message });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return msg('errors', 'context.dns', { detail: e.message });
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/.test(code)) return msg('errors', 'context.tls', { code });
+  return msg('errors', 'context.system', { detail: `${code ? `${code}: ` : ''}${e.message}` });
 }
 
 /** Makes the exchange; resolves with the complete answer or with where and why it broke off. */
 export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  if (r.signal?.aborted) return Promise.resolve({ kind: 'interrupted', stage: 'connecting', code: 'CANCELLED', context: 'Cancelled before anything was sent.', elapsedMs: 0 });
+  if (r.signal?.aborted) return Promise.resolve({ kind: 'interrupted', stage: 'connecting', code: 'CANCELLED', context: msg('errors', 'context.cancelledBeforeAnything'), elapsedMs: 0 });
   const isHttps = r.url.protocol === 'https:';
 
   return new Promise<ExchangeEnd>((resolve) => {
@@ -59,7 +60,7 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
       r.signal?.removeEventListener('abort', onAbort);
       resolve(end);
     };
-    const broke = (code: Interruption, context: string, partial?: string) => finish({ kind: 'interrupted', stage: stage(), code, context, elapsedMs: elapsed(), partial });
+    const broke = (code: Interruption, context: MessageRef, partial?: string) => finish({ kind: 'interrupted', stage: stage(), code, context, elapsedMs: elapsed(), partial });
 
     const onAnswer = (res: IncomingMessage) => {
       answer = res;
@@ -77,7 +78,7 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
       res.on('close', () => {
         if (size >= r.maxAnswerBytes) return complete();
         // 'close' without 'end': the connection broke mid-answer.
-        if (!res.complete) broke('CONNECTION_LOST', `The answer (HTTP ${res.statusCode}) was cut off.`, chunks.length ? body() : undefined);
+        if (!res.complete) broke('CONNECTION_LOST', msg('errors', 'context.cutOff', { status: res.statusCode ?? 0 }), chunks.length ? body() : undefined);
       });
       res.on('error', () => {
         /* reported through 'close' */
@@ -101,12 +102,11 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
       broke(stage() === 'connecting' ? 'NETWORK_ERROR' : 'CONNECTION_LOST', networkContext(e));
     });
     const timer = setTimeout(() => {
-      const what = stage() === 'connecting' ? 'No connection could be made' : 'No complete answer came';
-      broke('TIMEOUT', `${what} within ${r.timeoutMs / 1000} s.`);
+      broke('TIMEOUT', msg('errors', stage() === 'connecting' ? 'context.connectTimeout' : 'context.answerTimeout', { seconds: r.timeoutMs / 1000 }));
       req.destroy();
     }, r.timeoutMs);
     function onAbort() {
-      broke('CANCELLED', stage() === 'sent' ? 'Cancelled after the request was sent.' : 'Cancelled before the request was completely sent.');
+      broke('CANCELLED', msg('errors', stage() === 'sent' ? 'context.cancelledAfterSent' : 'context.cancelledWhileSending'));
       req.destroy();
     }
     r.signal?.addEventListener('abort', onAbort, { once: true });

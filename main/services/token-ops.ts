@@ -42,7 +42,8 @@ function callEnd(r: GetTokenResult, finishedAt: number): CallEnd {
     elapsedMs: r.elapsedMs,
     errorCode: r.error.code,
     errorField: r.error.field,
-    errorMessage: r.error.serviceMessage ?? r.error.explanation,
+    // The service's own text, verbatim; the console's words are looked up from the code when shown.
+    errorMessage: r.error.serviceMessage,
   };
 }
 

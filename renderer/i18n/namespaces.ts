@@ -9,6 +9,7 @@ import { supportMessages } from '../features/history/messages';
 import { deskMessages } from '../features/desk/messages';
 
 import { precheckMessages } from '../features/precheck/messages';
+import { FACEID_MESSAGES } from '../../core/faceid/messages';
 
 export const NAMESPACES = {
   app: appMessages,
@@ -16,6 +17,8 @@ export const NAMESPACES = {
   desk: deskMessages,
   support: supportMessages,
   team: teamMessages,
+  // What the trusted side and core/faceid say, by reference: catalogue, errors, validation, readings.
+  ...FACEID_MESSAGES,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { paramSpec, type FileParamName } from '../../../core/faceid/catalogue';
+import { paramSpec, paramSummary, type FileParamName } from '../../../core/faceid/catalogue';
 import { exceedsImageLimits, formatBytes } from '../../../core/faceid/photo';
 import { isRequired } from '../../../core/faceid/validate';
 import type { FieldIssue } from '../../../core/result';
 import { photoSet, useConsole } from '../../app/store';
+import { useRenderRef } from '../../i18n/message-ref';
 import { FieldMessages } from '../token-form/FieldMessages';
 import { fitToServiceLimits } from './downscale';
 import { PhotoCheck } from '../precheck/PhotoCheck';
@@ -31,6 +32,7 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const zone = useRef<HTMLDivElement>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const say = useRenderRef();
   const spec = paramSpec(name);
   // Either photo satisfies the comparison's requirement (image_ref[x]): pass what is attached.
   const required = spec ? isRequired(spec, values, photoSet(photos)) : false;
@@ -70,7 +72,7 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
           {required && <span className="required"> *</span>}
           <span className="summary" id={`photo-${name}-summary`}>
             {' '}
-            {spec?.summary}
+            {say(paramSummary(name))}
           </span>
         </span>
       </div>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { IssueTokenOutcome } from '../../../core/api';
-import { errorProvenance, errorSpec, type ExplainedError } from '../../../core/faceid/errors';
+import { errorProvenance, errorSpec, errorWords, type ExplainedError } from '../../../core/faceid/errors';
+import { useRenderRef } from '../../i18n/message-ref';
 import { useConsole } from '../../app/store';
 import { stateNow, useWatch } from '../desk/useWatch';
 import { HandOff } from '../handoff/HandOff';
@@ -10,8 +11,10 @@ import { formatRemaining, useNow } from './useNow';
 
 /** Where an error code comes from (vendor page, China docs, inference), and what else the vendor says of it. */
 function Provenance({ e }: { e: ExplainedError }) {
+  const say = useRenderRef();
   const spec = errorSpec(e.code);
-  const where = errorProvenance(e.code);
+  const provenance = errorProvenance(e.code);
+  const where = provenance ? say(provenance) : undefined;
   const documentedKey = spec?.bodyKey;
   return (
     <div className="provenance" data-testid="error-provenance">
@@ -69,12 +72,14 @@ function Issued({ r }: { r: Extract<IssueTokenOutcome, { outcome: 'issued' }> })
 }
 
 function Failed({ r }: { r: Exclude<IssueTokenOutcome, { outcome: 'issued' }> }) {
+  const say = useRenderRef();
   const e = r.error;
   const unknown = r.outcome === 'unknown';
+  const title = say(e.title);
   return (
     <section className={`result ${unknown ? 'unknown' : 'error'}`} aria-label={unknown ? 'Outcome unknown' : 'Call failed'} aria-live="assertive">
-      <h2>{unknown ? `Outcome unknown: ${e.title}` : e.title}</h2>
-      <p className="explanation">{e.explanation}</p>
+      <h2>{unknown ? `Outcome unknown: ${title}` : title}</h2>
+      <p className="explanation">{errorWords(e).map(say).join(' ')}</p>
       <Provenance e={e} />
       {unknown && (
         <p className="msg warning">
@@ -97,6 +102,7 @@ function Failed({ r }: { r: Exclude<IssueTokenOutcome, { outcome: 'issued' }> })
 
 /** The last call: progress with Cancel, then the token or the explained error. */
 export function ResultPanel() {
+  const say = useRenderRef();
   const call = useConsole((s) => s.call);
   if (call.phase === 'idle') {
     return (
@@ -134,7 +140,7 @@ export function ResultPanel() {
         <ul className="warnings" aria-label="Warnings">
           {warnings.map((w, i) => (
             <li key={i} className="msg warning">
-              {w.message}
+              {say(w.message)}
             </li>
           ))}
         </ul>

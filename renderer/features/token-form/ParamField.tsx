@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { CONFIDENCE_LABEL, confidenceTag, serviceDefaultText, type ParamSpec } from '../../../core/faceid/catalogue';
+import { confidenceLabel, confidenceTag, paramNotes, paramSummary, serviceDefaultText, valueLabel, type ParamSpec } from '../../../core/faceid/catalogue';
 import { isRequired, utf8Length } from '../../../core/faceid/validate';
 import type { FieldIssue } from '../../../core/result';
 import { photoSet, useConsole } from '../../app/store';
+import { useRenderRef } from '../../i18n/message-ref';
 import { FieldMessages } from './FieldMessages';
 import { FORM_TEXT } from './form-text';
 
@@ -27,9 +28,12 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
   const ref = (el: HTMLElement | null) => {
     element.current = el;
   };
+  const say = useRenderRef();
   const id = `param-${spec.name}`;
   const required = isRequired(spec, values, photoSet(photos));
-  const defaultText = serviceDefaultText(spec);
+  const defaultRef = serviceDefaultText(spec);
+  const defaultText = defaultRef ? say(defaultRef) : undefined;
+  const notes = paramNotes(spec.name);
   const hasError = issues.some((i) => i.severity === 'error') || serviceMessage !== undefined;
 
   useEffect(() => {
@@ -68,7 +72,7 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
         {spec.required === 'always' && value === '' && <option value="">{FORM_TEXT.choose}</option>}
         {(spec.values ?? []).map((v) => (
           <option key={v.value} value={v.value}>
-            {v.value} — {v.label}
+            {v.value} — {say(valueLabel(spec.name, v.value))}
             {v.value === spec.serviceDefault ? FORM_TEXT.isDefault(confidenceTag(spec.defaultConfidence ?? spec.confidence)) : ''}
             {confidenceTag(v.confidence)}
           </option>
@@ -124,11 +128,11 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
           </label>
           <span className="summary" id={`${id}-summary`}>
             {' '}
-            {spec.summary}
+            {say(paramSummary(spec.name))}
           </span>
         </div>
         {spec.confidence !== 'official' && (
-          <span className="confidence" title={CONFIDENCE_LABEL[spec.confidence]}>
+          <span className="confidence" title={say(confidenceLabel(spec.confidence))}>
             {spec.confidence}
           </span>
         )}
@@ -152,7 +156,7 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
         </p>
       )}
       {defaultText && spec.kind !== 'enum' && spec.kind !== 'integer' && <p className="notes">{defaultText}</p>}
-      {spec.notes && <p className="notes">{spec.notes}</p>}
+      {notes && <p className="notes">{say(notes)}</p>}
       <p className="sources" title={FORM_TEXT.sourcesTitle}>
         {FORM_TEXT.sources(spec.sources)}
       </p>

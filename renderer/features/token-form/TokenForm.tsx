@@ -4,7 +4,11 @@ import type { FieldIssue } from '../../../core/result';
 import { currentIssues, useConsole, type ConsoleState } from '../../app/store';
 import { PhotoZone } from '../photos/PhotoZone';
 import { FORM_TEXT } from './form-text';
+import { renderRef } from '../../i18n/message-ref';
+import type { MessageRef } from '../../../core/i18n/render';
 import { ParamField } from './ParamField';
+
+const sameRef = (a: MessageRef, b: MessageRef) => a.key === b.key && JSON.stringify(a.params ?? {}) === JSON.stringify(b.params ?? {});
 
 /** The field the last answer blamed, with the service's words, when there is one. */
 function serviceBlame(call: ConsoleState['call']): { field: string; message: string; issues?: FieldIssue[] } | undefined {
@@ -12,7 +16,7 @@ function serviceBlame(call: ConsoleState['call']): { field: string; message: str
   const r = call.result;
   if (!r.ok) return r.error.field ? { field: r.error.field, message: r.error.message, issues: r.error.issues } : undefined;
   if (r.value.outcome === 'issued' || !r.value.error.field) return undefined;
-  return { field: r.value.error.field, message: `${r.value.error.serviceMessage ?? r.value.error.code} — ${r.value.error.title}` };
+  return { field: r.value.error.field, message: `${r.value.error.serviceMessage ?? r.value.error.code} — ${renderRef(r.value.error.title)}` };
 }
 
 /** The get_token form, generated from the catalogue: basic parameters, photos, advanced ones. */
@@ -42,7 +46,7 @@ export function TokenForm() {
 
   const visible = (field: string) => {
     const own = issues.filter((i) => i.field === field && (submitted || touched[field]));
-    const trusted = (blame?.issues ?? []).filter((i) => i.field === field && !own.some((o) => o.message === i.message));
+    const trusted = (blame?.issues ?? []).filter((i) => i.field === field && !own.some((o) => sameRef(o.message, i.message)));
     return [...own, ...trusted];
   };
   const serviceMessage = (field: string) => (blame && !blame.issues && blame.field === field && !edited[field] ? blame.message : undefined);
