@@ -10,6 +10,8 @@ import { deskMessages } from '../features/desk/messages';
 
 import { precheckMessages } from '../features/precheck/messages';
 import { FACEID_MESSAGES } from '../../core/faceid/messages';
+import { resultMessages } from '../features/result/messages';
+import { tokenFormMessages } from '../features/token-form/messages';
 
 export const NAMESPACES = {
   app: appMessages,
@@ -17,6 +19,8 @@ export const NAMESPACES = {
   desk: deskMessages,
   support: supportMessages,
   team: teamMessages,
+  result: resultMessages,
+  tokenForm: tokenFormMessages,
   // What the trusted side and core/faceid say, by reference: catalogue, errors, validation, readings.
   ...FACEID_MESSAGES,
 } as const;
