@@ -147,6 +147,14 @@ export const errorsMessages = defineMessages({
       tls: 'The TLS connection could not be set up ({code}).',
       system: '{detail}.',
     },
+    issue: {
+      photoNotStaged: 'Nothing was sent: the photo for {field} is no longer staged ({reason}); attach it again.',
+      profileNotFound: 'No profile with id "{id}".',
+      invalid: 'Nothing was sent: {count, plural, one {# field} other {# fields}} to correct ({fields}).',
+      noSecret: 'The profile "{profile}" has no api_secret; enter it in the profile first.',
+      inFlight: 'A call with id {id} is already in flight.',
+      alreadyMade: 'A call with id {id} was already made; every call needs a new id.',
+    },
     provenance: {
       official: 'documented for the overseas edition (sources: {sources})',
       china: 'documented for the China edition only (sources: {sources})',
@@ -294,6 +302,14 @@ export const errorsMessages = defineMessages({
       tls: 'Koneksi TLS tidak dapat dibuat ({code}).',
       system: '{detail}.',
     },
+    issue: {
+      photoNotStaged: 'Tidak ada yang terkirim: foto untuk {field} sudah tidak tersimpan sementara ({reason}); lampirkan lagi.',
+      profileNotFound: 'Tidak ada profil dengan id "{id}".',
+      invalid: 'Tidak ada yang terkirim: {count, plural, other {# kolom}} harus diperbaiki ({fields}).',
+      noSecret: 'Profil "{profile}" belum memiliki api_secret; isi dulu di profil.',
+      inFlight: 'Panggilan dengan id {id} sedang berjalan.',
+      alreadyMade: 'Panggilan dengan id {id} sudah pernah dibuat; setiap panggilan perlu id baru.',
+    },
     provenance: {
       official: 'terdokumentasi untuk edisi internasional (sumber: {sources})',
       china: 'hanya terdokumentasi untuk edisi Tiongkok (sumber: {sources})',
@@ -437,6 +453,14 @@ export const errorsMessages = defineMessages({
       dns: '无法解析主机名（DNS）：{detail}。',
       tls: '无法建立 TLS 连接（{code}）。',
       system: '{detail}。',
+    },
+    issue: {
+      photoNotStaged: '未发送任何内容：{field} 的照片已不在暂存区（{reason}）；请重新上传。',
+      profileNotFound: '没有 id 为 "{id}" 的配置。',
+      invalid: '未发送任何内容：需更正 {count, plural, other {# 个字段}}（{fields}）。',
+      noSecret: '配置 "{profile}" 没有 api_secret；请先在配置中填写。',
+      inFlight: 'id 为 {id} 的调用正在进行中。',
+      alreadyMade: 'id 为 {id} 的调用已发出过；每次调用都需要新的 id。',
     },
     provenance: {
       official: '海外版文档有记载（来源：{sources}）',
