@@ -1,3 +1,5 @@
+import type { MessageRef } from './i18n/render';
+
 /** Outcome of any console operation as it crosses a process boundary: data, never a thrown Error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -12,13 +14,18 @@ export interface ApiError {
   reason?: string;
   /** The values a code's words need (team errors: errno, sqlstate, server and known versions…). */
   params?: Record<string, string | number>;
+  /**
+   * The console's words for this error by reference (title first), shown in the operator's
+   * language; `message` then holds only the code or the service's own text.
+   */
+  words?: MessageRef[];
 }
 
-/** One problem with one field, found before anything is sent. */
+/** One problem with one field, found before anything is sent; its words are a reference (namespace `validation`). */
 export interface FieldIssue {
   field: string;
   severity: 'error' | 'warning';
-  message: string;
+  message: MessageRef;
 }
 
 /** Wraps a value as a successful Result. */

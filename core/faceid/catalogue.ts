@@ -20,7 +20,10 @@
  *   value, so the service's own default applies.
  * - `maximum_shooting_time` uses the seed's overseas range 2–60 (China docs say 10–60).
  */
-import { PARAMS } from './params';
+import { msg, type MessageRef } from '../i18n/render';
+import { messageAt } from '../i18n/messages';
+import { paramsMessages } from './messages/params';
+import { NOTIFY_PORTS, PARAMS } from './params';
 
 // The entries live in params.ts (data); every consumer keeps importing them from here.
 export { IMAGE_LIMITS, NOTIFY_PORTS, PARAMS } from './params';
@@ -28,12 +31,10 @@ export { IMAGE_LIMITS, NOTIFY_PORTS, PARAMS } from './params';
 /** How sure we are of a fact, from faceid-api.md's tags. */
 export type Confidence = 'official' | 'china' | 'third-party' | 'inferred';
 
-export const CONFIDENCE_LABEL: Record<Confidence, string> = {
-  official: 'documented for the overseas edition',
-  china: 'documented for the China edition only',
-  'third-party': 'seen only in third-party code',
-  inferred: 'our inference',
-};
+/** What a confidence tag means, in words (namespace `params`). */
+export function confidenceLabel(c: Confidence): MessageRef {
+  return msg('params', `confidence.${c}`);
+}
 
 export type ParamGroup = 'credential' | 'basic' | 'advanced';
 export type ParamKind = 'secret' | 'text' | 'url' | 'enum' | 'integer' | 'file';
@@ -44,9 +45,9 @@ export type ParamKind = 'secret' | 'text' | 'url' | 'enum' | 'integer' | 'file';
  */
 export type Requirement = 'always' | 'with-comparison' | 'one-photo-with-comparison' | 'optional';
 
+/** A listed value; its label is `valueLabel(param, value)` in the message table. */
 export interface AllowedValue {
   value: string;
-  label: string;
   confidence: Confidence;
 }
 
@@ -54,8 +55,6 @@ export interface ParamSpec {
   name: string;
   group: ParamGroup;
   kind: ParamKind;
-  /** One line for the form and the docs. */
-  summary: string;
   required: Requirement;
   /** Confidence in the parameter's existence and meaning overall. */
   confidence: Confidence;
@@ -82,8 +81,6 @@ export interface ParamSpec {
   ports?: readonly number[];
   /** url: schemes other than http(s) (an app's deep link) are sent with a warning. */
   openSchemes?: boolean;
-  /** Longer guidance shown on demand. */
-  notes?: string;
   /**
    * Changes with every customer (uuid, photos, biz_no, biz_extra_data): the desk asks for these,
    * and "New customer" clears them; everything else comes from the profile's defaults.
@@ -124,9 +121,28 @@ export function confidenceTag(c: Confidence | undefined): string {
 }
 
 /** "service default: X [confidence]", or undefined when the service default is unknown. */
-export function serviceDefaultText(spec: ParamSpec): string | undefined {
+export function serviceDefaultText(spec: ParamSpec): MessageRef | undefined {
   if (spec.serviceDefault === undefined) return undefined;
-  return `service default: ${spec.serviceDefault}${confidenceTag(spec.defaultConfidence ?? spec.confidence)}`;
+  return msg('params', 'serviceDefault', { value: `${spec.serviceDefault}${confidenceTag(spec.defaultConfidence ?? spec.confidence)}` });
+}
+
+/** A parameter's one line for the form and the docs (every parameter has one). */
+export function paramSummary(name: string): MessageRef {
+  return msg('params', `${name}.summary`);
+}
+
+// Placeholders of notes that quote the catalogue's own facts, so the text cannot drift from them.
+const NOTE_PARAMS: Partial<Record<string, Record<string, string>>> = { notify_url: { ports: NOTIFY_PORTS.join(', ') } };
+
+/** A parameter's longer guidance, shown on demand; undefined when it has none. */
+export function paramNotes(name: string): MessageRef | undefined {
+  if (messageAt(paramsMessages.en, `${name}.notes`) === undefined) return undefined;
+  return msg('params', `${name}.notes`, NOTE_PARAMS[name]);
+}
+
+/** The label of one listed value of an enum parameter ("Flash (colour-flash liveness)"). */
+export function valueLabel(name: string, value: string): MessageRef {
+  return msg('params', `${name}.values.${value}`);
 }
 
 /** Parameters that share the 'one-photo-with-comparison' requirement, in catalogue order. */

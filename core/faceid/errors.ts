@@ -11,16 +11,18 @@
  *
  * Each service code carries its provenance like a catalogue parameter (confidence + faceid-api.md
  * source tags), so the error view can say whether the vendor documents it or we inferred it.
+ *
+ * The words — title, what it means, what to do next — are in the message table
+ * core/faceid/messages/errors.ts (namespace `errors`, `codes.<CODE>.*`); an explained error carries
+ * references to them, never sentences.
  */
-import { CONFIDENCE_LABEL, type Confidence, type FileParamName } from './catalogue';
+import { msg, type MessageRef } from '../i18n/render';
+import type { Confidence, FileParamName } from './catalogue';
 
 export interface ErrorSpec {
   code: string;
   /** HTTP statuses the code is documented with. */
   http: readonly number[];
-  title: string;
-  /** What it means and what to do, in plain words. */
-  explanation: string;
   /** `<key>`: the suffix names a parameter (the field to highlight); `<reason>`: free text. */
   suffix?: 'param' | 'reason';
   /** Field to highlight when the suffix does not name one. */
@@ -50,8 +52,6 @@ export const ERRORS = [
   {
     code: 'MISSING_ARGUMENTS',
     http: [400],
-    title: 'A required parameter is missing',
-    explanation: 'The service did not receive a parameter it needs. Fill in the highlighted field.',
     suffix: 'param',
     retryable: false,
     origin: 'service',
@@ -62,9 +62,6 @@ export const ERRORS = [
   {
     code: 'BAD_ARGUMENTS',
     http: [400],
-    title: 'A parameter has a value the service refuses',
-    explanation:
-      'The value could not be parsed, is too long, or is not one the service allows (for example an unknown scene_id or procedure_type). Correct the highlighted field.',
     suffix: 'param',
     retryable: false,
     origin: 'service',
@@ -75,8 +72,6 @@ export const ERRORS = [
   {
     code: 'IMAGE_ERROR_UNSUPPORTED_FORMAT',
     http: [400],
-    title: 'A reference photo cannot be decoded',
-    explanation: 'The file is not an image the service can read, or it is damaged. Use a complete JPEG.',
     suffix: 'param',
     defaultField: 'image_ref1',
     retryable: false,
@@ -88,9 +83,6 @@ export const ERRORS = [
   {
     code: 'NO_FACE_FOUND',
     http: [400],
-    title: 'No face in a reference photo',
-    explanation:
-      'The service found no face in either reference photo (it does not say which). Use clear, front-facing photos; for a sideways photo, try multi_oriented_detection=1.',
     suffix: 'param',
     defaultField: 'image_ref1',
     retryable: false,
@@ -102,9 +94,6 @@ export const ERRORS = [
   {
     code: 'MULTIPLE_FACES',
     http: [400],
-    title: 'Several faces in a reference photo',
-    explanation:
-      'Either reference photo shows more than one face (the service does not say which). Crop it to the customer, or send fail_when_ref_multiple_faces=0 to use the largest face.',
     suffix: 'param',
     defaultField: 'image_ref1',
     retryable: false,
@@ -116,8 +105,6 @@ export const ERRORS = [
   {
     code: 'INVALID_IMAGE_SIZE',
     http: [400],
-    title: 'A reference photo is too large in pixels',
-    explanation: 'A side of the photo is over 4096 pixels. Downscale it and try again.',
     suffix: 'param',
     defaultField: 'image_ref1',
     retryable: false,
@@ -129,9 +116,6 @@ export const ERRORS = [
   {
     code: 'AUTHENTICATION_ERROR',
     http: [403],
-    title: 'The API key and secret do not match',
-    explanation:
-      "The service did not accept the profile's api_key/api_secret. Check the profile's credentials and region.",
     retryable: false,
     origin: 'service',
     confidence: 'official',
@@ -141,9 +125,6 @@ export const ERRORS = [
   {
     code: 'AUTHORIZATION_ERROR',
     http: [403],
-    title: 'This key may not do this',
-    explanation:
-      'The key is disabled, out of quota, or has no permission for this API or mode. The reason from the service is shown; ask your FaceID account manager.',
     suffix: 'reason',
     reasons: ['Denied.', 'No data source permission.'],
     retryable: false,
@@ -155,8 +136,6 @@ export const ERRORS = [
   {
     code: 'CONCURRENCY_LIMIT_EXCEEDED',
     http: [403],
-    title: 'Too many calls at once',
-    explanation: 'The account reached its concurrency limit. Wait a moment and issue again with a new biz_no.',
     retryable: true,
     origin: 'service',
     confidence: 'official',
@@ -166,8 +145,6 @@ export const ERRORS = [
   {
     code: 'API_NOT_FOUND',
     http: [404],
-    title: 'Wrong API address',
-    explanation: "The service does not know this path. Check the profile's base URL and region.",
     retryable: false,
     origin: 'service',
     confidence: 'official',
@@ -177,8 +154,6 @@ export const ERRORS = [
   {
     code: 'INTERNAL_ERROR',
     http: [500],
-    title: 'The service failed internally',
-    explanation: 'Retry with a new biz_no; if it persists, contact FaceID support with the request_id.',
     retryable: true,
     origin: 'service',
     confidence: 'official',
@@ -188,8 +163,6 @@ export const ERRORS = [
   {
     code: 'REQUEST_ENTITY_TOO_LARGE',
     http: [413],
-    title: 'The upload is too large',
-    explanation: 'The request was refused for its size (the limit is believed to be 2 MB). Downscale the reference photos.',
     defaultField: 'image_ref1',
     retryable: false,
     origin: 'service',
@@ -199,8 +172,6 @@ export const ERRORS = [
   {
     code: 'RESULT_NOT_FOUND',
     http: [400],
-    title: 'No result for this biz_id',
-    explanation: 'The service has no verification with this biz_id (wrong id, other account, or not finished).',
     defaultField: 'biz_id',
     retryable: false,
     origin: 'service',
@@ -213,9 +184,6 @@ export const ERRORS = [
     // Megvii does not name; DATA_DESTROYED (403) is the only name seen for it (a rebranded product).
     code: 'DATA_DESTROYED',
     http: [403],
-    title: 'The result is no longer available',
-    explanation:
-      'The service keeps a verification result for one day after the flow ends and answers get_result for it at most three times; this result was already fetched three times or is older than a day. Use the copy the console stored, or the callback data.',
     defaultField: 'biz_id',
     retryable: false,
     origin: 'service',
@@ -228,9 +196,6 @@ export const ERRORS = [
     // Lite token that is unknown, already used or expired (the Lite page's answer is undocumented).
     code: 'INVALID_TOKEN',
     http: [400],
-    title: 'The liveness link is not valid',
-    explanation:
-      'The token in the liveness link is unknown, was already used, or has expired. A token works once and only until its expired_time: issue a new token (with a new biz_no) and give the customer the new link.',
     retryable: false,
     origin: 'service',
     confidence: 'inferred',
@@ -240,51 +205,43 @@ export const ERRORS = [
   {
     code: 'UNEXPECTED_RESPONSE',
     http: [],
-    title: 'The answer is not what the service sends',
-    explanation:
-      'The reply was not the JSON the service answers with, for example an HTML page from a proxy. The status and the first bytes are quoted; the call may or may not have been processed.',
     retryable: false,
     origin: 'console',
   },
   {
     code: 'UNKNOWN_SERVICE_ERROR',
     http: [],
-    title: 'An error the console does not know',
-    explanation: 'The service answered with an error code that is not in its documentation. It is quoted as received.',
     retryable: false,
     origin: 'console',
   },
   {
     code: 'NETWORK_ERROR',
     http: [],
-    title: 'The service could not be reached',
-    explanation: 'No connection could be made (address, DNS, TLS or firewall). Nothing was sent.',
     retryable: true,
     origin: 'console',
   },
   {
     code: 'TIMEOUT',
     http: [],
-    title: 'No answer in time',
-    explanation:
-      'The request was sent but no answer came back in time. A token may have been issued: do not reuse this biz_no; look the call up later.',
     retryable: false,
     origin: 'console',
   },
   {
     code: 'CONNECTION_LOST',
     http: [],
-    title: 'The connection broke during the call',
-    explanation:
-      'The connection was closed before the answer was complete. A token may have been issued: do not reuse this biz_no.',
+    retryable: false,
+    origin: 'console',
+  },
+  {
+    // A history row left pending by a console that stopped mid-call (main/history/store.ts).
+    code: 'INTERRUPTED',
+    http: [],
     retryable: false,
     origin: 'console',
   },
   {
     code: 'CANCELLED',
     http: [],
-    title: 'Cancelled',
-    explanation: 'You cancelled the call. If it had already been sent, a token may have been issued.',
     retryable: false,
     origin: 'console',
   },
@@ -313,8 +270,13 @@ export interface ExplainedError {
   /** Parameter or reason after the colon. */
   detail?: string;
   field?: string;
-  title: string;
-  explanation: string;
+  title: MessageRef;
+  /** What it means. */
+  explanation: MessageRef;
+  /** What this call adds: the reason given, the text received, how the transfer broke off. */
+  context?: MessageRef[];
+  /** What to do next, when there is something to do. */
+  next?: MessageRef;
   retryable: boolean;
   httpStatus?: number;
   requestId?: string;
@@ -330,6 +292,21 @@ export function splitServiceMessage(message: string): { code: string; detail?: s
   return { code: message.slice(0, at).trim(), detail: detail === '' ? undefined : detail };
 }
 
+/** The title of a code (namespace `errors`). */
+export function errorTitle(code: string): MessageRef {
+  return msg('errors', `codes.${code}.title`);
+}
+
+/** The explanation and next step of a code, as the catalogue words them. */
+function words(code: string): Pick<ExplainedError, 'title' | 'explanation' | 'next'> {
+  return { title: errorTitle(code), explanation: msg('errors', `codes.${code}.explanation`), next: msg('errors', `codes.${code}.next`) };
+}
+
+/** An explained error's words in reading order: what it means, what the call adds, what to do. */
+export function errorWords(e: Pick<ExplainedError, 'explanation' | 'context' | 'next'>): MessageRef[] {
+  return [e.explanation, ...(e.context ?? []), ...(e.next ? [e.next] : [])];
+}
+
 /** Explains a service error message (`error_message` or `error`) received with an HTTP status. */
 export function explainServiceMessage(
   message: string,
@@ -339,44 +316,47 @@ export function explainServiceMessage(
   const { code, detail } = splitServiceMessage(message);
   const spec = errorSpec(code);
   if (!spec) {
-    const unknown = byCode.get('UNKNOWN_SERVICE_ERROR') as ErrorSpec;
     return {
-      code: unknown.code,
+      code: 'UNKNOWN_SERVICE_ERROR',
       serviceMessage: message,
-      title: unknown.title,
-      explanation: `${unknown.explanation} Received: “${message}”${httpStatus ? ` (HTTP ${httpStatus})` : ''}.`,
+      ...words('UNKNOWN_SERVICE_ERROR'),
+      context: [httpStatus ? msg('errors', 'context.receivedWithStatus', { message, status: httpStatus }) : msg('errors', 'context.received', { message })],
       retryable: false,
       httpStatus,
       requestId,
     };
   }
   const field = spec.suffix === 'param' && detail ? detail : spec.defaultField;
-  const explanation =
-    spec.suffix === 'reason' && detail ? `${spec.explanation} Reason given: “${detail}”.` : spec.explanation;
   return {
     code: spec.code,
     serviceMessage: message,
     detail,
     field,
-    title: spec.title,
-    explanation,
+    ...words(spec.code),
+    ...(spec.suffix === 'reason' && detail ? { context: [msg('errors', 'context.reason', { reason: detail })] } : {}),
     retryable: spec.retryable,
     httpStatus,
     requestId,
   };
 }
 
-/** Explains a console-side error (transport, parsing) with extra context appended. */
-export function explainConsoleError(code: ErrorCode, context?: string, httpStatus?: number): ExplainedError {
+/** Explains a console-side error (transport, parsing) with what this call adds. */
+export function explainConsoleError(code: ErrorCode, context?: MessageRef | readonly MessageRef[], httpStatus?: number): ExplainedError {
   const spec = byCode.get(code) as ErrorSpec;
+  const extra = context === undefined ? [] : Array.isArray(context) ? [...(context as readonly MessageRef[])] : [context as MessageRef];
   return {
     code,
-    title: spec.title,
-    explanation: context ? `${spec.explanation} ${context}` : spec.explanation,
+    ...words(code),
+    ...(extra.length > 0 ? { context: extra } : {}),
     field: spec.defaultField,
     retryable: spec.retryable,
     httpStatus,
   };
+}
+
+/** The first bytes of an answer, quoted (JSON-escaped), for a context line. */
+export function previewOf(body: string, max = PREVIEW_BYTES): string {
+  return JSON.stringify(body.slice(0, max)) + (body.length > max ? '…' : '');
 }
 
 const PREVIEW_BYTES = 120;
@@ -407,8 +387,8 @@ export function readServiceBody(
   if (httpStatus === 413) {
     return { kind: 'error', error: { ...explainServiceMessage('REQUEST_ENTITY_TOO_LARGE', 413), serviceMessage: undefined } };
   }
-  const preview = bodyText.length === 0 ? '(empty body)' : JSON.stringify(bodyText.slice(0, PREVIEW_BYTES)) + (bodyText.length > PREVIEW_BYTES ? '…' : '');
-  return { kind: 'error', error: explainConsoleError('UNEXPECTED_RESPONSE', `HTTP ${httpStatus}, body starts: ${preview}`, httpStatus) };
+  const context = bodyText.length === 0 ? msg('errors', 'context.emptyBody', { status: httpStatus }) : msg('errors', 'context.body', { status: httpStatus, preview: previewOf(bodyText) });
+  return { kind: 'error', error: explainConsoleError('UNEXPECTED_RESPONSE', context, httpStatus) };
 }
 
 /** Codes whose message names no photo, so the request's photos decide whom to blame. */
@@ -422,15 +402,14 @@ export function explainForPhotos(e: ExplainedError, sent: readonly FileParamName
   if (!PHOTO_BLAME.has(e.code) || e.detail) return e;
   const [only, ...more] = sent;
   if (only && more.length === 0) {
-    const which = e.code === 'NO_FACE_FOUND' ? `The service found no face in ${only}` : `${only} shows more than one face`;
-    return { ...e, field: only, explanation: `${which} (the only reference photo sent). ${e.explanation.replace(/^[^.]*\.\s*/, '')}` };
+    return { ...e, field: only, explanation: msg('errors', `codes.${e.code}.onePhoto`, { photo: only }) };
   }
   return more.length > 0 ? { ...e, field: undefined } : e;
 }
 
 /** Where an error code comes from, for the error view: "our inference (sources: T-DOC-RAW)". */
-export function errorProvenance(code: string): string | undefined {
+export function errorProvenance(code: string): MessageRef | undefined {
   const spec = byCode.get(code);
   if (!spec?.confidence) return undefined;
-  return `${CONFIDENCE_LABEL[spec.confidence]}${spec.sources?.length ? ` (sources: ${spec.sources.join(', ')})` : ''}`;
+  return msg('errors', `provenance.${spec.confidence}`, { sources: (spec.sources ?? []).join(', ') });
 }

@@ -9,6 +9,7 @@ import {
   type FileParamName,
   type ParamSpec,
 } from './catalogue';
+import { msg, type MessageValue } from '../i18n/render';
 import { exceedsImageLimits, formatBytes, type PhotoFacts } from './photo';
 
 /** Form values as strings; an empty string means "not sent". */
@@ -33,23 +34,28 @@ export function isRequired(spec: ParamSpec, values: FormValues, photos: PhotoSet
 
 const listOf = (spec: ParamSpec) => (spec.values ?? []).map((v) => `"${v.value}"`).join(', ');
 
+/** An issue as a reference into the `validation` table; `field` is always one of its parameters. */
+function issue(field: string, severity: FieldIssue['severity'], key: string, params: Record<string, MessageValue> = {}): FieldIssue {
+  return { field, severity, message: msg('validation', key, { field, ...params }) };
+}
+
 function checkUrl(spec: ParamSpec, raw: string, issues: FieldIssue[]): void {
-  const push = (severity: FieldIssue['severity'], message: string) => issues.push({ field: spec.name, severity, message });
+  const push = (severity: FieldIssue['severity'], key: string, params?: Record<string, MessageValue>) => issues.push(issue(spec.name, severity, key, params));
   let url: URL;
   try {
     // "https:host" parses as a URL but is not what the service accepts: require the "//".
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) throw new Error('not absolute');
     url = new URL(raw);
   } catch {
-    push('error', `${spec.name} is not an absolute URL (expected e.g. https://example.com/path).`);
+    push('error', 'notAbsoluteUrl');
     return;
   }
   const scheme = url.protocol.replace(':', '');
   if (scheme !== 'https' && scheme !== 'http') {
     if (spec.openSchemes) {
-      push('warning', `${spec.name} uses the scheme "${scheme}" (an app link?); the vendor documents http(s) URLs and does not rule others out, so it will be sent as typed.`);
+      push('warning', 'otherScheme', { scheme });
     } else {
-      push('error', `${spec.name} must use https or http, not ${scheme}.`);
+      push('error', 'badScheme', { scheme });
     }
     return;
   }
@@ -57,22 +63,19 @@ function checkUrl(spec: ParamSpec, raw: string, issues: FieldIssue[]): void {
     const port = url.port === '' ? (scheme === 'https' ? 443 : 80) : Number(url.port);
     if (!spec.ports.includes(port)) {
       // The vendor names the ports it calls back on, not that get_token refuses others.
-      push(
-        'warning',
-        `${spec.name} uses port ${port}${url.port === '' ? ' (the default for http)' : ''}; the service only calls back on ports ${spec.ports.join(', ')}, so the callback will most likely never arrive.`,
-      );
+      push('warning', url.port === '' ? 'callbackDefaultPort' : 'callbackPort', { port, ports: spec.ports.join(', ') });
     }
   }
   if (scheme === 'http') {
-    push('warning', `${spec.name} uses plain HTTP: the vendor recommends HTTPS; over HTTP, verify the data of each callback with its sign.`);
+    push('warning', 'plainHttp');
   }
 }
 
 function checkValue(spec: ParamSpec, value: string, values: FormValues, issues: FieldIssue[]): void {
-  const push = (severity: FieldIssue['severity'], message: string) => issues.push({ field: spec.name, severity, message });
+  const push = (severity: FieldIssue['severity'], key: string, params?: Record<string, MessageValue>) => issues.push(issue(spec.name, severity, key, params));
   if (spec.maxBytes !== undefined && spec.kind !== 'file') {
     const n = utf8Length(value);
-    if (n > spec.maxBytes) push('error', `${spec.name} is ${n} bytes of UTF-8; at most ${spec.maxBytes} bytes are allowed.`);
+    if (n > spec.maxBytes) push('error', 'tooLong', { bytes: n, limit: spec.maxBytes });
   }
   switch (spec.kind) {
     case 'url':
@@ -80,12 +83,13 @@ function checkValue(spec: ParamSpec, value: string, values: FormValues, issues: 
       break;
     case 'integer': {
       if (!/^-?\d+$/.test(value)) {
-        push('error', `${spec.name} must be a whole number${spec.range ? ` from ${spec.range.min} to ${spec.range.max}` : ''}.`);
+        if (spec.range) push('error', 'notWholeInRange', { min: spec.range.min, max: spec.range.max });
+        else push('error', 'notWhole');
       } else if (spec.range && (Number(value) < spec.range.min || Number(value) > spec.range.max)) {
         if (spec.openRange) {
-          push('warning', `${spec.name} is ${value}, outside the documented ${spec.range.min} to ${spec.range.max}; the vendor does not say the service refuses it, so it will be sent as typed.`);
+          push('warning', 'outsideOpenRange', { value, min: spec.range.min, max: spec.range.max });
         } else {
-          push('error', `${spec.name} is ${value}; allowed: ${spec.range.min} to ${spec.range.max}.`);
+          push('error', 'outsideRange', { value, min: spec.range.min, max: spec.range.max });
         }
       }
       break;
@@ -93,12 +97,9 @@ function checkValue(spec: ParamSpec, value: string, values: FormValues, issues: 
     case 'enum': {
       if (isListedValue(spec, value)) break;
       if (spec.openValues) {
-        push(
-          'warning',
-          `${spec.name} "${value}" is not among the known values (${listOf(spec)}); it will be sent as typed, and the service may refuse it with BAD_ARGUMENTS.`,
-        );
+        push('warning', 'unlistedOpen', { value, allowed: listOf(spec) });
       } else {
-        push('error', `${spec.name} "${value}" is not allowed; allowed: ${listOf(spec)}.`);
+        push('error', 'notAllowed', { value, allowed: listOf(spec) });
       }
       break;
     }
@@ -106,31 +107,31 @@ function checkValue(spec: ParamSpec, value: string, values: FormValues, issues: 
       break;
   }
   if (value !== value.trim() && spec.kind !== 'enum') {
-    push('warning', `${spec.name} starts or ends with spaces, which will be sent as they are.`);
+    push('warning', 'spaces');
   }
   if (spec.name === 'redirect_type' && (values.action_http_method ?? '').toUpperCase() !== 'GET') {
-    push('warning', 'redirect_type only has an effect with action_http_method=GET.');
+    push('warning', 'redirectNeedsGet');
   }
 }
 
 function checkPhoto(name: FileParamName, facts: PhotoFacts, values: FormValues, issues: FieldIssue[]): void {
-  const push = (severity: FieldIssue['severity'], message: string) => issues.push({ field: name, severity, message });
+  const push = (severity: FieldIssue['severity'], key: string, params?: Record<string, MessageValue>) => issues.push(issue(name, severity, key, params));
   if (facts.format === null) {
-    push('error', `${name} is not an image: its content is not JPEG, PNG or another known image format.`);
+    push('error', 'notImage');
     return;
   }
   if (facts.format !== 'jpeg' && facts.format !== 'png') {
-    push('warning', `${name} is ${facts.format.toUpperCase()}; the accepted formats are not documented and every known client sends JPEG. Convert it to be safe.`);
+    push('warning', 'otherFormat', { format: facts.format.toUpperCase() });
   }
   const over = exceedsImageLimits(facts);
   if (over.bytes) {
-    push('warning', `${name} is ${formatBytes(facts.bytes)}; uploads over ${formatBytes(IMAGE_LIMITS.maxBytes)} are believed to be refused (HTTP 413). Downscale it.`);
+    push('warning', 'photoTooBig', { size: formatBytes(facts.bytes), limit: formatBytes(IMAGE_LIMITS.maxBytes) });
   }
   if (over.pixels) {
-    push('warning', `${name} is ${facts.width}×${facts.height} px; sides over ${IMAGE_LIMITS.maxSide} px are believed to be refused (INVALID_IMAGE_SIZE). Downscale it.`);
+    push('warning', 'photoTooManyPixels', { width: facts.width ?? 0, height: facts.height ?? 0, limit: IMAGE_LIMITS.maxSide });
   }
   if (values.comparison_type === '-1') {
-    push('warning', `${name} is not compared with comparison_type=-1 (liveness only).`);
+    push('warning', 'notCompared');
   }
 }
 
@@ -146,12 +147,12 @@ export function validateTokenRequest(values: FormValues, photos: PhotoSet = {}):
   for (const name of Object.keys(values)) {
     const spec = paramSpec(name);
     if (!spec) {
-      issues.push({ field: name, severity: 'warning', message: `${name} is not a documented get_token parameter; it will be sent as typed, and the service may ignore or refuse it.` });
+      issues.push(issue(name, 'warning', 'unknownParam'));
     }
     else if (spec.group === 'credential') {
-      issues.push({ field: name, severity: 'error', message: `${name} comes from the profile and cannot be set in the form.` });
+      issues.push(issue(name, 'error', 'credentialInForm'));
     } else if (spec.kind === 'file') {
-      issues.push({ field: name, severity: 'error', message: `${name} is a file; attach a photo instead of text.` });
+      issues.push(issue(name, 'error', 'fileAsText'));
     }
   }
   for (const spec of PARAMS as readonly ParamSpec[]) {
@@ -160,29 +161,24 @@ export function validateTokenRequest(values: FormValues, photos: PhotoSet = {}):
       const facts = photos[spec.name as FileParamName];
       if (facts) checkPhoto(spec.name as FileParamName, facts, values, issues);
       else if (isRequired(spec, values, photos)) {
-        issues.push({ field: spec.name, severity: 'error', message: 'With comparison_type=0 at least one reference photo is required: attach image_ref1 (or image_ref2).' });
+        issues.push(issue(spec.name, 'error', 'photoRequired'));
       }
       continue;
     }
     const value = values[spec.name] ?? '';
     if (value === '') {
       if (isRequired(spec, values)) {
-        const why = spec.required === 'with-comparison' ? ' with comparison_type=0' : '';
-        issues.push({ field: spec.name, severity: 'error', message: `${spec.name} is required${why}.` });
+        issues.push(issue(spec.name, 'error', spec.required === 'with-comparison' ? 'requiredWithComparison' : 'required'));
       }
       continue;
     }
     checkValue(spec, value, values, issues);
   }
   if (photos.image_ref2 && !photos.image_ref1 && values.comparison_type === '0') {
-    issues.push({
-      field: 'image_ref2',
-      severity: 'warning',
-      message: 'image_ref2 is the only photo. The vendor asks for at least one of image_ref1/image_ref2; inferred: image_ref1 in particular may be expected, so put the main photo there to be safe.',
-    });
+    issues.push(issue('image_ref2', 'warning', 'onlyRef2'));
   }
   return issues;
 }
 
 /** Whether any issue blocks sending. */
-export const hasErrors = (issues: readonly FieldIssue[]): boolean => issues.some((i) => i.severity === 'error');
+export const hasErrors = (issues: readonly Pick<FieldIssue, 'severity'>[]): boolean => issues.some((i) => i.severity === 'error');

@@ -2,6 +2,7 @@
  * The verification result as the service reports it (callbacks' `data` and get_result, faceid-api.md
  * §4.3 and §5), and its reading in plain words for the operator.
  */
+import { msg, type MessageRef, type MessageValue } from '../i18n/render';
 import { DO_PATH, serviceUrl } from './endpoints';
 
 export const END_STATUSES = ['OK', 'FAILED', 'CANCELLED', 'TIMEOUT', 'WEBRTC_UNSUPPORTED'] as const;
@@ -105,22 +106,6 @@ export function livenessUrl(baseUrl: string, token: string): string {
   return `${serviceUrl(baseUrl, DO_PATH)}?token=${encodeURIComponent(token)}`;
 }
 
-const STATUS_WORDS: Record<FlowStatus, string> = {
-  NOT_STARTED: 'The customer has not opened the liveness page yet.',
-  PROCESSING: 'The customer is on the liveness page now.',
-  OK: 'The customer completed the flow (this is not yet a pass: see the liveness verdict).',
-  FAILED: 'The flow broke off or failed (in flash mode also when the mirror step is not passed within 30 s).',
-  CANCELLED: 'The customer quit the flow.',
-  TIMEOUT: 'The flow timed out.',
-  WEBRTC_UNSUPPORTED: "The customer's browser could not run the camera check.",
-};
-
-const FAIL_REASON_WORDS: Record<FailReason, string> = {
-  NETWORK_ERROR: 'the page could not connect',
-  PERMISSIONS_ERROR: 'camera access was denied or cannot be granted',
-  SUPPORT_ERROR: 'the browser lacks WebRTC or is otherwise incompatible',
-};
-
 /**
  * The level at which the console calls a comparison a match: 1e-4 (1-in-10,000), what most
  * clients use. The reading always names the strictest level met, so the operator can apply a
@@ -128,39 +113,43 @@ const FAIL_REASON_WORDS: Record<FailReason, string> = {
  */
 export const MATCH_LEVEL: ThresholdKey = '1e-4';
 
-const LEVEL_WORDS: Record<ThresholdKey, string> = {
-  '1e-3': '1-in-1,000',
-  '1e-4': '1-in-10,000',
-  '1e-5': '1-in-100,000',
-  '1e-6': '1-in-1,000,000',
-};
-
-/** Reads one comparison against the thresholds returned with it (never against cached ones). */
-export function readComparison(c: Comparison): { strictest: ThresholdKey | null; words: string } {
+/**
+ * Reads one comparison against the thresholds returned with it (never against cached ones); the
+ * words name the photo compared (`ref`) and the strictest false-accept level met.
+ */
+export function readComparison(c: Comparison, ref = 'image_ref1'): { strictest: ThresholdKey | null; words: MessageRef } {
   let strictest: ThresholdKey | null = null;
   for (const key of THRESHOLD_KEYS) if (c.confidence >= c.thresholds[key]) strictest = key;
-  if (!strictest) {
-    return { strictest, words: `no match: confidence ${c.confidence.toFixed(2)} is below even the 1-in-1,000 false-accept threshold (${c.thresholds['1e-3']})` };
-  }
-  return { strictest, words: `match at the ${LEVEL_WORDS[strictest]} false-accept level (confidence ${c.confidence.toFixed(2)} ≥ ${c.thresholds[strictest]})` };
+  const confidence = c.confidence.toFixed(2);
+  if (!strictest) return { strictest, words: msg('verification', 'comparison.noMatch', { ref, confidence, threshold: c.thresholds['1e-3'] }) };
+  return { strictest, words: msg('verification', `comparison.${strictest}`, { ref, confidence, threshold: c.thresholds[strictest] }) };
 }
 
 export interface ResultReading {
-  headline: string;
+  headline: MessageRef;
   verdict: 'pass' | 'fail' | 'incomplete' | 'pending';
-  lines: string[];
+  lines: MessageRef[];
 }
 
-/** The whole result in plain words, for the result view. */
+const KNOWN_STATUS = new Set<string>(['NOT_STARTED', 'PROCESSING', ...END_STATUSES]);
+const KNOWN_REASON = new Set<string>(FAIL_REASONS);
+const v = (key: string, params?: Record<string, MessageValue>) => msg('verification', key, params);
+
+/** The whole result in plain words (references into namespace `verification`), for the result view. */
 export function readVerification(d: VerificationData): ResultReading {
-  const lines = [STATUS_WORDS[d.status] ?? `Status ${d.status}.`];
-  if (d.status === 'WEBRTC_UNSUPPORTED' && d.fail_reason) lines.push(`Reason: ${FAIL_REASON_WORDS[d.fail_reason] ?? d.fail_reason}.`);
+  const lines = [KNOWN_STATUS.has(d.status) ? v(`status.${d.status}`) : v('status.other', { status: String(d.status) })];
+  if (d.status === 'WEBRTC_UNSUPPORTED' && d.fail_reason) lines.push(KNOWN_REASON.has(d.fail_reason) ? v(`failReason.${d.fail_reason}`) : v('failReason.other', { reason: String(d.fail_reason) }));
   const live = d.liveness_result?.result;
-  if (live) lines.push(`Liveness: ${live === 'PASS' ? 'passed' : 'failed'}${d.liveness_result?.procedure_type ? ` (${d.liveness_result.procedure_type})` : ''}.`);
+  if (live) {
+    const procedure = d.liveness_result?.procedure_type;
+    const word = live === 'PASS' ? 'passed' : 'failed';
+    lines.push(procedure ? v(`liveness.${word}With`, { procedure }) : v(`liveness.${word}`));
+  }
   const g = d.liveness_result?.face_genuineness;
   if (g) {
     const suspects = (['synthetic_face', 'mask', 'screen_replay'] as const).filter((k) => (g[`${k}_confidence`] ?? 0) > (g[`${k}_threshold`] ?? Infinity));
-    lines.push(suspects.length === 0 ? 'No fake-face attack suspected.' : `Suspected attack: ${suspects.map((s) => s.replace('_', ' ')).join(', ')}.`);
+    if (suspects.length === 0) lines.push(v('attack.none'));
+    for (const s of suspects) lines.push(v(`attack.${s}`));
   }
   const comparisons: [string, Comparison | undefined][] = [
     ['image_ref1', d.verify_result?.result_ref1],
@@ -169,15 +158,14 @@ export function readVerification(d: VerificationData): ResultReading {
   let matched = true;
   for (const [ref, c] of comparisons) {
     if (!c) continue;
-    const r = readComparison(c);
     matched = matched && c.confidence >= c.thresholds[MATCH_LEVEL];
-    lines.push(`Against ${ref}: ${r.words}.`);
+    lines.push(readComparison(c, ref).words);
   }
-  if (d.verify_result?.error_message) lines.push(`Comparison error: ${d.verify_result.error_message}.`);
-  if (d.shooting_error !== undefined) lines.push(d.shooting_error ? 'The page never received the recorded video (shooting_error).' : 'The recorded video was received.');
-  if (d.multiple_faces !== undefined) lines.push(d.multiple_faces ? 'Several faces were seen during the check.' : 'One face was seen during the check.');
-  if (d.status === 'NOT_STARTED' || d.status === 'PROCESSING') return { headline: 'Not finished yet', verdict: 'pending', lines };
-  if (d.status !== 'OK') return { headline: `Not verified: ${d.status}`, verdict: 'incomplete', lines };
+  if (d.verify_result?.error_message) lines.push(v('comparison.error', { message: d.verify_result.error_message }));
+  if (d.shooting_error !== undefined) lines.push(v(d.shooting_error ? 'shootingError.yes' : 'shootingError.no'));
+  if (d.multiple_faces !== undefined) lines.push(v(d.multiple_faces ? 'multipleFaces.yes' : 'multipleFaces.no'));
+  if (d.status === 'NOT_STARTED' || d.status === 'PROCESSING') return { headline: v('headline.pending'), verdict: 'pending', lines };
+  if (d.status !== 'OK') return { headline: v('headline.incomplete', { status: String(d.status) }), verdict: 'incomplete', lines };
   const pass = live === 'PASS' && matched;
-  return { headline: pass ? 'Verified' : 'Not verified', verdict: pass ? 'pass' : 'fail', lines };
+  return { headline: v(pass ? 'headline.pass' : 'headline.fail'), verdict: pass ? 'pass' : 'fail', lines };
 }

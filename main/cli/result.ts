@@ -1,5 +1,6 @@
 /** `result` and `verify-callback`: reading what a verification said, through the app's handlers. */
 import { readFileSync } from 'node:fs';
+import { faceidParagraph, faceidText } from '../../core/faceid/messages';
 import { readVerification, type VerificationData } from '../../core/faceid/verification';
 import { chooseProfile, type CliContext } from './context';
 import { EXIT, UsageError, type ExitCode } from './output';
@@ -11,7 +12,7 @@ export async function resultCommand(ctx: CliContext, bizId: string): Promise<Exi
   const r = await ctx.app.handlers.fetchResult({ historyId: row.id });
   if (!r.ok) {
     ctx.out.data({ error: r.error });
-    ctx.out.note(`${r.error.code}: ${r.error.message}`);
+    ctx.out.note(`${r.error.code}: ${r.error.words ? faceidParagraph(r.error.words) : r.error.message}`);
     return EXIT.failed;
   }
   const result = r.value.result;
@@ -21,8 +22,8 @@ export async function resultCommand(ctx: CliContext, bizId: string): Promise<Exi
     return EXIT.failed;
   }
   const reading = readVerification(result.data as unknown as VerificationData);
-  ctx.out.line(`${reading.headline}  (history #${row.id}, biz_no ${row.bizNo}, answer ${result.fetches} of 3)`);
-  for (const line of reading.lines) ctx.out.line(`  ${line}`);
+  ctx.out.line(`${faceidText(reading.headline)}  (history #${row.id}, biz_no ${row.bizNo}, answer ${result.fetches} of 3)`);
+  for (const line of reading.lines) ctx.out.line(`  ${faceidText(line)}`);
   return EXIT.ok;
 }
 
@@ -58,8 +59,8 @@ export async function verifyCallbackCommand(ctx: CliContext, args: { data?: stri
     ctx.out.line(`Signature valid: ${c.message}`);
     if (c.decoded && typeof c.decoded === 'object') {
       const reading = readVerification(c.decoded as VerificationData);
-      ctx.out.line(reading.headline);
-      for (const line of reading.lines) ctx.out.line(`  ${line}`);
+      ctx.out.line(faceidText(reading.headline));
+      for (const line of reading.lines) ctx.out.line(`  ${faceidText(line)}`);
     }
   } else {
     ctx.out.line(`Signature NOT valid: ${c.message}`);

@@ -5,6 +5,8 @@ import { basename } from 'node:path';
 import type { IssueTokenOutcome, IssueTokenRequest, PhotoRef } from '../../core/api';
 import { suggestBizNo } from '../../core/faceid/biz-no';
 import { FILE_PARAMS, type FileParamName } from '../../core/faceid/catalogue';
+import { errorWords } from '../../core/faceid/errors';
+import { faceidParagraph, faceidText } from '../../core/faceid/messages';
 import type { HistoryRow } from '../../core/history';
 import { chooseProfile, type CliContext } from './context';
 import { EXIT, UsageError, type ExitCode } from './output';
@@ -68,13 +70,13 @@ async function send(ctx: CliContext, req: IssueTokenRequest): Promise<ExitCode> 
   if (!r.ok) {
     out.data({ outcome: 'not-sent', error: r.error, bizNo: req.params.biz_no });
     out.note(`not sent: ${r.error.code}${r.error.field ? ` (${r.error.field})` : ''}: ${r.error.message}`);
-    for (const issue of r.error.issues ?? []) if (issue.severity === 'error') out.note(`  ${issue.field}: ${issue.message}`);
+    for (const issue of r.error.issues ?? []) if (issue.severity === 'error') out.note(`  ${issue.field}: ${faceidText(issue.message)}`);
     return r.error.code === 'INVALID_PARAMS' || r.error.code === 'NO_SECRET' ? EXIT.usage : EXIT.failed;
   }
   const v: IssueTokenOutcome = r.value;
   out.data({ ...v, bizNo: req.params.biz_no, clonedFrom: req.clonedFrom });
   const row = v.historyId !== undefined ? `history #${v.historyId}` : 'not in the history';
-  for (const w of v.warnings) out.note(`warning: ${w.field}: ${w.message}`);
+  for (const w of v.warnings) out.note(`warning: ${w.field}: ${faceidText(w.message)}`);
   if (v.outcome === 'issued') {
     out.line(`issued  biz_no=${req.params.biz_no}  biz_id=${v.biz_id}  (${row}, ${v.elapsedMs} ms)`);
     out.line(`token ${v.token}`);
@@ -84,7 +86,7 @@ async function send(ctx: CliContext, req: IssueTokenRequest): Promise<ExitCode> 
   const e = v.error;
   const head = `${v.outcome === 'failed' ? 'failed' : 'unknown outcome'}  ${e.serviceMessage ?? e.code}${'httpStatus' in v && v.httpStatus ? `  HTTP ${v.httpStatus}` : ''}  (${row}, ${v.elapsedMs} ms)`;
   out.line(head);
-  out.line(`${e.title}: ${e.explanation}`);
+  out.line(`${faceidText(e.title)}: ${faceidParagraph(errorWords(e))}`);
   if (v.outcome === 'unknown') out.line('A token may have been issued: check before sending again, with a new biz_no.');
   return v.outcome === 'failed' ? EXIT.failed : EXIT.unknown;
 }

@@ -5,6 +5,7 @@
  * next with that biz_no.
  */
 import { explainConsoleError } from '../../core/faceid/errors';
+import { msg } from '../../core/i18n/render';
 import { exchange } from './exchange';
 import { classifyAnswer, interrupted, type GetTokenResult } from './outcome';
 import { GET_TOKEN_PATH, buildForm, endpointUrl, type GetTokenRequestParts } from './request';
@@ -28,7 +29,7 @@ export async function getToken(call: GetTokenCall): Promise<GetTokenResult> {
   try {
     url = endpointUrl(call.baseUrl, GET_TOKEN_PATH);
   } catch (e) {
-    const error = explainConsoleError('NETWORK_ERROR', `Bad base URL: ${e instanceof Error ? e.message : String(e)}`);
+    const error = explainConsoleError('NETWORK_ERROR', msg('errors', 'context.badBaseUrl', { detail: e instanceof Error ? e.message : String(e) }));
     return { outcome: 'failed', error, elapsedMs: 0 };
   }
   const form = buildForm(call);

@@ -8,6 +8,7 @@ import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import type { ErrorCode } from '../../core/faceid/errors';
 import type { ExchangeRecord, ExchangeTimings } from '../../core/faceid/exchange-record';
+import { msg, type MessageRef } from '../../core/i18n/render';
 
 /** How far a request got: still connecting (incl. TLS), sending its body, or fully sent. */
 export type SendStage = 'connecting' | 'sending' | 'sent';
@@ -27,7 +28,7 @@ export interface ExchangeRequest {
 
 export type ExchangeEnd =
   | { kind: 'answer'; status: number; body: string; elapsedMs: number; record: ExchangeRecord }
-  | { kind: 'interrupted'; stage: SendStage; code: Interruption; context: string; elapsedMs: number; partial?: string; record: ExchangeRecord };
+  | { kind: 'interrupted'; stage: SendStage; code: Interruption; context: MessageRef; elapsedMs: number; partial?: string; record: ExchangeRecord };
 
 /** Milliseconds with one decimal (sub-millisecond phases on loopback are not all zero). */
 const ms = (from: number, to: number): number => Math.max(0, Math.round((to - from) * 10) / 10);
@@ -53,12 +54,12 @@ export function phaseTimings(t: { start: number; connected?: number; secured?: n
 }
 
 /** Plain words for a socket error. */
-export function networkContext(e: NodeJS.ErrnoException): string {
+export function networkContext(e: NodeJS.ErrnoException): MessageRef {
   const code = e.code ?? '';
-  if (code === 'ECONNREFUSED') return `The connection was refused (nothing listens at that address): ${e.message}.`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `The host name could not be resolved (DNS): ${e.message}.`;
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/.test(code)) return `The TLS connection could not be set up (${code}).`;
-  return `${code ? `${code}: ` : ''}${e.message}.`;
+  if (code === 'ECONNREFUSED') return msg('errors', 'context.refused', { detail: e.message });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return msg('errors', 'context.dns', { detail: e.message });
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|EPROTO/.test(code)) return msg('errors', 'context.tls', { code });
+  return msg('errors', 'context.system', { detail: `${code ? `${code}: ` : ''}${e.message}` });
 }
 
 /** Makes the exchange; resolves with the complete answer or with where and why it broke off. */
@@ -77,7 +78,7 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
     httpVersion,
     timings: phaseTimings({ start: started, ...at, end: performance.now() }),
   });
-  if (r.signal?.aborted) return Promise.resolve({ kind: 'interrupted', stage: 'connecting', code: 'CANCELLED', context: 'Cancelled before anything was sent.', elapsedMs: 0, record: record() });
+  if (r.signal?.aborted) return Promise.resolve({ kind: 'interrupted', stage: 'connecting', code: 'CANCELLED', context: msg('errors', 'context.cancelledBeforeAnything'), elapsedMs: 0, record: record() });
 
   return new Promise<ExchangeEnd>((resolve) => {
     // Two facts, since either can come first: node buffers writes made before the connection (or
@@ -94,7 +95,7 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
       r.signal?.removeEventListener('abort', onAbort);
       resolve(end);
     };
-    const broke = (code: Interruption, context: string, partial?: string) => finish({ kind: 'interrupted', stage: stage(), code, context, elapsedMs: elapsed(), partial, record: record() });
+    const broke = (code: Interruption, context: MessageRef, partial?: string) => finish({ kind: 'interrupted', stage: stage(), code, context, elapsedMs: elapsed(), partial, record: record() });
 
     const onAnswer = (res: IncomingMessage) => {
       answer = res;
@@ -116,7 +117,7 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
       res.on('close', () => {
         if (size >= r.maxAnswerBytes) return complete();
         // 'close' without 'end': the connection broke mid-answer.
-        if (!res.complete) broke('CONNECTION_LOST', `The answer (HTTP ${res.statusCode}) was cut off.`, chunks.length ? body() : undefined);
+        if (!res.complete) broke('CONNECTION_LOST', msg('errors', 'context.cutOff', { status: res.statusCode ?? 0 }), chunks.length ? body() : undefined);
       });
       res.on('error', () => {
         /* reported through 'close' */
@@ -145,12 +146,11 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
       broke(stage() === 'connecting' ? 'NETWORK_ERROR' : 'CONNECTION_LOST', networkContext(e));
     });
     const timer = setTimeout(() => {
-      const what = stage() === 'connecting' ? 'No connection could be made' : 'No complete answer came';
-      broke('TIMEOUT', `${what} within ${r.timeoutMs / 1000} s.`);
+      broke('TIMEOUT', msg('errors', stage() === 'connecting' ? 'context.connectTimeout' : 'context.answerTimeout', { seconds: r.timeoutMs / 1000 }));
       req.destroy();
     }, r.timeoutMs);
     function onAbort() {
-      broke('CANCELLED', stage() === 'sent' ? 'Cancelled after the request was sent.' : 'Cancelled before the request was completely sent.');
+      broke('CANCELLED', msg('errors', stage() === 'sent' ? 'context.cancelledAfterSent' : 'context.cancelledWhileSending'));
       req.destroy();
     }
     r.signal?.addEventListener('abort', onAbort, { once: true });

@@ -9,7 +9,8 @@
  * proxy echoed the request line back in an error page.
  */
 import { GET_RESULT_PATH } from '../../core/faceid/endpoints';
-import { explainConsoleError, readServiceBody, type ExplainedError } from '../../core/faceid/errors';
+import { explainConsoleError, previewOf, readServiceBody, type ExplainedError } from '../../core/faceid/errors';
+import { msg, type MessageRef } from '../../core/i18n/render';
 import type { VerificationData } from '../../core/faceid/verification';
 import { redactValue } from '../vault/redact';
 import { exchange, type Interruption, type SendStage } from './exchange';
@@ -42,16 +43,13 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 const PREVIEW_CHARS = 120;
 
-const MAY_HAVE_COUNTED =
-  'The request reached the service but no complete answer came back: the service may have counted this call as one of the three fetches it allows for a result.';
-const NOT_COUNTED = 'The request was not completely sent, so no fetch was counted; it is safe to try again.';
 
 /** A call that ended without a complete answer: 'unknown' once the request had left. */
-function interruptedFetch(stage: SendStage, code: Interruption, context: string, elapsedMs: number, rawBody?: string): GetResultResult {
+function interruptedFetch(stage: SendStage, code: Interruption, context: MessageRef, elapsedMs: number, rawBody?: string): GetResultResult {
   if (stage === 'connecting' && code !== 'CANCELLED') return { outcome: 'failed', error: explainConsoleError('NETWORK_ERROR', context), elapsedMs };
   const base = explainConsoleError(code, context);
-  if (stage === 'sent') return { outcome: 'unknown', error: { ...base, explanation: `${context} ${MAY_HAVE_COUNTED}`, retryable: false }, elapsedMs, rawBody };
-  return { outcome: 'failed', error: { ...base, explanation: `${context} ${NOT_COUNTED}`, retryable: true }, elapsedMs, rawBody };
+  if (stage === 'sent') return { outcome: 'unknown', error: { ...base, explanation: context, context: [msg('errors', 'context.mayHaveCounted')], next: undefined, retryable: false }, elapsedMs, rawBody };
+  return { outcome: 'failed', error: { ...base, explanation: context, context: [msg('errors', 'context.notCounted')], next: undefined, retryable: true }, elapsedMs, rawBody };
 }
 
 /**
@@ -62,8 +60,8 @@ export function classifyResultAnswer(status: number, rawBody: string, elapsedMs:
   const read = readServiceBody(status, rawBody);
   if (read.kind === 'error') return unreadableOutcome(read.error, status, elapsedMs, rawBody);
   if (typeof read.json.status !== 'string' || read.json.status === '') {
-    const preview = JSON.stringify(rawBody.slice(0, PREVIEW_CHARS)) + (rawBody.length > PREVIEW_CHARS ? '…' : '');
-    const error = explainConsoleError('UNEXPECTED_RESPONSE', `HTTP ${status}: a success answer without status; body starts: ${preview}`, status);
+    const context = msg('errors', 'context.successWithout', { status, missing: 'status', preview: previewOf(rawBody, PREVIEW_CHARS) });
+    const error = explainConsoleError('UNEXPECTED_RESPONSE', context, status);
     return { outcome: 'unknown', error, elapsedMs, rawBody };
   }
   // The shape beyond `status` is the service's to evolve; the reading code tolerates absent parts.
@@ -93,7 +91,7 @@ async function fetchResult(call: GetResultCall): Promise<GetResultResult> {
   try {
     url = resultUrl(call);
   } catch (e) {
-    const error = explainConsoleError('NETWORK_ERROR', `Bad base URL: ${e instanceof Error ? e.message : String(e)}`);
+    const error = explainConsoleError('NETWORK_ERROR', msg('errors', 'context.badBaseUrl', { detail: e instanceof Error ? e.message : String(e) }));
     return { outcome: 'failed', error, elapsedMs: 0 };
   }
   const end = await exchange({ url, method: 'GET', headers: { Accept: 'application/json' }, timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: call.signal, maxAnswerBytes: MAX_ANSWER_BYTES });

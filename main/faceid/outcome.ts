@@ -4,7 +4,8 @@
  * was sent but no complete, readable answer came back — a token may exist, so the call must not
  * be retried blindly with the same biz_no).
  */
-import { explainConsoleError, readServiceBody, type ExplainedError } from '../../core/faceid/errors';
+import { explainConsoleError, previewOf, readServiceBody, type ExplainedError } from '../../core/faceid/errors';
+import { msg, type MessageRef } from '../../core/i18n/render';
 import type { GetTokenResult } from '../../core/faceid/get-token-result';
 import type { Interruption, SendStage } from './exchange';
 import { unreadableOutcome } from './unreadable-answer';
@@ -22,8 +23,8 @@ export function classifyAnswer(status: number, rawBody: string, elapsedMs: numbe
   const expired = typeof j.expired_time === 'number' ? j.expired_time : typeof j.expired_time === 'string' && j.expired_time.trim() !== '' ? Number(j.expired_time) : NaN;
   if (typeof j.token !== 'string' || j.token === '' || typeof j.biz_id !== 'string' || j.biz_id === '' || !Number.isFinite(expired)) {
     const missing = [typeof j.token === 'string' && j.token !== '' ? '' : 'token', typeof j.biz_id === 'string' && j.biz_id !== '' ? '' : 'biz_id', Number.isFinite(expired) ? '' : 'expired_time'].filter(Boolean);
-    const preview = JSON.stringify(rawBody.slice(0, PREVIEW_CHARS)) + (rawBody.length > PREVIEW_CHARS ? '…' : '');
-    const error = explainConsoleError('UNEXPECTED_RESPONSE', `HTTP ${status}: a success answer without ${missing.join(', ')}; body starts: ${preview}`, status);
+    const context = msg('errors', 'context.successWithout', { status, missing: missing.join(', '), preview: previewOf(rawBody, PREVIEW_CHARS) });
+    const error = explainConsoleError('UNEXPECTED_RESPONSE', context, status);
     // A 200 means the service acted: a token may exist although we cannot read it.
     return { outcome: 'unknown', error, elapsedMs, rawBody };
   }
@@ -40,20 +41,20 @@ export function classifyAnswer(status: number, rawBody: string, elapsedMs: numbe
   };
 }
 
-const NOT_SENT = 'The request was not completely sent, so the service cannot have issued a token; it is safe to try again.';
 
 /**
  * The outcome of a call interrupted before a complete answer: by a network error, the timeout or
  * the operator. Before the body was fully handed to the network no token can exist ('failed');
  * after, the service may have issued one ('unknown').
  */
-export function interrupted(stage: SendStage, code: Interruption, context: string, elapsedMs: number, rawBody?: string): GetTokenResult {
+export function interrupted(stage: SendStage, code: Interruption, context: MessageRef, elapsedMs: number, rawBody?: string): GetTokenResult {
   if (stage === 'sent') return { outcome: 'unknown', error: explainConsoleError(code, context), elapsedMs, rawBody };
   if (stage === 'connecting' && code !== 'CANCELLED') {
     // Nothing left this machine: whatever stopped the call, it is a failure to connect.
     return { outcome: 'failed', error: explainConsoleError('NETWORK_ERROR', context), elapsedMs };
   }
   const base = explainConsoleError(code, context);
-  const error: ExplainedError = { ...base, explanation: `${context} ${NOT_SENT}`, retryable: true };
+  // The code's own words assume the request left; here it did not, so the transfer's story explains it.
+  const error: ExplainedError = { ...base, explanation: context, context: [msg('errors', 'context.notSent')], next: undefined, retryable: true };
   return { outcome: 'failed', error, elapsedMs, rawBody };
 }

@@ -237,7 +237,7 @@ export class HistoryStore {
     return this.db.transaction(() => {
       this.outbox.enqueueInterrupted(nowMs);
       return this.stmt(
-        "UPDATE calls SET status = 'unknown', finished_at = @now, error_code = 'INTERRUPTED', error_message = 'The console stopped before the answer arrived; a token may have been issued.' WHERE status = 'pending'",
+        "UPDATE calls SET status = 'unknown', finished_at = @now, error_code = 'INTERRUPTED', error_message = NULL WHERE status = 'pending'",
       ).run({ now: nowMs }).changes;
     })();
   }

@@ -1,4 +1,6 @@
 import type { ConnectionCheck } from '../../core/api';
+import { errorWords } from '../../core/faceid/errors';
+import { faceidParagraph, faceidText } from '../../core/faceid/messages';
 import { getToken } from '../faceid/client';
 import type { Profile } from '../vault/profiles';
 
@@ -27,7 +29,7 @@ export async function checkConnection(profile: Profile, timeoutMs = 15_000): Pro
     return { ok: false, verdict: 'authorization-failed', message: `The key is known but not allowed: ${r.error.detail ?? 'no reason given'}.`, elapsedMs: r.elapsedMs };
   }
   if (code === 'NETWORK_ERROR' || code === 'TIMEOUT' || code === 'CONNECTION_LOST') {
-    return { ok: false, verdict: 'network', message: `${r.error.title}: ${r.error.explanation}`, elapsedMs: r.elapsedMs };
+    return { ok: false, verdict: 'network', message: `${faceidText(r.error.title)}: ${faceidParagraph(errorWords(r.error))}`, elapsedMs: r.elapsedMs };
   }
-  return { ok: false, verdict: 'unexpected', message: `${r.error.title}: ${r.error.explanation}`, elapsedMs: r.elapsedMs };
+  return { ok: false, verdict: 'unexpected', message: `${faceidText(r.error.title)}: ${faceidParagraph(errorWords(r.error))}`, elapsedMs: r.elapsedMs };
 }

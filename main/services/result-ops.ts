@@ -10,6 +10,7 @@ import { DEFAULT_DESK_SETTINGS } from '../../core/desk';
 import { isEndStage } from '../../core/faceid/flow-status';
 import { RESULT_FETCH_LIMIT, RESULT_RETENTION_MS, type HistoryRow, type StoredResult } from '../../core/history';
 import { decodeImageField } from '../../core/faceid/photo';
+import { errorWords } from '../../core/faceid/errors';
 import { END_STATUSES } from '../../core/faceid/verification';
 import { fail, ok, type Result } from '../../core/result';
 import { getResult } from '../faceid/get-result';
@@ -94,7 +95,7 @@ export function resultFetcher(deps: HandlerDeps, ctx: ResultContext): (historyId
     const r = origin !== 'operator' && sandbox && row.baseUrl === sandbox.baseUrl ? await sandbox.inBackground(bizId, call) : await call();
     if (r.outcome !== 'ok') {
       const e = r.error;
-      return fail({ code: e.code, field: undefined, message: `${e.title}: ${e.explanation}${e.serviceMessage ? ` (${e.serviceMessage})` : ''}` });
+      return fail({ code: e.code, field: undefined, message: e.serviceMessage ?? e.code, words: [e.title, ...errorWords(e)] });
     }
     const data: Record<string, unknown> = { ...(r.data as unknown as Record<string, unknown>) };
     const best = dataUriBytes((data.images as { image_best?: unknown } | null | undefined)?.image_best);

@@ -10,6 +10,14 @@ import { describeGetTokenRequest, getToken, type GetTokenCall, type GetTokenResu
 import type { CallEnd } from '../history/store';
 import type { PhotoStage } from '../photos/stage';
 import type { HandlerDeps, OpImpls } from './handlers';
+import { faceidText } from '../../core/faceid/messages';
+import { msg, type MessageRef } from '../../core/i18n/render';
+
+/**
+ * An error's words: the reference the renderer shows in the operator's language, and its English
+ * rendering in `message` for readers that only print text (logs, older clients).
+ */
+const said = (ref: MessageRef) => ({ message: faceidText(ref), words: [ref] });
 
 type Photos = GetTokenCall['photos'];
 
@@ -43,7 +51,8 @@ function callEnd(r: GetTokenResult, finishedAt: number): CallEnd {
     elapsedMs: r.elapsedMs,
     errorCode: r.error.code,
     errorField: r.error.field,
-    errorMessage: r.error.serviceMessage ?? r.error.explanation,
+    // The service's own text, verbatim; the console's words are looked up from the code when shown.
+    errorMessage: r.error.serviceMessage,
     exchange: r.exchange,
   };
 }
@@ -57,7 +66,7 @@ function stagedPhotos(req: IssueTokenRequest, stage: PhotoStage): Result<{ photo
     if (!ref) continue;
     const found = stage.get(ref.handle);
     if (!found.found) {
-      return fail({ code: 'PHOTO_NOT_STAGED', field: name, message: `Nothing was sent: the photo for ${name} is no longer staged (${found.reason}); attach it again.`, reason: found.reason });
+      return fail({ code: 'PHOTO_NOT_STAGED', field: name, ...said(msg('errors', 'issue.photoNotStaged', { field: name, reason: found.reason })), reason: found.reason });
     }
     const p = found.photo;
     facts[name] = p.facts;
@@ -75,7 +84,7 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
 
   async function issueToken(req: IssueTokenRequest): Promise<Result<IssueTokenOutcome>> {
     const profile = await deps.vault.resolve(req.profileId);
-    if (!profile) return fail({ code: 'PROFILE_NOT_FOUND', field: 'profileId', message: `No profile with id "${req.profileId}".` });
+    if (!profile) return fail({ code: 'PROFILE_NOT_FOUND', field: 'profileId', ...said(msg('errors', 'issue.profileNotFound', { id: req.profileId })) });
     const staged = stagedPhotos(req, stage);
     if (!staged.ok) return staged;
     const { photos, facts } = staged.value;
@@ -85,15 +94,15 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
       const fields = [...new Set(issues.filter((i) => i.severity === 'error').map((e) => e.field))];
       return fail({
         code: 'INVALID_PARAMS',
-        message: `Nothing was sent: ${fields.length} field${fields.length === 1 ? '' : 's'} to correct (${fields.join(', ')}).`,
+        ...said(msg('errors', 'issue.invalid', { count: fields.length, fields: fields.join(', ') })),
         field: fields[0],
         issues,
       });
     }
     if (profile.apiSecret === '') {
-      return fail({ code: 'NO_SECRET', field: 'apiSecret', message: `The profile "${profile.name}" has no api_secret; enter it in the profile first.` });
+      return fail({ code: 'NO_SECRET', field: 'apiSecret', ...said(msg('errors', 'issue.noSecret', { profile: profile.name })) });
     }
-    if (inFlight.has(req.callId)) return fail({ code: 'DUPLICATE_CALL', message: `A call with id ${req.callId} is already in flight.` });
+    if (inFlight.has(req.callId)) return fail({ code: 'DUPLICATE_CALL', ...said(msg('errors', 'issue.inFlight', { id: req.callId })) });
     const controller = new AbortController();
     inFlight.set(req.callId, controller);
     const warnings = issues.filter((i) => i.severity === 'warning');
@@ -162,7 +171,7 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
       }
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        return fail({ code: 'DUPLICATE_CALL', message: `A call with id ${req.callId} was already made; every call needs a new id.` });
+        return fail({ code: 'DUPLICATE_CALL', ...said(msg('errors', 'issue.alreadyMade', { id: req.callId })) });
       }
       throw e;
     } finally {

@@ -10,6 +10,9 @@ import { deskMessages } from '../features/desk/messages';
 
 import { precheckMessages } from '../features/precheck/messages';
 import { profilesMessages } from '../features/profiles/messages';
+import { FACEID_MESSAGES } from '../../core/faceid/messages';
+import { resultMessages } from '../features/result/messages';
+import { tokenFormMessages } from '../features/token-form/messages';
 
 export const NAMESPACES = {
   app: appMessages,
@@ -18,6 +21,10 @@ export const NAMESPACES = {
   support: supportMessages,
   team: teamMessages,
   profiles: profilesMessages,
+  result: resultMessages,
+  tokenForm: tokenFormMessages,
+  // What the trusted side and core/faceid say, by reference: catalogue, errors, validation, readings.
+  ...FACEID_MESSAGES,
 } as const;
 
 export type Namespace = keyof typeof NAMESPACES;

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getToken, type GetTokenCall } from '../../main/faceid/client';
+import { saidInEnglish } from '../support/messages';
 
 const params = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'tr-1', comparison_type: '-1', uuid: 'customer-1' };
 const face = new Uint8Array(readFileSync('test/fixtures/face.jpg'));
@@ -44,7 +45,7 @@ describe('client: nothing sent → failed', () => {
     const r = await call(url);
     expect(r).toMatchObject({ outcome: 'failed', error: { code: 'NETWORK_ERROR', retryable: true } });
     expect(r.outcome === 'failed' && r.httpStatus).toBeUndefined();
-    expect(r.outcome === 'failed' && r.error.explanation).toMatch(/refused/);
+    expect(r.outcome === 'failed' && saidInEnglish(r.error)).toMatch(/refused/);
   });
 
   it('reports a failed TLS handshake as NETWORK_ERROR', async () => {
@@ -61,7 +62,7 @@ describe('client: nothing sent → failed', () => {
   it('refuses a base URL that is not http(s) without sending anything', async () => {
     const r = await call('ftp://files.example');
     expect(r).toMatchObject({ outcome: 'failed', error: { code: 'NETWORK_ERROR' }, elapsedMs: 0 });
-    expect(r.outcome === 'failed' && r.error.explanation).toMatch(/https or http, not ftp/);
+    expect(r.outcome === 'failed' && saidInEnglish(r.error)).toMatch(/https or http, not ftp/);
   });
 
   it('reports a call cancelled before it started as CANCELLED and never connects', async () => {
@@ -83,7 +84,7 @@ describe('client: nothing sent → failed', () => {
     const big = new Uint8Array(16 * 1024 * 1024);
     const r = await call(url, { timeoutMs: 600, photos: { image_ref1: { bytes: big, filename: 'big.jpg', contentType: 'image/jpeg' } } });
     expect(r).toMatchObject({ outcome: 'failed', error: { code: 'TIMEOUT', retryable: true } });
-    expect(r.outcome === 'failed' && r.error.explanation).toMatch(/not completely sent/);
+    expect(r.outcome === 'failed' && saidInEnglish(r.error)).toMatch(/not completely sent/);
   });
 });
 
@@ -131,7 +132,7 @@ describe('client: sent, no complete answer → unknown', () => {
     expect(r.outcome).toBe('unknown');
     if (r.outcome !== 'unknown') return;
     expect(r.error).toMatchObject({ code: 'UNEXPECTED_RESPONSE', httpStatus: 502 });
-    expect(r.error.explanation).toMatch(/HTTP 502.*<html><body><h1>502 Bad Gateway/);
+    expect(saidInEnglish(r.error)).toMatch(/HTTP 502.*<html><body><h1>502 Bad Gateway/);
     expect(r.rawBody).toContain('502 Bad Gateway');
   });
 
@@ -139,7 +140,7 @@ describe('client: sent, no complete answer → unknown', () => {
     const url = await serve(afterBody((res) => res.end(JSON.stringify({ request_id: '1,x', biz_id: '1,y', time_used: 3 }))));
     const r = await call(url);
     expect(r).toMatchObject({ outcome: 'unknown', error: { code: 'UNEXPECTED_RESPONSE' } });
-    expect(r.outcome === 'unknown' && r.error.explanation).toMatch(/without token, expired_time/);
+    expect(r.outcome === 'unknown' && saidInEnglish(r.error)).toMatch(/without token, expired_time/);
   });
 });
 

@@ -8,6 +8,7 @@ import { livenessUrl } from '../../core/faceid/verification';
 import { getToken } from '../../main/faceid/client';
 import { getResult } from '../../main/faceid/get-result';
 import { createSandbox, type Sandbox } from '../../main/sandbox/server';
+import { saidInEnglish } from '../support/messages';
 
 const KEY = 'fault-key';
 const SECRET = 'fault-secret';
@@ -48,7 +49,7 @@ describe('magic uuid values on get_token', () => {
   it('sandbox:proxy-502 answers a proxy HTML page: unknown / UNEXPECTED_RESPONSE quoting it, and no token', async () => {
     const r = await issue('sandbox:proxy-502');
     expect(r).toMatchObject({ outcome: 'unknown', error: { code: 'UNEXPECTED_RESPONSE', httpStatus: 502 } });
-    expect(r.outcome === 'unknown' && r.error.explanation).toContain('<title>502 Bad Gateway</title>');
+    expect(r.outcome === 'unknown' && saidInEnglish(r.error)).toContain('<title>502 Bad Gateway</title>');
     expect(r.outcome === 'unknown' && r.rawBody).toContain('nginx');
     expect(tokenFor(`fault-${seq}`)).toBeUndefined();
   });

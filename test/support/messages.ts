@@ -4,6 +4,8 @@
  * otherwise print literally).
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { errorWords, type ExplainedError } from '../../core/faceid/errors';
+import { faceidParagraph } from '../../core/faceid/messages';
 import { LOCALES, LOCALE_TAGS } from '../../core/i18n/locales';
 import { messageAt, messageKeys, type MessageBundle, type MessageTree } from '../../core/i18n/messages';
 
@@ -51,4 +53,9 @@ export function bundleProblems(name: string, bundle: MessageBundle<MessageTree>)
     }
   }
   return problems;
+}
+
+/** What the operator reads for an explained error, in English: explanation, what the call adds, next step. */
+export function saidInEnglish(e: Pick<ExplainedError, 'explanation' | 'context' | 'next'>): string {
+  return faceidParagraph(errorWords(e));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORM_PARAMS, IMAGE_LIMITS, NOTIFY_PORTS, PARAMS, paramSpec, type ParamSpec, type Requirement } from '../../core/faceid/catalogue';
+import { FORM_PARAMS, IMAGE_LIMITS, NOTIFY_PORTS, PARAMS, paramSpec, paramSummary, type ParamSpec, type Requirement } from '../../core/faceid/catalogue';
+import { faceidText } from '../../core/faceid/messages';
 import { specPath, specRows, specSection } from '../support/spec-doc';
 
 /** Parameter names from the first column of the tables of one section of faceid-api.md. */
@@ -26,7 +27,7 @@ describe('parameter catalogue', () => {
     const names = PARAMS.map((p) => p.name);
     expect(new Set(names).size).toBe(names.length);
     for (const p of PARAMS as readonly ParamSpec[]) {
-      expect(p.summary.length, p.name).toBeGreaterThan(10);
+      expect(faceidText(paramSummary(p.name)).length, p.name).toBeGreaterThan(10);
       expect(p.sources.length, p.name).toBeGreaterThan(0);
       expect(['official', 'china', 'third-party', 'inferred']).toContain(p.confidence);
     }

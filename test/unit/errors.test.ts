@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ERRORS, errorBodyKey, errorProvenance, errorSpec, explainForPhotos, explainServiceMessage, readServiceBody, type ErrorSpec } from '../../core/faceid/errors';
+import { ERRORS, errorBodyKey, errorProvenance, errorSpec, errorTitle, errorWords, explainForPhotos, explainServiceMessage, readServiceBody, type ErrorSpec, type ExplainedError } from '../../core/faceid/errors';
+import { faceidParagraph, faceidText } from '../../core/faceid/messages';
+import { msg } from '../../core/i18n/render';
+
+/** What the operator reads for an error, in English: explanation, what the call adds, next step. */
+const said = (e: ExplainedError) => faceidParagraph(errorWords(e));
 import { readFileSync } from 'node:fs';
 import { specPath, specSection } from '../support/spec-doc';
 
@@ -28,7 +33,7 @@ describe('error catalogue', () => {
       const spec = errorSpec(code);
       expect(spec, `${code} (documented in ${specPath})`).toBeDefined();
       expect(spec?.http).toContain(http);
-      expect(spec?.explanation.length, code).toBeGreaterThan(20);
+      expect(faceidText(msg('errors', `codes.${code}.explanation`)).length, code).toBeGreaterThan(20);
       expect(spec?.origin).toBe('service');
     }
     expect(errorSpec('RESULT_NOT_FOUND')?.http).toEqual([400]);
@@ -45,7 +50,7 @@ describe('error catalogue', () => {
           const r = readServiceBody(http, JSON.stringify({ request_id: '1,abc', time_used: 3, [key]: message }));
           expect(r.kind, `${key}=${message}`).toBe('error');
           if (r.kind !== 'error') continue;
-          expect(r.error, `${key}=${message}`).toMatchObject({ code, serviceMessage: message, httpStatus: http, requestId: '1,abc', title: spec.title });
+          expect(r.error, `${key}=${message}`).toMatchObject({ code, serviceMessage: message, httpStatus: http, requestId: '1,abc', title: errorTitle(code) });
           expect(r.error.detail).toBe(message === code ? undefined : detail);
         }
       }
@@ -84,7 +89,7 @@ describe('error catalogue', () => {
     for (const code of ['INVALID_IMAGE_SIZE', 'REQUEST_ENTITY_TOO_LARGE', 'INVALID_TOKEN']) expect(errorSpec(code)?.confidence, code).toBe('inferred');
     expect(errorSpec('RESULT_NOT_FOUND')?.confidence).toBe('china');
     expect(errorSpec('DATA_DESTROYED')?.confidence).toBe('third-party');
-    expect(errorProvenance('INVALID_IMAGE_SIZE')).toBe('our inference (sources: T-DOC-RAW)');
+    expect(faceidText(errorProvenance('INVALID_IMAGE_SIZE') ?? msg('errors', 'none'))).toBe('our inference (sources: T-DOC-RAW)');
     expect(errorProvenance('TIMEOUT')).toBeUndefined();
   });
 
@@ -103,13 +108,13 @@ describe('error catalogue', () => {
 
   it('blames the only photo sent for a face error, and neither photo when both were sent', () => {
     const noFace = explainServiceMessage('NO_FACE_FOUND', 400);
-    expect(noFace.explanation).toMatch(/either reference photo/);
+    expect(said(noFace)).toMatch(/either reference photo/);
     const one = explainForPhotos(noFace, ['image_ref2']);
     expect(one.field).toBe('image_ref2');
-    expect(one.explanation).toMatch(/^The service found no face in image_ref2 \(the only reference photo sent\)\. Use clear/);
+    expect(said(one)).toMatch(/^The service found no face in image_ref2 \(the only reference photo sent\)\. Use clear/);
     const both = explainForPhotos(explainServiceMessage('MULTIPLE_FACES', 400), ['image_ref1', 'image_ref2']);
     expect(both.field).toBeUndefined();
-    expect(both.explanation).toMatch(/^Either reference photo shows more than one face/);
+    expect(said(both)).toMatch(/^Either reference photo shows more than one face/);
     expect(explainForPhotos(explainServiceMessage('NO_FACE_FOUND:image_ref1', 400), ['image_ref1', 'image_ref2']).field).toBe('image_ref1');
   });
 
@@ -120,15 +125,15 @@ describe('error catalogue', () => {
   it('shows the reason of AUTHORIZATION_ERROR instead of treating it as a field', () => {
     const authz = explainServiceMessage('AUTHORIZATION_ERROR: Denied.', 403);
     expect(authz).toMatchObject({ code: 'AUTHORIZATION_ERROR', detail: 'Denied.', field: undefined });
-    expect(authz.explanation).toContain('Reason given: “Denied.”');
+    expect(said(authz)).toContain('Reason given: “Denied.”');
   });
 
   it('quotes an unknown code as received instead of guessing', () => {
     const r = explainServiceMessage('BIZ_NO_EXISTS: biz_no', 400);
     expect(r.code).toBe('UNKNOWN_SERVICE_ERROR');
     expect(r.serviceMessage).toBe('BIZ_NO_EXISTS: biz_no');
-    expect(r.explanation).toContain('BIZ_NO_EXISTS: biz_no');
-    expect(r.explanation).toContain('HTTP 400');
+    expect(said(r)).toContain('BIZ_NO_EXISTS: biz_no');
+    expect(said(r)).toContain('HTTP 400');
   });
 
   it('has one entry per code, every console code marked as such', () => {
@@ -144,7 +149,7 @@ describe('reading service answers', () => {
     expect(r.kind).toBe('error');
     if (r.kind !== 'error') throw new Error('not an error');
     expect(r.error).toMatchObject({ code: 'UNEXPECTED_RESPONSE', httpStatus: status });
-    return r.error.explanation;
+    return said(r.error);
   };
 
   it('turns an HTML page from a proxy into UNEXPECTED_RESPONSE quoting status and first bytes', () => {
@@ -154,7 +159,7 @@ describe('reading service answers', () => {
   });
 
   it('says so for an empty body, with the status', () => {
-    expect(unexpected(200, '')).toContain('HTTP 200, body starts: (empty body)');
+    expect(unexpected(200, '')).toContain('HTTP 200, empty body.');
     expect(unexpected(504, '   ')).toContain('HTTP 504');
   });
 

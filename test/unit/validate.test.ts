@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PARAMS, type ParamSpec } from '../../core/faceid/catalogue';
 import { photoFacts } from '../../core/faceid/photo';
 import { hasErrors, utf8Length, validateTokenRequest, type FormValues } from '../../core/faceid/validate';
+import { faceidText } from '../../core/faceid/messages';
 import { makeBigJpeg, makeJpeg } from '../fixtures/images';
 
 const base: FormValues = {
@@ -12,16 +13,18 @@ const base: FormValues = {
   comparison_type: '-1',
   uuid: 'customer-1',
 };
+/** The issues as the operator reads them in English (the check itself returns references). */
+const validate = (values: FormValues, photos = {}) => validateTokenRequest(values, photos).map((i) => ({ ...i, message: faceidText(i.message) }));
 const face = photoFacts(new Uint8Array(readFileSync('test/fixtures/face.jpg')));
-const issuesFor = (values: FormValues, field: string, photos = {}) => validateTokenRequest(values, photos).filter((i) => i.field === field);
+const issuesFor = (values: FormValues, field: string, photos = {}) => validate(values, photos).filter((i) => i.field === field);
 
 describe('validation', () => {
   it('accepts a minimal liveness-only request', () => {
-    expect(validateTokenRequest(base)).toEqual([]);
+    expect(validate(base)).toEqual([]);
   });
 
   it('reports every problem at once, per field', () => {
-    const issues = validateTokenRequest({ comparison_type: '0', maximum_shooting_time: 'ten' });
+    const issues = validate({ comparison_type: '0', maximum_shooting_time: 'ten' });
     const fields = issues.filter((i) => i.severity === 'error').map((i) => i.field);
     expect(fields).toEqual(['return_url', 'notify_url', 'biz_no', 'uuid', 'image_ref1', 'maximum_shooting_time']);
     expect(issues.find((i) => i.field === 'maximum_shooting_time')?.message).toBe('maximum_shooting_time must be a whole number from 2 to 60.');
@@ -112,13 +115,13 @@ describe('validation', () => {
       { field: 'image_ref1', severity: 'error', message: 'With comparison_type=0 at least one reference photo is required: attach image_ref1 (or image_ref2).' },
     ]);
     expect(issuesFor(cmp, 'image_ref2')).toEqual([]);
-    expect(validateTokenRequest(cmp, { image_ref1: face })).toEqual([]);
-    const onlySecond = validateTokenRequest(cmp, { image_ref2: face });
+    expect(validate(cmp, { image_ref1: face })).toEqual([]);
+    const onlySecond = validate(cmp, { image_ref2: face });
     expect(hasErrors(onlySecond)).toBe(false);
     expect(onlySecond).toHaveLength(1);
     expect(onlySecond[0]).toMatchObject({ field: 'image_ref2', severity: 'warning' });
     expect(onlySecond[0]?.message).toMatch(/inferred: image_ref1 in particular may be expected/);
-    expect(validateTokenRequest(base)).toEqual([]);
+    expect(validate(base)).toEqual([]);
   });
 
   it('refuses a file that is not an image, by its content', () => {
@@ -141,7 +144,7 @@ describe('validation', () => {
 
   it('refuses credentials in the form, and warns about unknown names without blocking them', () => {
     expect(issuesFor({ ...base, api_secret: 'x' }, 'api_secret')[0]?.severity).toBe('error');
-    const unknown = validateTokenRequest({ ...base, idcard_name: 'x' });
+    const unknown = validate({ ...base, idcard_name: 'x' });
     expect(unknown).toEqual([
       { field: 'idcard_name', severity: 'warning', message: 'idcard_name is not a documented get_token parameter; it will be sent as typed, and the service may ignore or refuse it.' },
     ]);
@@ -150,7 +153,7 @@ describe('validation', () => {
 
 describe('validation of URLs without "//"', () => {
   it('refuses https:host, which the service does not accept', () => {
-    const issues = validateTokenRequest({ return_url: 'https:bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'x', comparison_type: '-1', uuid: 'u' });
+    const issues = validate({ return_url: 'https:bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'x', comparison_type: '-1', uuid: 'u' });
     expect(issues.find((i) => i.field === 'return_url')?.message).toMatch(/not an absolute URL/);
   });
 });

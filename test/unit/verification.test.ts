@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeImageField } from '../../core/faceid/photo';
-import { livenessUrl, readComparison, readLivenessDetails, readVerification, type VerificationData } from '../../core/faceid/verification';
+import { faceidText } from '../../core/faceid/messages';
+import { livenessUrl, readComparison as readComparisonRef, readLivenessDetails, readVerification as readVerificationRef, type VerificationData } from '../../core/faceid/verification';
+
+/** The readings in English, as the CLI prints them (the readers return references). */
+const readComparison = (c: Parameters<typeof readComparisonRef>[0]) => {
+  const r = readComparisonRef(c);
+  return { ...r, words: faceidText(r.words) };
+};
+const readVerification = (d: VerificationData) => {
+  const r = readVerificationRef(d);
+  return { ...r, headline: faceidText(r.headline), lines: r.lines.map((l) => faceidText(l)) };
+};
 
 const thresholds = { '1e-3': 64, '1e-4': 69, '1e-5': 74, '1e-6': 79.9 };
 
@@ -11,9 +22,9 @@ describe('reading a verification result', () => {
   });
 
   it('names the strictest false-accept level a confidence meets, against the thresholds sent with it', () => {
-    expect(readComparison({ confidence: 76.5, thresholds }).words).toBe('match at the 1-in-100,000 false-accept level (confidence 76.50 ≥ 74)');
+    expect(readComparison({ confidence: 76.5, thresholds }).words).toBe('Against image_ref1: match at the 1-in-100,000 false-accept level (confidence 76.50 ≥ 74).');
     expect(readComparison({ confidence: 68.918, thresholds }).strictest).toBe('1e-3');
-    expect(readComparison({ confidence: 50, thresholds }).words).toMatch(/^no match/);
+    expect(readComparison({ confidence: 50, thresholds }).words).toMatch(/^Against image_ref1: no match/);
   });
 
   it('passes a completed flow with liveness PASS and a match at 1e-4', () => {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paramSpec } from '../../../core/faceid/catalogue';
 import { currentIssues, useConsole } from '../../app/store';
+import { renderRef } from '../../i18n/message-ref';
 import { defaultsSummary } from './defaults-line';
 import { useDesk } from './desk-store';
 import { DeskPhoto } from './DeskPhoto';
@@ -105,8 +106,8 @@ export function DeskForm({ onExpert }: { onExpert(): void }) {
       {elsewhere.length > 0 && (
         <ul className="msg error" role="alert">
           {elsewhere.map((i) => (
-            <li key={i.field + i.message}>
-              <code>{i.field}</code>: {i.message}
+            <li key={i.field + i.message.key}>
+              <code>{i.field}</code>: {renderRef(i.message)}
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { DeskForm } from './DeskForm';
 import { useDesk } from './desk-store';
 import { TodayList, useTodayRows } from './TodayList';
 import { useWatch } from './useWatch';
+import { renderRef } from '../../i18n/message-ref';
 
 /**
  * The desk: a clerk's task on one screen — the customer form, the call (QR, status, verdict,
@@ -55,7 +56,7 @@ export function DeskView({ onExpert }: { onExpert(): void }) {
       ) : failed && call.phase === 'done' ? (
         <section className="desk-call pane msg error" role="alert">
           <h2>{t('error.title')}</h2>
-          <p>{call.result.ok ? (call.result.value.outcome === 'issued' ? '' : `${call.result.value.error.code}: ${call.result.value.error.title}`) : call.result.error.message}</p>
+          <p>{call.result.ok ? (call.result.value.outcome === 'issued' ? '' : `${call.result.value.error.code}: ${renderRef(call.result.value.error.title)}`) : call.result.error.message}</p>
         </section>
       ) : (
         <section className="desk-call pane desk-idle">

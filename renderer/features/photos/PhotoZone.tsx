@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { paramSpec, type FileParamName } from '../../../core/faceid/catalogue';
+import { useTranslation } from 'react-i18next';
+import { paramSpec, paramSummary, type FileParamName } from '../../../core/faceid/catalogue';
 import { exceedsImageLimits, formatBytes } from '../../../core/faceid/photo';
 import { isRequired } from '../../../core/faceid/validate';
 import type { FieldIssue } from '../../../core/result';
 import { photoSet, useConsole } from '../../app/store';
+import { useRenderRef } from '../../i18n/message-ref';
 import { FieldMessages } from '../token-form/FieldMessages';
 import { fitToServiceLimits } from './downscale';
 import { PhotoCheck } from '../precheck/PhotoCheck';
@@ -31,6 +33,8 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const zone = useRef<HTMLDivElement>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const say = useRenderRef();
+  const { t } = useTranslation('tokenForm');
   const spec = paramSpec(name);
   // Either photo satisfies the comparison's requirement (image_ref[x]): pass what is attached.
   const required = spec ? isRequired(spec, values, photoSet(photos)) : false;
@@ -47,7 +51,7 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
   };
   const fit = async () => {
     if (!photo) return;
-    setBusy('Downscaling…');
+    setBusy(t('photos.downscaling'));
     try {
       const bytes = await fitToServiceLimits(photo.bytes);
       attachPhoto(name, { name: photo.name.replace(/\.[^.]+$/, '') + '-fitted.jpg', bytes });
@@ -70,7 +74,7 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
           {required && <span className="required"> *</span>}
           <span className="summary" id={`photo-${name}-summary`}>
             {' '}
-            {spec?.summary}
+            {say(paramSummary(name))}
           </span>
         </span>
       </div>
@@ -78,7 +82,7 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
         ref={zone}
         role="button"
         tabIndex={0}
-        aria-label={`${name} drop zone: drop, paste (Ctrl/⌘+V) or press Enter to choose a photo`}
+        aria-label={t('photos.zone', { name })}
         aria-invalid={hasError || undefined}
         aria-describedby={`photo-${name}-summary ${msgId}`}
         className={`drop-zone${dragging ? ' dragging' : ''}${photo ? ' filled' : ''}`}
@@ -109,9 +113,9 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
         }}
       >
         {photo ? (
-          <img src={photo.url} alt={`${name} preview`} className="preview" />
+          <img src={photo.url} alt={t('photos.preview', { name })} className="preview" />
         ) : (
-          <span className="placeholder">Drop a photo here, paste it, or click to choose</span>
+          <span className="placeholder">{t('photos.placeholder')}</span>
         )}
       </div>
       <input
@@ -119,7 +123,7 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
         type="file"
         accept="image/*"
         className="visually-hidden"
-        aria-label={`${name} file`}
+        aria-label={t('photos.file', { name })}
         tabIndex={-1}
         onChange={(e) => {
           void take(e.target.files?.[0]);
@@ -130,17 +134,15 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
         <div className="photo-facts" data-testid={`${name}-facts`}>
           <span>{photo.name}</span>
           <span>{formatBytes(photo.facts.bytes)}</span>
-          <span>
-            {photo.facts.width}×{photo.facts.height} px
-          </span>
+          <span>{t('photos.pixels', { width: photo.facts.width ?? 0, height: photo.facts.height ?? 0 })}</span>
           <span>{photo.facts.format?.toUpperCase()}</span>
           {(over.bytes || over.pixels || notJpegOrPng) && (
             <button type="button" className="small" onClick={() => void fit()} disabled={busy !== null}>
-              {busy ?? (over.bytes || over.pixels ? 'Downscale to fit' : 'Convert to JPEG')}
+              {busy ?? (over.bytes || over.pixels ? t('photos.downscale') : t('photos.convert'))}
             </button>
           )}
-          <button type="button" className="small" onClick={() => removePhoto(name)} aria-label={`Remove ${name}`}>
-            Remove
+          <button type="button" className="small" onClick={() => removePhoto(name)} aria-label={t('photos.removeLabel', { name })}>
+            {t('photos.remove')}
           </button>
         </div>
       )}

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { CONFIDENCE_LABEL, confidenceTag, serviceDefaultText, type ParamSpec } from '../../../core/faceid/catalogue';
+import { useTranslation } from 'react-i18next';
+import { confidenceLabel, confidenceTag, paramNotes, paramSummary, serviceDefaultText, valueLabel, type ParamSpec } from '../../../core/faceid/catalogue';
 import { isRequired, utf8Length } from '../../../core/faceid/validate';
 import type { FieldIssue } from '../../../core/result';
 import { photoSet, useConsole } from '../../app/store';
+import { useRenderRef } from '../../i18n/message-ref';
 import { FieldMessages } from './FieldMessages';
-import { FORM_TEXT } from './form-text';
 
 const OTHER = '\u0000other';
 
@@ -27,9 +28,13 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
   const ref = (el: HTMLElement | null) => {
     element.current = el;
   };
+  const say = useRenderRef();
+  const { t } = useTranslation('tokenForm');
   const id = `param-${spec.name}`;
   const required = isRequired(spec, values, photoSet(photos));
-  const defaultText = serviceDefaultText(spec);
+  const defaultRef = serviceDefaultText(spec);
+  const defaultText = defaultRef ? say(defaultRef) : undefined;
+  const notes = paramNotes(spec.name);
   const hasError = issues.some((i) => i.severity === 'error') || serviceMessage !== undefined;
 
   useEffect(() => {
@@ -64,16 +69,16 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
           touch(spec.name);
         }}
       >
-        {spec.required !== 'always' && <option value="">{FORM_TEXT.notSent(defaultText)}</option>}
-        {spec.required === 'always' && value === '' && <option value="">{FORM_TEXT.choose}</option>}
+        {spec.required !== 'always' && <option value="">{t('notSent', { value: defaultText ?? t('notSentDefault') })}</option>}
+        {spec.required === 'always' && value === '' && <option value="">{t('choose')}</option>}
         {(spec.values ?? []).map((v) => (
           <option key={v.value} value={v.value}>
-            {v.value} — {v.label}
-            {v.value === spec.serviceDefault ? FORM_TEXT.isDefault(confidenceTag(spec.defaultConfidence ?? spec.confidence)) : ''}
+            {v.value} — {say(valueLabel(spec.name, v.value))}
+            {v.value === spec.serviceDefault ? t('isDefault', { tag: confidenceTag(spec.defaultConfidence ?? spec.confidence) }) : ''}
             {confidenceTag(v.confidence)}
           </option>
         ))}
-        {spec.openValues && <option value={OTHER}>{FORM_TEXT.otherValue}</option>}
+        {spec.openValues && <option value={OTHER}>{t('otherValue')}</option>}
       </select>
     );
     control = (
@@ -83,9 +88,9 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
           <input
             ref={ref}
             className="other-input"
-            aria-label={`${spec.name} (other value)`}
+            aria-label={t('otherLabel', { name: spec.name })}
             value={value}
-            placeholder={FORM_TEXT.otherPlaceholder}
+            placeholder={t('otherPlaceholder')}
             onChange={(e) => setValue(spec.name, e.target.value)}
             onBlur={() => touch(spec.name)}
           />
@@ -116,7 +121,7 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
           <label htmlFor={id}>
             <code className="param-name">{spec.name}</code>
             {required && (
-              <span className="required" title={FORM_TEXT.required}>
+              <span className="required" title={t('required')}>
                 {' '}
                 *
               </span>
@@ -124,11 +129,11 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
           </label>
           <span className="summary" id={`${id}-summary`}>
             {' '}
-            {spec.summary}
+            {say(paramSummary(spec.name))}
           </span>
         </div>
         {spec.confidence !== 'official' && (
-          <span className="confidence" title={CONFIDENCE_LABEL[spec.confidence]}>
+          <span className="confidence" title={say(confidenceLabel(spec.confidence))}>
             {spec.confidence}
           </span>
         )}
@@ -136,14 +141,14 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
       <div className="field-control">
         {control}
         {spec.name === 'biz_no' && (
-          <button type="button" className="small" onClick={newBizNo} title={FORM_TEXT.newBizNoTitle}>
-            {FORM_TEXT.newBizNo}
+          <button type="button" className="small" onClick={newBizNo} title={t('newBizNoTitle')}>
+            {t('newBizNo')}
           </button>
         )}
       </div>
       {spec.maxBytes !== undefined && spec.kind !== 'file' && (
         <div className={`bytes${utf8Length(value) > spec.maxBytes ? ' over' : ''}`}>
-          {utf8Length(value)}/{spec.maxBytes} bytes
+          {t('bytes', { count: utf8Length(value), limit: spec.maxBytes })}
         </div>
       )}
       {bizNoNotice && (
@@ -152,9 +157,9 @@ export function ParamField({ spec, issues, serviceMessage }: Props) {
         </p>
       )}
       {defaultText && spec.kind !== 'enum' && spec.kind !== 'integer' && <p className="notes">{defaultText}</p>}
-      {spec.notes && <p className="notes">{spec.notes}</p>}
-      <p className="sources" title={FORM_TEXT.sourcesTitle}>
-        {FORM_TEXT.sources(spec.sources)}
+      {notes && <p className="notes">{say(notes)}</p>}
+      <p className="sources" title={t('sourcesTitle')}>
+        {t('sources', { sources: spec.sources.join(', ') })}
       </p>
       <FieldMessages id={`${id}-msg`} issues={issues} serviceMessage={serviceMessage} />
     </div>

@@ -1,10 +1,14 @@
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FORM_PARAMS } from '../../../core/faceid/catalogue';
 import type { FieldIssue } from '../../../core/result';
 import { currentIssues, useConsole, type ConsoleState } from '../../app/store';
 import { PhotoZone } from '../photos/PhotoZone';
-import { FORM_TEXT } from './form-text';
+import { renderRef } from '../../i18n/message-ref';
+import type { MessageRef } from '../../../core/i18n/render';
 import { ParamField } from './ParamField';
+
+const sameRef = (a: MessageRef, b: MessageRef) => a.key === b.key && JSON.stringify(a.params ?? {}) === JSON.stringify(b.params ?? {});
 
 /** The field the last answer blamed, with the service's words, when there is one. */
 function serviceBlame(call: ConsoleState['call']): { field: string; message: string; issues?: FieldIssue[] } | undefined {
@@ -12,11 +16,12 @@ function serviceBlame(call: ConsoleState['call']): { field: string; message: str
   const r = call.result;
   if (!r.ok) return r.error.field ? { field: r.error.field, message: r.error.message, issues: r.error.issues } : undefined;
   if (r.value.outcome === 'issued' || !r.value.error.field) return undefined;
-  return { field: r.value.error.field, message: `${r.value.error.serviceMessage ?? r.value.error.code} — ${r.value.error.title}` };
+  return { field: r.value.error.field, message: `${r.value.error.serviceMessage ?? r.value.error.code} — ${renderRef(r.value.error.title)}` };
 }
 
 /** The get_token form, generated from the catalogue: basic parameters, photos, advanced ones. */
 export function TokenForm() {
+  const { t } = useTranslation('tokenForm');
   const values = useConsole((s) => s.values);
   const photos = useConsole((s) => s.photos);
   const touched = useConsole((s) => s.touched);
@@ -42,7 +47,7 @@ export function TokenForm() {
 
   const visible = (field: string) => {
     const own = issues.filter((i) => i.field === field && (submitted || touched[field]));
-    const trusted = (blame?.issues ?? []).filter((i) => i.field === field && !own.some((o) => o.message === i.message));
+    const trusted = (blame?.issues ?? []).filter((i) => i.field === field && !own.some((o) => sameRef(o.message, i.message)));
     return [...own, ...trusted];
   };
   const serviceMessage = (field: string) => (blame && !blame.issues && blame.field === field && !edited[field] ? blame.message : undefined);
@@ -54,19 +59,19 @@ export function TokenForm() {
   return (
     <form
       className="token-form"
-      aria-label="get_token parameters"
+      aria-label={t('label')}
       onSubmit={(e) => {
         e.preventDefault();
         useConsole.getState().requestIssue();
       }}
     >
       <fieldset>
-        <legend>Basic parameters</legend>
+        <legend>{t('basic')}</legend>
         {field('basic')}
       </fieldset>
       <fieldset className={values.comparison_type === '0' ? 'photos' : 'photos muted'}>
         <legend>
-          {FORM_TEXT.photosLegend} <small>{values.comparison_type === '0' ? FORM_TEXT.photosRequired : FORM_TEXT.photosIgnored}</small>
+          {t('photos.legend')} <small>{values.comparison_type === '0' ? t('photos.required') : t('photos.ignored')}</small>
         </legend>
         <div className="photo-grid">
           <PhotoZone name="image_ref1" issues={visible('image_ref1')} serviceMessage={serviceMessage('image_ref1')} />
@@ -75,18 +80,18 @@ export function TokenForm() {
       </fieldset>
       <details className="advanced" open={advancedOpen} onToggle={(e) => useConsole.getState().setAdvancedOpen(e.currentTarget.open)}>
         <summary>
-          Advanced parameters <small>({FORM_PARAMS.filter((p) => p.group === 'advanced').length}; {advancedSet} set)</small>
+          {t('advanced')} <small>{t('advancedCount', { total: FORM_PARAMS.filter((p) => p.group === 'advanced').length, set: advancedSet })}</small>
         </summary>
         {field('advanced')}
       </details>
       <div className="actions">
         <button type="submit" className="primary" disabled={sending}>
-          {sending ? 'Issuing…' : 'Issue token'}
+          {sending ? t('issuing') : t('issue')}
         </button>
         <span className="hint">Ctrl/⌘ + Enter</span>
         {submitted && errorCount > 0 && (
           <span className="msg error" role="alert">
-            {errorCount} problem{errorCount === 1 ? '' : 's'} to correct before anything is sent.
+            {t('problems', { count: errorCount })}
           </span>
         )}
       </div>

@@ -3,10 +3,12 @@ import { RESULT_FETCH_LIMIT, type HistoryRow } from '../../../core/history';
 import { decodeImageField } from '../../../core/faceid/photo';
 import { readVerification, type VerificationData } from '../../../core/faceid/verification';
 import { api } from '../../bridge';
+import { useRenderRef } from '../../i18n/message-ref';
 import { LivenessDetailsView } from './LivenessDetailsView';
 
 /** The stored verification result of an issued token, and fetching it (three times at most). */
 export function ResultView({ row, onChanged }: { row: HistoryRow; onChanged(): void }) {
+  const say = useRenderRef();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [image, setImage] = useState<string>();
@@ -31,17 +33,17 @@ export function ResultView({ row, onChanged }: { row: HistoryRow; onChanged(): v
     setError(undefined);
     const r = await api.fetchResult({ historyId: row.id });
     setBusy(false);
-    if (!r.ok) setError(r.error.message);
+    if (!r.ok) setError(r.error.words ? r.error.words.map(say).join(' ') : r.error.message);
     onChanged();
   };
 
   return (
     <section className={`verification ${reading?.verdict ?? 'none'}`} aria-label="Verification result">
-      <h3>{reading ? reading.headline : 'No result fetched yet'}</h3>
+      <h3>{reading ? say(reading.headline) : 'No result fetched yet'}</h3>
       {reading && (
         <ul className="reading">
           {reading.lines.map((l, i) => (
-            <li key={i}>{l}</li>
+            <li key={i}>{say(l)}</li>
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import { useConsole } from '../../app/store';
 import { ToolDialog } from '../../app/ToolDialog';
 import { api } from '../../bridge';
 import { LivenessDetailsView } from './LivenessDetailsView';
+import { renderRef } from '../../i18n/message-ref';
 
 /**
  * For support agents: paste `data` and `sign` from a customer's server log and learn whether the
@@ -72,10 +73,10 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
           {check.decodeError && <p className="msg warning">{check.decodeError}</p>}
           {reading && (
             <>
-              <h4>{reading.headline}</h4>
+              <h4>{renderRef(reading.headline)}</h4>
               <ul>
                 {reading.lines.map((l, i) => (
-                  <li key={i}>{l}</li>
+                  <li key={i}>{renderRef(l)}</li>
                 ))}
               </ul>
               <LivenessDetailsView details={(decoded as VerificationData).liveness_result?.details} />
