@@ -17,11 +17,13 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await expect(page.getByLabel('uuid')).toBeVisible();
     await expectNoSeriousViolations(page, 'the empty Expert form');
 
+    // The built-in profile fills a default uuid; without one the form shows its field error.
+    await page.locator('#param-uuid').fill('');
     await page.getByRole('button', { name: 'Issue token' }).click();
     await expect(page.locator('[data-param="uuid"] .msg.error')).toBeVisible();
     await expectNoSeriousViolations(page, 'the form with a field error');
 
-    await page.locator('form').getByLabel('language').selectOption({ label: 'Other value…' });
+    await page.locator('form').getByLabel('language', { exact: true }).selectOption({ label: 'Other value…' });
     await page.locator('form').getByLabel('language (other value)').fill('5');
     await page.locator('form').getByLabel('language (other value)').blur();
     await expect(page.locator('[data-param="language"] .msg.warning')).toBeVisible();
@@ -31,12 +33,12 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
 
   test('Expert: a refused call, an unknown outcome, an issued token, a verdict', async ({ page, shell, context }) => {
     await page.getByLabel('uuid').fill('a11y-refused');
-    await page.locator('form').getByLabel('language').selectOption({ label: 'Other value…' });
+    await page.locator('form').getByLabel('language', { exact: true }).selectOption({ label: 'Other value…' });
     await page.locator('form').getByLabel('language (other value)').fill('5');
     await page.getByRole('button', { name: 'Issue token' }).click();
     await expect(page.getByRole('region', { name: 'Call failed' })).toBeVisible();
     await expectNoSeriousViolations(page, 'a call the service refused');
-    await page.locator('form').getByLabel('language').selectOption({ index: 0 });
+    await page.locator('form').getByLabel('language', { exact: true }).selectOption({ index: 0 });
 
     const fault = await page.request.put(`${shell.sandboxUrl}/sandbox/faults`, { data: { mode: 'reset', remaining: 1 } });
     expect(fault.ok()).toBe(true);

@@ -33,8 +33,9 @@ export function DeskForm({ onExpert }: { onExpert(): void }) {
       return uuidRef.current?.focus();
     }
     const s = useConsole.getState();
-    // Comparison off: nothing biometric leaves the desk for a service that would ignore it.
-    if (!comparing) for (const n of ['image_ref1', 'image_ref2'] as const) if (s.photos[n]) s.removePhoto(n);
+    // Comparison off with a photo still attached: ask (compare after all, or remove it) rather
+    // than leave it out silently; nothing biometric leaves the desk for a service that would ignore it.
+    if (!comparing && (['image_ref1', 'image_ref2'] as const).some((n) => s.photos[n])) return useDesk.setState({ askPhoto: true });
     s.requestIssue();
   };
   const uuidMissing = submitted && (values.uuid ?? '').trim() === '';

@@ -47,7 +47,9 @@ export const useDesk = create<DeskState>((set, get) => ({
   askPhoto: false,
   focusSeq: 0,
   setCompare(on) {
-    set({ compareOverride: on, askPhoto: false });
+    // Turning comparison off with a photo attached asks at once: compare after all, or remove the
+    // photo — never a photo kept in the form that would then be left out without a word.
+    set({ compareOverride: on, askPhoto: !on && hasPhoto() });
     syncComparison(on);
   },
   attach(name, file) {

@@ -82,7 +82,8 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
         ref={zone}
         role="button"
         tabIndex={0}
-        aria-label={t('photos.zone', { name })}
+        // The name holds the words shown inside the zone (WCAG 2.5.3 label in name) when they are shown.
+        aria-label={photo ? t('photos.zone', { name }) : `${t('photos.zoneShort', { name })}: ${t('photos.placeholder')}`}
         aria-invalid={hasError || undefined}
         aria-describedby={`photo-${name}-summary ${msgId}`}
         className={`drop-zone${dragging ? ' dragging' : ''}${photo ? ' filled' : ''}`}
