@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, build, unit + integration (vitest), e2e + electron (Playwright).
+// `npm test`: formatting, typecheck, lint, build, unit + integration (vitest), e2e + electron (Playwright).
 // Every step runs even when an earlier one failed, so one run shows everything that is wrong;
 // the last line totals the tests in the form CI reads: "tests: N passed, N failed, N skipped".
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +20,7 @@ function step(name, pkg, args, env = {}, bin = pkg) {
   return r.status === 0;
 }
 
+step('format (prettier --check)', 'prettier', ['--check', '.'], {}, 'prettier');
 step('typecheck (node side)', 'typescript', ['-p', 'tsconfig.node.json', '--noEmit'], {}, 'tsc');
 step('typecheck (renderer side)', 'typescript', ['-p', 'tsconfig.web.json', '--noEmit'], {}, 'tsc');
 step('typecheck (browser tests)', 'typescript', ['-p', 'tsconfig.e2e.json', '--noEmit'], {}, 'tsc');

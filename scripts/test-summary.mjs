@@ -4,8 +4,15 @@
 // Chromium, never started) each count as one failure, so the line never says "0 failed" when
 // the run failed.
 
-// eslint-disable-next-line no-control-regex -- strips the colour codes runners put in messages
-const firstLine = (text) => String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 200) ?? '';
+// Strips the colour codes runners put in messages.
+const firstLine = (text) =>
+  String(text ?? '')
+    // eslint-disable-next-line no-control-regex -- the colour codes start with ESC
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((l) => l.trim() !== '')
+    ?.trim()
+    .slice(0, 200) ?? '';
 
 /** Counts of a vitest JSON report (reporter "json"). */
 export function vitestCounts(report) {

@@ -191,7 +191,7 @@ describe('reading service answers', () => {
 
 describe("the README's error table", () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const rows = [...readme.matchAll(/^\| `([A-Z_]+)[^`]*` \| (\d{3}) \| ([^|]+) \| ([^|]+) \|$/gm)].map((m) => ({
+  const rows = [...readme.matchAll(/^\|\s*`([A-Z_]+)[^`]*`\s*\|\s*(\d{3})\s*\|([^|]+)\|([^|]+)\|$/gm)].map((m) => ({
     code: m[1] ?? '',
     http: Number(m[2]),
     key: (m[3] ?? '').trim().replace(/`/g, ''),
