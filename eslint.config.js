@@ -7,10 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const NODE_BUILTIN = '^(node:.*|fs|path|os|crypto|http|https|net|child_process|url|util|stream|events|buffer)$';
-const restrict = (...regexes) => [
-  'error',
-  { patterns: regexes.map(([regex, message]) => ({ regex, message })) },
-];
+const restrict = (...regexes) => ['error', { patterns: regexes.map(([regex, message]) => ({ regex, message })) }];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**', 'docs/**'] },

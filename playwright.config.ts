@@ -5,9 +5,7 @@ import { defineConfig } from '@playwright/test';
 // real browser shell. CHROMIUM_PATH points elsewhere on machines without /usr/bin/chromium.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  throw new Error(
-    `Chromium not found at ${chromium}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-  );
+  throw new Error(`Chromium not found at ${chromium}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
 }
 
 export default defineConfig({

@@ -5,7 +5,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-const ANSWER = JSON.stringify({ request_id: '1700000000,00000000-0000-4000-8000-000000000000', time_used: 1, token: '0123456789abcdef0123456789abcdef', biz_id: '1700000000,11111111-1111-4111-8111-111111111111', expired_time: 4102444800 });
+const ANSWER = JSON.stringify({
+  request_id: '1700000000,00000000-0000-4000-8000-000000000000',
+  time_used: 1,
+  token: '0123456789abcdef0123456789abcdef',
+  biz_id: '1700000000,11111111-1111-4111-8111-111111111111',
+  expired_time: 4102444800,
+});
 
 export interface BareUpstream {
   baseUrl: string;
@@ -26,9 +32,10 @@ export async function startBareUpstream(): Promise<BareUpstream> {
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

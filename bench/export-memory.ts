@@ -56,7 +56,16 @@ try {
     length = toCsv(store.iterate({}, now), now).length;
   });
   store.close();
-  const figures = { rows: ROWS, file_mb: Math.round((size / MB) * 10) / 10, streamed_peak_heap_mb: streamed.heapMb, streamed_peak_rss_mb: streamed.rssMb, streamed_ms: streamMs, whole_string_peak_heap_mb: whole.heapMb, whole_string_peak_rss_mb: whole.rssMb, whole_string_chars: length };
+  const figures = {
+    rows: ROWS,
+    file_mb: Math.round((size / MB) * 10) / 10,
+    streamed_peak_heap_mb: streamed.heapMb,
+    streamed_peak_rss_mb: streamed.rssMb,
+    streamed_ms: streamMs,
+    whole_string_peak_heap_mb: whole.heapMb,
+    whole_string_peak_rss_mb: whole.rssMb,
+    whole_string_chars: length,
+  };
   if (values.json) console.log(JSON.stringify(figures));
   else for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(28)} ${v}`);
 } finally {

@@ -54,7 +54,16 @@ export async function benchOverhead(pairs = 15): Promise<OverheadReport> {
       return f;
     });
     const created = await app.handlers.createProfile({
-      profile: { name: 'bare upstream', color: '#2f855a', environment: 'test', region: 'custom', baseUrl: upstream.baseUrl, apiKey: 'bench-key', secret: 'bench-secret-value', defaults: {} },
+      profile: {
+        name: 'bare upstream',
+        color: '#2f855a',
+        environment: 'test',
+        region: 'custom',
+        baseUrl: upstream.baseUrl,
+        apiKey: 'bench-key',
+        secret: 'bench-secret-value',
+        defaults: {},
+      },
     });
     if (!created.ok) throw new Error(`profile: ${created.error.message}`);
     const profileId = created.value.id;
@@ -68,7 +77,16 @@ export async function benchOverhead(pairs = 15): Promise<OverheadReport> {
 
     const curl: ConsoleCall = async (withPhotos, n) => {
       const p = params(n, withPhotos);
-      const args = ['-sS', '-o', '/dev/null', '-F', 'api_key=bench-key', '-F', 'api_secret=bench-secret-value', ...Object.entries(p).flatMap(([k, v]) => ['-F', `${k}=${v}`])];
+      const args = [
+        '-sS',
+        '-o',
+        '/dev/null',
+        '-F',
+        'api_key=bench-key',
+        '-F',
+        'api_secret=bench-secret-value',
+        ...Object.entries(p).flatMap(([k, v]) => ['-F', `${k}=${v}`]),
+      ];
       if (withPhotos) args.push('-F', `image_ref1=@${files[0]};type=image/jpeg`, '-F', `image_ref2=@${files[1]};type=image/jpeg`);
       await run('curl', [...args, `${upstream.baseUrl}/faceid/lite/get_token`]);
     };
@@ -88,18 +106,30 @@ export async function benchOverhead(pairs = 15): Promise<OverheadReport> {
     });
     // What a click costs: each photo staged (as the form does when it is dropped), then the call.
     const viaTable: ConsoleCall = async (withPhotos, n) => {
-      const refs = withPhotos ? await Promise.all(photos.map(async (p, i) => handleOf(await app.handlers.stagePhoto({ name: `ref${i + 1}.jpg`, bytes: p })))) : [];
+      const refs = withPhotos
+        ? await Promise.all(photos.map(async (p, i) => handleOf(await app.handlers.stagePhoto({ name: `ref${i + 1}.jpg`, bytes: p }))))
+        : [];
       expectIssued(await app.handlers.issueToken(request(withPhotos, n, refs)));
       for (const r of refs) await app.handlers.dropPhoto(r);
     };
     const origin = `http://127.0.0.1:${shell.port}`;
     const post = async (op: string, body: Uint8Array | string, headers: Record<string, string>) => {
-      const res = await fetch(`${origin}/api/${op}`, { method: 'POST', headers: { 'X-FaceID-Console-Token': shell.token, Origin: origin, ...headers }, body });
+      const res = await fetch(`${origin}/api/${op}`, {
+        method: 'POST',
+        headers: { 'X-FaceID-Console-Token': shell.token, Origin: origin, ...headers },
+        body,
+      });
       return (await res.json()) as { ok: boolean; value?: { outcome?: string; handle?: string } };
     };
     const viaShell: ConsoleCall = async (withPhotos, n) => {
       const refs = withPhotos
-        ? await Promise.all(photos.map(async (p, i) => handleOf(await post('stagePhoto', p, { 'Content-Type': 'application/octet-stream', 'X-FaceID-Photo-Name': `ref${i + 1}.jpg` }))))
+        ? await Promise.all(
+            photos.map(async (p, i) =>
+              handleOf(
+                await post('stagePhoto', p, { 'Content-Type': 'application/octet-stream', 'X-FaceID-Photo-Name': `ref${i + 1}.jpg` }),
+              ),
+            ),
+          )
         : [];
       expectIssued(await post('issueToken', JSON.stringify(request(withPhotos, n, refs)), { 'Content-Type': 'application/json' }));
       for (const r of refs) await post('dropPhoto', JSON.stringify(r), { 'Content-Type': 'application/json' });

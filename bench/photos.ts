@@ -7,7 +7,9 @@ export async function noisyJpeg(targetBytes: number): Promise<Buffer> {
   let side = 256;
   for (;;) {
     const raw = randomBytes(side * side * 3);
-    const jpeg = await sharp(raw, { raw: { width: side, height: side, channels: 3 } }).jpeg({ quality: 92 }).toBuffer();
+    const jpeg = await sharp(raw, { raw: { width: side, height: side, channels: 3 } })
+      .jpeg({ quality: 92 })
+      .toBuffer();
     if (jpeg.length >= targetBytes) return jpeg;
     side = Math.ceil(side * Math.sqrt((targetBytes * 1.02) / jpeg.length));
   }

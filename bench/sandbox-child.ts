@@ -9,7 +9,11 @@ import { createInterface } from 'node:readline';
 import { createSandbox } from '../main/sandbox/server';
 
 const cap = process.env.SANDBOX_MAX_FLOWS;
-const sandbox = await createSandbox({ apiKey: 'bench-key', apiSecret: 'bench-secret', maxFlows: cap === '0' ? Number.POSITIVE_INFINITY : undefined });
+const sandbox = await createSandbox({
+  apiKey: 'bench-key',
+  apiSecret: 'bench-secret',
+  maxFlows: cap === '0' ? Number.POSITIVE_INFINITY : undefined,
+});
 process.stdout.write(`${JSON.stringify({ baseUrl: sandbox.baseUrl })}\n`);
 createInterface({ input: process.stdin }).on('line', () => {
   (globalThis as { gc?: () => void }).gc?.();

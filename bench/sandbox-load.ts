@@ -30,7 +30,10 @@ export interface SandboxLoadFigures {
 const TOKENS = 100_000;
 
 /** The saturated-console figures as `npm run bench -- --json` reports them. */
-export function saturatedReport(sat: SaturatedConsole): Pick<SandboxLoadFigures, 'console_p99_ms_while_saturated' | 'console_median_ms_while_saturated' | 'saturating_req_per_s'> & {
+export function saturatedReport(sat: SaturatedConsole): Pick<
+  SandboxLoadFigures,
+  'console_p99_ms_while_saturated' | 'console_median_ms_while_saturated' | 'saturating_req_per_s'
+> & {
   console_p99_under_sandbox_load_ms: number;
   console_p99_sandbox_idle_ms: number;
   console_under_sandbox_load: Omit<SaturatedConsole, 'p99' | 'rps' | 'idleP99'>;
@@ -54,12 +57,16 @@ interface SandboxChild {
 }
 
 async function startChild(env: NodeJS.ProcessEnv): Promise<SandboxChild> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'sandbox-child.ts')], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const next = () => new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the sandbox exited (${code})`)));
-    lines.once('line', resolve);
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'sandbox-child.ts')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`the sandbox exited (${code})`)));
+      lines.once('line', resolve);
+    });
   const baseUrl = (JSON.parse(await next()) as { baseUrl: string }).baseUrl;
   return {
     child,
@@ -86,7 +93,24 @@ const AUTOCANNON = join(import.meta.dirname, '../node_modules/autocannon/autocan
 /** Runs autocannon (its CLI, in a process of its own) at 50 connections; resolves with its summary. */
 function cannon(l: Load): Promise<{ rps: number; ok: number; non2xx: number; errors: number }> {
   const budget = l.amount ? ['-a', String(l.amount)] : ['-d', String(l.durationS ?? 10)];
-  const gen = spawn(process.execPath, [AUTOCANNON, '-c', '50', ...budget, '-m', 'POST', '-H', `content-type=${l.contentType}`, '-i', l.bodyFile, '-j', `${l.url}/faceid/lite/get_token`], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const gen = spawn(
+    process.execPath,
+    [
+      AUTOCANNON,
+      '-c',
+      '50',
+      ...budget,
+      '-m',
+      'POST',
+      '-H',
+      `content-type=${l.contentType}`,
+      '-i',
+      l.bodyFile,
+      '-j',
+      `${l.url}/faceid/lite/get_token`,
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   let out = '';
   gen.stdout.on('data', (c: Buffer) => (out += c.toString()));
   return new Promise((resolve, reject) => {
@@ -109,7 +133,9 @@ function bodyFile(dir: string, name: string, b: { body: Buffer; contentType: str
 }
 
 /** Throughput and RSS against a sandbox in its own process; `capped` false measures the unbounded store. */
-export async function benchSandboxScale(capped = true): Promise<Omit<SandboxLoadFigures, 'console_p99_ms_while_saturated' | 'console_median_ms_while_saturated' | 'saturating_req_per_s'>> {
+export async function benchSandboxScale(
+  capped = true,
+): Promise<Omit<SandboxLoadFigures, 'console_p99_ms_while_saturated' | 'console_median_ms_while_saturated' | 'saturating_req_per_s'>> {
   const { child, baseUrl, memory } = await startChild(capped ? {} : { SANDBOX_MAX_FLOWS: '0' });
   const dir = mkdtempSync(join(tmpdir(), 'faceid-bench-load-'));
   try {
@@ -180,7 +206,11 @@ export async function benchConsoleWhileSaturated(): Promise<SaturatedConsole> {
     const load = bodyFile(dir, 'body.bin', getTokenBody(app.sandbox.apiKey, app.sandbox.apiSecret));
     const origin = `http://127.0.0.1:${shell.port}`;
     const viaShell = async (op: string, body: unknown) => {
-      const res = await fetch(`${origin}/api/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-FaceID-Console-Token': shell.token, Origin: origin }, body: JSON.stringify(body) });
+      const res = await fetch(`${origin}/api/${op}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-FaceID-Console-Token': shell.token, Origin: origin },
+        body: JSON.stringify(body),
+      });
       const answer = (await res.json()) as { ok: boolean };
       if (!answer.ok) throw new Error(`${op} failed through the browser shell`);
     };
@@ -214,7 +244,12 @@ export async function benchConsoleWhileSaturated(): Promise<SaturatedConsole> {
     const samples = await sample(7000, () => running);
     const { rps } = await done;
     const f = (name: string) => figures(samples.get(name) ?? []);
-    const out = { shellListProfiles: f('shellListProfiles'), shellQueryHistory: f('shellQueryHistory'), handlerListProfiles: f('handlerListProfiles'), handlerQueryHistory: f('handlerQueryHistory') };
+    const out = {
+      shellListProfiles: f('shellListProfiles'),
+      shellQueryHistory: f('shellQueryHistory'),
+      handlerListProfiles: f('handlerListProfiles'),
+      handlerQueryHistory: f('handlerQueryHistory'),
+    };
     const idleP99 = figures([...idle.values()].flat()).p99;
     return { p99: Math.max(...Object.values(out).map((x) => x.p99)), idleP99, ...out, rps };
   } finally {

@@ -21,7 +21,11 @@ async function timeStart(args: string[]): Promise<StartFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'faceid-bench-start-'));
   const started = performance.now();
   // Its own process group, so the launcher and the shell it starts stop together.
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FACEID_CONSOLE_DATA_DIR: dir } });
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FACEID_CONSOLE_DATA_DIR: dir },
+  });
   try {
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -39,7 +43,10 @@ async function timeStart(args: string[]): Promise<StartFigures> {
     });
     const printed = performance.now() - started;
     for (;;) {
-      const ok = await fetch(`${url}/`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`${url}/`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 20));
     }

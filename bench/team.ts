@@ -43,12 +43,17 @@ FROM generate_series(1, $1::int) AS i`;
 /** Fills a migrated team database with `rows` generated calls, indexes built once after the load. */
 export async function generateTeamRows(owner: pg.Client, rows: number): Promise<void> {
   const t0 = performance.now();
-  const stage = (name: string) => process.env.BENCH_VERBOSE && process.stderr.write(`  ${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const stage = (name: string) =>
+    process.env.BENCH_VERBOSE && process.stderr.write(`  ${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   // As a DBA restoring or bulk-loading would: indexes after the rows, with memory to sort them.
   await owner.query("SET maintenance_work_mem = '1GB'");
-  await owner.query('DROP INDEX faceid_team.calls_search, faceid_team.calls_started, faceid_team.calls_branch_started, faceid_team.calls_desk_started');
+  await owner.query(
+    'DROP INDEX faceid_team.calls_search, faceid_team.calls_started, faceid_team.calls_branch_started, faceid_team.calls_desk_started',
+  );
   // ...and those of schema 2 (verdict, customer view, trail, read-back).
-  await owner.query('DROP INDEX faceid_team.calls_verdict, faceid_team.calls_uuid, faceid_team.calls_biz_no, faceid_team.calls_cloned_from, faceid_team.calls_desk_published');
+  await owner.query(
+    'DROP INDEX faceid_team.calls_verdict, faceid_team.calls_uuid, faceid_team.calls_biz_no, faceid_team.calls_cloned_from, faceid_team.calls_desk_published',
+  );
   await owner.query(GENERATE, [rows]);
   stage('rows');
   await owner.query('CREATE INDEX calls_search ON faceid_team.calls USING gin (search_text gin_trgm_ops)');

@@ -20,7 +20,6 @@ import type { FieldIssue, Result } from './result';
 import { TeamSettingsSchema, type QuarantinedCall, type TeamStatus } from './team';
 import type { PhotoFindings } from './precheck/findings';
 
-
 /**
  * A reference photo as it crosses the boundary, once, when the operator drops it: its bytes (a
  * Uint8Array by structured clone over IPC; an application/octet-stream body in the browser shell)
@@ -45,7 +44,10 @@ export const PhotoRefSchema = z
   .object({
     handle: PhotoHandleSchema,
     /** When the photo was cropped or rotated before staging: the SHA-256 of the original scan or capture, kept with the call. */
-    originalSha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 as 64 lowercase hex digits').optional(),
+    originalSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'a SHA-256 as 64 lowercase hex digits')
+      .optional(),
   })
   .strict();
 export type PhotoRef = z.infer<typeof PhotoRefSchema>;
@@ -56,9 +58,7 @@ export const IssueTokenRequestSchema = z
     callId: z.string().min(8).max(64),
     profileId: z.string().min(1).max(64),
     params: z.record(z.string().max(64), z.string().max(65_536)),
-    photos: z
-      .object({ image_ref1: PhotoRefSchema.optional(), image_ref2: PhotoRefSchema.optional() })
-      .strict(),
+    photos: z.object({ image_ref1: PhotoRefSchema.optional(), image_ref2: PhotoRefSchema.optional() }).strict(),
     /** The history row this call was cloned or replayed from: recorded as its trail. */
     clonedFrom: z.number().int().positive().optional(),
     /** ...or the team call (any desk's, by its team id) it was cloned or replayed from: recorded with its origin desk. */
@@ -121,11 +121,15 @@ export const requestSchemas = {
   exportProfiles: z.object({}).strict(),
   importProfiles: z.object({ json: z.string().max(5_000_000) }).strict(),
   testConnection: z.object({ profileId: ProfileId }).strict(),
-  queryHistory: z.object({ filter: HistoryFilterSchema, cursor: HistoryCursorSchema.optional(), limit: z.number().int().min(1).max(500) }).strict(),
+  queryHistory: z
+    .object({ filter: HistoryFilterSchema, cursor: HistoryCursorSchema.optional(), limit: z.number().int().min(1).max(500) })
+    .strict(),
   /** `scope` "branch" or "all": `id` is a team row's id (from a team-scope query). */
   getHistoryRow: z.object({ id: z.number().int().positive(), scope: z.enum(['desk', 'branch', 'all']).optional() }).strict(),
   /** A fresh biz_no unless `keepBizNo` (the service expects biz_no unique; the command then warns). */
-  historyCurl: z.object({ id: z.number().int().positive(), keepBizNo: z.boolean().optional(), scope: z.enum(['desk', 'branch', 'all']).optional() }).strict(),
+  historyCurl: z
+    .object({ id: z.number().int().positive(), keepBizNo: z.boolean().optional(), scope: z.enum(['desk', 'branch', 'all']).optional() })
+    .strict(),
   exportHistory: z.object({ filter: HistoryFilterSchema, format: z.enum(['csv', 'json']) }).strict(),
   /** `all: true` deletes everything; otherwise the rows matching the filter. */
   deleteHistory: z.union([z.object({ all: z.literal(true) }).strict(), z.object({ filter: HistoryFilterSchema }).strict()]),

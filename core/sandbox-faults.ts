@@ -30,13 +30,18 @@ export function checkFaultPlan(value: unknown): SandboxFaultPlan {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('A fault plan is a JSON object.');
   const plan = value as Record<string, unknown>;
   for (const key of Object.keys(plan)) {
-    if (!['latencyMs', 'mode', 'operation', 'remaining'].includes(key)) throw new Error(`Unknown fault plan field "${key}": allowed are latencyMs, mode, operation, remaining.`);
+    if (!['latencyMs', 'mode', 'operation', 'remaining'].includes(key))
+      throw new Error(`Unknown fault plan field "${key}": allowed are latencyMs, mode, operation, remaining.`);
   }
   const wholeIn = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-  if (plan.latencyMs !== undefined && !wholeIn(plan.latencyMs, 0, MAX_FAULT_LATENCY_MS)) throw new Error(`latencyMs must be a whole number of ms from 0 to ${MAX_FAULT_LATENCY_MS}.`);
-  if (plan.mode !== undefined && !(FAULT_MODES as readonly unknown[]).includes(plan.mode)) throw new Error(`mode must be one of ${FAULT_MODES.join(', ')}.`);
-  if (plan.operation !== undefined && !(FAULT_OPERATIONS as readonly unknown[]).includes(plan.operation)) throw new Error(`operation must be one of ${FAULT_OPERATIONS.join(', ')} (or absent for either).`);
-  if (plan.remaining !== undefined && !wholeIn(plan.remaining, 1, MAX_FAULT_REMAINING)) throw new Error(`remaining must be a whole number from 1 to ${MAX_FAULT_REMAINING}.`);
+  if (plan.latencyMs !== undefined && !wholeIn(plan.latencyMs, 0, MAX_FAULT_LATENCY_MS))
+    throw new Error(`latencyMs must be a whole number of ms from 0 to ${MAX_FAULT_LATENCY_MS}.`);
+  if (plan.mode !== undefined && !(FAULT_MODES as readonly unknown[]).includes(plan.mode))
+    throw new Error(`mode must be one of ${FAULT_MODES.join(', ')}.`);
+  if (plan.operation !== undefined && !(FAULT_OPERATIONS as readonly unknown[]).includes(plan.operation))
+    throw new Error(`operation must be one of ${FAULT_OPERATIONS.join(', ')} (or absent for either).`);
+  if (plan.remaining !== undefined && !wholeIn(plan.remaining, 1, MAX_FAULT_REMAINING))
+    throw new Error(`remaining must be a whole number from 1 to ${MAX_FAULT_REMAINING}.`);
   const out: SandboxFaultPlan = {};
   if (plan.latencyMs !== undefined) out.latencyMs = plan.latencyMs as number;
   if (plan.mode !== undefined) out.mode = plan.mode as FaultMode;

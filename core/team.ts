@@ -24,7 +24,14 @@ export const TeamSettingsSchema = z
 export type TeamSettings = z.infer<typeof TeamSettingsSchema>;
 
 /** Defaults: off, and the strictest TLS. */
-export const DEFAULT_TEAM_SETTINGS: TeamSettings = { enabled: false, host: 'localhost', port: 5432, database: 'faceid', user: '', tlsMode: 'verify-full' };
+export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
+  enabled: false,
+  host: 'localhost',
+  port: 5432,
+  database: 'faceid',
+  user: '',
+  tlsMode: 'verify-full',
+};
 
 export const TEAM_ERROR_CODES = [
   'TEAM_UNREACHABLE',

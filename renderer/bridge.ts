@@ -42,7 +42,9 @@ async function post<K extends OpName>(token: string | null, op: K, request: ApiR
   try {
     res = await fetch(`/api/${op}`, { method: 'POST', credentials: 'omit', ...encode(op, request, token) });
   } catch (e) {
-    return bridgeError(`The console's server cannot be reached (${e instanceof Error ? e.message : String(e)}). Is \`npm run web\` still running?`);
+    return bridgeError(
+      `The console's server cannot be reached (${e instanceof Error ? e.message : String(e)}). Is \`npm run web\` still running?`,
+    );
   }
   const text = await res.text().catch(() => '');
   let body: unknown;
@@ -64,13 +66,24 @@ async function post<K extends OpName>(token: string | null, op: K, request: ApiR
 }
 
 /** A photo travels as its bytes (no base64, no JSON); every other request as JSON. */
-function encode<K extends OpName>(op: K, request: ApiRequest<K>, token: string): { headers: Record<string, string>; body: BodyInit; keepalive?: boolean } {
+function encode<K extends OpName>(
+  op: K,
+  request: ApiRequest<K>,
+  token: string,
+): { headers: Record<string, string>; body: BodyInit; keepalive?: boolean } {
   if (op === 'stagePhoto') {
     const { name, bytes } = request as ApiRequest<'stagePhoto'>;
-    return { headers: { 'Content-Type': 'application/octet-stream', 'X-FaceID-Photo-Name': encodeURIComponent(name), [TOKEN_HEADER]: token }, body: bytes as Uint8Array<ArrayBuffer> };
+    return {
+      headers: { 'Content-Type': 'application/octet-stream', 'X-FaceID-Photo-Name': encodeURIComponent(name), [TOKEN_HEADER]: token },
+      body: bytes as Uint8Array<ArrayBuffer>,
+    };
   }
   // A drop is sent as the page goes away (pagehide): keepalive lets it outlive the page.
-  return { headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(request), ...(op === 'dropPhoto' ? { keepalive: true } : {}) };
+  return {
+    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+    body: JSON.stringify(request),
+    ...(op === 'dropPhoto' ? { keepalive: true } : {}),
+  };
 }
 
 /** The minimal shape every answer must have before the UI trusts it. */
@@ -95,7 +108,13 @@ function guarded(inner: ConsoleApi): ConsoleApi {
         const r: unknown = await (inner[op] as (req: unknown) => Promise<unknown>)(request);
         return isResult(r) ? r : { ok: false, error: { code: 'BRIDGE_ERROR', message: `The console sent an unreadable answer to ${op}.` } };
       } catch (e) {
-        return { ok: false, error: { code: 'BRIDGE_ERROR', message: `The console's main process did not answer ${op}: ${e instanceof Error ? e.message : String(e)}` } };
+        return {
+          ok: false,
+          error: {
+            code: 'BRIDGE_ERROR',
+            message: `The console's main process did not answer ${op}: ${e instanceof Error ? e.message : String(e)}`,
+          },
+        };
       }
     },
   ]);

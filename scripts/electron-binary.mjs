@@ -39,7 +39,10 @@ export function tryInstallElectron(timeoutMs = 300_000) {
   const r = spawnSync(process.execPath, [join(dir, 'install.js')], { encoding: 'utf8', timeout: timeoutMs });
   const binary = electronBinary();
   if (binary) return { binary, reason: '' };
-  const text = `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const text = `${r.stderr ?? ''}${r.stdout ?? ''}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const reason = text.find((l) => /error|fail|ENOTFOUND|EAI_AGAIN|ECONN/i.test(l)) ?? text[0] ?? `installer exited with ${r.status}`;
   return { binary: null, reason: `its binary could not be downloaded: ${reason.slice(0, 160)}` };
 }

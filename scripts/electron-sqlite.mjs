@@ -11,7 +11,9 @@ const require = createRequire(import.meta.url);
 
 function run(cmd, args, cwd) {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 600_000 });
-  return r.status === 0 ? null : `${(r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' ')}`.slice(0, 300) || `exit ${r.status}`;
+  return r.status === 0
+    ? null
+    : `${(r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' ')}`.slice(0, 300) || `exit ${r.status}`;
 }
 
 /** Path of a better-sqlite3 binary for this Electron version, building it on first use. */
@@ -29,7 +31,11 @@ export function electronSqliteBinding() {
   let error = run(process.execPath, [prebuilt, '--runtime', 'electron', '--target', electronVersion], work);
   if (error) {
     const gyp = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-    error = run(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], work);
+    error = run(
+      process.execPath,
+      [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+      work,
+    );
   }
   const built = join(work, 'build', 'Release', 'better_sqlite3.node');
   if (error || !existsSync(built)) return { path: null, error: error ?? 'no binary was produced' };

@@ -26,10 +26,22 @@ step('typecheck (renderer side)', 'typescript', ['-p', 'tsconfig.web.json', '--n
 step('typecheck (browser tests)', 'typescript', ['-p', 'tsconfig.e2e.json', '--noEmit'], {}, 'tsc');
 step('lint', 'eslint', ['--max-warnings', '0', '.']);
 const built = step('build', 'electron-vite', ['build', '--logLevel', 'warn']);
-const vitestOk = step('unit + integration (vitest)', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/vitest.json`], {}, 'vitest');
+const vitestOk = step(
+  'unit + integration (vitest)',
+  'vitest',
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${tmp}/vitest.json`],
+  {},
+  'vitest',
+);
 let playwrightOk = false;
 if (built) {
-  playwrightOk = step('e2e + electron (playwright)', '@playwright/test', ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${tmp}/playwright.json` }, 'playwright');
+  playwrightOk = step(
+    'e2e + electron (playwright)',
+    '@playwright/test',
+    ['test', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: `${tmp}/playwright.json` },
+    'playwright',
+  );
 } else {
   steps.push({ name: 'e2e + electron (playwright)', ok: false, seconds: '0.0', note: 'not run: the build failed' });
 }
@@ -43,7 +55,13 @@ const read = (f) => {
 };
 const totals = summarise([
   { name: 'vitest', kind: 'vitest', ok: vitestOk, report: read(`${tmp}/vitest.json`) },
-  { name: 'playwright', kind: 'playwright', ok: playwrightOk, report: built ? read(`${tmp}/playwright.json`) : null, why: built ? undefined : 'not run: the build failed' },
+  {
+    name: 'playwright',
+    kind: 'playwright',
+    ok: playwrightOk,
+    report: built ? read(`${tmp}/playwright.json`) : null,
+    why: built ? undefined : 'not run: the build failed',
+  },
 ]);
 
 console.log('\nSummary');

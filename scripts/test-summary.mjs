@@ -16,7 +16,12 @@ const firstLine = (text) =>
 
 /** Counts of a vitest JSON report (reporter "json"). */
 export function vitestCounts(report) {
-  const counts = { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0, skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0), notes: [] };
+  const counts = {
+    passed: report.numPassedTests ?? 0,
+    failed: report.numFailedTests ?? 0,
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    notes: [],
+  };
   for (const file of report.testResults ?? []) {
     if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
       counts.failed += 1;
@@ -45,10 +50,18 @@ export function playwrightCounts(report) {
 export function summarise(runs) {
   const total = { passed: 0, failed: 0, skipped: 0, notes: [] };
   for (const run of runs) {
-    const c = run.report ? (run.kind === 'vitest' ? vitestCounts(run.report) : playwrightCounts(run.report)) : { passed: 0, failed: 0, skipped: 0, notes: [] };
+    const c = run.report
+      ? run.kind === 'vitest'
+        ? vitestCounts(run.report)
+        : playwrightCounts(run.report)
+      : { passed: 0, failed: 0, skipped: 0, notes: [] };
     if (!run.ok && c.failed === 0) {
       c.failed = 1;
-      c.notes.push(run.report ? 'failed although no test failed (see its output above)' : (run.why ?? 'failed without writing a report (see its output above)'));
+      c.notes.push(
+        run.report
+          ? 'failed although no test failed (see its output above)'
+          : (run.why ?? 'failed without writing a report (see its output above)'),
+      );
     }
     total.passed += c.passed;
     total.failed += c.failed;

@@ -103,12 +103,12 @@ export function paramSpec(name: string): ParamSpec | undefined {
 }
 
 /** Form parameters in catalogue order: what the operator types or picks. */
-export const FORM_PARAMS: readonly ParamSpec[] = PARAMS.filter(
-  (p) => p.group !== 'credential' && p.kind !== 'file',
-);
+export const FORM_PARAMS: readonly ParamSpec[] = PARAMS.filter((p) => p.group !== 'credential' && p.kind !== 'file');
 
 /** Parameters that change with every customer, in catalogue order (desk form, New customer). */
-export const PER_CUSTOMER_PARAMS: readonly string[] = (PARAMS as readonly ParamSpec[]).filter((p) => p.perCustomer === true).map((p) => p.name);
+export const PER_CUSTOMER_PARAMS: readonly string[] = (PARAMS as readonly ParamSpec[])
+  .filter((p) => p.perCustomer === true)
+  .map((p) => p.name);
 
 /** Whether `value` is one of the listed values of an enum parameter. */
 export function isListedValue(spec: ParamSpec, value: string): boolean {

@@ -308,11 +308,7 @@ export function errorWords(e: Pick<ExplainedError, 'explanation' | 'context' | '
 }
 
 /** Explains a service error message (`error_message` or `error`) received with an HTTP status. */
-export function explainServiceMessage(
-  message: string,
-  httpStatus?: number,
-  requestId?: string,
-): ExplainedError {
+export function explainServiceMessage(message: string, httpStatus?: number, requestId?: string): ExplainedError {
   const { code, detail } = splitServiceMessage(message);
   const spec = errorSpec(code);
   if (!spec) {
@@ -320,7 +316,11 @@ export function explainServiceMessage(
       code: 'UNKNOWN_SERVICE_ERROR',
       serviceMessage: message,
       ...words('UNKNOWN_SERVICE_ERROR'),
-      context: [httpStatus ? msg('errors', 'context.receivedWithStatus', { message, status: httpStatus }) : msg('errors', 'context.received', { message })],
+      context: [
+        httpStatus
+          ? msg('errors', 'context.receivedWithStatus', { message, status: httpStatus })
+          : msg('errors', 'context.received', { message }),
+      ],
       retryable: false,
       httpStatus,
       requestId,
@@ -379,15 +379,23 @@ export function readServiceBody(
   if (json && typeof json === 'object' && !Array.isArray(json)) {
     const obj = json as Record<string, unknown>;
     const receivedKey: ServiceBodyKey | undefined =
-      typeof obj.error_message === 'string' && obj.error_message !== '' ? 'error_message' : typeof obj.error === 'string' && obj.error !== '' ? 'error' : undefined;
+      typeof obj.error_message === 'string' && obj.error_message !== ''
+        ? 'error_message'
+        : typeof obj.error === 'string' && obj.error !== ''
+          ? 'error'
+          : undefined;
     const requestId = typeof obj.request_id === 'string' ? obj.request_id : undefined;
-    if (receivedKey) return { kind: 'error', error: { ...explainServiceMessage(obj[receivedKey] as string, httpStatus, requestId), receivedKey } };
+    if (receivedKey)
+      return { kind: 'error', error: { ...explainServiceMessage(obj[receivedKey] as string, httpStatus, requestId), receivedKey } };
     if (httpStatus >= 200 && httpStatus < 300) return { kind: 'json', json: obj };
   }
   if (httpStatus === 413) {
     return { kind: 'error', error: { ...explainServiceMessage('REQUEST_ENTITY_TOO_LARGE', 413), serviceMessage: undefined } };
   }
-  const context = bodyText.length === 0 ? msg('errors', 'context.emptyBody', { status: httpStatus }) : msg('errors', 'context.body', { status: httpStatus, preview: previewOf(bodyText) });
+  const context =
+    bodyText.length === 0
+      ? msg('errors', 'context.emptyBody', { status: httpStatus })
+      : msg('errors', 'context.body', { status: httpStatus, preview: previewOf(bodyText) });
   return { kind: 'error', error: explainConsoleError('UNEXPECTED_RESPONSE', context, httpStatus) };
 }
 

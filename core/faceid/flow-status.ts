@@ -28,7 +28,17 @@ export const END_STAGES = ['passed', 'not-passed', 'cancelled', 'timed-out', 'ex
 export type EndStage = (typeof END_STAGES)[number];
 
 /** Why a verification did not pass: short codes the renderer turns into chips. */
-export const VERDICT_REASONS = ['liveness-failed', 'no-match', 'fake-face', 'multiple-faces', 'comparison-error', 'flow-failed', 'browser-unsupported', 'camera-denied', 'network-error'] as const;
+export const VERDICT_REASONS = [
+  'liveness-failed',
+  'no-match',
+  'fake-face',
+  'multiple-faces',
+  'comparison-error',
+  'flow-failed',
+  'browser-unsupported',
+  'camera-denied',
+  'network-error',
+] as const;
 export type VerdictReason = (typeof VERDICT_REASONS)[number];
 
 /** What the model knows of one call's flow. */
@@ -76,7 +86,8 @@ export function readVerdict(d: VerificationData, level: ThresholdKey): { stage: 
   if (d.status === 'TIMEOUT') return { stage: 'timed-out', reasons: [] };
   if (d.status === 'FAILED') return { stage: 'not-passed', reasons: ['flow-failed'] };
   if (d.status === 'WEBRTC_UNSUPPORTED') {
-    const why: VerdictReason = d.fail_reason === 'PERMISSIONS_ERROR' ? 'camera-denied' : d.fail_reason === 'NETWORK_ERROR' ? 'network-error' : 'browser-unsupported';
+    const why: VerdictReason =
+      d.fail_reason === 'PERMISSIONS_ERROR' ? 'camera-denied' : d.fail_reason === 'NETWORK_ERROR' ? 'network-error' : 'browser-unsupported';
     return { stage: 'not-passed', reasons: [why] };
   }
   const reasons: VerdictReason[] = [];
@@ -85,7 +96,11 @@ export function readVerdict(d: VerificationData, level: ThresholdKey): { stage: 
   if (comparisons.some((c) => !isMatch(c, level))) reasons.push('no-match');
   if (d.verify_result?.error_message) reasons.push('comparison-error');
   const g = d.liveness_result?.face_genuineness;
-  if (g && (['synthetic_face', 'mask', 'screen_replay'] as const).some((k) => (g[`${k}_confidence`] ?? 0) > (g[`${k}_threshold`] ?? Infinity))) reasons.push('fake-face');
+  if (
+    g &&
+    (['synthetic_face', 'mask', 'screen_replay'] as const).some((k) => (g[`${k}_confidence`] ?? 0) > (g[`${k}_threshold`] ?? Infinity))
+  )
+    reasons.push('fake-face');
   if (d.multiple_faces === true) reasons.push('multiple-faces');
   return { stage: reasons.length === 0 ? 'passed' : 'not-passed', reasons, level: comparisons.length > 0 ? level : undefined };
 }
@@ -102,7 +117,9 @@ export function advanceFlow(s: FlowState, e: FlowEvent, defaultLevel: ThresholdK
       return s.stage === 'issued' ? { ...s, stage: 'opened', openedAt: e.at } : s;
     case 'tick':
       if (!expired || s.provisional) return s;
-      return wasOpened(s) ? { ...s, stage: 'timed-out', endedAt: s.expiredTime * 1000, provisional: true } : { ...s, stage: 'expired-unused', endedAt: s.expiredTime * 1000 };
+      return wasOpened(s)
+        ? { ...s, stage: 'timed-out', endedAt: s.expiredTime * 1000, provisional: true }
+        : { ...s, stage: 'expired-unused', endedAt: s.expiredTime * 1000 };
     case 'status':
       if (e.status === 'NOT_STARTED') return s.provisional ? s : advanceFlow({ ...s, status: e.status }, { kind: 'tick', at: e.at });
       if (e.status === 'PROCESSING') {

@@ -14,20 +14,20 @@ interface OnTheWire {
 
 export type GetTokenResult = OnTheWire &
   (
-  | {
-      outcome: 'issued';
-      token: string;
-      biz_id: string;
-      request_id: string;
-      /** Unix seconds. */
-      expired_time: number;
-      time_used: number;
-      httpStatus: number;
-      elapsedMs: number;
-      rawBody: string;
-    }
-  /** No token: the service refused, or nothing (or not all) of the request was sent. */
-  | { outcome: 'failed'; error: ExplainedError; httpStatus?: number; elapsedMs: number; rawBody?: string }
-  /** Sent, but no complete readable answer: a token may exist. */
-  | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; rawBody?: string }
+    | {
+        outcome: 'issued';
+        token: string;
+        biz_id: string;
+        request_id: string;
+        /** Unix seconds. */
+        expired_time: number;
+        time_used: number;
+        httpStatus: number;
+        elapsedMs: number;
+        rawBody: string;
+      }
+    /** No token: the service refused, or nothing (or not all) of the request was sent. */
+    | { outcome: 'failed'; error: ExplainedError; httpStatus?: number; elapsedMs: number; rawBody?: string }
+    /** Sent, but no complete readable answer: a token may exist. */
+    | { outcome: 'unknown'; error: ExplainedError; elapsedMs: number; rawBody?: string }
   );

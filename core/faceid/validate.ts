@@ -28,7 +28,8 @@ export function utf8Length(s: string): number {
 
 /** Whether a parameter must be sent, given the other values and the attached photos. */
 export function isRequired(spec: ParamSpec, values: FormValues, photos: PhotoSet = {}): boolean {
-  const present = (name: string) => (FILE_PARAMS.includes(name as FileParamName) ? photos[name as FileParamName] !== undefined : (values[name] ?? '') !== '');
+  const present = (name: string) =>
+    FILE_PARAMS.includes(name as FileParamName) ? photos[name as FileParamName] !== undefined : (values[name] ?? '') !== '';
   return isRequiredGiven(spec, values.comparison_type, present);
 }
 
@@ -40,7 +41,8 @@ function issue(field: string, severity: FieldIssue['severity'], key: string, par
 }
 
 function checkUrl(spec: ParamSpec, raw: string, issues: FieldIssue[]): void {
-  const push = (severity: FieldIssue['severity'], key: string, params?: Record<string, MessageValue>) => issues.push(issue(spec.name, severity, key, params));
+  const push = (severity: FieldIssue['severity'], key: string, params?: Record<string, MessageValue>) =>
+    issues.push(issue(spec.name, severity, key, params));
   let url: URL;
   try {
     // "https:host" parses as a URL but is not what the service accepts: require the "//".
@@ -72,7 +74,8 @@ function checkUrl(spec: ParamSpec, raw: string, issues: FieldIssue[]): void {
 }
 
 function checkValue(spec: ParamSpec, value: string, values: FormValues, issues: FieldIssue[]): void {
-  const push = (severity: FieldIssue['severity'], key: string, params?: Record<string, MessageValue>) => issues.push(issue(spec.name, severity, key, params));
+  const push = (severity: FieldIssue['severity'], key: string, params?: Record<string, MessageValue>) =>
+    issues.push(issue(spec.name, severity, key, params));
   if (spec.maxBytes !== undefined && spec.kind !== 'file') {
     const n = utf8Length(value);
     if (n > spec.maxBytes) push('error', 'tooLong', { bytes: n, limit: spec.maxBytes });
@@ -115,7 +118,8 @@ function checkValue(spec: ParamSpec, value: string, values: FormValues, issues: 
 }
 
 function checkPhoto(name: FileParamName, facts: PhotoFacts, values: FormValues, issues: FieldIssue[]): void {
-  const push = (severity: FieldIssue['severity'], key: string, params?: Record<string, MessageValue>) => issues.push(issue(name, severity, key, params));
+  const push = (severity: FieldIssue['severity'], key: string, params?: Record<string, MessageValue>) =>
+    issues.push(issue(name, severity, key, params));
   if (facts.format === null) {
     push('error', 'notImage');
     return;
@@ -148,8 +152,7 @@ export function validateTokenRequest(values: FormValues, photos: PhotoSet = {}):
     const spec = paramSpec(name);
     if (!spec) {
       issues.push(issue(name, 'warning', 'unknownParam'));
-    }
-    else if (spec.group === 'credential') {
+    } else if (spec.group === 'credential') {
       issues.push(issue(name, 'error', 'credentialInForm'));
     } else if (spec.kind === 'file') {
       issues.push(issue(name, 'error', 'fileAsText'));

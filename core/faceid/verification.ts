@@ -35,7 +35,12 @@ export interface VerificationData {
   biz_info?: { biz_id?: string; biz_no?: string; biz_extra_data?: string };
   request_id?: string;
   time_used?: number;
-  liveness_result?: { result?: 'PASS' | 'FAIL' | string; procedure_type?: string; details?: Record<string, unknown>; face_genuineness?: FaceGenuineness };
+  liveness_result?: {
+    result?: 'PASS' | 'FAIL' | string;
+    procedure_type?: string;
+    details?: Record<string, unknown>;
+    face_genuineness?: FaceGenuineness;
+  };
   verify_result?: { error_message?: string | null; result_ref1?: Comparison; result_ref2?: Comparison } | null;
   shooting_error?: boolean;
   /** Name unknown in the docs; the sandbox uses this one (see README). */
@@ -121,7 +126,8 @@ export function readComparison(c: Comparison, ref = 'image_ref1'): { strictest: 
   let strictest: ThresholdKey | null = null;
   for (const key of THRESHOLD_KEYS) if (c.confidence >= c.thresholds[key]) strictest = key;
   const confidence = c.confidence.toFixed(2);
-  if (!strictest) return { strictest, words: msg('verification', 'comparison.noMatch', { ref, confidence, threshold: c.thresholds['1e-3'] }) };
+  if (!strictest)
+    return { strictest, words: msg('verification', 'comparison.noMatch', { ref, confidence, threshold: c.thresholds['1e-3'] }) };
   return { strictest, words: msg('verification', `comparison.${strictest}`, { ref, confidence, threshold: c.thresholds[strictest] }) };
 }
 
@@ -138,7 +144,10 @@ const v = (key: string, params?: Record<string, MessageValue>) => msg('verificat
 /** The whole result in plain words (references into namespace `verification`), for the result view. */
 export function readVerification(d: VerificationData): ResultReading {
   const lines = [KNOWN_STATUS.has(d.status) ? v(`status.${d.status}`) : v('status.other', { status: String(d.status) })];
-  if (d.status === 'WEBRTC_UNSUPPORTED' && d.fail_reason) lines.push(KNOWN_REASON.has(d.fail_reason) ? v(`failReason.${d.fail_reason}`) : v('failReason.other', { reason: String(d.fail_reason) }));
+  if (d.status === 'WEBRTC_UNSUPPORTED' && d.fail_reason)
+    lines.push(
+      KNOWN_REASON.has(d.fail_reason) ? v(`failReason.${d.fail_reason}`) : v('failReason.other', { reason: String(d.fail_reason) }),
+    );
   const live = d.liveness_result?.result;
   if (live) {
     const procedure = d.liveness_result?.procedure_type;
@@ -147,7 +156,9 @@ export function readVerification(d: VerificationData): ResultReading {
   }
   const g = d.liveness_result?.face_genuineness;
   if (g) {
-    const suspects = (['synthetic_face', 'mask', 'screen_replay'] as const).filter((k) => (g[`${k}_confidence`] ?? 0) > (g[`${k}_threshold`] ?? Infinity));
+    const suspects = (['synthetic_face', 'mask', 'screen_replay'] as const).filter(
+      (k) => (g[`${k}_confidence`] ?? 0) > (g[`${k}_threshold`] ?? Infinity),
+    );
     if (suspects.length === 0) lines.push(v('attack.none'));
     for (const s of suspects) lines.push(v(`attack.${s}`));
   }

@@ -18,7 +18,11 @@ function dateTimeFormat(locale: Locale, options: Intl.DateTimeFormatOptions, tim
 }
 
 /** Date and time, e.g. "1 Dec 2026, 19:31:50 UTC" / "1 Des 2026 19.31.50 UTC" / "2026年12月1日 19:31:50 UTC". */
-export function formatDateTime(ms: number, locale: Locale, opts: { timeZone?: string; withZone?: boolean; seconds?: boolean } = {}): string {
+export function formatDateTime(
+  ms: number,
+  locale: Locale,
+  opts: { timeZone?: string; withZone?: boolean; seconds?: boolean } = {},
+): string {
   return dateTimeFormat(
     locale,
     {
@@ -37,7 +41,11 @@ export function formatDateTime(ms: number, locale: Locale, opts: { timeZone?: st
 
 /** Time of day only, e.g. "19:31". */
 export function formatTime(ms: number, locale: Locale, opts: { timeZone?: string; seconds?: boolean } = {}): string {
-  return dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: opts.seconds ? '2-digit' : undefined, hourCycle: 'h23' }, opts.timeZone).format(ms);
+  return dateTimeFormat(
+    locale,
+    { hour: '2-digit', minute: '2-digit', second: opts.seconds ? '2-digit' : undefined, hourCycle: 'h23' },
+    opts.timeZone,
+  ).format(ms);
 }
 
 /** A countdown as m:ss (or h:mm:ss): digits read the same in every locale we ship. */

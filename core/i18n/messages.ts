@@ -21,7 +21,9 @@ export type MessageBundle<T extends MessageTree> = { readonly en: T } & { readon
  * Declares a namespace. The English table gives the keys; the type of the other tables is derived
  * from it, so a missing or extra key in any translation fails the type check (and the build).
  */
-export function defineMessages<T extends MessageTree>(bundle: { en: T } & { [L in Exclude<Locale, 'en'>]: NoInfer<Translation<T>> }): MessageBundle<T> {
+export function defineMessages<T extends MessageTree>(
+  bundle: { en: T } & { [L in Exclude<Locale, 'en'>]: NoInfer<Translation<T>> },
+): MessageBundle<T> {
   return bundle;
 }
 

@@ -28,7 +28,9 @@ export function msg(ns: string, key: string, params?: Record<string, MessageValu
 export function isMessageRef(v: unknown): v is MessageRef {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
-  return typeof r.ns === 'string' && typeof r.key === 'string' && (r.params === undefined || (typeof r.params === 'object' && r.params !== null));
+  return (
+    typeof r.ns === 'string' && typeof r.key === 'string' && (r.params === undefined || (typeof r.params === 'object' && r.params !== null))
+  );
 }
 
 const compiled = new Map<string, IntlMessageFormat>();
@@ -38,7 +40,11 @@ const compiled = new Map<string, IntlMessageFormat>();
  * locale lacks (the type check makes that impossible for our own tables) and to `ns:key` itself
  * for an unknown key, so a stale reference in an old history row still shows something findable.
  */
-export function renderMessage(bundles: Readonly<Record<string, MessageBundle<MessageTree>>>, ref: MessageRef, locale: Locale = 'en'): string {
+export function renderMessage(
+  bundles: Readonly<Record<string, MessageBundle<MessageTree>>>,
+  ref: MessageRef,
+  locale: Locale = 'en',
+): string {
   const bundle = bundles[ref.ns];
   const text = bundle ? (messageAt(bundle[locale] as MessageTree, ref.key) ?? messageAt(bundle.en, ref.key)) : undefined;
   if (text === undefined) return `${ref.ns}:${ref.key}`;
@@ -48,6 +54,8 @@ export function renderMessage(bundles: Readonly<Record<string, MessageBundle<Mes
     f = new IntlMessageFormat(text, LOCALE_TAGS[locale]);
     compiled.set(cacheKey, f);
   }
-  const params = Object.fromEntries(Object.entries(ref.params ?? {}).map(([k, v]) => [k, v === null ? '' : typeof v === 'boolean' ? String(v) : v]));
+  const params = Object.fromEntries(
+    Object.entries(ref.params ?? {}).map(([k, v]) => [k, v === null ? '' : typeof v === 'boolean' ? String(v) : v]),
+  );
   return String(f.format(params));
 }

@@ -14,7 +14,25 @@ const FORM_STRING = new Set(['--form-string']);
 const DATA = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--data-urlencode']);
 const HEADER = new Set(['-H', '--header']);
 /** Options that take a value we do not need (so the value is not read as the URL). */
-const WITH_VALUE = new Set(['-X', '--request', '-u', '--user', '-o', '--output', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-m', '--max-time', '--connect-timeout', '-x', '--proxy']);
+const WITH_VALUE = new Set([
+  '-X',
+  '--request',
+  '-u',
+  '--user',
+  '-o',
+  '--output',
+  '-A',
+  '--user-agent',
+  '-e',
+  '--referer',
+  '-b',
+  '--cookie',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '-x',
+  '--proxy',
+]);
 
 /** Whether a paste is a cURL command. */
 export const isCurl = (text: string): boolean => /^\s*(\$\s*)?curl(\.exe)?\s/i.test(text);
@@ -29,7 +47,9 @@ export function importCurl(text: string): ImportedCall {
   const joined = text.replace(/\^\r?\n/g, ' ').replace(/\\\r?\n/g, ' ');
   let tokens: string[];
   try {
-    tokens = parse(joined.replace(/^\s*\$\s*/, ''), (name) => `$${name}`).map((t) => (typeof t === 'string' ? t : 'op' in t ? t.op : String((t as { pattern?: string }).pattern ?? '')));
+    tokens = parse(joined.replace(/^\s*\$\s*/, ''), (name) => `$${name}`).map((t) =>
+      typeof t === 'string' ? t : 'op' in t ? t.op : String((t as { pattern?: string }).pattern ?? ''),
+    );
   } catch (e) {
     throw new ImportError('BAD_CURL', e instanceof Error ? e.message : String(e));
   }
@@ -51,7 +71,7 @@ export function importCurl(text: string): ImportedCall {
         const filename = /;filename=([^;]+)/.exec(value)?.[1] ?? value.slice(1).split(';')[0] ?? '';
         addPhoto(call, name, filename, undefined);
       } else if (FORM.has(t) && value.startsWith('<')) call.notes.push({ code: 'PHOTO_NOT_IN_PASTE', param: name, detail: value.slice(1) });
-      else addField(call, name, FORM.has(t) ? value.split(';type=')[0] ?? value : value);
+      else addField(call, name, FORM.has(t) ? (value.split(';type=')[0] ?? value) : value);
     } else if (DATA.has(t)) bodies.push(next());
     else if (HEADER.has(t)) {
       const h = next();

@@ -21,7 +21,8 @@ export function importJson(text: string): ImportedCall {
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ImportError('NOT_AN_OBJECT');
   const obj = value as Record<string, unknown>;
-  const inner = ['params', 'form'].map((k) => obj[k]).find((v) => v && typeof v === 'object' && !Array.isArray(v)) as Record<string, unknown> | undefined;
+  const inner = ['params', 'form'].map((k) => obj[k]).find((v) => v && typeof v === 'object' && !Array.isArray(v)) as
+    Record<string, unknown> | undefined;
   const call = emptyImport('json');
   for (const [k, v] of Object.entries(inner ?? obj)) {
     if (isFileParam(k)) addPhoto(call, k, typeof v === 'string' && v.length < 256 ? v : k, undefined);

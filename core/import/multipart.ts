@@ -16,7 +16,8 @@ const fromBinary = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCo
 const utf8 = (s: string): string => new TextDecoder().decode(fromBinary(s));
 
 /** JPEG or PNG by its first bytes: anything else was mangled by the paste (or is no photo). */
-const looksLikePhoto = (b: Uint8Array): boolean => (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) || (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47);
+const looksLikePhoto = (b: Uint8Array): boolean =>
+  (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) || (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47);
 
 function boundaryOf(text: string): string | undefined {
   const header = /content-type:\s*multipart\/form-data;[^\r\n]*boundary=("?)([^";\r\n]+)\1/i.exec(text);

@@ -44,7 +44,8 @@ export interface PrecheckContext {
 export const DEFAULT_PRECHECK_CONTEXT: PrecheckContext = { multiOrientedDetection: false, failWhenMultipleFaces: true };
 
 /** A face the detector is sure enough of to count, as the service would. */
-const counted = (t: OrientationTry): DetectedFace[] => t.faces.filter((f) => f.score >= L.minScore).sort((a, b) => b.width * b.height - a.width * a.height);
+const counted = (t: OrientationTry): DetectedFace[] =>
+  t.faces.filter((f) => f.score >= L.minScore).sort((a, b) => b.width * b.height - a.width * a.height);
 
 /** A turn must find a face this much more certainly than the upright photo to win. */
 const TURN_MARGIN = 0.02;
@@ -90,11 +91,23 @@ export function judgePhoto(raw: RawAnalysis, context: PrecheckContext = DEFAULT_
   if (faces.length === 0) add({ code: 'no-face', severity: 'problem', likelyAnswer: 'NO_FACE_FOUND', action: 'retake', params: {} });
   if (rotation !== 0) {
     const found = context.multiOrientedDetection;
-    add({ code: 'rotated', severity: found ? 'advice' : 'problem', likelyAnswer: found ? 'OK' : 'NO_FACE_FOUND', action: 'rotate', params: { degrees: rotation } });
+    add({
+      code: 'rotated',
+      severity: found ? 'advice' : 'problem',
+      likelyAnswer: found ? 'OK' : 'NO_FACE_FOUND',
+      action: 'rotate',
+      params: { degrees: rotation },
+    });
   }
   if (faces.length > 1) {
     const fails = context.failWhenMultipleFaces;
-    add({ code: 'multiple-faces', severity: fails ? 'problem' : 'advice', likelyAnswer: fails ? 'MULTIPLE_FACES' : 'OK', action: 'crop-to-one-face', params: { count: faces.length } });
+    add({
+      code: 'multiple-faces',
+      severity: fails ? 'problem' : 'advice',
+      likelyAnswer: fails ? 'MULTIPLE_FACES' : 'OK',
+      action: 'crop-to-one-face',
+      params: { count: faces.length },
+    });
   }
   const main = faces[0];
   // Sizes in the chosen orientation's pixels.
@@ -104,15 +117,44 @@ export function judgePhoto(raw: RawAnalysis, context: PrecheckContext = DEFAULT_
   if (main && faceShare !== undefined) {
     const pixels = Math.round(main.height * h);
     if (faceShare < L.minFaceShare || pixels < L.minFacePixels) {
-      add({ code: 'face-too-small', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { percent: pct(faceShare), minPercent: pct(L.minFaceShare), pixels } });
+      add({
+        code: 'face-too-small',
+        severity: 'advice',
+        likelyAnswer: likely,
+        action: 'retake',
+        params: { percent: pct(faceShare), minPercent: pct(L.minFaceShare), pixels },
+      });
     }
-    if (main.rollDeg !== undefined && Math.abs(main.rollDeg) > L.maxRollDeg) add({ code: 'head-tilted', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.abs(Math.round(main.rollDeg)) } });
-    if (main.yawDeg !== undefined && Math.abs(main.yawDeg) > L.maxYawDeg) add({ code: 'head-turned', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { degrees: Math.abs(Math.round(main.yawDeg)) } });
+    if (main.rollDeg !== undefined && Math.abs(main.rollDeg) > L.maxRollDeg)
+      add({
+        code: 'head-tilted',
+        severity: 'advice',
+        likelyAnswer: likely,
+        action: 'retake',
+        params: { degrees: Math.abs(Math.round(main.rollDeg)) },
+      });
+    if (main.yawDeg !== undefined && Math.abs(main.yawDeg) > L.maxYawDeg)
+      add({
+        code: 'head-turned',
+        severity: 'advice',
+        likelyAnswer: likely,
+        action: 'retake',
+        params: { degrees: Math.abs(Math.round(main.yawDeg)) },
+      });
   }
   // Blur and light matter for the comparison of a face; a photo without one has a bigger problem.
-  if (main && raw.sharpness < L.minSharpness) add({ code: 'blurry', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { sharpness: Math.round(raw.sharpness * 10) / 10 } });
-  if (main && raw.meanLuma < L.minMeanLuma) add({ code: 'too-dark', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { luma: Math.round(raw.meanLuma) } });
-  if (main && raw.meanLuma > L.maxMeanLuma) add({ code: 'too-bright', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { luma: Math.round(raw.meanLuma) } });
+  if (main && raw.sharpness < L.minSharpness)
+    add({
+      code: 'blurry',
+      severity: 'advice',
+      likelyAnswer: likely,
+      action: 'retake',
+      params: { sharpness: Math.round(raw.sharpness * 10) / 10 },
+    });
+  if (main && raw.meanLuma < L.minMeanLuma)
+    add({ code: 'too-dark', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { luma: Math.round(raw.meanLuma) } });
+  if (main && raw.meanLuma > L.maxMeanLuma)
+    add({ code: 'too-bright', severity: 'advice', likelyAnswer: likely, action: 'retake', params: { luma: Math.round(raw.meanLuma) } });
   if (faces.length === 1 && likely === 'OK') add({ code: 'one-face', severity: 'ok', likelyAnswer: 'OK', action: 'none', params: {} });
   findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
   if (findings.length === 0) add({ code: 'one-face', severity: 'ok', likelyAnswer: likely, action: 'none', params: {} });

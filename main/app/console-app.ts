@@ -97,7 +97,10 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     await sandbox.setLenient(vault.sandboxLenient());
     const settings = SettingsStore.open(options.dataDir, options.storeFactory);
     for (const t of tightened) log?.(`data folder: ${describeTightened(t)}`);
-    const history = HistoryStore.open(join(options.dataDir, 'history.sqlite3'), { redact: redactorOf(secrets), nativeBinding: options.sqliteBinding });
+    const history = HistoryStore.open(join(options.dataDir, 'history.sqlite3'), {
+      redact: redactorOf(secrets),
+      nativeBinding: options.sqliteBinding,
+    });
     if (options.ownsHistory !== false) {
       const interrupted = history.markInterrupted(Date.now());
       if (interrupted > 0) log?.(`history: ${interrupted} call(s) interrupted by the last shutdown recorded as unknown outcome`);
@@ -108,7 +111,11 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
     team.start();
     // Nothing starts until the first photo is checked (the worker loads the model then).
     const precheck = createPhotoAnalyser();
-    const { table: handlers, fetchResult, downloads } = buildHandlers({
+    const {
+      table: handlers,
+      fetchResult,
+      downloads,
+    } = buildHandlers({
       precheck,
       vault,
       history,

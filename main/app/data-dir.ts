@@ -27,7 +27,14 @@ export function resolveDataDir(
 }
 
 /** The files the console keeps in its data folder (the history's -wal/-shm are SQLite's). */
-export const CONSOLE_FILES = ['profiles.json', 'settings.json', 'vault.key', 'history.sqlite3', 'history.sqlite3-wal', 'history.sqlite3-shm'] as const;
+export const CONSOLE_FILES = [
+  'profiles.json',
+  'settings.json',
+  'vault.key',
+  'history.sqlite3',
+  'history.sqlite3-wal',
+  'history.sqlite3-shm',
+] as const;
 
 /**
  * Makes the data folder owner-only before anything is read or written: created 0700, or

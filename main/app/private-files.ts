@@ -62,5 +62,7 @@ export function tightenFileIfPresent(file: string, platform: NodeJS.Platform = p
 /** One log line for a tightening, e.g. "…/history.sqlite3 was 0644; now 0600". */
 export function describeTightened(t: Tightened): string {
   const oct = (m: number) => `0${m.toString(8).padStart(3, '0')}`;
-  return t.error ? `${t.path} is ${oct(t.from)} (open to other users) and could not be changed to ${oct(t.to)}: ${t.error}` : `${t.path} was ${oct(t.from)}; now ${oct(t.to)}`;
+  return t.error
+    ? `${t.path} is ${oct(t.from)} (open to other users) and could not be changed to ${oct(t.to)}: ${t.error}`
+    : `${t.path} was ${oct(t.from)}; now ${oct(t.to)}`;
 }

@@ -21,15 +21,26 @@ export async function searchCommand(ctx: CliContext, text: string, limitText = '
   const answer = await ctx.app.handlers.queryHistory({ filter: scope === 'desk' ? { text } : { text, scope }, limit });
   if (!answer.ok) {
     // Team errors are codes with parameters (the app words them in the operator's language).
-    ctx.out.note(`history search --scope ${scope}: ${answer.error.code}${answer.error.code.startsWith('TEAM_') ? '' : ` ${answer.error.message}`}`);
+    ctx.out.note(
+      `history search --scope ${scope}: ${answer.error.code}${answer.error.code.startsWith('TEAM_') ? '' : ` ${answer.error.message}`}`,
+    );
     return EXIT.failed;
   }
   const page = answer.value;
   ctx.out.data(page);
-  ctx.out.line(`${page.total}${page.totalCapped ? '+' : ''} call(s) match "${text}"${scope === 'desk' ? '' : ` (scope ${scope})`}${page.next ? `; the newest ${page.rows.length} shown` : ''}`);
+  ctx.out.line(
+    `${page.total}${page.totalCapped ? '+' : ''} call(s) match "${text}"${scope === 'desk' ? '' : ` (scope ${scope})`}${page.next ? `; the newest ${page.rows.length} shown` : ''}`,
+  );
   for (const r of page.rows) {
     const when = new Date(r.startedAt).toISOString().replace('T', ' ').slice(0, 19);
-    const cells = [`#${r.id}`, when, displayStatus(r, now), r.desk !== undefined ? `${r.branch ?? ''}/${r.desk}` : r.profileName, `biz_no=${r.bizNo}`, `uuid=${r.uuid}`];
+    const cells = [
+      `#${r.id}`,
+      when,
+      displayStatus(r, now),
+      r.desk !== undefined ? `${r.branch ?? ''}/${r.desk}` : r.profileName,
+      `biz_no=${r.bizNo}`,
+      `uuid=${r.uuid}`,
+    ];
     if (r.bizId) cells.push(`biz_id=${r.bizId}`);
     if (r.errorCode) cells.push(r.errorCode);
     if (r.verdict) cells.push(`verdict=${r.verdict}`);

@@ -14,14 +14,26 @@ import { replayCommand, tokenCommand } from './token';
 import { USAGE } from './usage';
 
 const COMMON = { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
-const CALL = { profile: { type: 'string' }, set: { type: 'string', multiple: true }, photo: { type: 'string', multiple: true }, timeout: { type: 'string' } } as const;
+const CALL = {
+  profile: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  photo: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+} as const;
 
 const OPTIONS = {
   token: { ...COMMON, ...CALL },
   replay: { ...COMMON, ...CALL, 'keep-biz-no': { type: 'boolean' } },
   result: { ...COMMON },
   'verify-callback': { ...COMMON, data: { type: 'string' }, sign: { type: 'string' }, profile: { type: 'string' } },
-  history: { ...COMMON, limit: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, search: { type: 'string' }, scope: { type: 'string' } },
+  history: {
+    ...COMMON,
+    limit: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    search: { type: 'string' },
+    scope: { type: 'string' },
+  },
 } as const;
 type Command = keyof typeof OPTIONS;
 const isCommand = (c: string | undefined): c is Command => c !== undefined && Object.hasOwn(OPTIONS, c);
@@ -29,7 +41,8 @@ const isCommand = (c: string | undefined): c is Command => c !== undefined && Ob
 function timeoutOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const ms = Number(text);
-  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) throw new UsageError(`--timeout ${text}: milliseconds, a whole number from 100 to 600000.`);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000)
+    throw new UsageError(`--timeout ${text}: milliseconds, a whole number from 100 to 600000.`);
   return ms;
 }
 
@@ -43,7 +56,8 @@ async function run(command: Command, argv: string[]): Promise<ExitCode> {
     return EXIT.ok;
   }
   const expect = (n: number, what: string) => {
-    if (pos.length !== n) throw new UsageError(`${command}: expected ${what}${pos.length > n ? `, not also "${pos.slice(n).join(' ')}"` : ''}.`);
+    if (pos.length !== n)
+      throw new UsageError(`${command}: expected ${what}${pos.length > n ? `, not also "${pos.slice(n).join(' ')}"` : ''}.`);
   };
   if (command === 'token') expect(0, 'no positional argument');
   else if (command === 'replay') expect(1, 'one history id or biz_no');
@@ -67,7 +81,9 @@ async function run(command: Command, argv: string[]): Promise<ExitCode> {
       case 'verify-callback':
         return await verifyCallbackCommand(ctx, { data: text('data'), sign: text('sign'), profile: text('profile') });
       case 'history':
-        return pos[0] === 'search' ? await searchCommand(ctx, pos[1] ?? '', text('limit'), text('scope')) : await exportCommand(ctx, { format: text('format'), out: text('out'), search: text('search') });
+        return pos[0] === 'search'
+          ? await searchCommand(ctx, pos[1] ?? '', text('limit'), text('scope'))
+          : await exportCommand(ctx, { format: text('format'), out: text('out'), search: text('search') });
     }
   } finally {
     await ctx.app.close();
@@ -81,7 +97,8 @@ async function main(argv: string[]): Promise<number | undefined> {
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   if (command === 'sandbox') return runSandboxProgram(rest, 'faceid-console sandbox');
-  if (command === 'team') return teamCli(rest, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env });
+  if (command === 'team')
+    return teamCli(rest, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env });
   if (!isCommand(command)) {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE.main ?? ''}`);
     return EXIT.usage;

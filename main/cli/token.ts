@@ -18,7 +18,8 @@ export function parseSets(sets: readonly string[]): Record<string, string> {
     const at = s.indexOf('=');
     if (at <= 0) throw new UsageError(`--set ${s}: expected name=value, e.g. --set uuid=cust-42.`);
     const name = s.slice(0, at);
-    if (name === 'api_key' || name === 'api_secret') throw new UsageError(`--set ${name}: credentials come from the profile (and FACEID_API_SECRET), never from an argument.`);
+    if (name === 'api_key' || name === 'api_secret')
+      throw new UsageError(`--set ${name}: credentials come from the profile (and FACEID_API_SECRET), never from an argument.`);
     out[name] = s.slice(at + 1);
   }
   return out;
@@ -50,7 +51,8 @@ export function readPhotos(specs: readonly string[]): Partial<Record<FileParamNa
   for (const s of specs) {
     const at = s.indexOf('=');
     const param = s.slice(0, Math.max(at, 0));
-    if (!(FILE_PARAMS as readonly string[]).includes(param)) throw new UsageError(`--photo ${s}: expected image_ref1=PATH or image_ref2=PATH.`);
+    if (!(FILE_PARAMS as readonly string[]).includes(param))
+      throw new UsageError(`--photo ${s}: expected image_ref1=PATH or image_ref2=PATH.`);
     const path = s.slice(at + 1);
     let bytes: Buffer;
     try {
@@ -58,7 +60,11 @@ export function readPhotos(specs: readonly string[]): Partial<Record<FileParamNa
     } catch (e) {
       throw new UsageError(`--photo ${param}: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
     }
-    out[param as FileParamName] = { name: basename(path), bytes: new Uint8Array(bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
+    out[param as FileParamName] = {
+      name: basename(path),
+      bytes: new Uint8Array(bytes),
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
   }
   return out;
 }
@@ -131,17 +137,24 @@ export async function replayCommand(ctx: CliContext, args: ReplayArgs): Promise<
   const { api_key: _key, api_secret: _secret, ...recorded } = row.params;
   const params = { ...recorded, ...parseSets(args.set) };
   if (!args.keepBizNo && !parseSets(args.set).biz_no) params.biz_no = suggestBizNo();
-  if (args.keepBizNo) ctx.out.note(`warning: resending biz_no ${params.biz_no}: the service expects each biz_no to be unique, and two tokens under one biz_no are hard to tell apart.`);
+  if (args.keepBizNo)
+    ctx.out.note(
+      `warning: resending biz_no ${params.biz_no}: the service expects each biz_no to be unique, and two tokens under one biz_no are hard to tell apart.`,
+    );
   const files: Partial<Record<FileParamName, PhotoFile>> = {};
   for (const p of row.photos) {
     const file = given[p.param];
     if (file) {
-      if (file.sha256 !== p.sha256) ctx.out.note(`warning: --photo ${p.param} is not the recorded photo (sha256 ${file.sha256}, recorded ${p.sha256}).`);
+      if (file.sha256 !== p.sha256)
+        ctx.out.note(`warning: --photo ${p.param} is not the recorded photo (sha256 ${file.sha256}, recorded ${p.sha256}).`);
       files[p.param] = file;
       continue;
     }
     const kept = ctx.app.history.photo(p.sha256);
-    if (!kept) throw new UsageError(`replay: ${p.param} was not kept; pass --photo ${p.param}=PATH (the file with sha256 ${p.sha256}, ${p.bytes} bytes, sent as ${p.filename}).`);
+    if (!kept)
+      throw new UsageError(
+        `replay: ${p.param} was not kept; pass --photo ${p.param}=PATH (the file with sha256 ${p.sha256}, ${p.bytes} bytes, sent as ${p.filename}).`,
+      );
     files[p.param] = { name: p.filename, bytes: new Uint8Array(kept), sha256: p.sha256 };
   }
   for (const [param, file] of Object.entries(given) as [FileParamName, PhotoFile][]) if (!files[param]) files[param] = file;

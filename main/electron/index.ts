@@ -32,7 +32,9 @@ if (process.env.FACEID_CONSOLE_DATA_DIR) app.setPath('userData', resolveDataDir(
 // Before ready: the scheme must be known to be a standard, secure origin when the window opens.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
-app.on('web-contents-created', (_event, contents) => hardenContents(contents, { isOwnPage, openExternal: (url) => shell.openExternal(url) }));
+app.on('web-contents-created', (_event, contents) =>
+  hardenContents(contents, { isOwnPage, openExternal: (url) => shell.openExternal(url) }),
+);
 
 let consoleApp: ConsoleApp | undefined;
 const log = (line: string) => (consoleApp ? consoleApp.log(line) : console.log(line));
@@ -86,7 +88,10 @@ app
       // Exports are written on this side, streamed row by row into the file the operator picks.
       exportSaver: async (defaultPath, format) => {
         const win = BrowserWindow.getAllWindows()[0];
-        const options = { defaultPath, filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }] };
+        const options = {
+          defaultPath,
+          filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }],
+        };
         return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
       },
     });

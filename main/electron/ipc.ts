@@ -18,7 +18,10 @@ export interface SenderFrameLike {
 
 /** The part of Electron's `ipcMain` this binding uses. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame: SenderFrameLike | null | undefined }, payload: unknown) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: { senderFrame: SenderFrameLike | null | undefined }, payload: unknown) => Promise<unknown>,
+  ): void;
 }
 
 export interface IpcBinding {

@@ -12,7 +12,11 @@ export interface PdfSource {
 export type SaveDialog = (defaultPath: string) => Promise<{ canceled: boolean; filePath?: string }>;
 
 /** A record printer over the window's contents and a save dialog. */
-export function electronRecordPrinter(contents: () => PdfSource | undefined, askWhere: SaveDialog, write: typeof writeFile = writeFile): (suggestedName: string) => Promise<{ saved: boolean; filename?: string }> {
+export function electronRecordPrinter(
+  contents: () => PdfSource | undefined,
+  askWhere: SaveDialog,
+  write: typeof writeFile = writeFile,
+): (suggestedName: string) => Promise<{ saved: boolean; filename?: string }> {
   return async (suggestedName) => {
     const source = contents();
     if (!source) return { saved: false };

@@ -29,7 +29,10 @@ export function safeStorageCipher(safeStorage: SafeStorageLike, platform: NodeJS
       return safeStorageProtection(platform, platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined);
     },
     encrypt: async (plain) => {
-      if (!(await available())) throw new Error('The operating system offers no encryption to this app, so the secret cannot be stored; it is kept for this session only.');
+      if (!(await available()))
+        throw new Error(
+          'The operating system offers no encryption to this app, so the secret cannot be stored; it is kept for this session only.',
+        );
       return (await safeStorage.encryptStringAsync(plain)).toString('base64');
     },
     decrypt: async (data) => (await safeStorage.decryptStringAsync(Buffer.from(data, 'base64'))).result,

@@ -58,15 +58,29 @@ export function hardenContents(contents: WebContentsLike, rules: ContentsRules):
  * customer, and nothing in the console needs the microphone. Everything else is denied
  * (notifications, geolocation, clipboard, HID, serial, USB, …).
  */
-export function mayUsePermission(permission: string, origin: string, mediaTypes: readonly string[] | undefined, isOwnOrigin: (url: string) => boolean): boolean {
+export function mayUsePermission(
+  permission: string,
+  origin: string,
+  mediaTypes: readonly string[] | undefined,
+  isOwnOrigin: (url: string) => boolean,
+): boolean {
   if (permission !== 'media' || !isOwnOrigin(origin)) return false;
   return mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
 }
 
 /** The part of Electron's Session the permission and download rules use. */
 export interface SessionLike {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string; mediaTypes?: string[] }) => void): void;
-  setPermissionCheckHandler(handler: (contents: unknown, permission: string, requestingOrigin: string, details: { mediaType?: string }) => boolean): void;
+  setPermissionRequestHandler(
+    handler: (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl?: string; mediaTypes?: string[] },
+    ) => void,
+  ): void;
+  setPermissionCheckHandler(
+    handler: (contents: unknown, permission: string, requestingOrigin: string, details: { mediaType?: string }) => boolean,
+  ): void;
   setDevicePermissionHandler(handler: () => boolean): void;
   on(event: 'will-download', listener: (event: unknown, item: DownloadItemLike) => void): unknown;
 }
@@ -79,7 +93,9 @@ export interface DownloadItemLike {
 
 /** Installs the permission rules on a session. */
 export function restrictPermissions(session: SessionLike, isOwnOrigin: (url: string) => boolean): void {
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(mayUsePermission(permission, details.requestingUrl ?? '', details.mediaTypes, isOwnOrigin)));
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(mayUsePermission(permission, details.requestingUrl ?? '', details.mediaTypes, isOwnOrigin)),
+  );
   session.setPermissionCheckHandler((_contents, permission, origin, details) => {
     // A check names one media type (or "unknown" while enumerating): audio never passes.
     const type = details.mediaType;

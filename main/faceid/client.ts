@@ -29,12 +29,26 @@ export async function getToken(call: GetTokenCall): Promise<GetTokenResult> {
   try {
     url = endpointUrl(call.baseUrl, GET_TOKEN_PATH);
   } catch (e) {
-    const error = explainConsoleError('NETWORK_ERROR', msg('errors', 'context.badBaseUrl', { detail: e instanceof Error ? e.message : String(e) }));
+    const error = explainConsoleError(
+      'NETWORK_ERROR',
+      msg('errors', 'context.badBaseUrl', { detail: e instanceof Error ? e.message : String(e) }),
+    );
     return { outcome: 'failed', error, elapsedMs: 0 };
   }
   const form = buildForm(call);
   const headers = { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()), Accept: 'application/json' };
-  const end = await exchange({ url, method: 'POST', headers, body: form, timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: call.signal, maxAnswerBytes: MAX_ANSWER_BYTES });
-  const result = end.kind === 'answer' ? classifyAnswer(end.status, end.body, end.elapsedMs) : interrupted(end.stage, end.code, end.context, end.elapsedMs, end.partial);
+  const end = await exchange({
+    url,
+    method: 'POST',
+    headers,
+    body: form,
+    timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    signal: call.signal,
+    maxAnswerBytes: MAX_ANSWER_BYTES,
+  });
+  const result =
+    end.kind === 'answer'
+      ? classifyAnswer(end.status, end.body, end.elapsedMs)
+      : interrupted(end.stage, end.code, end.context, end.elapsedMs, end.partial);
   return { ...result, exchange: end.record };
 }

@@ -28,7 +28,15 @@ export interface ExchangeRequest {
 
 export type ExchangeEnd =
   | { kind: 'answer'; status: number; body: string; elapsedMs: number; record: ExchangeRecord }
-  | { kind: 'interrupted'; stage: SendStage; code: Interruption; context: MessageRef; elapsedMs: number; partial?: string; record: ExchangeRecord };
+  | {
+      kind: 'interrupted';
+      stage: SendStage;
+      code: Interruption;
+      context: MessageRef;
+      elapsedMs: number;
+      partial?: string;
+      record: ExchangeRecord;
+    };
 
 /** Milliseconds with one decimal (sub-millisecond phases on loopback are not all zero). */
 const ms = (from: number, to: number): number => Math.max(0, Math.round((to - from) * 10) / 10);
@@ -37,7 +45,14 @@ const ms = (from: number, to: number): number => Math.max(0, Math.round((to - fr
  * The phases of one exchange as the client saw them, from the instants it noted (performance.now()):
  * a phase that never began is absent, so an interrupted call shows how far it got.
  */
-export function phaseTimings(t: { start: number; connected?: number; secured?: number; sent?: number; headers?: number; end: number }): ExchangeTimings {
+export function phaseTimings(t: {
+  start: number;
+  connected?: number;
+  secured?: number;
+  sent?: number;
+  headers?: number;
+  end: number;
+}): ExchangeTimings {
   const out: ExchangeTimings = { totalMs: ms(t.start, t.end) };
   if (t.connected !== undefined) out.connectMs = ms(t.start, t.connected);
   if (t.secured !== undefined && t.connected !== undefined) out.tlsMs = ms(t.connected, t.secured);
@@ -78,7 +93,15 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
     httpVersion,
     timings: phaseTimings({ start: started, ...at, end: performance.now() }),
   });
-  if (r.signal?.aborted) return Promise.resolve({ kind: 'interrupted', stage: 'connecting', code: 'CANCELLED', context: msg('errors', 'context.cancelledBeforeAnything'), elapsedMs: 0, record: record() });
+  if (r.signal?.aborted)
+    return Promise.resolve({
+      kind: 'interrupted',
+      stage: 'connecting',
+      code: 'CANCELLED',
+      context: msg('errors', 'context.cancelledBeforeAnything'),
+      elapsedMs: 0,
+      record: record(),
+    });
 
   return new Promise<ExchangeEnd>((resolve) => {
     // Two facts, since either can come first: node buffers writes made before the connection (or
@@ -95,7 +118,8 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
       r.signal?.removeEventListener('abort', onAbort);
       resolve(end);
     };
-    const broke = (code: Interruption, context: MessageRef, partial?: string) => finish({ kind: 'interrupted', stage: stage(), code, context, elapsedMs: elapsed(), partial, record: record() });
+    const broke = (code: Interruption, context: MessageRef, partial?: string) =>
+      finish({ kind: 'interrupted', stage: stage(), code, context, elapsedMs: elapsed(), partial, record: record() });
 
     const onAnswer = (res: IncomingMessage) => {
       answer = res;
@@ -117,14 +141,19 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
       res.on('close', () => {
         if (size >= r.maxAnswerBytes) return complete();
         // 'close' without 'end': the connection broke mid-answer.
-        if (!res.complete) broke('CONNECTION_LOST', msg('errors', 'context.cutOff', { status: res.statusCode ?? 0 }), chunks.length ? body() : undefined);
+        if (!res.complete)
+          broke('CONNECTION_LOST', msg('errors', 'context.cutOff', { status: res.statusCode ?? 0 }), chunks.length ? body() : undefined);
       });
       res.on('error', () => {
         /* reported through 'close' */
       });
     };
 
-    const req: ClientRequest = (isHttps ? httpsRequest : httpRequest)(r.url, { method: r.method, headers: r.headers, agent: false }, onAnswer);
+    const req: ClientRequest = (isHttps ? httpsRequest : httpRequest)(
+      r.url,
+      { method: r.method, headers: r.headers, agent: false },
+      onAnswer,
+    );
     req.on('socket', (socket) => {
       // TLS counts as connecting: until the handshake is done, nothing of the request has left.
       socket.once('connect', () => {
@@ -146,7 +175,10 @@ export function exchange(r: ExchangeRequest): Promise<ExchangeEnd> {
       broke(stage() === 'connecting' ? 'NETWORK_ERROR' : 'CONNECTION_LOST', networkContext(e));
     });
     const timer = setTimeout(() => {
-      broke('TIMEOUT', msg('errors', stage() === 'connecting' ? 'context.connectTimeout' : 'context.answerTimeout', { seconds: r.timeoutMs / 1000 }));
+      broke(
+        'TIMEOUT',
+        msg('errors', stage() === 'connecting' ? 'context.connectTimeout' : 'context.answerTimeout', { seconds: r.timeoutMs / 1000 }),
+      );
       req.destroy();
     }, r.timeoutMs);
     function onAbort() {

@@ -43,13 +43,24 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 const PREVIEW_CHARS = 120;
 
-
 /** A call that ended without a complete answer: 'unknown' once the request had left. */
 function interruptedFetch(stage: SendStage, code: Interruption, context: MessageRef, elapsedMs: number, rawBody?: string): GetResultResult {
-  if (stage === 'connecting' && code !== 'CANCELLED') return { outcome: 'failed', error: explainConsoleError('NETWORK_ERROR', context), elapsedMs };
+  if (stage === 'connecting' && code !== 'CANCELLED')
+    return { outcome: 'failed', error: explainConsoleError('NETWORK_ERROR', context), elapsedMs };
   const base = explainConsoleError(code, context);
-  if (stage === 'sent') return { outcome: 'unknown', error: { ...base, explanation: context, context: [msg('errors', 'context.mayHaveCounted')], next: undefined, retryable: false }, elapsedMs, rawBody };
-  return { outcome: 'failed', error: { ...base, explanation: context, context: [msg('errors', 'context.notCounted')], next: undefined, retryable: true }, elapsedMs, rawBody };
+  if (stage === 'sent')
+    return {
+      outcome: 'unknown',
+      error: { ...base, explanation: context, context: [msg('errors', 'context.mayHaveCounted')], next: undefined, retryable: false },
+      elapsedMs,
+      rawBody,
+    };
+  return {
+    outcome: 'failed',
+    error: { ...base, explanation: context, context: [msg('errors', 'context.notCounted')], next: undefined, retryable: true },
+    elapsedMs,
+    rawBody,
+  };
 }
 
 /**
@@ -91,9 +102,21 @@ async function fetchResult(call: GetResultCall): Promise<GetResultResult> {
   try {
     url = resultUrl(call);
   } catch (e) {
-    const error = explainConsoleError('NETWORK_ERROR', msg('errors', 'context.badBaseUrl', { detail: e instanceof Error ? e.message : String(e) }));
+    const error = explainConsoleError(
+      'NETWORK_ERROR',
+      msg('errors', 'context.badBaseUrl', { detail: e instanceof Error ? e.message : String(e) }),
+    );
     return { outcome: 'failed', error, elapsedMs: 0 };
   }
-  const end = await exchange({ url, method: 'GET', headers: { Accept: 'application/json' }, timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: call.signal, maxAnswerBytes: MAX_ANSWER_BYTES });
-  return end.kind === 'answer' ? classifyResultAnswer(end.status, end.body, end.elapsedMs) : interruptedFetch(end.stage, end.code, end.context, end.elapsedMs, end.partial);
+  const end = await exchange({
+    url,
+    method: 'GET',
+    headers: { Accept: 'application/json' },
+    timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    signal: call.signal,
+    maxAnswerBytes: MAX_ANSWER_BYTES,
+  });
+  return end.kind === 'answer'
+    ? classifyResultAnswer(end.status, end.body, end.elapsedMs)
+    : interruptedFetch(end.stage, end.code, end.context, end.elapsedMs, end.partial);
 }

@@ -12,7 +12,6 @@ import { unreadableOutcome } from './unreadable-answer';
 
 export type { GetTokenResult } from '../../core/faceid/get-token-result';
 
-
 const PREVIEW_CHARS = 120;
 
 /** Classifies a complete HTTP answer; an unreadable one follows unreadable-answer.ts's rule. */
@@ -20,10 +19,23 @@ export function classifyAnswer(status: number, rawBody: string, elapsedMs: numbe
   const read = readServiceBody(status, rawBody);
   if (read.kind === 'error') return unreadableOutcome(read.error, status, elapsedMs, rawBody);
   const j = read.json;
-  const expired = typeof j.expired_time === 'number' ? j.expired_time : typeof j.expired_time === 'string' && j.expired_time.trim() !== '' ? Number(j.expired_time) : NaN;
+  const expired =
+    typeof j.expired_time === 'number'
+      ? j.expired_time
+      : typeof j.expired_time === 'string' && j.expired_time.trim() !== ''
+        ? Number(j.expired_time)
+        : NaN;
   if (typeof j.token !== 'string' || j.token === '' || typeof j.biz_id !== 'string' || j.biz_id === '' || !Number.isFinite(expired)) {
-    const missing = [typeof j.token === 'string' && j.token !== '' ? '' : 'token', typeof j.biz_id === 'string' && j.biz_id !== '' ? '' : 'biz_id', Number.isFinite(expired) ? '' : 'expired_time'].filter(Boolean);
-    const context = msg('errors', 'context.successWithout', { status, missing: missing.join(', '), preview: previewOf(rawBody, PREVIEW_CHARS) });
+    const missing = [
+      typeof j.token === 'string' && j.token !== '' ? '' : 'token',
+      typeof j.biz_id === 'string' && j.biz_id !== '' ? '' : 'biz_id',
+      Number.isFinite(expired) ? '' : 'expired_time',
+    ].filter(Boolean);
+    const context = msg('errors', 'context.successWithout', {
+      status,
+      missing: missing.join(', '),
+      preview: previewOf(rawBody, PREVIEW_CHARS),
+    });
     const error = explainConsoleError('UNEXPECTED_RESPONSE', context, status);
     // A 200 means the service acted: a token may exist although we cannot read it.
     return { outcome: 'unknown', error, elapsedMs, rawBody };
@@ -41,13 +53,18 @@ export function classifyAnswer(status: number, rawBody: string, elapsedMs: numbe
   };
 }
 
-
 /**
  * The outcome of a call interrupted before a complete answer: by a network error, the timeout or
  * the operator. Before the body was fully handed to the network no token can exist ('failed');
  * after, the service may have issued one ('unknown').
  */
-export function interrupted(stage: SendStage, code: Interruption, context: MessageRef, elapsedMs: number, rawBody?: string): GetTokenResult {
+export function interrupted(
+  stage: SendStage,
+  code: Interruption,
+  context: MessageRef,
+  elapsedMs: number,
+  rawBody?: string,
+): GetTokenResult {
   if (stage === 'sent') return { outcome: 'unknown', error: explainConsoleError(code, context), elapsedMs, rawBody };
   if (stage === 'connecting' && code !== 'CANCELLED') {
     // Nothing left this machine: whatever stopped the call, it is a failure to connect.
@@ -55,6 +72,12 @@ export function interrupted(stage: SendStage, code: Interruption, context: Messa
   }
   const base = explainConsoleError(code, context);
   // The code's own words assume the request left; here it did not, so the transfer's story explains it.
-  const error: ExplainedError = { ...base, explanation: context, context: [msg('errors', 'context.notSent')], next: undefined, retryable: true };
+  const error: ExplainedError = {
+    ...base,
+    explanation: context,
+    context: [msg('errors', 'context.notSent')],
+    next: undefined,
+    retryable: true,
+  };
   return { outcome: 'failed', error, elapsedMs, rawBody };
 }

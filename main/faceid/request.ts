@@ -39,7 +39,8 @@ export function endpointUrl(baseUrl: string, path: string): URL {
   } catch {
     throw new Error(`"${baseUrl}" is not an absolute URL (expected e.g. https://api-idn.megvii.com).`);
   }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new Error(`The base URL must use https or http, not ${base.protocol.replace(':', '')}.`);
+  if (base.protocol !== 'https:' && base.protocol !== 'http:')
+    throw new Error(`The base URL must use https or http, not ${base.protocol.replace(':', '')}.`);
   if (base.search || base.hash) throw new Error('The base URL must not have a query string or fragment.');
   base.pathname = base.pathname.replace(/\/+$/, '') + path;
   return base;

@@ -9,7 +9,9 @@ const SHA1_HEX = /^[0-9a-fA-F]{40}$/;
 
 /** The `sign` the service sends with `data`, for an account's api_secret. */
 export function signCallback(secret: string, data: string): string {
-  return createHash('sha1').update(secret + data, 'utf8').digest('hex');
+  return createHash('sha1')
+    .update(secret + data, 'utf8')
+    .digest('hex');
 }
 
 /**

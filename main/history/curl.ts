@@ -34,10 +34,16 @@ export function curlCommand(row: Pick<HistoryRow, 'baseUrl' | 'params' | 'photos
   const lines: string[] = [];
   const original = row.params.biz_no ?? '';
   const params = 'fresh' in bizNo ? { ...row.params, biz_no: bizNo.fresh } : row.params;
-  if ('fresh' in bizNo) lines.push(`# biz_no: a fresh ${bizNo.fresh} instead of the original ${original} (the service expects each biz_no to be unique)`);
-  else lines.push(`# WARNING: this resends the original biz_no ${original}; the service expects each biz_no to be unique, and two tokens under one biz_no are hard to tell apart`);
+  if ('fresh' in bizNo)
+    lines.push(`# biz_no: a fresh ${bizNo.fresh} instead of the original ${original} (the service expects each biz_no to be unique)`);
+  else
+    lines.push(
+      `# WARNING: this resends the original biz_no ${original}; the service expects each biz_no to be unique, and two tokens under one biz_no are hard to tell apart`,
+    );
   for (const p of row.photos) {
-    const where = p.kept ? 'kept by the console: save it from the call\'s photo' : `not kept: find the file whose SHA-256 is ${p.sha256} (sha256sum)`;
+    const where = p.kept
+      ? "kept by the console: save it from the call's photo"
+      : `not kept: find the file whose SHA-256 is ${p.sha256} (sha256sum)`;
     lines.push(`# ${p.param}: ${p.filename} (${p.bytes} bytes), ${where}, as ./${photoFileName(p)}`);
   }
   lines.push('# The secret is read from the environment: export FACEID_API_SECRET=...');

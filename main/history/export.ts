@@ -93,7 +93,8 @@ function csvLine(r: HistoryRow, nowMs: number): string {
 }
 
 const csvHeader = (): string => stringify([[...COLUMNS]]);
-const jsonItem = (r: HistoryRow, nowMs: number): string => JSON.stringify({ ...r, displayStatus: displayStatus(r, nowMs) }, null, 2).replace(/\n/g, '\n  ');
+const jsonItem = (r: HistoryRow, nowMs: number): string =>
+  JSON.stringify({ ...r, displayStatus: displayStatus(r, nowMs) }, null, 2).replace(/\n/g, '\n  ');
 
 /** The export as a sequence of chunks: a header, then one chunk per row. */
 export function* exportChunks(rows: Iterable<HistoryRow>, format: ExportFormat, nowMs: number): Generator<string> {
@@ -126,7 +127,13 @@ export function toJson(rows: Iterable<HistoryRow>, nowMs: number): string {
  * as for stdout, waits until the last chunk is flushed). Resolves to the number of rows written;
  * rejects if the stream fails (a full disk, a closed download).
  */
-export async function writeExport(rows: Iterable<HistoryRow>, format: ExportFormat, nowMs: number, out: Writable, { end = true } = {}): Promise<number> {
+export async function writeExport(
+  rows: Iterable<HistoryRow>,
+  format: ExportFormat,
+  nowMs: number,
+  out: Writable,
+  { end = true } = {},
+): Promise<number> {
   let count = 0;
   const counted = (function* () {
     for (const r of rows) {

@@ -14,7 +14,10 @@ function errorOf(text: string | null): { code: TeamErrorCode; params: Record<str
   try {
     const e = JSON.parse(text ?? '') as { code?: unknown; params?: unknown };
     const known = (TEAM_ERROR_CODES as readonly unknown[]).includes(e.code);
-    return { code: known ? (e.code as TeamErrorCode) : 'TEAM_SERVER_ERROR', params: e.params && typeof e.params === 'object' ? (e.params as Record<string, string | number>) : {} };
+    return {
+      code: known ? (e.code as TeamErrorCode) : 'TEAM_SERVER_ERROR',
+      params: e.params && typeof e.params === 'object' ? (e.params as Record<string, string | number>) : {},
+    };
   } catch {
     return { code: 'TEAM_SERVER_ERROR', params: {} };
   }
@@ -58,7 +61,9 @@ export class Outbox {
   constructor(private readonly db: Database.Database) {
     this.add = db.prepare('INSERT INTO outbox (global_id, kind, created_at) VALUES (?, ?, ?)');
     this.addForCallId = db.prepare('INSERT INTO outbox (global_id, kind, created_at) SELECT global_id, ?, ? FROM calls WHERE call_id = ?');
-    this.addInterrupted = db.prepare("INSERT INTO outbox (global_id, kind, created_at) SELECT global_id, 'end', ? FROM calls WHERE status = 'pending'");
+    this.addInterrupted = db.prepare(
+      "INSERT INTO outbox (global_id, kind, created_at) SELECT global_id, 'end', ? FROM calls WHERE status = 'pending'",
+    );
   }
 
   /** Queues a write of the call with this global id; call it inside the write's transaction. */
@@ -80,11 +85,19 @@ export class Outbox {
   /** The oldest entries, in write order, with their calls' current rows. */
   next(limit: number): OutboxEntry[] {
     const rows = this.db
-      .prepare("SELECT o.seq AS o_seq, o.global_id AS o_global_id, o.kind AS o_kind, o.created_at AS o_created_at, c.*, coalesce(json_extract(c.cloned_from_team, '$.globalId'), (SELECT s.global_id FROM calls s WHERE s.id = c.cloned_from)) AS cloned_from_global FROM outbox o LEFT JOIN calls c ON c.global_id = o.global_id WHERE o.quarantined_at IS NULL ORDER BY o.seq LIMIT ?")
+      .prepare(
+        "SELECT o.seq AS o_seq, o.global_id AS o_global_id, o.kind AS o_kind, o.created_at AS o_created_at, c.*, coalesce(json_extract(c.cloned_from_team, '$.globalId'), (SELECT s.global_id FROM calls s WHERE s.id = c.cloned_from)) AS cloned_from_global FROM outbox o LEFT JOIN calls c ON c.global_id = o.global_id WHERE o.quarantined_at IS NULL ORDER BY o.seq LIMIT ?",
+      )
       .all(limit) as Record<string, unknown>[];
     return rows.map((r) => {
       const { o_seq, o_global_id, o_kind, o_created_at, ...row } = r;
-      return { seq: Number(o_seq), globalId: String(o_global_id), kind: o_kind as OutboxKind, createdAt: Number(o_created_at), row: row.id === null || row.id === undefined ? undefined : row };
+      return {
+        seq: Number(o_seq),
+        globalId: String(o_global_id),
+        kind: o_kind as OutboxKind,
+        createdAt: Number(o_created_at),
+        row: row.id === null || row.id === undefined ? undefined : row,
+      };
     });
   }
 
@@ -105,10 +118,19 @@ export class Outbox {
    * Counts a permanent refusal of a call's waiting entries; those refused QUARANTINE_AFTER times
    * are set aside with the error. Returns how many entries were set aside now.
    */
-  refused(globalId: string, error: { code: string; params: Record<string, string | number> }, nowMs: number, after = QUARANTINE_AFTER): number {
+  refused(
+    globalId: string,
+    error: { code: string; params: Record<string, string | number> },
+    nowMs: number,
+    after = QUARANTINE_AFTER,
+  ): number {
     return this.db.transaction(() => {
-      this.db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE global_id = ? AND quarantined_at IS NULL').run(JSON.stringify(error), globalId);
-      return this.db.prepare('UPDATE outbox SET quarantined_at = ? WHERE global_id = ? AND quarantined_at IS NULL AND attempts >= ?').run(nowMs, globalId, after).changes;
+      this.db
+        .prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE global_id = ? AND quarantined_at IS NULL')
+        .run(JSON.stringify(error), globalId);
+      return this.db
+        .prepare('UPDATE outbox SET quarantined_at = ? WHERE global_id = ? AND quarantined_at IS NULL AND attempts >= ?')
+        .run(nowMs, globalId, after).changes;
     })();
   }
 
@@ -119,14 +141,24 @@ export class Outbox {
         'SELECT o.global_id, max(o.attempts) AS attempts, max(o.quarantined_at) AS at, (SELECT last_error FROM outbox x WHERE x.global_id = o.global_id AND x.quarantined_at IS NOT NULL ORDER BY x.seq DESC LIMIT 1) AS err, c.biz_no FROM outbox o LEFT JOIN calls c ON c.global_id = o.global_id WHERE o.quarantined_at IS NOT NULL GROUP BY o.global_id ORDER BY at DESC LIMIT ?',
       )
       .all(limit) as { global_id: string; attempts: number; at: number; err: string | null; biz_no: string | null }[];
-    return rows.map((r) => ({ globalId: r.global_id, bizNo: r.biz_no ?? undefined, attempts: Number(r.attempts), at: Number(r.at), error: errorOf(r.err) }));
+    return rows.map((r) => ({
+      globalId: r.global_id,
+      bizNo: r.biz_no ?? undefined,
+      attempts: Number(r.attempts),
+      at: Number(r.at),
+      error: errorOf(r.err),
+    }));
   }
 
   /** Puts calls set aside (one, or all) back in the queue; returns how many calls. */
   retryQuarantined(globalId?: string): number {
     const where = globalId === undefined ? '' : ' AND global_id = ?';
     const args = globalId === undefined ? [] : [globalId];
-    const n = (this.db.prepare(`SELECT COUNT(DISTINCT global_id) AS n FROM outbox WHERE quarantined_at IS NOT NULL${where}`).get(...args) as { n: number }).n;
+    const n = (
+      this.db.prepare(`SELECT COUNT(DISTINCT global_id) AS n FROM outbox WHERE quarantined_at IS NOT NULL${where}`).get(...args) as {
+        n: number;
+      }
+    ).n;
     this.db.prepare(`UPDATE outbox SET quarantined_at = NULL, attempts = 0 WHERE quarantined_at IS NOT NULL${where}`).run(...args);
     if (n > 0) this.onQueued?.();
     return Number(n);
@@ -136,18 +168,28 @@ export class Outbox {
   discardQuarantined(globalId?: string): number {
     const where = globalId === undefined ? '' : ' AND global_id = ?';
     const args = globalId === undefined ? [] : [globalId];
-    const n = (this.db.prepare(`SELECT COUNT(DISTINCT global_id) AS n FROM outbox WHERE quarantined_at IS NOT NULL${where}`).get(...args) as { n: number }).n;
+    const n = (
+      this.db.prepare(`SELECT COUNT(DISTINCT global_id) AS n FROM outbox WHERE quarantined_at IS NOT NULL${where}`).get(...args) as {
+        n: number;
+      }
+    ).n;
     this.db.prepare(`DELETE FROM outbox WHERE quarantined_at IS NOT NULL${where}`).run(...args);
     return Number(n);
   }
 
   /** What still waits to be published, and what was set aside. */
   backlog(): OutboxBacklog {
-    const r = this.db.prepare('SELECT COUNT(DISTINCT global_id) AS n, MIN(created_at) AS oldest FROM outbox WHERE quarantined_at IS NULL').get() as { n: number; oldest: number | null };
+    const r = this.db
+      .prepare('SELECT COUNT(DISTINCT global_id) AS n, MIN(created_at) AS oldest FROM outbox WHERE quarantined_at IS NULL')
+      .get() as { n: number; oldest: number | null };
     const q = this.db.prepare('SELECT COUNT(DISTINCT global_id) AS n FROM outbox WHERE quarantined_at IS NOT NULL').get() as { n: number };
     const out: OutboxBacklog = { waiting: Number(r.n), oldestAt: r.oldest ?? undefined, quarantined: Number(q.n) };
     if (out.quarantined > 0) {
-      const last = this.db.prepare('SELECT last_error, quarantined_at FROM outbox WHERE quarantined_at IS NOT NULL ORDER BY quarantined_at DESC, seq DESC LIMIT 1').get() as { last_error: string | null; quarantined_at: number };
+      const last = this.db
+        .prepare(
+          'SELECT last_error, quarantined_at FROM outbox WHERE quarantined_at IS NOT NULL ORDER BY quarantined_at DESC, seq DESC LIMIT 1',
+        )
+        .get() as { last_error: string | null; quarantined_at: number };
       out.quarantineError = { ...errorOf(last.last_error), at: Number(last.quarantined_at) };
     }
     return out;
@@ -160,7 +202,8 @@ export class Outbox {
    * whether the row changed.
    */
   adoptResult(globalId: string, result: StoredResult, rank: (status: string) => number): boolean {
-    const r = this.db.prepare('SELECT result_json FROM calls WHERE global_id = ?').get(globalId) as { result_json: string | null } | undefined;
+    const r = this.db.prepare('SELECT result_json FROM calls WHERE global_id = ?').get(globalId) as
+      { result_json: string | null } | undefined;
     if (!r) return false;
     let mine: StoredResult | undefined;
     try {
@@ -175,7 +218,9 @@ export class Outbox {
     }
     // A best image kept here stays referred to; the team copy carries none.
     const kept = mine?.bestImageSha256 && !result.bestImageSha256 ? { ...result, bestImageSha256: mine.bestImageSha256 } : result;
-    this.db.prepare('UPDATE calls SET result_json = ?, result_status = ?, verdict = ? WHERE global_id = ?').run(JSON.stringify(kept), result.status, result.verdict ?? null, globalId);
+    this.db
+      .prepare('UPDATE calls SET result_json = ?, result_status = ?, verdict = ? WHERE global_id = ?')
+      .run(JSON.stringify(kept), result.status, result.verdict ?? null, globalId);
     return true;
   }
 
@@ -186,7 +231,9 @@ export class Outbox {
   }
 
   setSyncPoint(name: string, value: number): void {
-    this.db.prepare('INSERT INTO team_sync (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(name, value);
+    this.db
+      .prepare('INSERT INTO team_sync (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
+      .run(name, value);
   }
 
   /** Kept photo bytes by hash (for a team policy that publishes photos). */

@@ -17,7 +17,6 @@ import { SEARCH_MIN_FRAGMENT, type HistoryCursor, type HistoryFilter } from '../
 
 export const PREFIX_COLUMNS = ['biz_id', 'biz_no', 'uuid', 'token', 'request_id'] as const;
 
-
 /** An FTS5 phrase: the word quoted, its quotes doubled, so no character is query syntax. */
 const phrase = (word: string) => `"${word.replace(/"/g, '""')}"`;
 

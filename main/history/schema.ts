@@ -146,7 +146,9 @@ export const HISTORY_MIGRATIONS: readonly string[] = MIGRATIONS;
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new Error(`The history database was written by a newer FaceID Console (schema ${current}; this one knows up to ${MIGRATIONS.length}).`);
+    throw new Error(
+      `The history database was written by a newer FaceID Console (schema ${current}; this one knows up to ${MIGRATIONS.length}).`,
+    );
   }
   for (let v = current + 1; v <= MIGRATIONS.length; v++) {
     db.transaction(() => {

@@ -11,7 +11,18 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { ensurePrivateFile, tightenFileIfPresent } from '../app/private-files';
 import { redactDeep, type Redactor } from '../vault/redact';
-import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage, HistoryPhoto, HistoryRow, Settings, StoredResult, TeamOrigin } from '../../core/history';
+import type {
+  CallStatus,
+  HistoryCursor,
+  HistoryFilter,
+  HistoryListRow,
+  HistoryPage,
+  HistoryPhoto,
+  HistoryRow,
+  Settings,
+  StoredResult,
+  TeamOrigin,
+} from '../../core/history';
 import type { ExchangeRecord } from '../../core/faceid/exchange-record';
 import { Outbox } from './outbox';
 import { whereOf } from './query';
@@ -60,7 +71,23 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 /** Filtered counts stop here (shown as "10,000+"). */
 export const COUNT_CAP = 10_000;
 
-const LIST_COLUMNS = ['id', 'started_at', 'status', 'profile_name', 'environment', 'biz_no', 'biz_id', 'uuid', 'token', 'expired_time', 'error_code', 'comparison_type', 'result_status', 'cloned_from', 'verdict']
+const LIST_COLUMNS = [
+  'id',
+  'started_at',
+  'status',
+  'profile_name',
+  'environment',
+  'biz_no',
+  'biz_id',
+  'uuid',
+  'token',
+  'expired_time',
+  'error_code',
+  'comparison_type',
+  'result_status',
+  'cloned_from',
+  'verdict',
+]
   .map((c) => `calls.${c}`)
   .join(', ');
 
@@ -129,9 +156,11 @@ export class HistoryStore {
     private readonly db: Database.Database,
     private readonly redact: Redactor,
   ) {
-    this.insert = db.prepare(`INSERT INTO calls (call_id, global_id, started_at, status, profile_id, profile_name, environment, base_url, operator, branch, biz_no, uuid, comparison_type, params_json, photos_json, cloned_from, cloned_from_team)
+    this.insert =
+      db.prepare(`INSERT INTO calls (call_id, global_id, started_at, status, profile_id, profile_name, environment, base_url, operator, branch, biz_no, uuid, comparison_type, params_json, photos_json, cloned_from, cloned_from_team)
       VALUES (@callId, @globalId, @startedAt, 'pending', @profileId, @profileName, @environment, @baseUrl, @operator, @branch, @bizNo, @uuid, @comparisonType, @params, @photos, @clonedFrom, @clonedFromTeam)`);
-    this.finish = db.prepare(`UPDATE calls SET status = @status, finished_at = @finishedAt, http_status = @httpStatus, response_body = @responseBody, token = @token,
+    this.finish =
+      db.prepare(`UPDATE calls SET status = @status, finished_at = @finishedAt, http_status = @httpStatus, response_body = @responseBody, token = @token,
       biz_id = @bizId, request_id = @requestId, expired_time = @expiredTime, time_used = @timeUsed, elapsed_ms = @elapsedMs, error_code = @errorCode,
       error_field = @errorField, error_message = @errorMessage, exchange_json = @exchange WHERE call_id = @callId`);
     this.keepPhoto = db.prepare('INSERT OR IGNORE INTO photos (sha256, bytes) VALUES (?, ?)');
@@ -245,10 +274,19 @@ export class HistoryStore {
   /** A page of the list, newest first. */
   query(filter: HistoryFilter, nowMs: number, limit: number, cursor?: HistoryCursor): HistoryPage {
     const where = whereOf(filter, nowMs, cursor);
-    const rows = (this.stmt(`SELECT ${LIST_COLUMNS} FROM ${where.from} WHERE ${where.sql} ORDER BY ${where.order} LIMIT @limit`).all({ ...where.params, limit: limit + 1 }) as Row[]).map(listRow);
+    const rows = (
+      this.stmt(`SELECT ${LIST_COLUMNS} FROM ${where.from} WHERE ${where.sql} ORDER BY ${where.order} LIMIT @limit`).all({
+        ...where.params,
+        limit: limit + 1,
+      }) as Row[]
+    ).map(listRow);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { rows: page, ...this.count(filter, nowMs), next: rows.length > limit && last ? { startedAt: last.startedAt, id: last.id } : undefined };
+    return {
+      rows: page,
+      ...this.count(filter, nowMs),
+      next: rows.length > limit && last ? { startedAt: last.startedAt, id: last.id } : undefined,
+    };
   }
 
   /**
@@ -257,8 +295,15 @@ export class HistoryStore {
    */
   count(filter: HistoryFilter, nowMs: number): { total: number; totalCapped: boolean } {
     const where = whereOf(filter, nowMs);
-    if (where.sql === '1' && where.from === 'calls') return { total: Number((this.stmt("SELECT n FROM counts WHERE name = 'calls'").get() as Row).n), totalCapped: false };
-    const n = Number((this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${where.from} WHERE ${where.sql} LIMIT ${COUNT_CAP + 1})`).get(where.params) as Row).n);
+    if (where.sql === '1' && where.from === 'calls')
+      return { total: Number((this.stmt("SELECT n FROM counts WHERE name = 'calls'").get() as Row).n), totalCapped: false };
+    const n = Number(
+      (
+        this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${where.from} WHERE ${where.sql} LIMIT ${COUNT_CAP + 1})`).get(
+          where.params,
+        ) as Row
+      ).n,
+    );
     return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
 
@@ -273,7 +318,8 @@ export class HistoryStore {
   /** Every matching call, newest first, for export. */
   *iterate(filter: HistoryFilter, nowMs: number): Generator<HistoryRow> {
     const where = whereOf(filter, nowMs);
-    for (const r of this.db.prepare(`SELECT calls.* FROM ${where.from} WHERE ${where.sql} ORDER BY ${where.order}`).iterate(where.params)) yield fullRow(r as Row);
+    for (const r of this.db.prepare(`SELECT calls.* FROM ${where.from} WHERE ${where.sql} ORDER BY ${where.order}`).iterate(where.params))
+      yield fullRow(r as Row);
   }
 
   /**
@@ -284,7 +330,9 @@ export class HistoryStore {
   delete(filter: HistoryFilter, nowMs: number): number {
     const where = whereOf(filter, nowMs);
     return this.db.transaction(() => {
-      const n = this.db.prepare(`DELETE FROM calls WHERE id IN (SELECT calls.id FROM ${where.from} WHERE ${where.sql}) AND status != 'pending'`).run(where.params).changes;
+      const n = this.db
+        .prepare(`DELETE FROM calls WHERE id IN (SELECT calls.id FROM ${where.from} WHERE ${where.sql}) AND status != 'pending'`)
+        .run(where.params).changes;
       this.prunePhotos();
       return n;
     })();
@@ -298,7 +346,9 @@ export class HistoryStore {
         n += this.stmt('DELETE FROM calls WHERE started_at < ?').run(nowMs - settings.retentionDays * 86_400_000).changes;
       }
       if (settings.retentionRows > 0) {
-        n += this.stmt('DELETE FROM calls WHERE id IN (SELECT id FROM calls ORDER BY started_at DESC, id DESC LIMIT -1 OFFSET ?)').run(settings.retentionRows).changes;
+        n += this.stmt('DELETE FROM calls WHERE id IN (SELECT id FROM calls ORDER BY started_at DESC, id DESC LIMIT -1 OFFSET ?)').run(
+          settings.retentionRows,
+        ).changes;
       }
       if (n > 0) this.prunePhotos();
       return n;

@@ -42,7 +42,11 @@ export async function decodeForDetection(bytes: Uint8Array): Promise<DecodedPhot
     .raw()
     .toBuffer({ resolveWithObject: true });
   const raw = { raw: { width: small.info.width, height: small.info.height, channels: 3 as const } };
-  const grey = await sharp(small.data, raw).resize(STATS_SIDE, STATS_SIDE, { fit: 'inside' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const grey = await sharp(small.data, raw)
+    .resize(STATS_SIDE, STATS_SIDE, { fit: 'inside' })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const greyRaw = { raw: { width: grey.info.width, height: grey.info.height, channels: 1 as const } };
   const luma = await sharp(grey.data, greyRaw).stats();
   // Laplacian around a mid-grey offset: its spread is high for sharp edges, low for a blurred photo.

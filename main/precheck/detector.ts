@@ -63,7 +63,10 @@ export function loadDetector(): Promise<FaceApi> {
 /** Whether the WASM backend runs its SIMD build (for the bench's report). */
 export async function wasmFeatures(): Promise<{ simd: boolean; threads: boolean }> {
   await loadDetector();
-  return { simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')), threads: Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) };
+  return {
+    simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')),
+    threads: Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')),
+  };
 }
 
 /**
@@ -124,7 +127,9 @@ export async function detectFaces(photo: PhotoTensors, model: DetectorModel, rot
   if (detection) {
     const [crop] = await faceapi.extractFaceTensors(input, [detection]);
     try {
-      const landmarks = (await faceapi.nets.faceLandmark68TinyNet.detectLandmarks(crop as Parameters<FaceApi["nets"]["faceLandmark68TinyNet"]["detectLandmarks"]>[0])) as InstanceType<FaceApi['FaceLandmarks68']>;
+      const landmarks = (await faceapi.nets.faceLandmark68TinyNet.detectLandmarks(
+        crop as Parameters<FaceApi['nets']['faceLandmark68TinyNet']['detectLandmarks']>[0],
+      )) as InstanceType<FaceApi['FaceLandmarks68']>;
       Object.assign(faces[main] as DetectedFace, poseFromLandmarks(landmarks.positions.map((p) => ({ x: p.x, y: p.y }))));
     } finally {
       crop?.dispose();

@@ -26,7 +26,16 @@ async function analyse(bytes: Uint8Array): Promise<Answer> {
     const { tries, passes } = await runStrategy((model, rotation) => detectFaces(tensors, model, rotation), photo.width / photo.height);
     return {
       ok: true,
-      raw: { width: photo.width, height: photo.height, tries, passes, meanLuma: photo.meanLuma, sharpness: photo.sharpness, elapsedMs: Math.round(performance.now() - started), detector: DETECTOR_NAME },
+      raw: {
+        width: photo.width,
+        height: photo.height,
+        tries,
+        passes,
+        meanLuma: photo.meanLuma,
+        sharpness: photo.sharpness,
+        elapsedMs: Math.round(performance.now() - started),
+        detector: DETECTOR_NAME,
+      },
     };
   } finally {
     tensors.dispose();

@@ -148,18 +148,26 @@ function judgeValue(spec: ParamSpec, value: string, rules: ArgumentRules): Value
       if (spec.range === undefined || (n >= spec.range.min && n <= spec.range.max)) return OK;
       if (!rules.lenient) return BAD;
       const bound = n < spec.range.min ? spec.range.min : spec.range.max;
-      return { kind: 'trusted', treatedAs: String(bound), note: `outside ${spec.range.min}–${spec.range.max}; that the service refuses it is inferred` };
+      return {
+        kind: 'trusted',
+        treatedAs: String(bound),
+        note: `outside ${spec.range.min}–${spec.range.max}; that the service refuses it is inferred`,
+      };
     }
     case 'url': {
       const url = parseHttpUrl(value);
       if (!url) {
         // Only the browser's target may use another scheme: the service's server calls notify_url.
-        if (rules.lenient && spec.ports === undefined && isSafeOtherScheme(value)) return { kind: 'trusted', note: 'not http(s); the browser is sent there as it is' };
+        if (rules.lenient && spec.ports === undefined && isSafeOtherScheme(value))
+          return { kind: 'trusted', note: 'not http(s); the browser is sent there as it is' };
         return BAD;
       }
       if (!isRefusedPort(spec, url, rules)) return OK;
       if (!rules.lenient) return BAD;
-      return { kind: 'trusted', note: `port outside ${(spec.ports ?? []).join('/')}; the service may refuse it or never call back, the sandbox calls back` };
+      return {
+        kind: 'trusted',
+        note: `port outside ${(spec.ports ?? []).join('/')}; the service may refuse it or never call back, the sandbox calls back`,
+      };
     }
     default:
       return spec.name === SCENE_PARAM && !Object.hasOwn(rules.scenes, value) ? BAD : OK;

@@ -94,17 +94,25 @@ export class Notifier {
       let req: ClientRequest;
       try {
         const send = url.startsWith('https:') ? httpsRequest : httpRequest;
-        req = send(url, { method: 'POST', agent: false, headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
-          let size = 0;
-          res.on('data', (c: Buffer) => {
-            size += c.length;
-            if (size > MAX_ANSWER_BYTES) res.destroy();
-          });
-          res.on('end', () => settle({ status: res.statusCode ?? 0 }));
-          // A receiver that answers a status and then hangs up still answered.
-          res.on('close', () => settle({ status: res.statusCode ?? 0 }));
-          res.on('error', () => undefined);
-        });
+        req = send(
+          url,
+          {
+            method: 'POST',
+            agent: false,
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(Buffer.byteLength(body)) },
+          },
+          (res) => {
+            let size = 0;
+            res.on('data', (c: Buffer) => {
+              size += c.length;
+              if (size > MAX_ANSWER_BYTES) res.destroy();
+            });
+            res.on('end', () => settle({ status: res.statusCode ?? 0 }));
+            // A receiver that answers a status and then hangs up still answered.
+            res.on('close', () => settle({ status: res.statusCode ?? 0 }));
+            res.on('error', () => undefined);
+          },
+        );
       } catch (e) {
         resolve({ error: e instanceof Error ? e.message : String(e) });
         return;
@@ -114,7 +122,9 @@ export class Notifier {
         req.destroy();
       }, this.options.timeoutMs);
       this.requests.add(req);
-      req.on('error', (e: NodeJS.ErrnoException) => settle({ error: e.code && !e.message.includes(e.code) ? `${e.code}: ${e.message}` : e.message }));
+      req.on('error', (e: NodeJS.ErrnoException) =>
+        settle({ error: e.code && !e.message.includes(e.code) ? `${e.code}: ${e.message}` : e.message }),
+      );
       req.end(body);
     });
   }

@@ -5,13 +5,7 @@
 import { parseArgs } from 'node:util';
 import { parsePort } from '../app/port';
 import { MAGIC_TRANSPORT_UUIDS } from './faults';
-import {
-  MAGIC_UUIDS,
-  SANDBOX_DEFAULT_HOST,
-  SANDBOX_DEFAULT_KEY,
-  SANDBOX_DEFAULT_PORT,
-  SANDBOX_DEFAULT_SECRET,
-} from './defaults';
+import { MAGIC_UUIDS, SANDBOX_DEFAULT_HOST, SANDBOX_DEFAULT_KEY, SANDBOX_DEFAULT_PORT, SANDBOX_DEFAULT_SECRET } from './defaults';
 import { isLoopbackHost } from './loopback';
 
 export interface SandboxCliOptions {
@@ -29,7 +23,8 @@ export interface SandboxCliOptions {
   detectFaces?: boolean;
 }
 
-export type ParsedCli = { kind: 'run'; options: SandboxCliOptions; warnings: string[] } | { kind: 'help' } | { kind: 'error'; message: string };
+export type ParsedCli =
+  { kind: 'run'; options: SandboxCliOptions; warnings: string[] } | { kind: 'help' } | { kind: 'error'; message: string };
 
 export const SANDBOX_USAGE = [
   'Usage: npm run sandbox -- [options]',
@@ -43,7 +38,7 @@ export const SANDBOX_USAGE = [
   '  --lenient           accept values the vendor has not ruled out (open lists, inferred ranges and',
   '                      ports, other return_url schemes, urlencoded bodies), answer as for the nearest',
   '                      documented value and print each on stderr; strict (the default) refuses them',
-  '  --detect-faces      run the console\'s face detector on reference photos and answer NO_FACE_FOUND /',
+  "  --detect-faces      run the console's face detector on reference photos and answer NO_FACE_FOUND /",
   '                      MULTIPLE_FACES from their content (as well as the magic uuid values)',
   '  --help              show this help',
   '',
@@ -51,7 +46,16 @@ export const SANDBOX_USAGE = [
 
 /** Parses the sandbox's command line; never throws. */
 export function parseSandboxArgs(argv: readonly string[]): ParsedCli {
-  let values: { port?: string; host?: string; 'api-key'?: string; 'api-secret'?: string; 'no-callback-port-check'?: boolean; lenient?: boolean; 'detect-faces'?: boolean; help?: boolean };
+  let values: {
+    port?: string;
+    host?: string;
+    'api-key'?: string;
+    'api-secret'?: string;
+    'no-callback-port-check'?: boolean;
+    lenient?: boolean;
+    'detect-faces'?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -110,7 +114,13 @@ export function curlField(name: string, value: string): string {
  * chose (printing them is the documented exception: they are the operator's own test values),
  * the scenes, the magic uuid values and a curl command ready to paste.
  */
-export function sandboxBanner(s: { baseUrl: string; apiKey: string; apiSecret: string; scenes: Readonly<Record<string, number>>; lenient?: boolean }): string {
+export function sandboxBanner(s: {
+  baseUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  scenes: Readonly<Record<string, number>>;
+  lenient?: boolean;
+}): string {
   const scenes = Object.entries(s.scenes).map(([id, seconds]) => `${id} (${seconds} s)`);
   const credentials = `${curlField('api_key', s.apiKey)} ${curlField('api_secret', s.apiSecret)}`;
   const urls = '-F return_url=https://example.com/return -F notify_url=https://example.com/notify';

@@ -16,7 +16,13 @@
  * without one it hits whichever of the two comes next.
  */
 import type { ServerResponse } from 'node:http';
-import { MAX_FAULT_LATENCY_MS, checkFaultPlan, type FaultMode, type FaultOperation, type SandboxFaultPlan } from '../../core/sandbox-faults';
+import {
+  MAX_FAULT_LATENCY_MS,
+  checkFaultPlan,
+  type FaultMode,
+  type FaultOperation,
+  type SandboxFaultPlan,
+} from '../../core/sandbox-faults';
 
 export { FAULT_MODES, checkFaultPlan, type FaultMode, type FaultOperation, type SandboxFaultPlan } from '../../core/sandbox-faults';
 /** How long a trickled answer takes from its first byte to its last. */

@@ -74,7 +74,8 @@ export interface FlowDeps {
   maxFlows?: number;
 }
 
-export const isEnded = (flow: Flow): flow is EndedFlow => flow.data !== undefined && flow.sign !== undefined && flow.endedAtMs !== undefined;
+export const isEnded = (flow: Flow): flow is EndedFlow =>
+  flow.data !== undefined && flow.sign !== undefined && flow.endedAtMs !== undefined;
 
 /** The flows of the tokens a sandbox issued, by token and by biz_id. */
 export class FlowStore {
@@ -161,7 +162,12 @@ export class FlowStore {
     const nowMs = atMs;
     const timeUsedMs = flow.openedAt === undefined ? 0 : Math.round(performance.now() - flow.openedAt);
     const data = JSON.stringify(buildVerificationData(flow.token, choice, { requestId: serialId(nowMs), timeUsedMs }));
-    const ended: EndedFlow = Object.assign(flow, { status: choice.status, endedAtMs: nowMs, data, sign: signCallback(this.deps.apiSecret, data) });
+    const ended: EndedFlow = Object.assign(flow, {
+      status: choice.status,
+      endedAtMs: nowMs,
+      data,
+      sign: signCallback(this.deps.apiSecret, data),
+    });
     if (spendToken) flow.token.used = true;
     this.running.delete(flow);
     this.deps.delivered(ended);

@@ -48,13 +48,26 @@ export interface ResultReply {
   trusted: TrustedValue[];
 }
 
-const refuse = (status: number, code: string, detail?: string): ResultReply => ({ status, body: serviceErrorBody(code, detail), trusted: [] });
+const refuse = (status: number, code: string, detail?: string): ResultReply => ({
+  status,
+  body: serviceErrorBody(code, detail),
+  trusted: [],
+});
 
 /** return_image as the sandbox answers it, or a refusal (strict) / a value taken on trust (lenient). */
 function readReturnImage(raw: string, lenient: boolean): { value: string; trusted?: TrustedValue } | undefined {
   if (raw === '' || raw === '0' || raw === '1') return { value: raw };
   if (!lenient) return undefined;
-  return { value: '1', trusted: { param: 'return_image', value: raw, treatedAs: '1', note: 'beyond the overseas 0/1; the China edition has 2–6', accepted: true } };
+  return {
+    value: '1',
+    trusted: {
+      param: 'return_image',
+      value: raw,
+      treatedAs: '1',
+      note: 'beyond the overseas 0/1; the China edition has 2–6',
+      accepted: true,
+    },
+  };
 }
 
 /** Answers one get_result request from its query string. */
@@ -75,10 +88,19 @@ export function handleGetResult(query: URLSearchParams, ctx: GetResultContext): 
   const flow = ctx.flows.byBizId(bizId);
   if (!flow) return { ...refuse(400, 'RESULT_NOT_FOUND'), trusted };
   const t = flow.token;
-  if (!isEnded(flow)) return { status: 200, body: { status: flow.status, biz_info: { biz_id: t.biz_id, biz_no: t.biz_no, biz_extra_data: t.params.biz_extra_data ?? '' } }, trusted };
+  if (!isEnded(flow))
+    return {
+      status: 200,
+      body: { status: flow.status, biz_info: { biz_id: t.biz_id, biz_no: t.biz_no, biz_extra_data: t.params.biz_extra_data ?? '' } },
+      trusted,
+    };
   if (ctx.flows.isDestroyed(flow)) return { ...refuse(403, 'DATA_DESTROYED'), trusted };
   flow.fetches += 1;
-  const { request_id: _callbackRequestId, time_used: _callbackTimeUsed, ...body } = JSON.parse(flow.data) as VerificationData & Record<string, unknown>;
+  const {
+    request_id: _callbackRequestId,
+    time_used: _callbackTimeUsed,
+    ...body
+  } = JSON.parse(flow.data) as VerificationData & Record<string, unknown>;
   if (image.value === '1' && flow.status === 'OK') body.images = { image_best: bestImageDataUri() };
   if (verifyTime === '1') body.verify_time = Math.floor(flow.endedAtMs / 1000);
   return { status: 200, body, trusted };

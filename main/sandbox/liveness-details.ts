@@ -28,10 +28,36 @@ export type DetailCounters = Record<string, number>;
 /** `details` as reported: counters, or (selfie) one set of counters per photo. */
 export type LivenessDetails = Record<string, number | DetailCounters>;
 
-const VIDEO_KEYS = ['UPLOAD_TIMES', 'FACE_NOT_FOUND', 'LOW_FACE_QUALITY', 'INVALID_VIDEO_DURATION', 'SR_ERROR', 'NOT_SYNCHRONIZED', 'NO_AUDIO', 'VIDEO_FORMAT_UNSUPPORTED', 'VIDEO_FACE_INCONSISTENT'] as const;
-const SILENT_KEYS = ['UPLOAD_TIMES', 'FACE_NOT_FOUND', 'LOW_FACE_QUALITY', 'INVALID_VIDEO_DURATION', 'VIDEO_FORMAT_UNSUPPORTED', 'VIDEO_FACE_INCONSISTENT'] as const;
+const VIDEO_KEYS = [
+  'UPLOAD_TIMES',
+  'FACE_NOT_FOUND',
+  'LOW_FACE_QUALITY',
+  'INVALID_VIDEO_DURATION',
+  'SR_ERROR',
+  'NOT_SYNCHRONIZED',
+  'NO_AUDIO',
+  'VIDEO_FORMAT_UNSUPPORTED',
+  'VIDEO_FACE_INCONSISTENT',
+] as const;
+const SILENT_KEYS = [
+  'UPLOAD_TIMES',
+  'FACE_NOT_FOUND',
+  'LOW_FACE_QUALITY',
+  'INVALID_VIDEO_DURATION',
+  'VIDEO_FORMAT_UNSUPPORTED',
+  'VIDEO_FACE_INCONSISTENT',
+] as const;
 const selfieKeys = (pose: 'FRONT' | 'SIDE') =>
-  ['FACE_UPLOAD_TIMES', 'FACE_NOT_FOUND', 'FACE_BLURRED', 'FACE_MULTIPLE_FACES', 'FACE_POOR_LIGHT', `FACE_NOT_${pose}`, 'FACE_NOT_PROPER_POSITION', 'UNSUPPORTED_FORMAT'] as const;
+  [
+    'FACE_UPLOAD_TIMES',
+    'FACE_NOT_FOUND',
+    'FACE_BLURRED',
+    'FACE_MULTIPLE_FACES',
+    'FACE_POOR_LIGHT',
+    `FACE_NOT_${pose}`,
+    'FACE_NOT_PROPER_POSITION',
+    'UNSUPPORTED_FORMAT',
+  ] as const;
 
 /** One group of counters: `group` is undefined for top-level counters, else face_front / face_side. */
 export interface CounterGroup {

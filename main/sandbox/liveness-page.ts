@@ -13,10 +13,18 @@ import { tokenText, type PageText } from './page-text';
 import { FAILED_UPLOADS, detailField, detailLayout } from './liveness-details';
 import { FIELD, FORM_DEFAULTS, MAX_COUNTER, PRESETS } from './outcome-form';
 import type { IssuedToken } from './tokens';
-import { COMPARISON_THRESHOLDS, DEFAULT_PROCEDURE, FAKE_FACE_KINDS, FAKE_FACE_THRESHOLD, comparedRefs, reportedProcedure } from './verification-data';
+import {
+  COMPARISON_THRESHOLDS,
+  DEFAULT_PROCEDURE,
+  FAKE_FACE_KINDS,
+  FAKE_FACE_THRESHOLD,
+  comparedRefs,
+  reportedProcedure,
+} from './verification-data';
 
 /** How the browser hands the result to return_url: GET in any letter case, else POST (the default). */
-export const returnMethod = (token: IssuedToken): 'GET' | 'POST' => ((token.params.action_http_method ?? '').toUpperCase() === 'GET' ? 'GET' : 'POST');
+export const returnMethod = (token: IssuedToken): 'GET' | 'POST' =>
+  (token.params.action_http_method ?? '').toUpperCase() === 'GET' ? 'GET' : 'POST';
 
 /** redirect_type=1 with GET: the liveness page must leave the browser's history (liveness.ts). */
 export const replacesHistory = (token: IssuedToken): boolean => returnMethod(token) === 'GET' && token.params.redirect_type === '1';
@@ -88,7 +96,10 @@ function trustedList(token: IssuedToken, w: PageText): string {
   if (token.trusted.length === 0) return '';
   const items = token.trusted
     .map((t) => {
-      const as = t.treatedAs !== undefined ? ` ${w.html('trusted.answeredAs', {}, { value: `<code>${e(JSON.stringify(t.treatedAs))}</code>` })}` : '';
+      const as =
+        t.treatedAs !== undefined
+          ? ` ${w.html('trusted.answeredAs', {}, { value: `<code>${e(JSON.stringify(t.treatedAs))}</code>` })}`
+          : '';
       return `<li><code>${e(t.param)}=${e(JSON.stringify(t.value))}</code>${as}: <span lang="en">${e(t.note)}</span></li>`;
     })
     .join('\n');
@@ -156,21 +167,49 @@ function customForm(token: IssuedToken, w: PageText): string {
     radios(FIELD.status, e('status'), statuses, 'OK'),
     radios(FIELD.liveness, w.html('legend.withStatus', { name: 'liveness_result', status: 'OK' }), plain(['PASS', 'FAIL']), 'PASS'),
   ];
-  if (p.get_fail_reason === '1') parts.push(radios(FIELD.failReason, w.html('legend.withStatus', { name: 'fail_reason', status: 'WEBRTC_UNSUPPORTED' }), plain(FAIL_REASONS), 'SUPPORT_ERROR'));
+  if (p.get_fail_reason === '1')
+    parts.push(
+      radios(
+        FIELD.failReason,
+        w.html('legend.withStatus', { name: 'fail_reason', status: 'WEBRTC_UNSUPPORTED' }),
+        plain(FAIL_REASONS),
+        'SUPPORT_ERROR',
+      ),
+    );
   const refs = comparedRefs(token);
   if (refs.length > 0) {
     const fields = refs
-      .map((r) => numberField(FIELD.confidence(r), w.html('field.confidence', { name: r.replace('image_', 'result_'), min: '0', max: '100' }), 0, 100, FORM_DEFAULTS.confidence))
+      .map((r) =>
+        numberField(
+          FIELD.confidence(r),
+          w.html('field.confidence', { name: r.replace('image_', 'result_'), min: '0', max: '100' }),
+          0,
+          100,
+          FORM_DEFAULTS.confidence,
+        ),
+      )
       .join('\n');
     const legend = w.html('legend.withStatusAndLiveness', { name: 'verify_result', status: 'OK', liveness: 'PASS' });
-    parts.push(`<fieldset><legend>${legend}</legend>\n<p class="note">${w.html('note.thresholds', { list: thresholdsText })}</p>\n${fields}\n</fieldset>`);
+    parts.push(
+      `<fieldset><legend>${legend}</legend>\n<p class="note">${w.html('note.thresholds', { list: thresholdsText })}</p>\n${fields}\n</fieldset>`,
+    );
   }
   const folds = p.fmp_mode === '0';
   const fake = FAKE_FACE_KINDS.map((k) =>
-    numberField(FIELD.fakeFace(k), w.html('field.fakeFace', { name: `${k}_confidence`, min: '0', max: '1', threshold: String(FAKE_FACE_THRESHOLD) }), 0, 1, FORM_DEFAULTS.fakeFace[k]),
+    numberField(
+      FIELD.fakeFace(k),
+      w.html('field.fakeFace', { name: `${k}_confidence`, min: '0', max: '1', threshold: String(FAKE_FACE_THRESHOLD) }),
+      0,
+      1,
+      FORM_DEFAULTS.fakeFace[k],
+    ),
   ).join('\n');
-  const effect = folds ? w.html('note.fmpFolds', { setting: 'fmp_mode=0', fail: 'FAIL' }) : w.html('note.fmpReports', { setting: 'fmp_mode=1' });
-  parts.push(`<fieldset><legend>${w.html('legend.withStatus', { name: 'face_genuineness', status: 'OK' })}</legend>\n<p class="note">${effect}</p>\n${fake}\n</fieldset>`);
+  const effect = folds
+    ? w.html('note.fmpFolds', { setting: 'fmp_mode=0', fail: 'FAIL' })
+    : w.html('note.fmpReports', { setting: 'fmp_mode=1' });
+  parts.push(
+    `<fieldset><legend>${w.html('legend.withStatus', { name: 'face_genuineness', status: 'OK' })}</legend>\n<p class="note">${effect}</p>\n${fake}\n</fieldset>`,
+  );
   parts.push(detailsFieldset(token, w));
   if (p.get_shooting_error === '1') parts.push(checkbox(FIELD.shootingError, `shooting_error: ${w.html('field.shootingError')}`));
   if (p.return_multifaces_tag === '1') parts.push(checkbox(FIELD.multipleFaces, `multiple_faces: ${w.html('field.multipleFaces')}`));

@@ -109,7 +109,8 @@ export function parseForm(req: IncomingMessage): Promise<ParsedForm> {
         chunks.length = 0;
       });
       stream.on('close', () => {
-        if (!fileTooLarge && !files.has(name)) files.set(name, { bytes: Buffer.concat(chunks), filename: info.filename ?? '', mimeType: info.mimeType });
+        if (!fileTooLarge && !files.has(name))
+          files.set(name, { bytes: Buffer.concat(chunks), filename: info.filename ?? '', mimeType: info.mimeType });
       });
     });
     let broken = false;

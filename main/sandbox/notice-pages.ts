@@ -16,7 +16,9 @@ const titled = (w: PageText, key: string) => w.text('titled', { page: w.text(key
 function why(w: PageText, problem: TokenProblem, token: IssuedToken | undefined): string {
   if (problem === 'unknown') return w.html('invalid.unknown');
   if (problem === 'used') return token ? w.html('invalid.usedBizNo', { bizNo: token.biz_no }) : w.html('invalid.used');
-  return token ? w.html('invalid.expiredAt', { when: w.when(token.expired_time), unix: String(token.expired_time) }) : w.html('invalid.expired');
+  return token
+    ? w.html('invalid.expiredAt', { when: w.when(token.expired_time), unix: String(token.expired_time) })
+    : w.html('invalid.expired');
 }
 
 /** The error page for a token that cannot be used, naming INVALID_TOKEN and which of the three problems it is. */

@@ -69,7 +69,8 @@ export const PRESETS: readonly Preset[] = [
     id: 'screen-replay',
     describeParams: { confidence: String(SCREEN_REPLAY_CONFIDENCE) },
     appliesTo: always,
-    choice: (t) => withConfidence(t, { ...base('OK'), fakeFace: { ...GENUINE, screen_replay: SCREEN_REPLAY_CONFIDENCE } }, MATCH_CONFIDENCE),
+    choice: (t) =>
+      withConfidence(t, { ...base('OK'), fakeFace: { ...GENUINE, screen_replay: SCREEN_REPLAY_CONFIDENCE } }, MATCH_CONFIDENCE),
   },
   { id: 'failed', appliesTo: always, choice: () => ({ ...base('FAILED'), shootingError: true }) },
   { id: 'cancelled', appliesTo: always, choice: () => base('CANCELLED') },
@@ -97,7 +98,9 @@ function numberIn(fields: ReadonlyMap<string, string>, name: string, min: number
   const raw = (fields.get(name) ?? '').trim();
   if (raw === '') return fallback;
   const n = Number(raw);
-  return /^\d+(\.\d+)?$/.test(raw) && n >= min && n <= max ? n : problem('number', { name, min: String(min), max: String(max), value: raw });
+  return /^\d+(\.\d+)?$/.test(raw) && n >= min && n <= max
+    ? n
+    : problem('number', { name, min: String(min), max: String(max), value: raw });
 }
 
 /** The most a counter may say on the page: far above any retry limit, small enough to read. */

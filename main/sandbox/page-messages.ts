@@ -18,7 +18,8 @@ export const sandboxPageMessages = defineMessages({
     titled: '{page} — {sandbox}',
     liveness: {
       title: 'Liveness check',
-      intro: "This page stands in for the customer's liveness check. Pick what happened: the sandbox ends the flow, sends the signed result to notify_url and takes this browser to return_url.",
+      intro:
+        "This page stands in for the customer's liveness check. Pick what happened: the sandbox ends the flow, sends the signed result to notify_url and takes this browser to return_url.",
       request: 'The verification',
       presets: 'One-click outcomes',
       custom: 'Custom outcome',
@@ -67,7 +68,10 @@ export const sandboxPageMessages = defineMessages({
       passed: { label: 'Passed', describe: 'OK, liveness PASS, same person' },
       'no-match': { label: 'Different person', describe: 'OK, liveness PASS, comparison confidence {confidence} (below every threshold)' },
       'liveness-failed': { label: 'Liveness failed', describe: 'OK, liveness FAIL' },
-      'screen-replay': { label: 'Screen replay suspected', describe: 'OK, screen_replay_confidence {confidence} (FAIL with fmp_mode=0, a score only with fmp_mode=1)' },
+      'screen-replay': {
+        label: 'Screen replay suspected',
+        describe: 'OK, screen_replay_confidence {confidence} (FAIL with fmp_mode=0, a score only with fmp_mode=1)',
+      },
       failed: { label: 'Flow failed', describe: 'FAILED (and shooting_error true when asked)' },
       cancelled: { label: 'Cancelled', describe: 'CANCELLED: the customer quit' },
       timeout: { label: 'Timed out', describe: 'TIMEOUT' },
@@ -106,7 +110,8 @@ export const sandboxPageMessages = defineMessages({
     titled: '{page} — {sandbox}',
     liveness: {
       title: 'Pemeriksaan liveness',
-      intro: 'Halaman ini menggantikan pemeriksaan liveness nasabah. Pilih apa yang terjadi: sandbox mengakhiri alur, mengirim hasil yang ditandatangani ke notify_url, lalu membawa browser ini ke return_url.',
+      intro:
+        'Halaman ini menggantikan pemeriksaan liveness nasabah. Pilih apa yang terjadi: sandbox mengakhiri alur, mengirim hasil yang ditandatangani ke notify_url, lalu membawa browser ini ke return_url.',
       request: 'Data verifikasi',
       presets: 'Hasil sekali klik',
       custom: 'Hasil khusus',
@@ -155,7 +160,10 @@ export const sandboxPageMessages = defineMessages({
       passed: { label: 'Lolos', describe: 'OK, liveness PASS, orang yang sama' },
       'no-match': { label: 'Orang lain', describe: 'OK, liveness PASS, tingkat keyakinan pencocokan {confidence} (di bawah semua ambang)' },
       'liveness-failed': { label: 'Liveness gagal', describe: 'OK, liveness FAIL' },
-      'screen-replay': { label: 'Dugaan tayangan ulang layar', describe: 'OK, screen_replay_confidence {confidence} (FAIL dengan fmp_mode=0, hanya skor dengan fmp_mode=1)' },
+      'screen-replay': {
+        label: 'Dugaan tayangan ulang layar',
+        describe: 'OK, screen_replay_confidence {confidence} (FAIL dengan fmp_mode=0, hanya skor dengan fmp_mode=1)',
+      },
       failed: { label: 'Alur gagal', describe: 'FAILED (dan shooting_error true bila diminta)' },
       cancelled: { label: 'Dibatalkan', describe: 'CANCELLED: nasabah membatalkan' },
       timeout: { label: 'Waktu habis', describe: 'TIMEOUT' },
@@ -242,7 +250,10 @@ export const sandboxPageMessages = defineMessages({
       passed: { label: '通过', describe: 'OK，活体 PASS，同一人' },
       'no-match': { label: '不是同一人', describe: 'OK，活体 PASS，比对置信度 {confidence}（低于所有阈值）' },
       'liveness-failed': { label: '活体检测未通过', describe: 'OK，活体 FAIL' },
-      'screen-replay': { label: '疑似屏幕翻拍', describe: 'OK，screen_replay_confidence {confidence}（fmp_mode=0 时为 FAIL，fmp_mode=1 时仅返回分数）' },
+      'screen-replay': {
+        label: '疑似屏幕翻拍',
+        describe: 'OK，screen_replay_confidence {confidence}（fmp_mode=0 时为 FAIL，fmp_mode=1 时仅返回分数）',
+      },
       failed: { label: '流程失败', describe: 'FAILED（如有请求，shooting_error 为 true）' },
       cancelled: { label: '已取消', describe: 'CANCELLED：用户主动退出' },
       timeout: { label: '已超时', describe: 'TIMEOUT' },

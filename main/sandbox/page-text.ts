@@ -46,7 +46,9 @@ export function pageText(locale: Locale): PageText {
       // Markup goes in as inert marks, so escaping the sentence cannot touch it, then replaces them.
       // A value cannot forge a mark: the two mark characters are dropped from every value first.
       const marks = Object.keys(markup);
-      const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[\uE000\uE001]/g, '') : v]));
+      const values = Object.fromEntries(
+        Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[\uE000\uE001]/g, '') : v]),
+      );
       const withMarks = { ...values, ...Object.fromEntries(marks.map((m, i) => [m, `\uE000${i}\uE001`])) };
       return escapeHtml(text(key, withMarks)).replace(/\uE000(\d+)\uE001/g, (_, i: string) => markup[marks[Number(i)] ?? ''] ?? '');
     },

@@ -24,7 +24,11 @@ export async function runSandboxProgram(argv: readonly string[], command = 'npm 
   }
   for (const w of parsed.warnings) process.stderr.write(`${w}\n`);
   const { detectFaces, ...options } = parsed.options;
-  const sandbox = await createSandbox({ ...options, scenes: SANDBOX_SCENES, faceCheck: detectFaces ? faceCheckOf(createPhotoAnalyser()) : undefined });
+  const sandbox = await createSandbox({
+    ...options,
+    scenes: SANDBOX_SCENES,
+    faceCheck: detectFaces ? faceCheckOf(createPhotoAnalyser()) : undefined,
+  });
   // What the sandbox took on trust goes to stderr, apart from the answers a script may parse.
   sandbox.onTrusted((e) => process.stderr.write(`${trustLine(e)}\n`));
   process.stdout.write(sandboxBanner({ ...sandbox, scenes: SANDBOX_SCENES }));

@@ -127,13 +127,15 @@ function checkOptions(o: SandboxOptions): void {
   if (typeof o.apiKey !== 'string' || o.apiKey === '') throw new Error('The sandbox needs a non-empty apiKey.');
   if (typeof o.apiSecret !== 'string' || o.apiSecret === '') throw new Error('The sandbox needs a non-empty apiSecret.');
   const port = o.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`The sandbox port must be a whole number from 0 to 65535, not ${port}.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`The sandbox port must be a whole number from 0 to 65535, not ${port}.`);
   const host = o.host ?? SANDBOX_DEFAULT_HOST;
   if (!isLoopbackHost(host) && !o.exposeBeyondLoopback) {
     throw new Error(`Refusing to serve the sandbox on ${host}: it is not a loopback address (set exposeBeyondLoopback to mean it).`);
   }
   for (const [id, seconds] of Object.entries(o.scenes ?? {})) {
-    if (id === '' || !Number.isInteger(seconds) || seconds <= 0) throw new Error(`Scene "${id}" needs a positive whole number of seconds, not ${seconds}.`);
+    if (id === '' || !Number.isInteger(seconds) || seconds <= 0)
+      throw new Error(`Scene "${id}" needs a positive whole number of seconds, not ${seconds}.`);
   }
   for (const ms of o.notifyRetryDelaysMs ?? []) {
     if (!Number.isInteger(ms) || ms < 0) throw new Error(`notifyRetryDelaysMs must hold whole numbers of ms, not ${ms}.`);
@@ -170,7 +172,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   let faceCheck = options.faceCheck;
   /** biz_ids whose get_result calls are the console's own background fetch right now (count per id). */
   const background = new Map<string, number>();
-  const notifier = new Notifier({ log, now, retryDelaysMs: [...(options.notifyRetryDelaysMs ?? DEFAULT_NOTIFY_RETRY_DELAYS_MS)], timeoutMs: options.notifyTimeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS });
+  const notifier = new Notifier({
+    log,
+    now,
+    retryDelaysMs: [...(options.notifyRetryDelaysMs ?? DEFAULT_NOTIFY_RETRY_DELAYS_MS)],
+    timeoutMs: options.notifyTimeoutMs ?? DEFAULT_NOTIFY_TIMEOUT_MS,
+  });
   const flows = new FlowStore({
     now,
     apiSecret: options.apiSecret,
@@ -215,7 +222,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       trust.add(now(), 'get_token', { ...seen, note: 'the vendor asks for form-data; read anyway', accepted: true }, bizNo);
       return form;
     }
-    trust.add(now(), 'get_token', { ...seen, note: 'the vendor asks for form-data; read as no arguments (MISSING_ARGUMENTS: api_key)', accepted: false }, bizNo);
+    trust.add(
+      now(),
+      'get_token',
+      { ...seen, note: 'the vendor asks for form-data; read as no arguments (MISSING_ARGUMENTS: api_key)', accepted: false },
+      bizNo,
+    );
     return none;
   }
 
@@ -236,7 +248,15 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     const instead = preempted(planned, startedAt);
     if (instead) return deliverAnswer(res, instead, planned);
     const received = readableForm(req, form);
-    const reply = await handleGetToken(received, { apiKey: options.apiKey, apiSecret: options.apiSecret, scenes, callbackPortCheck: options.callbackPortCheck ?? true, lenient, nowMs: now(), faceCheck });
+    const reply = await handleGetToken(received, {
+      apiKey: options.apiKey,
+      apiSecret: options.apiSecret,
+      scenes,
+      callbackPortCheck: options.callbackPortCheck ?? true,
+      lenient,
+      nowMs: now(),
+      faceCheck,
+    });
     const bizNo = received.fields.get('biz_no');
     for (const t of reply.trusted ?? []) trust.add(now(), 'get_token', t, bizNo);
     // Magic transport uuids act only on a request that passed every check; a plan takes precedence.
@@ -280,7 +300,12 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   // One request handler for every address served (loopback, and a LAN address when exposed).
   const makeServer = () => {
     const server = createServer(
-      { headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, keepAliveTimeout: limits.keepAliveMs, connectionsCheckingInterval: limits.checkEveryMs },
+      {
+        headersTimeout: limits.headersMs,
+        requestTimeout: limits.requestMs,
+        keepAliveTimeout: limits.keepAliveMs,
+        connectionsCheckingInterval: limits.checkEveryMs,
+      },
       (req, res) => {
         const startedAt = performance.now();
         // A client that goes away mid-request errors these streams; that is no reason to crash.

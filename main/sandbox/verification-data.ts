@@ -88,7 +88,11 @@ function verifyResult(token: IssuedToken, choice: TesterChoice, verdict: 'PASS' 
 }
 
 /** The end-of-flow `data` for a token and the tester's choice. */
-export function buildVerificationData(token: IssuedToken, choice: TesterChoice, ids: { requestId: string; timeUsedMs: number }): VerificationData {
+export function buildVerificationData(
+  token: IssuedToken,
+  choice: TesterChoice,
+  ids: { requestId: string; timeUsedMs: number },
+): VerificationData {
   const p = token.params;
   const data: VerificationData = { request_id: ids.requestId, status: choice.status };
   if (choice.status === 'WEBRTC_UNSUPPORTED' && p.get_fail_reason === '1') data.fail_reason = choice.failReason;

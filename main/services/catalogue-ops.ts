@@ -7,6 +7,11 @@ import type { OpImpls } from './handlers';
 export function catalogueOps(): OpImpls<'describeCatalogue'> {
   return {
     describeCatalogue: async () =>
-      ok({ params: PARAMS, errors: ERRORS, notifyPorts: NOTIFY_PORTS, imageLimits: { maxBytes: IMAGE_LIMITS.maxBytes, maxSide: IMAGE_LIMITS.maxSide } }),
+      ok({
+        params: PARAMS,
+        errors: ERRORS,
+        notifyPorts: NOTIFY_PORTS,
+        imageLimits: { maxBytes: IMAGE_LIMITS.maxBytes, maxSide: IMAGE_LIMITS.maxSide },
+      }),
   };
 }

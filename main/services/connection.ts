@@ -14,22 +14,59 @@ export async function checkConnection(profile: Profile, timeoutMs = 15_000): Pro
   if (profile.apiKey === '' || profile.apiSecret === '') {
     return { ok: false, verdict: 'authentication-failed', message: 'This profile has no api_key or no api_secret yet.', elapsedMs: 0 };
   }
-  const r = await getToken({ baseUrl: profile.baseUrl, apiKey: profile.apiKey, apiSecret: profile.apiSecret, params: {}, photos: {}, timeoutMs });
+  const r = await getToken({
+    baseUrl: profile.baseUrl,
+    apiKey: profile.apiKey,
+    apiSecret: profile.apiSecret,
+    params: {},
+    photos: {},
+    timeoutMs,
+  });
   if (r.outcome === 'issued') {
-    return { ok: true, verdict: 'authenticated', message: 'Key and secret accepted (the service unexpectedly issued a token for an empty request).', elapsedMs: r.elapsedMs };
+    return {
+      ok: true,
+      verdict: 'authenticated',
+      message: 'Key and secret accepted (the service unexpectedly issued a token for an empty request).',
+      elapsedMs: r.elapsedMs,
+    };
   }
   const code = r.error.code;
   if (code === 'MISSING_ARGUMENTS' || code === 'BAD_ARGUMENTS') {
-    return { ok: true, verdict: 'authenticated', message: `Key and secret accepted by ${profile.baseUrl} (${r.elapsedMs} ms).`, elapsedMs: r.elapsedMs };
+    return {
+      ok: true,
+      verdict: 'authenticated',
+      message: `Key and secret accepted by ${profile.baseUrl} (${r.elapsedMs} ms).`,
+      elapsedMs: r.elapsedMs,
+    };
   }
   if (code === 'AUTHENTICATION_ERROR') {
-    return { ok: false, verdict: 'authentication-failed', message: 'The service refused the key and secret (AUTHENTICATION_ERROR). Check both, and the region.', elapsedMs: r.elapsedMs };
+    return {
+      ok: false,
+      verdict: 'authentication-failed',
+      message: 'The service refused the key and secret (AUTHENTICATION_ERROR). Check both, and the region.',
+      elapsedMs: r.elapsedMs,
+    };
   }
   if (code === 'AUTHORIZATION_ERROR') {
-    return { ok: false, verdict: 'authorization-failed', message: `The key is known but not allowed: ${r.error.detail ?? 'no reason given'}.`, elapsedMs: r.elapsedMs };
+    return {
+      ok: false,
+      verdict: 'authorization-failed',
+      message: `The key is known but not allowed: ${r.error.detail ?? 'no reason given'}.`,
+      elapsedMs: r.elapsedMs,
+    };
   }
   if (code === 'NETWORK_ERROR' || code === 'TIMEOUT' || code === 'CONNECTION_LOST') {
-    return { ok: false, verdict: 'network', message: `${faceidText(r.error.title)}: ${faceidParagraph(errorWords(r.error))}`, elapsedMs: r.elapsedMs };
+    return {
+      ok: false,
+      verdict: 'network',
+      message: `${faceidText(r.error.title)}: ${faceidParagraph(errorWords(r.error))}`,
+      elapsedMs: r.elapsedMs,
+    };
   }
-  return { ok: false, verdict: 'unexpected', message: `${faceidText(r.error.title)}: ${faceidParagraph(errorWords(r.error))}`, elapsedMs: r.elapsedMs };
+  return {
+    ok: false,
+    verdict: 'unexpected',
+    message: `${faceidText(r.error.title)}: ${faceidParagraph(errorWords(r.error))}`,
+    elapsedMs: r.elapsedMs,
+  };
 }

@@ -82,7 +82,11 @@ export function exportOps(deps: HandlerDeps & { exportSaver?: ExportSaver }, tic
   return {
     saveHistoryExport: async ({ filter, format }): Promise<Result<SavedExport>> => {
       if (filter.scope && filter.scope !== 'desk') {
-        return fail({ code: 'BAD_REQUEST', field: 'filter.scope', message: `Only this desk's own history can be exported here (scope "desk"); the team history is the bank's record.` });
+        return fail({
+          code: 'BAD_REQUEST',
+          field: 'filter.scope',
+          message: `Only this desk's own history can be exported here (scope "desk"); the team history is the bank's record.`,
+        });
       }
       const { total, totalCapped } = deps.history.count(filter, now());
       if (total === 0) return ok({ kind: 'empty' });

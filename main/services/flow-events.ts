@@ -26,6 +26,6 @@ export class FlowEvents {
 
   /** Observations of one flow, oldest first. */
   of(bizId: string | undefined): readonly FlowEvent[] {
-    return bizId === undefined ? [] : this.byBiz.get(bizId) ?? [];
+    return bizId === undefined ? [] : (this.byBiz.get(bizId) ?? []);
   }
 }

@@ -104,7 +104,8 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
     saveRecordPdf: async ({ historyId }) => {
       const row = deps.history.get(historyId);
       if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });
-      if (!deps.recordPrinter) return fail({ code: 'USE_BROWSER_PRINT', message: "This shell saves records with the browser's own print (Save as PDF)." });
+      if (!deps.recordPrinter)
+        return fail({ code: 'USE_BROWSER_PRINT', message: "This shell saves records with the browser's own print (Save as PDF)." });
       return ok(await deps.recordPrinter(`faceid-record-${row.bizNo.replace(/[^\w.-]+/g, '_')}.pdf`));
     },
   };
@@ -117,7 +118,11 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
       if (!parsed.success) {
         const first = parsed.error.issues[0];
         const where = first && first.path.length > 0 ? first.path.join('.') : undefined;
-        return fail({ code: 'BAD_REQUEST', field: where, message: `Invalid ${op} request${where ? ` at ${where}` : ''}: ${first?.message ?? 'malformed'}.` });
+        return fail({
+          code: 'BAD_REQUEST',
+          field: where,
+          message: `Invalid ${op} request${where ? ` at ${where}` : ''}: ${first?.message ?? 'malformed'}.`,
+        });
       }
       try {
         return await run(parsed.data as Parameters<OpImpl<K>>[0]);

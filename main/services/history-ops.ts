@@ -7,12 +7,17 @@ import { TeamError } from '../team/errors';
 import type { BestImages } from './best-images';
 import type { HandlerDeps, OpImpls } from './handlers';
 
-type HistoryOpName = 'queryHistory' | 'getHistoryRow' | 'historyCurl' | 'exportHistory' | 'deleteHistory' | 'getKeptPhoto' | 'getSettings' | 'updateSettings';
+type HistoryOpName =
+  'queryHistory' | 'getHistoryRow' | 'historyCurl' | 'exportHistory' | 'deleteHistory' | 'getKeptPhoto' | 'getSettings' | 'updateSettings';
 
 const notFound = (id: number) => fail({ code: 'NOT_FOUND', field: 'id', message: `No history row ${id} (it may have been deleted).` });
 
 const deskOnly = (what: 'export' | 'delete') =>
-  fail({ code: 'BAD_REQUEST', field: 'filter.scope', message: `Only this desk's own history can be ${what === 'export' ? 'exported' : 'deleted'} here (scope "desk"); the team history is the bank's record.` });
+  fail({
+    code: 'BAD_REQUEST',
+    field: 'filter.scope',
+    message: `Only this desk's own history can be ${what === 'export' ? 'exported' : 'deleted'} here (scope "desk"); the team history is the bank's record.`,
+  });
 
 /** The history and the settings that shape it. */
 export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<HistoryOpName> {
@@ -83,7 +88,13 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
     },
     getKeptPhoto: async ({ sha256 }) => {
       const bytes = history.photo(sha256);
-      return bytes ? ok({ dataBase64: Buffer.from(bytes).toString('base64') }) : fail({ code: 'NOT_FOUND', field: 'sha256', message: 'That photo was not kept (only hashes are stored unless photo keeping is on).' });
+      return bytes
+        ? ok({ dataBase64: Buffer.from(bytes).toString('base64') })
+        : fail({
+            code: 'NOT_FOUND',
+            field: 'sha256',
+            message: 'That photo was not kept (only hashes are stored unless photo keeping is on).',
+          });
     },
     getSettings: async () => ok(settings.get()),
     updateSettings: async ({ settings: next }) => {

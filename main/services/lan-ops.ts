@@ -48,7 +48,12 @@ export function lanOps(deps: HandlerDeps): OpImpls<LanOpName> {
         await s.serveOnLan(address);
       } catch (e) {
         const reason = (e as { code?: string }).code;
-        return fail({ code: 'LAN_ADDRESS_UNAVAILABLE', field: 'address', reason, message: `The sandbox could not listen on ${address}: ${e instanceof Error ? e.message : String(e)}` });
+        return fail({
+          code: 'LAN_ADDRESS_UNAVAILABLE',
+          field: 'address',
+          reason,
+          message: `The sandbox could not listen on ${address}: ${e instanceof Error ? e.message : String(e)}`,
+        });
       }
       chosen = address;
       deps.log?.(address ? `sandbox also served on ${s.lanBaseUrl} (reachable from the network)` : 'sandbox on loopback only');

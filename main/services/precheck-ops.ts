@@ -19,7 +19,15 @@ type PrecheckOpName = 'analysePhoto' | 'rotatePhoto' | 'setSandboxDetectFaces';
 function staged(stage: PhotoStage, handle: string) {
   const found = stage.get(handle);
   if (found.found) return { ok: true as const, name: found.photo.name, bytes: found.photo.bytes };
-  return { ok: false as const, failure: fail({ code: 'PHOTO_NOT_STAGED', field: 'photo', reason: found.reason, message: `The photo is no longer staged (${found.reason}); attach it again.` }) };
+  return {
+    ok: false as const,
+    failure: fail({
+      code: 'PHOTO_NOT_STAGED',
+      field: 'photo',
+      reason: found.reason,
+      message: `The photo is no longer staged (${found.reason}); attach it again.`,
+    }),
+  };
 }
 
 export function precheckOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<PrecheckOpName> {
@@ -42,7 +50,11 @@ export function precheckOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<Prech
       try {
         const turned = await rotatePhoto(p.bytes, degrees);
         const name = p.name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'photo';
-        return ok({ photo: { name: `${name}-rotated.jpg`, dataBase64: Buffer.from(turned.bytes).toString('base64') }, width: turned.width, height: turned.height });
+        return ok({
+          photo: { name: `${name}-rotated.jpg`, dataBase64: Buffer.from(turned.bytes).toString('base64') },
+          width: turned.width,
+          height: turned.height,
+        });
       } catch {
         return fail({ code: 'PRECHECK_UNDECODABLE', field: 'photo', message: 'The photo could not be read as an image.' });
       }
@@ -50,7 +62,8 @@ export function precheckOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<Prech
     setSandboxDetectFaces: async ({ on }) => {
       const s = deps.sandbox;
       if (!s) return fail({ code: 'NO_SANDBOX', message: 'No embedded sandbox is running.' });
-      if (on && !deps.precheck) return fail({ code: 'PRECHECK_UNAVAILABLE', message: 'The photo pre-check is not available in this shell.' });
+      if (on && !deps.precheck)
+        return fail({ code: 'PRECHECK_UNAVAILABLE', message: 'The photo pre-check is not available in this shell.' });
       await s.setFaceCheck(on && deps.precheck ? faceCheckOf(deps.precheck) : undefined);
       deps.log?.(`sandbox face detection ${on ? 'on' : 'off'}`);
       return ok(await sandboxState(s));

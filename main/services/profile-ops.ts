@@ -47,7 +47,8 @@ export function profileOps(deps: HandlerDeps): OpImpls<ProfileOpName> {
       }
       const imported = [];
       // The vault's naming rule decides what clashes; each created profile takes its name.
-      for (const input of inputs) imported.push(await vault.create({ ...input, name: vault.freeName(input.name, (n) => (n === 1 ? '' : ` (${n})`)) }));
+      for (const input of inputs)
+        imported.push(await vault.create({ ...input, name: vault.freeName(input.name, (n) => (n === 1 ? '' : ` (${n})`)) }));
       return ok({ imported });
     },
     testConnection: async ({ profileId }) => {

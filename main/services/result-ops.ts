@@ -33,7 +33,15 @@ export async function sandboxState(s: EmbeddedSandbox, history?: Pick<HistorySto
     const historyId = history ? history.findByBizId(bizIdOf(c.data) ?? '')?.id : undefined;
     return historyId === undefined ? c : { ...c, historyId };
   });
-  return { baseUrl: s.baseUrl, faults, callbacks: linked, lenient: s.lenient, trusted, detectFaces: s.detectFaces, scenes: [...SANDBOX_SCENES] };
+  return {
+    baseUrl: s.baseUrl,
+    faults,
+    callbacks: linked,
+    lenient: s.lenient,
+    trusted,
+    detectFaces: s.detectFaces,
+    scenes: [...SANDBOX_SCENES],
+  };
 }
 
 /** The biz_id a callback's `data` names (biz_info.biz_id, as the service sends it), if it is JSON. */
@@ -67,30 +75,57 @@ export interface ResultContext {
 }
 
 /** Fetching, shared so the sandbox's "flow ended" event and the operator's button use one path. */
-export function resultFetcher(deps: HandlerDeps, ctx: ResultContext): (historyId: number, origin?: FetchOrigin) => Promise<Result<HistoryRow>> {
+export function resultFetcher(
+  deps: HandlerDeps,
+  ctx: ResultContext,
+): (historyId: number, origin?: FetchOrigin) => Promise<Result<HistoryRow>> {
   const now = deps.now ?? Date.now;
   const inFlight = new Map<number, Promise<Result<HistoryRow>>>();
 
   async function fetchOnce(historyId: number, origin: FetchOrigin): Promise<Result<HistoryRow>> {
     const row = deps.history.get(historyId);
     if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });
-    if (row.status !== 'issued' || !row.bizId) return fail({ code: 'NOT_ISSUED', message: 'Only an issued token has a verification result.' });
+    if (row.status !== 'issued' || !row.bizId)
+      return fail({ code: 'NOT_ISSUED', message: 'Only an issued token has a verification result.' });
     const used = row.result?.fetches ?? 0;
     if (used >= RESULT_FETCH_LIMIT) {
-      return fail({ code: 'RESULT_FETCH_LIMIT', message: `The service answers get_result at most ${RESULT_FETCH_LIMIT} times and this console has used all of them; the stored result is shown.` });
+      return fail({
+        code: 'RESULT_FETCH_LIMIT',
+        message: `The service answers get_result at most ${RESULT_FETCH_LIMIT} times and this console has used all of them; the stored result is shown.`,
+      });
     }
     if (row.expiredTime !== undefined && now() > row.expiredTime * 1000 + RESULT_RETENTION_MS) {
-      return fail({ code: 'RESULT_EXPIRED', message: 'The service keeps a result for one day after the flow; this one is gone. The stored result, if any, is shown.' });
+      return fail({
+        code: 'RESULT_EXPIRED',
+        message: 'The service keeps a result for one day after the flow; this one is gone. The stored result, if any, is shown.',
+      });
     }
     const level = (await deps.vault.summaryOf(row.profileId).catch(() => undefined))?.desk.matchLevel ?? DEFAULT_DESK_SETTINGS.matchLevel;
     if (origin === 'poll' && !rowBudget(row, rowFlowState(row, ctx.events.of(row.bizId), level, now()), now()).mayPoll) {
-      return fail({ code: 'POLL_NOT_ALLOWED', message: 'Polling would spend the last get_result answer (or the result is already stored); fetch it yourself when the customer is done.' });
+      return fail({
+        code: 'POLL_NOT_ALLOWED',
+        message:
+          'Polling would spend the last get_result answer (or the result is already stored); fetch it yourself when the customer is done.',
+      });
     }
     const profile = await deps.vault.resolve(row.profileId);
-    if (!profile) return fail({ code: 'PROFILE_NOT_FOUND', message: `The profile "${row.profileName}" that issued this token no longer exists; its credentials are needed to fetch the result.` });
+    if (!profile)
+      return fail({
+        code: 'PROFILE_NOT_FOUND',
+        message: `The profile "${row.profileName}" that issued this token no longer exists; its credentials are needed to fetch the result.`,
+      });
     const keep = deps.settings.get().keepPhotos;
     const bizId = row.bizId;
-    const call = () => getResult({ baseUrl: row.baseUrl, apiKey: profile.apiKey, apiSecret: profile.apiSecret, bizId, returnImage: '1', returnVerifyTime: '1', timeoutMs: deps.timeoutMs });
+    const call = () =>
+      getResult({
+        baseUrl: row.baseUrl,
+        apiKey: profile.apiKey,
+        apiSecret: profile.apiSecret,
+        bizId,
+        returnImage: '1',
+        returnVerifyTime: '1',
+        timeoutMs: deps.timeoutMs,
+      });
     const sandbox = deps.sandbox;
     const r = origin !== 'operator' && sandbox && row.baseUrl === sandbox.baseUrl ? await sandbox.inBackground(bizId, call) : await call();
     if (r.outcome !== 'ok') {
@@ -110,7 +145,8 @@ export function resultFetcher(deps: HandlerDeps, ctx: ResultContext): (historyId
       bestImageSha256: keep && best ? createHash('sha256').update(best).digest('hex') : undefined,
     };
     const state = rowFlowState({ ...row, result: stored }, ctx.events.of(bizId), level, now());
-    if (state && isEndStage(state.stage) && !state.provisional && FINAL_STATUSES.has(status)) Object.assign(stored, { verdict: state.stage, level });
+    if (state && isEndStage(state.stage) && !state.provisional && FINAL_STATUSES.has(status))
+      Object.assign(stored, { verdict: state.stage, level });
     // The best frame is biometric data: on disk only when photos are kept, else in memory for the session.
     if (best && !keep) ctx.bestImages.set(historyId, best);
     deps.history.storeResult(historyId, stored, keep ? best : undefined);
@@ -150,11 +186,24 @@ export function resultOps(deps: HandlerDeps, fetchResult: ReturnType<typeof resu
         if (other.id === profileId) continue;
         const candidate = await deps.vault.resolve(other.id).catch(() => undefined);
         if (candidate && candidate.apiSecret !== '' && verifyCallbackSignature(candidate.apiSecret, data, sign)) {
-          return ok({ valid: false, matchesProfile: other.name, message: `Not signed with “${profile.name}”'s secret — but with “${other.name}”'s.`, decoded, decodeError });
+          return ok({
+            valid: false,
+            matchesProfile: other.name,
+            message: `Not signed with “${profile.name}”'s secret — but with “${other.name}”'s.`,
+            decoded,
+            decodeError,
+          });
         }
       }
-      const hint = /^[0-9a-fA-F]{40}$/.test(sign.trim()) ? 'data or sign was altered, or another secret signed it' : 'sign is not 40 hex characters';
-      return ok({ valid: false, message: `Not genuine for “${profile.name}”: ${hint}. Verify against data exactly as received, before any re-formatting.`, decoded, decodeError });
+      const hint = /^[0-9a-fA-F]{40}$/.test(sign.trim())
+        ? 'data or sign was altered, or another secret signed it'
+        : 'sign is not 40 hex characters';
+      return ok({
+        valid: false,
+        message: `Not genuine for “${profile.name}”: ${hint}. Verify against data exactly as received, before any re-formatting.`,
+        decoded,
+        decodeError,
+      });
     },
     getSandboxState: async () => {
       const s = deps.sandbox;

@@ -9,11 +9,13 @@ const notRunning = () => fail({ code: 'TEAM_NOT_CONFIGURED', message: 'This shel
 export function teamOps(deps: HandlerDeps): OpImpls<TeamOpName> {
   return {
     getTeamStatus: async () => (deps.team ? ok(deps.team.status()) : notRunning()),
-    updateTeamSettings: async ({ settings, password, acceptUnprotected }) => (deps.team ? ok(await deps.team.update(settings, password, acceptUnprotected)) : notRunning()),
+    updateTeamSettings: async ({ settings, password, acceptUnprotected }) =>
+      deps.team ? ok(await deps.team.update(settings, password, acceptUnprotected)) : notRunning(),
     // The desk's own queue: works whether or not the team history is on (entries wait locally).
     teamOutbox: async ({ action, globalId }) => {
       const outbox = deps.history.outbox;
-      const changed = action === 'retry' ? outbox.retryQuarantined(globalId) : action === 'discard' ? outbox.discardQuarantined(globalId) : 0;
+      const changed =
+        action === 'retry' ? outbox.retryQuarantined(globalId) : action === 'discard' ? outbox.discardQuarantined(globalId) : 0;
       if (action === 'retry') deps.team?.nudge();
       return ok({ quarantined: outbox.quarantined(), changed });
     },

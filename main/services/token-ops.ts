@@ -66,7 +66,12 @@ function stagedPhotos(req: IssueTokenRequest, stage: PhotoStage): Result<{ photo
     if (!ref) continue;
     const found = stage.get(ref.handle);
     if (!found.found) {
-      return fail({ code: 'PHOTO_NOT_STAGED', field: name, ...said(msg('errors', 'issue.photoNotStaged', { field: name, reason: found.reason })), reason: found.reason });
+      return fail({
+        code: 'PHOTO_NOT_STAGED',
+        field: name,
+        ...said(msg('errors', 'issue.photoNotStaged', { field: name, reason: found.reason })),
+        reason: found.reason,
+      });
     }
     const p = found.photo;
     facts[name] = p.facts;
@@ -84,7 +89,12 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
 
   async function issueToken(req: IssueTokenRequest): Promise<Result<IssueTokenOutcome>> {
     const profile = await deps.vault.resolve(req.profileId);
-    if (!profile) return fail({ code: 'PROFILE_NOT_FOUND', field: 'profileId', ...said(msg('errors', 'issue.profileNotFound', { id: req.profileId })) });
+    if (!profile)
+      return fail({
+        code: 'PROFILE_NOT_FOUND',
+        field: 'profileId',
+        ...said(msg('errors', 'issue.profileNotFound', { id: req.profileId })),
+      });
     const staged = stagedPhotos(req, stage);
     if (!staged.ok) return staged;
     const { photos, facts } = staged.value;
@@ -125,7 +135,8 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
     let clonedFromTeam: TeamOrigin | undefined;
     if (req.clonedFromTeam !== undefined) {
       const source = await deps.team?.get(req.clonedFromTeam).catch(() => undefined);
-      if (!source) return fail({ code: 'NOT_FOUND', field: 'clonedFromTeam', message: `No team call ${req.clonedFromTeam} that this desk may read.` });
+      if (!source)
+        return fail({ code: 'NOT_FOUND', field: 'clonedFromTeam', message: `No team call ${req.clonedFromTeam} that this desk may read.` });
       clonedFromTeam = { id: source.id, globalId: source.globalId, branch: source.branch, desk: source.desk };
     }
     try {
@@ -138,7 +149,9 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
         branch,
         params: Object.fromEntries(described.fields.map((f) => [f.name, f.value])),
         photos: historyPhotos,
-        photoBytes: settings.keepPhotos ? new Map(described.files.map((f) => [f.sha256, photos[f.name]?.bytes ?? new Uint8Array()])) : undefined,
+        photoBytes: settings.keepPhotos
+          ? new Map(described.files.map((f) => [f.sha256, photos[f.name]?.bytes ?? new Uint8Array()]))
+          : undefined,
         clonedFrom: req.clonedFrom,
         clonedFromTeam,
       });
@@ -154,7 +167,10 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
             outcome: 'issued',
             token: r.token,
             // On the embedded sandbox served on a LAN address, the link a phone scans uses that address.
-            livenessUrl: livenessUrl(deps.sandbox && profile.baseUrl === deps.sandbox.baseUrl ? deps.sandbox.publicBaseUrl : profile.baseUrl, r.token),
+            livenessUrl: livenessUrl(
+              deps.sandbox && profile.baseUrl === deps.sandbox.baseUrl ? deps.sandbox.publicBaseUrl : profile.baseUrl,
+              r.token,
+            ),
             historyId: deps.history.idOf(req.callId),
             biz_id: r.biz_id,
             request_id: r.request_id,
@@ -165,7 +181,17 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
             warnings,
           });
         case 'failed':
-          return ok({ outcome: 'failed', error: explainForPhotos(r.error, FILE_PARAMS.filter((n) => photos[n])), httpStatus: r.httpStatus, elapsedMs: r.elapsedMs, warnings, historyId: deps.history.idOf(req.callId) });
+          return ok({
+            outcome: 'failed',
+            error: explainForPhotos(
+              r.error,
+              FILE_PARAMS.filter((n) => photos[n]),
+            ),
+            httpStatus: r.httpStatus,
+            elapsedMs: r.elapsedMs,
+            warnings,
+            historyId: deps.history.idOf(req.callId),
+          });
         default:
           return ok({ outcome: 'unknown', error: r.error, elapsedMs: r.elapsedMs, warnings, historyId: deps.history.idOf(req.callId) });
       }

@@ -12,7 +12,11 @@ import type { HandlerDeps, OpImpls } from './handlers';
 import type { ResultContext, resultFetcher } from './result-ops';
 import { rowBudget, rowFlowState } from './flow-state';
 
-export function watchOps(deps: HandlerDeps, ctx: ResultContext, fetchResult: ReturnType<typeof resultFetcher>): OpImpls<'watchCalls' | 'getBestImage'> {
+export function watchOps(
+  deps: HandlerDeps,
+  ctx: ResultContext,
+  fetchResult: ReturnType<typeof resultFetcher>,
+): OpImpls<'watchCalls' | 'getBestImage'> {
   const now = deps.now ?? Date.now;
   const lastPoll = new Map<number, number>();
   return {
@@ -33,7 +37,9 @@ export function watchOps(deps: HandlerDeps, ctx: ResultContext, fetchResult: Ret
         const running = !isEndStage(state.stage) || state.provisional === true;
         if (source === 'polling' && running && budget.mayPoll && t - (lastPoll.get(id) ?? 0) >= (deps.pollIntervalMs ?? POLL_INTERVAL_MS)) {
           lastPoll.set(id, t);
-          void fetchResult(id, 'poll').then((r) => !r.ok && r.error.code !== 'POLL_NOT_ALLOWED' && deps.log?.(`poll of row ${id} failed: ${r.error.code}`));
+          void fetchResult(id, 'poll').then(
+            (r) => !r.ok && r.error.code !== 'POLL_NOT_ALLOWED' && deps.log?.(`poll of row ${id} failed: ${r.error.code}`),
+          );
         }
         out.push({ historyId: id, state, budget, source });
       }

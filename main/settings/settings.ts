@@ -7,7 +7,9 @@ export class SettingsStore {
   private constructor(private readonly conf: { store: Record<string, unknown> }) {}
 
   static open(dataDir: string, factory: StoreFactory = confFactory): SettingsStore {
-    return new SettingsStore(factory({ cwd: dataDir, configName: 'settings', projectName: 'faceid-console', configFileMode: 0o600, clearInvalidConfig: false }));
+    return new SettingsStore(
+      factory({ cwd: dataDir, configName: 'settings', projectName: 'faceid-console', configFileMode: 0o600, clearInvalidConfig: false }),
+    );
   }
 
   /** The settings; values a damaged or older file lacks fall back to the defaults one by one. */

@@ -22,7 +22,14 @@ export async function teamCli(argv: string[], io: TeamCliIo): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { apply: { type: 'boolean' }, host: { type: 'string' }, port: { type: 'string' }, database: { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        apply: { type: 'boolean' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        database: { type: 'string' },
+        user: { type: 'string' },
+        help: { type: 'boolean' },
+      },
     });
   } catch (e) {
     io.err(`${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
@@ -65,5 +72,7 @@ export async function teamCli(argv: string[], io: TeamCliIo): Promise<number> {
 
 // Run directly: `tsx main/team/cli.ts init --apply …`.
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  void teamCli(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env }).then((code) => process.exit(code));
+  void teamCli(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env }).then(
+    (code) => process.exit(code),
+  );
 }

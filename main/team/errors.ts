@@ -24,10 +24,16 @@ export function teamErrorOf(e: unknown): TeamError {
   const code = typeof err?.code === 'string' ? err.code : '';
   const message = typeof err?.message === 'string' ? err.message : '';
   if (NETWORK_CODES.has(code)) return new TeamError('TEAM_UNREACHABLE', { errno: code });
-  if (code === 'ECONNRESET' || code === 'EPIPE' || /Connection terminated|connection lost|not queryable/i.test(message)) return new TeamError('TEAM_CONNECTION_LOST');
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /Connection terminated|connection lost|not queryable/i.test(message))
+    return new TeamError('TEAM_CONNECTION_LOST');
   if (code === '28P01' || code === '28000') return new TeamError('TEAM_AUTH_FAILED', { sqlstate: code });
   if (code === '42501' || code === '42704') return new TeamError('TEAM_PERMISSION_DENIED', { sqlstate: code });
-  if (/certificate|self[- ]signed|SSL|TLS/i.test(message) || code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
+  if (
+    /certificate|self[- ]signed|SSL|TLS/i.test(message) ||
+    code.startsWith('ERR_TLS') ||
+    code.startsWith('CERT_') ||
+    code === 'DEPTH_ZERO_SELF_SIGNED_CERT'
+  ) {
     return new TeamError('TEAM_TLS_FAILED', code ? { errno: code } : {});
   }
   if (/^[0-9A-Z]{5}$/.test(code)) return new TeamError('TEAM_SERVER_ERROR', { sqlstate: code });

@@ -19,4 +19,3 @@ export async function migrateTeam(client: ClientBase): Promise<void> {
     log: () => {},
   });
 }
-

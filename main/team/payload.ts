@@ -108,7 +108,13 @@ export function keptPhotoHashes(p: TeamCallPayload): string[] {
 }
 
 /** The result columns of a team row for a result fetched on any desk (images removed, redacted). */
-export function resultPayloadOf(stored: StoredResult, redact: Redactor): Pick<TeamCallPayload, 'result' | 'result_status' | 'result_rank' | 'result_fetched_at'> {
+export function resultPayloadOf(
+  stored: StoredResult,
+  redact: Redactor,
+): Pick<TeamCallPayload, 'result' | 'result_status' | 'result_rank' | 'result_fetched_at'> {
   const { result, rank } = resultOf(JSON.stringify(stored));
-  return redactDeep({ result, result_status: result?.status ?? null, result_rank: rank, result_fetched_at: result?.fetchedAt ?? null }, redact);
+  return redactDeep(
+    { result, result_status: result?.status ?? null, result_rank: rank, result_fetched_at: result?.fetchedAt ?? null },
+    redact,
+  );
 }

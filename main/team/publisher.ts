@@ -127,7 +127,12 @@ export class TeamPublisher {
   }
 
   /** The batch again, each call in its own savepoint; the refused ones are counted, the rest acknowledged. */
-  private async publishOneByOne(client: pg.Client, entries: ReturnType<Outbox['next']>, calls: TeamCallPayload[], photos: { global_id: string; sha256: string; bytes: string }[]): Promise<number> {
+  private async publishOneByOne(
+    client: pg.Client,
+    entries: ReturnType<Outbox['next']>,
+    calls: TeamCallPayload[],
+    photos: { global_id: string; sha256: string; bytes: string }[],
+  ): Promise<number> {
     const refused = new Map<string, TeamError>();
     try {
       await client.query('BEGIN');

@@ -63,7 +63,15 @@ export async function checkTeamSchema(client: ClientBase, known = TEAM_SCHEMA_VE
   const writersFrom = value('writers_from') ?? schemaVersion;
   if (writersFrom > known) throw new TeamError('TEAM_SCHEMA_NEWER', { server: schemaVersion, known });
   if (schemaVersion < known) throw new TeamError('TEAM_SCHEMA_OLDER', { server: schemaVersion, known });
-  const me = await client.query<{ branch: string | null; desk: string | null }>('SELECT faceid_team.my_branch() AS branch, faceid_team.my_desk() AS desk');
+  const me = await client.query<{ branch: string | null; desk: string | null }>(
+    'SELECT faceid_team.my_branch() AS branch, faceid_team.my_desk() AS desk',
+  );
   const row = me.rows[0];
-  return { schemaVersion, writersFrom, publishPhotos: value('publish_photos') === 1, branch: row?.branch ?? undefined, desk: row?.desk ?? undefined };
+  return {
+    schemaVersion,
+    writersFrom,
+    publishPhotos: value('publish_photos') === 1,
+    branch: row?.branch ?? undefined,
+    desk: row?.desk ?? undefined,
+  };
 }

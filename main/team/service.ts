@@ -35,7 +35,12 @@ export class TeamService {
   /** Starts publishing if the team history is enabled. */
   start(): void {
     if (!this.o.config.settings().enabled || this.publisher) return;
-    this.publisher = new TeamPublisher({ outbox: this.o.history.outbox, connection: () => this.connection(), redact: this.o.redact, keepPhotos: this.o.keepPhotos });
+    this.publisher = new TeamPublisher({
+      outbox: this.o.history.outbox,
+      connection: () => this.connection(),
+      redact: this.o.redact,
+      keepPhotos: this.o.keepPhotos,
+    });
     this.publisher.start();
     // Publish a write as soon as it is committed, rather than at the next idle tick.
     const publisher = this.publisher;

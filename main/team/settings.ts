@@ -10,7 +10,12 @@ export { DEFAULT_TEAM_SETTINGS, TeamSettingsSchema, type TeamSettings } from '..
 
 /** The pg client configuration for these settings and the password from the vault. */
 export function clientConfig(s: TeamSettings, password: string | undefined): ClientConfig {
-  const ssl = s.tlsMode === 'disable' ? false : s.tlsMode === 'require' ? { rejectUnauthorized: false } : { rejectUnauthorized: true, ...(s.caPem ? { ca: s.caPem } : {}) };
+  const ssl =
+    s.tlsMode === 'disable'
+      ? false
+      : s.tlsMode === 'require'
+        ? { rejectUnauthorized: false }
+        : { rejectUnauthorized: true, ...(s.caPem ? { ca: s.caPem } : {}) };
   return {
     host: s.host,
     port: s.port,

@@ -30,7 +30,10 @@ export class TeamConfigStore {
   ) {}
 
   static open(dataDir: string, cipher: SecretCipher, factory: StoreFactory = confFactory): TeamConfigStore {
-    return new TeamConfigStore(factory({ cwd: dataDir, configName: 'team', projectName: 'faceid-console', configFileMode: 0o600, clearInvalidConfig: false }), cipher);
+    return new TeamConfigStore(
+      factory({ cwd: dataDir, configName: 'team', projectName: 'faceid-console', configFileMode: 0o600, clearInvalidConfig: false }),
+      cipher,
+    );
   }
 
   private read(): z.infer<typeof FileSchema> {
@@ -44,7 +47,11 @@ export class TeamConfigStore {
 
   summary(): TeamConfigSummary {
     const f = this.read();
-    return { ...f.settings, hasPassword: f.password !== null || this.session !== undefined, passwordSessionOnly: this.session !== undefined };
+    return {
+      ...f.settings,
+      hasPassword: f.password !== null || this.session !== undefined,
+      passwordSessionOnly: this.session !== undefined,
+    };
   }
 
   /** Saves the settings (validated: throws a ZodError naming the field) and, if given, a new password. */

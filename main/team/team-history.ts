@@ -7,7 +7,16 @@
  * served by a pg_trgm GIN index.
  */
 import type { ClientBase, Pool } from 'pg';
-import type { CallStatus, HistoryCursor, HistoryFilter, HistoryListRow, HistoryPage, HistoryPhoto, HistoryRow, StoredResult } from '../../core/history';
+import type {
+  CallStatus,
+  HistoryCursor,
+  HistoryFilter,
+  HistoryListRow,
+  HistoryPage,
+  HistoryPhoto,
+  HistoryRow,
+  StoredResult,
+} from '../../core/history';
 
 export type TeamScope = 'desk' | 'branch' | 'all';
 
@@ -25,7 +34,13 @@ function patternOf(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function whereOf(filter: HistoryFilter, scope: TeamScope, nowMs: number, cursor?: HistoryCursor, withText = true): { sql: string; values: unknown[] } {
+function whereOf(
+  filter: HistoryFilter,
+  scope: TeamScope,
+  nowMs: number,
+  cursor?: HistoryCursor,
+  withText = true,
+): { sql: string; values: unknown[] } {
   const parts: string[] = [];
   const values: unknown[] = [];
   const v = (x: unknown) => {
@@ -55,7 +70,8 @@ function whereOf(filter: HistoryFilter, scope: TeamScope, nowMs: number, cursor?
   return { sql: parts.length > 0 ? parts.join(' AND ') : 'true', values };
 }
 
-const COLUMNS = 'id, started_at, status, profile_name, environment, biz_no, biz_id, uuid, token, expired_time, error_code, comparison_type, result_status, verdict, branch, desk';
+const COLUMNS =
+  'id, started_at, status, profile_name, environment, biz_no, biz_id, uuid, token, expired_time, error_code, comparison_type, result_status, verdict, branch, desk';
 
 function listRow(r: Record<string, unknown>): TeamListRow {
   const opt = (x: unknown) => (x === null || x === undefined ? undefined : x);
@@ -81,15 +97,28 @@ function listRow(r: Record<string, unknown>): TeamListRow {
 
 type Queryable = ClientBase | Pool;
 
-async function orderedPage(client: Queryable, filter: HistoryFilter, scope: TeamScope, nowMs: number, limit: number, cursor?: HistoryCursor): Promise<TeamListRow[]> {
+async function orderedPage(
+  client: Queryable,
+  filter: HistoryFilter,
+  scope: TeamScope,
+  nowMs: number,
+  limit: number,
+  cursor?: HistoryCursor,
+): Promise<TeamListRow[]> {
   const where = whereOf(filter, scope, nowMs, cursor);
-  const res = await client.query(`SELECT ${COLUMNS} FROM faceid_team.calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ${limit + 1}`, where.values);
+  const res = await client.query(
+    `SELECT ${COLUMNS} FROM faceid_team.calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ${limit + 1}`,
+    where.values,
+  );
   return res.rows.map(listRow);
 }
 
 async function cappedCount(client: Queryable, filter: HistoryFilter, scope: TeamScope, nowMs: number): Promise<number> {
   const w = whereOf(filter, scope, nowMs);
-  const n = await client.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM faceid_team.calls WHERE ${w.sql} LIMIT ${COUNT_CAP + 1}) AS m`, w.values);
+  const n = await client.query<{ n: string }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM faceid_team.calls WHERE ${w.sql} LIMIT ${COUNT_CAP + 1}) AS m`,
+    w.values,
+  );
   return Number(n.rows[0]?.n ?? 0);
 }
 
@@ -99,7 +128,14 @@ async function cappedCount(client: Queryable, filter: HistoryFilter, scope: Team
  * million rows), counted, and the page taken from them. Undefined when more than the cap match,
  * since the newest page is then not among the matches found.
  */
-async function fragmentPage(client: Queryable, filter: HistoryFilter, scope: TeamScope, nowMs: number, limit: number, cursor?: HistoryCursor): Promise<{ rows: TeamListRow[]; total: number }> {
+async function fragmentPage(
+  client: Queryable,
+  filter: HistoryFilter,
+  scope: TeamScope,
+  nowMs: number,
+  limit: number,
+  cursor?: HistoryCursor,
+): Promise<{ rows: TeamListRow[]; total: number }> {
   const w = whereOf(filter, scope, nowMs, undefined, false);
   const values = [...w.values, patternOf(filter.text?.trim() ?? '')];
   const pattern = `$${values.length}`;
@@ -123,7 +159,14 @@ async function fragmentPage(client: Queryable, filter: HistoryFilter, scope: Tea
 }
 
 /** A page of the team list, newest first, in the local store's shape. */
-export async function teamQuery(client: Queryable, filter: HistoryFilter, scope: TeamScope, nowMs: number, limit: number, cursor?: HistoryCursor): Promise<Omit<HistoryPage, 'rows'> & { rows: TeamListRow[] }> {
+export async function teamQuery(
+  client: Queryable,
+  filter: HistoryFilter,
+  scope: TeamScope,
+  nowMs: number,
+  limit: number,
+  cursor?: HistoryCursor,
+): Promise<Omit<HistoryPage, 'rows'> & { rows: TeamListRow[] }> {
   const size = Math.max(1, Math.floor(limit));
   let rows: TeamListRow[];
   let total: number;
@@ -137,17 +180,30 @@ export async function teamQuery(client: Queryable, filter: HistoryFilter, scope:
   }
   const page = rows.slice(0, size);
   const last = page[page.length - 1];
-  return { rows: page, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, next: rows.length > size && last ? { startedAt: last.startedAt, id: last.id } : undefined };
+  return {
+    rows: page,
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+    next: rows.length > size && last ? { startedAt: last.startedAt, id: last.id } : undefined,
+  };
 }
 
 /** One whole team call (what RLS lets the role read), in the local store's row shape. */
-export async function teamGet(client: Queryable, id: number): Promise<(HistoryRow & { branch: string; desk: string; globalId: string }) | undefined> {
+export async function teamGet(
+  client: Queryable,
+  id: number,
+): Promise<(HistoryRow & { branch: string; desk: string; globalId: string }) | undefined> {
   const res = await client.query('SELECT * FROM faceid_team.calls WHERE id = $1', [id]);
   const r = res.rows[0] as Record<string, unknown> | undefined;
   if (!r) return undefined;
   // Both ends of the clone trail across desks, as far as RLS lets the role read them.
-  const from = r.cloned_from ? (await client.query<{ id: string; desk: string }>('SELECT id, desk FROM faceid_team.calls WHERE global_id = $1', [r.cloned_from])).rows[0] : undefined;
-  const clones = (await client.query<{ id: string }>('SELECT id FROM faceid_team.calls WHERE cloned_from = $1 ORDER BY id', [r.global_id])).rows.map((c) => Number(c.id));
+  const from = r.cloned_from
+    ? (await client.query<{ id: string; desk: string }>('SELECT id, desk FROM faceid_team.calls WHERE global_id = $1', [r.cloned_from]))
+        .rows[0]
+    : undefined;
+  const clones = (
+    await client.query<{ id: string }>('SELECT id FROM faceid_team.calls WHERE cloned_from = $1 ORDER BY id', [r.global_id])
+  ).rows.map((c) => Number(c.id));
   const opt = <T>(x: unknown): T | undefined => (x === null || x === undefined ? undefined : (x as T));
   const num = (x: unknown) => (x === null || x === undefined ? undefined : Number(x));
   return {

@@ -7,7 +7,21 @@
 import type { ClientBase } from 'pg';
 import type { TeamCallPayload } from './payload';
 
-const COMPLETION = ['finished_at', 'status', 'http_status', 'response_body', 'token', 'biz_id', 'request_id', 'expired_time', 'time_used', 'elapsed_ms', 'error_code', 'error_field', 'error_message'];
+const COMPLETION = [
+  'finished_at',
+  'status',
+  'http_status',
+  'response_body',
+  'token',
+  'biz_id',
+  'request_id',
+  'expired_time',
+  'time_used',
+  'elapsed_ms',
+  'error_code',
+  'error_field',
+  'error_message',
+];
 const RESULT = ['result', 'result_status', 'result_rank', 'result_fetched_at'];
 
 const RECORD_TYPES =
@@ -15,7 +29,8 @@ const RECORD_TYPES =
 const COLUMNS = RECORD_TYPES.split(', ').map((c) => c.split(' ')[0]);
 
 const completes = "(t.status = 'pending' AND EXCLUDED.status <> 'pending')";
-const newerResult = '(EXCLUDED.result_rank IS NOT NULL AND (EXCLUDED.result_rank, EXCLUDED.result_fetched_at) > (coalesce(t.result_rank, -1), coalesce(t.result_fetched_at, -1)))';
+const newerResult =
+  '(EXCLUDED.result_rank IS NOT NULL AND (EXCLUDED.result_rank, EXCLUDED.result_fetched_at) > (coalesce(t.result_rank, -1), coalesce(t.result_fetched_at, -1)))';
 
 const UPSERT = `INSERT INTO faceid_team.calls AS t (${COLUMNS.join(', ')})
 SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${RECORD_TYPES})
@@ -31,7 +46,11 @@ SELECT (x->>'global_id')::uuid, x->>'sha256', decode(x->>'bytes', 'base64') FROM
 ON CONFLICT (global_id, sha256) DO NOTHING`;
 
 /** Upserts the calls (one per global id) and the photos, in the caller's transaction. */
-export async function upsertBatch(client: ClientBase, calls: TeamCallPayload[], photos: { global_id: string; sha256: string; bytes: string }[]): Promise<void> {
+export async function upsertBatch(
+  client: ClientBase,
+  calls: TeamCallPayload[],
+  photos: { global_id: string; sha256: string; bytes: string }[],
+): Promise<void> {
   if (calls.length > 0) await client.query(UPSERT, [JSON.stringify(calls)]);
   if (photos.length > 0) await client.query(PHOTOS, [JSON.stringify(photos)]);
 }
@@ -50,7 +69,11 @@ WHERE t.global_id = $1::uuid
  * same rule as the upsert. The issuing desk reads it back (results-back.ts). Returns whether the
  * row changed.
  */
-export async function upsertResult(client: ClientBase, globalId: string, result: Pick<TeamCallPayload, 'result' | 'result_status' | 'result_rank' | 'result_fetched_at'>): Promise<boolean> {
+export async function upsertResult(
+  client: ClientBase,
+  globalId: string,
+  result: Pick<TeamCallPayload, 'result' | 'result_status' | 'result_rank' | 'result_fetched_at'>,
+): Promise<boolean> {
   const res = await client.query(RESULT_ONLY, [globalId, JSON.stringify(result)]);
   return (res.rowCount ?? 0) > 0;
 }

@@ -37,8 +37,10 @@ export function decidePersistence(protection: Protection, operatorAcceptsRisk: b
 
 /** Protection of Electron's safeStorage for a Linux backend name (other OSes: always the keychain). */
 export function safeStorageProtection(platform: NodeJS.Platform, backend: string | undefined): Protection {
-  if (platform === 'darwin') return { level: 'os', backend: 'macOS Keychain', explanation: 'Encrypted with a key kept in your macOS Keychain.' };
-  if (platform === 'win32') return { level: 'os', backend: 'Windows DPAPI', explanation: 'Encrypted with DPAPI, tied to your Windows user account.' };
+  if (platform === 'darwin')
+    return { level: 'os', backend: 'macOS Keychain', explanation: 'Encrypted with a key kept in your macOS Keychain.' };
+  if (platform === 'win32')
+    return { level: 'os', backend: 'Windows DPAPI', explanation: 'Encrypted with DPAPI, tied to your Windows user account.' };
   if (backend === 'gnome_libsecret' || backend === 'kwallet' || backend === 'kwallet5' || backend === 'kwallet6') {
     return { level: 'os', backend, explanation: `Encrypted with a key kept in your desktop keyring (${backend}).` };
   }

@@ -46,7 +46,8 @@ export function keyFileCipher(dataDir: string): SecretCipher {
     },
     decrypt: async (data) => {
       const [version, iv, tag, body] = data.split('.');
-      if (version !== VERSION || !iv || !tag || body === undefined) throw new Error('The stored secret is not in a format this console wrote.');
+      if (version !== VERSION || !iv || !tag || body === undefined)
+        throw new Error('The stored secret is not in a format this console wrote.');
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
         decipher.setAuthTag(Buffer.from(tag, 'base64'));

@@ -12,11 +12,9 @@ export const SCHEMA_VERSION = 2;
 
 const formParamNames = new Set(FORM_PARAMS.map((p) => p.name));
 
-export const DefaultsSchema = z
-  .record(z.string(), z.string().max(4096))
-  .refine((d) => Object.keys(d).every((k) => formParamNames.has(k)), {
-    message: `defaults may only name form parameters (${[...formParamNames].join(', ')})`,
-  });
+export const DefaultsSchema = z.record(z.string(), z.string().max(4096)).refine((d) => Object.keys(d).every((k) => formParamNames.has(k)), {
+  message: `defaults may only name form parameters (${[...formParamNames].join(', ')})`,
+});
 
 export const EnvironmentSchema = z.enum(['sandbox', 'test', 'production']);
 export const RegionSchema = z.enum(['idn', 'sgp', 'custom']);

@@ -24,7 +24,13 @@ export const confFactory: StoreFactory = (options) => new Conf<RawStore>(options
 
 /** Opens `<dataDir>/profiles.json` (mode 0600) through the given store implementation. */
 export function openDocument(dataDir: string, factory: StoreFactory = confFactory): DocumentFile {
-  const conf = factory({ cwd: dataDir, configName: 'profiles', projectName: 'faceid-console', configFileMode: 0o600, clearInvalidConfig: false });
+  const conf = factory({
+    cwd: dataDir,
+    configName: 'profiles',
+    projectName: 'faceid-console',
+    configFileMode: 0o600,
+    clearInvalidConfig: false,
+  });
   return {
     path: conf.path,
     read: () => ({ ...conf.store }),
@@ -52,7 +58,9 @@ export function loadStore(file: DocumentFile): StoreData {
   const parsed = StoreSchema.safeParse(Object.keys(body).length === 0 ? EMPTY_STORE : body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`${file.path} is damaged at ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}. It was left untouched.`);
+    throw new Error(
+      `${file.path} is damaged at ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}. It was left untouched.`,
+    );
   }
   if (version !== SCHEMA_VERSION || raw.schemaVersion === undefined) saveStore(file, parsed.data);
   return parsed.data;

@@ -77,8 +77,14 @@ export function parseProfileExport(text: string): ProfileInput[] {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path ?? [];
-    const where = path[0] === 'profiles' && typeof path[1] === 'number' ? `profile ${path[1] + 1}, field ${path.slice(2).join('.') || '(whole profile)'}` : path.join('.') || '(file)';
-    const secretHint = issue?.code === 'unrecognized_keys' && issue.keys.some((k) => /secret/i.test(k)) ? ' Exports never carry secrets; remove it and enter the secret in the console.' : '';
+    const where =
+      path[0] === 'profiles' && typeof path[1] === 'number'
+        ? `profile ${path[1] + 1}, field ${path.slice(2).join('.') || '(whole profile)'}`
+        : path.join('.') || '(file)';
+    const secretHint =
+      issue?.code === 'unrecognized_keys' && issue.keys.some((k) => /secret/i.test(k))
+        ? ' Exports never carry secrets; remove it and enter the secret in the console.'
+        : '';
     throw new Error(`Invalid profile export at ${where}: ${issue?.message ?? 'invalid'}.${secretHint}`);
   }
   return parsed.data.profiles.map((p) => ({ ...p, defaults: { ...p.defaults } }));

@@ -177,7 +177,12 @@ export class Vault implements ProfileSource {
   async resolve(id: string): Promise<Profile | undefined> {
     if (id === SANDBOX_PROFILE_ID) {
       const s = this.options.sandbox;
-      return { ...sandboxProfile(s.baseUrl, s.apiKey, s.apiSecret), color: this.data.sandbox.color, defaults: this.sandboxSummary().defaults, timeoutMs: this.data.sandbox.timeoutMs };
+      return {
+        ...sandboxProfile(s.baseUrl, s.apiKey, s.apiSecret),
+        color: this.data.sandbox.color,
+        defaults: this.sandboxSummary().defaults,
+        timeoutMs: this.data.sandbox.timeoutMs,
+      };
     }
     const p = this.data.profiles.find((x) => x.id === id);
     if (!p) return undefined;
@@ -201,14 +206,22 @@ export class Vault implements ProfileSource {
     const cached = this.decrypted.get(p.id);
     if (cached !== undefined) return cached;
     if (p.secret.cipher !== this.options.cipher.id) {
-      throw new VaultError('SECRET_UNREADABLE', `The secret of "${p.name}" was stored by the ${p.secret.cipher === 'safeStorage' ? 'desktop' : 'browser'} shell and cannot be read here; enter it again.`, 'apiSecret');
+      throw new VaultError(
+        'SECRET_UNREADABLE',
+        `The secret of "${p.name}" was stored by the ${p.secret.cipher === 'safeStorage' ? 'desktop' : 'browser'} shell and cannot be read here; enter it again.`,
+        'apiSecret',
+      );
     }
     try {
       const plain = await this.options.cipher.decrypt(p.secret.data);
       this.decrypted.set(p.id, plain);
       return plain;
     } catch (e) {
-      throw new VaultError('SECRET_UNREADABLE', `The secret of "${p.name}" cannot be decrypted: ${e instanceof Error ? e.message : String(e)}`, 'apiSecret');
+      throw new VaultError(
+        'SECRET_UNREADABLE',
+        `The secret of "${p.name}" cannot be decrypted: ${e instanceof Error ? e.message : String(e)}`,
+        'apiSecret',
+      );
     }
   }
 
@@ -262,7 +275,11 @@ export class Vault implements ProfileSource {
       return null;
     }
     this.decrypted.set(id, secret);
-    return { cipher: this.options.cipher.id, data: await this.options.cipher.encrypt(secret), unprotected: decision === 'persist-unprotected' };
+    return {
+      cipher: this.options.cipher.id,
+      data: await this.options.cipher.encrypt(secret),
+      unprotected: decision === 'persist-unprotected',
+    };
   }
 
   async create(input: ProfileInput): Promise<ProfileSummary> {
@@ -292,7 +309,16 @@ export class Vault implements ProfileSource {
   /** Replaces a profile's editable fields; the secret only changes when a new one is given. */
   async update(id: string, input: ProfileInput): Promise<ProfileSummary> {
     if (id === SANDBOX_PROFILE_ID) {
-      this.save({ ...this.data, sandbox: { ...this.data.sandbox, color: input.color, defaults: { ...input.defaults }, desk: input.desk ?? this.data.sandbox.desk, timeoutMs: input.timeoutMs ?? this.data.sandbox.timeoutMs } });
+      this.save({
+        ...this.data,
+        sandbox: {
+          ...this.data.sandbox,
+          color: input.color,
+          defaults: { ...input.defaults },
+          desk: input.desk ?? this.data.sandbox.desk,
+          timeoutMs: input.timeoutMs ?? this.data.sandbox.timeoutMs,
+        },
+      });
       return this.sandboxSummary();
     }
     const old = this.stored(id);
@@ -319,7 +345,8 @@ export class Vault implements ProfileSource {
   /** A copy without the secret (a secret is never copied implicitly). */
   async duplicate(id: string): Promise<ProfileSummary> {
     const source = id === SANDBOX_PROFILE_ID ? undefined : this.stored(id);
-    if (!source) throw new VaultError('BUILT_IN', 'The built-in sandbox profile cannot be duplicated; create a profile instead.', 'profileId');
+    if (!source)
+      throw new VaultError('BUILT_IN', 'The built-in sandbox profile cannot be duplicated; create a profile instead.', 'profileId');
     const name = this.freeName(source.name, (n) => (n === 1 ? ' (copy)' : ` (copy ${n})`));
     const at = this.now();
     const copy: StoredProfile = { ...source, id: randomUUID(), name, secret: null, createdAt: at, updatedAt: at };
@@ -333,7 +360,11 @@ export class Vault implements ProfileSource {
     this.sessionSecrets.delete(id);
     this.decrypted.delete(id);
     const profiles = this.data.profiles.filter((p) => p.id !== id);
-    this.save({ ...this.data, profiles, activeProfileId: this.data.activeProfileId === id ? SANDBOX_PROFILE_ID : this.data.activeProfileId });
+    this.save({
+      ...this.data,
+      profiles,
+      activeProfileId: this.data.activeProfileId === id ? SANDBOX_PROFILE_ID : this.data.activeProfileId,
+    });
   }
 
   /** The stored profiles (not the built-in one) for export: never a secret. */

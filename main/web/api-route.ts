@@ -51,24 +51,51 @@ function mediaType(header: string | undefined): string {
 }
 
 /** Serves one API call whose caller and token have been checked. */
-export async function serveApi(handlers: HandlerTable, segments: string[], req: IncomingMessage, res: ServerResponse, options: AnswerOptions): Promise<void> {
+export async function serveApi(
+  handlers: HandlerTable,
+  segments: string[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: AnswerOptions,
+): Promise<void> {
   const op = segments.length === 2 ? (segments[1] ?? '') : '';
-  if (!isOp(op)) return answerApiError(res, 404, 'UNKNOWN_OPERATION', `There is no operation /${segments.join('/').slice(0, 100)}; see core/ops.ts.`, options);
+  if (!isOp(op))
+    return answerApiError(
+      res,
+      404,
+      'UNKNOWN_OPERATION',
+      `There is no operation /${segments.join('/').slice(0, 100)}; see core/ops.ts.`,
+      options,
+    );
   if (req.method !== 'POST') {
-    return answerApiError(res, 405, 'METHOD_NOT_ALLOWED', `${op} takes POST, not ${req.method ?? '?'}.`, { ...options, headers: { Allow: 'POST' } });
+    return answerApiError(res, 405, 'METHOD_NOT_ALLOWED', `${op} takes POST, not ${req.method ?? '?'}.`, {
+      ...options,
+      headers: { Allow: 'POST' },
+    });
   }
   const binary = op === 'stagePhoto';
   const expected = binary ? 'application/octet-stream' : 'application/json';
   if (mediaType(req.headers['content-type']) !== expected) {
-    const what = binary ? 'stagePhoto takes the photo\'s bytes: send Content-Type: application/octet-stream, its name in X-FaceID-Photo-Name.' : 'Send the request as Content-Type: application/json.';
+    const what = binary
+      ? "stagePhoto takes the photo's bytes: send Content-Type: application/octet-stream, its name in X-FaceID-Photo-Name."
+      : 'Send the request as Content-Type: application/json.';
     return answerApiError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', what, { ...options, close: true });
   }
   const limit = binary ? MAX_PHOTO_BYTES : MAX_REQUEST_BYTES;
-  const tooLarge = binary ? `A photo may be at most ${MAX_PHOTO_BYTES} bytes (${MAX_PHOTO_BYTES / 1024 / 1024} MB).` : `The request is larger than ${MAX_REQUEST_BYTES} bytes.`;
+  const tooLarge = binary
+    ? `A photo may be at most ${MAX_PHOTO_BYTES} bytes (${MAX_PHOTO_BYTES / 1024 / 1024} MB).`
+    : `The request is larger than ${MAX_REQUEST_BYTES} bytes.`;
   let name = '';
   if (binary) {
     const decoded = photoName(req.headers[PHOTO_NAME_HEADER]);
-    if (decoded === undefined) return answerApiError(res, 400, 'BAD_REQUEST', `X-FaceID-Photo-Name must be the photo's name, percent-encoded UTF-8, at most 255 characters.`, { ...options, close: true });
+    if (decoded === undefined)
+      return answerApiError(
+        res,
+        400,
+        'BAD_REQUEST',
+        `X-FaceID-Photo-Name must be the photo's name, percent-encoded UTF-8, at most 255 characters.`,
+        { ...options, close: true },
+      );
     name = decoded;
   }
   const declared = Number(req.headers['content-length'] ?? '0');
@@ -77,7 +104,13 @@ export async function serveApi(handlers: HandlerTable, segments: string[], req: 
   const body = await readBody(req, limit);
   if (body.kind === 'aborted') return void res.destroy();
   if (body.kind === 'too-large') return answerApiError(res, 413, 'REQUEST_TOO_LARGE', tooLarge, { ...options, close: true });
-  if (binary) return answerJson(res, 200, await handlers.stagePhoto({ name, bytes: new Uint8Array(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength) }), options);
+  if (binary)
+    return answerJson(
+      res,
+      200,
+      await handlers.stagePhoto({ name, bytes: new Uint8Array(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength) }),
+      options,
+    );
   let text: string;
   try {
     text = utf8.decode(body.bytes);

@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { parsePort } from '../app/port';
 
-export type ParsedWebCli = { kind: 'run'; port: number; dataDir?: string; open: boolean } | { kind: 'help' } | { kind: 'error'; message: string };
+export type ParsedWebCli =
+  { kind: 'run'; port: number; dataDir?: string; open: boolean } | { kind: 'help' } | { kind: 'error'; message: string };
 
 export const WEB_USAGE =
   'Usage: npm run web -- [--port N] [--data-dir DIR] [--open]\n' +
@@ -16,7 +17,12 @@ export function parseWebArgs(argv: readonly string[]): ParsedWebCli {
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' }, open: { type: 'boolean' } },
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        open: { type: 'boolean' },
+      },
       strict: true,
       allowPositionals: false,
     }));

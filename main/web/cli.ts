@@ -29,7 +29,10 @@ async function main(): Promise<void> {
     process.stdout.write(failed ? `Could not open a browser (${failed}); open the URL above.\n` : 'Opened in your default browser.\n');
   }
   const stop = () => {
-    void shell.close().then(() => app.close()).then(() => process.exit(0));
+    void shell
+      .close()
+      .then(() => app.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -11,7 +11,13 @@ import { answerText, headersFor } from './respond';
 
 const TICKET = /^[A-Za-z0-9_-]{32}$/;
 
-export async function serveDownload(tickets: DownloadTickets | undefined, segments: string[], req: IncomingMessage, res: ServerResponse, log?: (line: string) => void): Promise<void> {
+export async function serveDownload(
+  tickets: DownloadTickets | undefined,
+  segments: string[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  log?: (line: string) => void,
+): Promise<void> {
   if (req.method !== 'GET') return answerText(res, 405, 'Method not allowed.', { close: true, headers: { Allow: 'GET' } });
   const ticket = segments[1] ?? '';
   const download = segments.length === 2 && TICKET.test(ticket) ? tickets?.take(ticket) : undefined;

@@ -44,7 +44,8 @@ export function checkCaller(headers: IncomingHttpHeaders, port: number): GuardVe
   }
   // same-site covers another port on 127.0.0.1: sites ignore ports, this console does not.
   const site = single(headers['sec-fetch-site']);
-  if (site === 'cross-site' || site === 'same-site') return { status: 403, code: 'FOREIGN_ORIGIN', reason: `A ${site} request is refused.` };
+  if (site === 'cross-site' || site === 'same-site')
+    return { status: 403, code: 'FOREIGN_ORIGIN', reason: `A ${site} request is refused.` };
   return null;
 }
 

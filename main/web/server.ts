@@ -109,7 +109,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     // unread is never parsed as the next request.
     const api = target.ok ? target.segments[0] === 'api' : isApiTarget(req.url);
     const refuse = (status: number, code: string, message: string, headers?: Record<string, string>) =>
-      api ? answerApiError(res, status, code, message, { close: true, headers }) : answerText(res, status, message, { close: true, headers });
+      api
+        ? answerApiError(res, status, code, message, { close: true, headers })
+        : answerText(res, status, message, { close: true, headers });
     if (!target.ok) return refuse(target.status, 'BAD_TARGET', target.reason);
     const caller = checkCaller(req.headers, port);
     if (caller) return refuse(caller.status, caller.code, caller.reason);
@@ -120,7 +122,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       return serveApi(options.handlers, target.segments, req, res, extra);
     }
     if (target.segments[0] === 'download') return serveDownload(options.downloads, target.segments, req, res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.', { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.', { Allow: 'GET, HEAD' });
     return serveStatic(options.rendererDir, target.segments, res, extra);
   }
 

@@ -9,9 +9,7 @@
 /** Longer targets are refused with 414; the renderer's longest is a few dozen characters. */
 export const MAX_TARGET_LENGTH = 2048;
 
-export type Target =
-  | { ok: true; pathname: string; segments: string[] }
-  | { ok: false; status: 400 | 414; reason: string };
+export type Target = { ok: true; pathname: string; segments: string[] } | { ok: false; status: 400 | 414; reason: string };
 
 // Bytes a request line may carry raw; anything else must be percent-escaped (RFC 3986 pchar).
 const RAW_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
@@ -25,7 +23,8 @@ function bad(reason: string): Target {
 /** Splits and decodes a raw request target; never throws. */
 export function parseTarget(raw: string | undefined): Target {
   const target = raw ?? '';
-  if (target.length > MAX_TARGET_LENGTH) return { ok: false, status: 414, reason: `The request target is longer than ${MAX_TARGET_LENGTH} characters.` };
+  if (target.length > MAX_TARGET_LENGTH)
+    return { ok: false, status: 414, reason: `The request target is longer than ${MAX_TARGET_LENGTH} characters.` };
   if (!target.startsWith('/')) return bad('The request target must be a path starting with "/".');
   const q = target.indexOf('?');
   const pathname = q < 0 ? target : target.slice(0, q);

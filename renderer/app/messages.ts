@@ -11,7 +11,8 @@ export const appMessages = defineMessages({
       bizNoUsed: 'biz_no {bizNo} was used; a new one is filled in.',
       bizNoPossiblyUsed: 'biz_no {bizNo} was possibly used; a new one is filled in.',
       noProfile: 'No profile with id {id}.',
-      photoTooBig: '“{name}” is {size}; the console takes photos up to {max} (the service itself is believed to take 2 MB). Nothing was attached.',
+      photoTooBig:
+        '“{name}” is {size}; the console takes photos up to {max} (the service itself is believed to take 2 MB). Nothing was attached.',
       notAnImage: '“{name}” is not an image: its content is not JPEG, PNG or another known image format. Nothing was attached.',
       cloneWhileSending: 'A call is in flight: wait for its answer (or cancel it) before cloning another call into the form.',
       cloneBizNo: 'A fresh biz_no is suggested: the cloned call used {bizNo}, and biz_no must be unique.',
@@ -35,9 +36,11 @@ export const appMessages = defineMessages({
       bizNoUsed: 'biz_no {bizNo} sudah dipakai; nomor baru sudah diisikan.',
       bizNoPossiblyUsed: 'biz_no {bizNo} mungkin sudah dipakai; nomor baru sudah diisikan.',
       noProfile: 'Tidak ada profil dengan id {id}.',
-      photoTooBig: '“{name}” berukuran {size}; konsol menerima foto hingga {max} (layanan sendiri diperkirakan menerima 2 MB). Foto tidak dilampirkan.',
+      photoTooBig:
+        '“{name}” berukuran {size}; konsol menerima foto hingga {max} (layanan sendiri diperkirakan menerima 2 MB). Foto tidak dilampirkan.',
       notAnImage: '“{name}” bukan gambar: isinya bukan JPEG, PNG, atau format gambar lain yang dikenal. Foto tidak dilampirkan.',
-      cloneWhileSending: 'Masih ada panggilan yang berjalan: tunggu jawabannya (atau batalkan) sebelum menyalin panggilan lain ke formulir.',
+      cloneWhileSending:
+        'Masih ada panggilan yang berjalan: tunggu jawabannya (atau batalkan) sebelum menyalin panggilan lain ke formulir.',
       cloneBizNo: 'biz_no baru disarankan: panggilan yang disalin memakai {bizNo}, dan biz_no harus unik.',
       cloneNoBizNo: 'biz_no baru disarankan: panggilan yang disalin tidak memilikinya, dan biz_no harus unik.',
       notAttached: 'foto tidak dapat dilampirkan',

@@ -159,7 +159,19 @@ export const useConsole = create<ConsoleState>((set, get) => {
     set({ call: { phase: 'sending', callId, startedAt: Date.now() }, editedSinceCall: {}, bizNoNotice: undefined });
     const issue = async (again: boolean): Promise<Result<IssueTokenOutcome>> => {
       const photos = await photoRefs(again);
-      return photos.ok ? api.issueToken({ callId, profileId: s.activeProfileId, params, photos: photos.value, ...(s.clonedFromTeam !== undefined ? { clonedFromTeam: s.clonedFromTeam } : s.clonedFrom !== undefined ? { clonedFrom: s.clonedFrom } : {}) }) : photos;
+      return photos.ok
+        ? api.issueToken({
+            callId,
+            profileId: s.activeProfileId,
+            params,
+            photos: photos.value,
+            ...(s.clonedFromTeam !== undefined
+              ? { clonedFromTeam: s.clonedFromTeam }
+              : s.clonedFrom !== undefined
+                ? { clonedFrom: s.clonedFrom }
+                : {}),
+          })
+        : photos;
     };
     let result = await issue(false);
     // Nothing was sent when a handle is refused: staging again and retrying once is safe.
@@ -168,7 +180,8 @@ export const useConsole = create<ConsoleState>((set, get) => {
     // A clone is sent to be compared with its original: the history must show the new call,
     // whatever search found the original.
     const historyId = result.ok ? result.value.historyId : undefined;
-    if ((s.clonedFrom !== undefined || s.clonedFromTeam !== undefined) && historyId !== undefined) useHistory.getState().showCall(historyId);
+    if ((s.clonedFrom !== undefined || s.clonedFromTeam !== undefined) && historyId !== undefined)
+      useHistory.getState().showCall(historyId);
     const outcome = result.ok ? result.value.outcome : undefined;
     if (outcome === 'issued' || outcome === 'unknown') {
       // biz_no must be unique: never leave a used (or possibly used) one in the form.
@@ -242,7 +255,11 @@ export const useConsole = create<ConsoleState>((set, get) => {
     },
 
     setValue(name, value) {
-      set((s) => ({ values: { ...s.values, [name]: value }, editedSinceCall: { ...s.editedSinceCall, [name]: true }, bizNoNotice: name === 'biz_no' ? undefined : s.bizNoNotice }));
+      set((s) => ({
+        values: { ...s.values, [name]: value },
+        editedSinceCall: { ...s.editedSinceCall, [name]: true },
+        bizNoNotice: name === 'biz_no' ? undefined : s.bizNoNotice,
+      }));
     },
     setAdvancedOpen(open) {
       set({ advancedOpen: open });
@@ -251,7 +268,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       set((s) => (s.touched[name] ? s : { touched: { ...s.touched, [name]: true } }));
     },
     setOtherMode(name, on) {
-      set((s) => ({ otherMode: { ...s.otherMode, [name]: on }, values: { ...s.values, [name]: on ? s.values[name] ?? '' : '' } }));
+      set((s) => ({ otherMode: { ...s.otherMode, [name]: on }, values: { ...s.values, [name]: on ? (s.values[name] ?? '') : '' } }));
     },
     newBizNo() {
       set((s) => ({ values: { ...s.values, biz_no: suggestBizNo() }, bizNoNotice: undefined }));
@@ -259,7 +276,16 @@ export const useConsole = create<ConsoleState>((set, get) => {
 
     attachPhoto(name, file) {
       if (file.bytes.length > MAX_PHOTO_BYTES) {
-        set((s) => ({ photoErrors: { ...s.photoErrors, [name]: i18n.t('app:store.photoTooBig', { name: file.name, size: formatBytes(file.bytes.length), max: formatBytes(MAX_PHOTO_BYTES) }) } }));
+        set((s) => ({
+          photoErrors: {
+            ...s.photoErrors,
+            [name]: i18n.t('app:store.photoTooBig', {
+              name: file.name,
+              size: formatBytes(file.bytes.length),
+              max: formatBytes(MAX_PHOTO_BYTES),
+            }),
+          },
+        }));
         return false;
       }
       const facts = photoFacts(file.bytes);
@@ -285,7 +311,11 @@ export const useConsole = create<ConsoleState>((set, get) => {
       const old = get().photos[name];
       if (old) URL.revokeObjectURL(old.url);
       dropStaged(old);
-      set((s) => ({ photos: { ...s.photos, [name]: undefined }, photoErrors: { ...s.photoErrors, [name]: undefined }, editedSinceCall: { ...s.editedSinceCall, [name]: true } }));
+      set((s) => ({
+        photos: { ...s.photos, [name]: undefined },
+        photoErrors: { ...s.photoErrors, [name]: undefined },
+        editedSinceCall: { ...s.editedSinceCall, [name]: true },
+      }));
     },
 
     requestIssue() {
@@ -294,7 +324,11 @@ export const useConsole = create<ConsoleState>((set, get) => {
       const issues = currentIssues(s);
       if (hasErrors(issues)) {
         const first = issues.find((i) => i.severity === 'error');
-        set({ submitted: true, focusRequest: first ? { field: first.field, seq: Date.now() } : undefined, advancedOpen: s.advancedOpen || (first !== undefined && isAdvanced(first.field)) });
+        set({
+          submitted: true,
+          focusRequest: first ? { field: first.field, seq: Date.now() } : undefined,
+          advancedOpen: s.advancedOpen || (first !== undefined && isAdvanced(first.field)),
+        });
         return;
       }
       set({ submitted: true });
@@ -340,7 +374,13 @@ export const useConsole = create<ConsoleState>((set, get) => {
         if (get().attachPhoto(name, file)) reattached.push({ param: name, filename: file.name });
         else {
           const sha256 = row.photos.find((p) => p.param === name)?.sha256 ?? '';
-          missing.push({ param: name, filename: file.name, bytes: file.bytes.length, sha256, reason: get().photoErrors[name] ?? i18n.t('app:store.notAttached') });
+          missing.push({
+            param: name,
+            filename: file.name,
+            bytes: file.bytes.length,
+            sha256,
+            reason: get().photoErrors[name] ?? i18n.t('app:store.notAttached'),
+          });
         }
       }
       set((s) => ({
@@ -348,7 +388,16 @@ export const useConsole = create<ConsoleState>((set, get) => {
         advancedOpen: s.advancedOpen || Object.keys(plan.values).some(isAdvanced),
         // A team row's id is the team store's: the trail then names the team call and its desk.
         ...(row.desk !== undefined ? { clonedFrom: undefined, clonedFromTeam: row.id } : { clonedFrom: row.id, clonedFromTeam: undefined }),
-        cloneNotice: { rowId: row.id, startedAt: row.startedAt, fromBizNo: row.bizNo, newBizNo: prepared.bizNo, profile, reattached, missing, hidden: plan.hidden },
+        cloneNotice: {
+          rowId: row.id,
+          startedAt: row.startedAt,
+          fromBizNo: row.bizNo,
+          newBizNo: prepared.bizNo,
+          profile,
+          reattached,
+          missing,
+          hidden: plan.hidden,
+        },
       }));
       return null;
     },

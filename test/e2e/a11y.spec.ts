@@ -68,11 +68,18 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await expect(page.getByRole('listbox', { name: 'Calls' }).getByRole('option').first()).toBeVisible();
     await expectNoSeriousViolations(page, 'the history list');
     await page.getByLabel('Search').fill(bizNo);
-    await page.getByRole('listbox', { name: 'Calls' }).getByRole('option', { name: new RegExp(bizNo) }).click();
+    await page
+      .getByRole('listbox', { name: 'Calls' })
+      .getByRole('option', { name: new RegExp(bizNo) })
+      .click();
     await expect(page.getByRole('note', { name: 'Outcome unknown' })).toBeVisible();
     await expectNoSeriousViolations(page, 'the detail of an unknown outcome');
     await page.getByLabel('Search').fill('');
-    await page.getByRole('listbox', { name: 'Calls' }).getByRole('option', { name: /a11y-history/ }).first().click();
+    await page
+      .getByRole('listbox', { name: 'Calls' })
+      .getByRole('option', { name: /a11y-history/ })
+      .first()
+      .click();
     await expect(page.getByRole('region', { name: 'Call details' })).toContainText('a11y-history');
     await expectNoSeriousViolations(page, 'the detail of an issued call');
   });
@@ -131,10 +138,22 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   });
 
   test('the production confirmation dialog', async ({ page, shell }) => {
-    const api = (op: string, data: unknown) => page.request.post(`${shell.origin}/api/${op}`, { data, headers: { 'X-FaceID-Console-Token': shell.token } });
+    const api = (op: string, data: unknown) =>
+      page.request.post(`${shell.origin}/api/${op}`, { data, headers: { 'X-FaceID-Console-Token': shell.token } });
     const name = `A11y production ${Date.now() % 100000}`;
     // Never called: the confirmation is cancelled, so the address need not answer.
-    const created = await api('createProfile', { profile: { name, color: '#c53030', environment: 'production', region: 'custom', baseUrl: 'https://127.0.0.1:9', apiKey: 'k', defaults: { return_url: 'https://bank.example/return', notify_url: 'https://bank.example/notify' }, confirmProduction: true } });
+    const created = await api('createProfile', {
+      profile: {
+        name,
+        color: '#c53030',
+        environment: 'production',
+        region: 'custom',
+        baseUrl: 'https://127.0.0.1:9',
+        apiKey: 'k',
+        defaults: { return_url: 'https://bank.example/return', notify_url: 'https://bank.example/notify' },
+        confirmProduction: true,
+      },
+    });
     const profile = (await created.json()) as { ok: boolean; value: { id: string } };
     expect(profile.ok).toBe(true);
     expect((await api('setActiveProfile', { profileId: profile.value.id })).ok()).toBe(true);

@@ -11,7 +11,7 @@ test.use({
   },
 });
 
-test('a reference photo from the camera, turned and cropped in one JPEG pass, keeps the original frame\'s hash', async ({ page, shell }) => {
+test("a reference photo from the camera, turned and cropped in one JPEG pass, keeps the original frame's hash", async ({ page, shell }) => {
   await page.getByLabel('Customer ID · uuid').fill('cust-camera');
   await page.getByRole('button', { name: 'Use camera…' }).click();
   const camera = page.getByRole('dialog', { name: 'Take the reference photo' });
@@ -48,13 +48,23 @@ test('a reference photo from the camera, turned and cropped in one JPEG pass, ke
   expect(Math.abs((meta.height ?? 0) - 256)).toBeLessThanOrEqual(12);
   await expect(page.getByRole('img', { name: 'QR code of the liveness link' })).toBeVisible();
 
-  const list = await page.request.post(`${shell.origin}/api/queryHistory`, { data: { filter: { text: 'cust-camera' }, limit: 1 }, headers: { 'X-FaceID-Console-Token': shell.token } });
+  const list = await page.request.post(`${shell.origin}/api/queryHistory`, {
+    data: { filter: { text: 'cust-camera' }, limit: 1 },
+    headers: { 'X-FaceID-Console-Token': shell.token },
+  });
   const id = ((await list.json()) as { value: { rows: { id: number }[] } }).value.rows[0]?.id;
-  const row = await page.request.post(`${shell.origin}/api/getHistoryRow`, { data: { id }, headers: { 'X-FaceID-Console-Token': shell.token } });
-  expect(((await row.json()) as { value: { photos: { originalSha256?: string }[] } }).value.photos[0]?.originalSha256).toBe(photo.originalSha256);
+  const row = await page.request.post(`${shell.origin}/api/getHistoryRow`, {
+    data: { id },
+    headers: { 'X-FaceID-Console-Token': shell.token },
+  });
+  expect(((await row.json()) as { value: { photos: { originalSha256?: string }[] } }).value.photos[0]?.originalSha256).toBe(
+    photo.originalSha256,
+  );
 });
 
-test('the face is cropped with the keyboard only: arrows move the box, Shift+arrows resize it, Enter uses the photo', async ({ page }, info) => {
+test('the face is cropped with the keyboard only: arrows move the box, Shift+arrows resize it, Enter uses the photo', async ({
+  page,
+}, info) => {
   await page.getByLabel('Customer ID · uuid').fill('cust-keys');
   // Buttons are pressed with Enter, never clicked.
   await page.getByRole('button', { name: 'Use camera…' }).press('Enter');

@@ -78,7 +78,10 @@ test.describe('desk mode', () => {
     await expect(page.getByText('a phone cannot reach 127.0.0.1')).toBeVisible();
     const axe = await new AxeBuilder({ page }).include('#view-desk').withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 700 }]) {
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1024, height: 700 },
+    ]) {
       await page.setViewportSize(size);
       await page.screenshot({ path: info.outputPath(`desk-qr-${size.width}.png`) });
     }
@@ -104,7 +107,8 @@ test.describe('desk mode', () => {
     const pdf = await page.pdf({ format: 'A4' });
     const text = (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text;
     const sha = createHash('sha256').update(readFileSync(FACE)).digest('hex');
-    for (const expected of ['Identity verification record', 'Passed', 'cust-0001', bizNo ?? '', 'PASS', '1e-4']) expect(text).toContain(expected);
+    for (const expected of ['Identity verification record', 'Passed', 'cust-0001', bizNo ?? '', 'PASS', '1e-4'])
+      expect(text).toContain(expected);
     // The hash may wrap across lines in the PDF's text layer: compare it without the breaks.
     expect(text.replace(/\s+/g, '')).toContain(sha);
 
@@ -126,7 +130,15 @@ test.describe('desk mode', () => {
     await expect(page.getByRole('region', { name: 'Verdict' }).getByRole('listitem')).toHaveText(['No match at the chosen level']);
     // The record says why, with the fake-face scores and their thresholds beside the liveness result.
     const text = (await new PDFParse({ data: new Uint8Array(await page.pdf({ format: 'A4' })) }).getText()).text;
-    for (const expected of ['Not passed', 'Reasons', 'No match at the chosen level', 'Fake-face checks', 'screen_replay 0.03 / 0.5', '41.207']) expect(text).toContain(expected);
+    for (const expected of [
+      'Not passed',
+      'Reasons',
+      'No match at the chosen level',
+      'Fake-face checks',
+      'screen_replay 0.03 / 0.5',
+      '41.207',
+    ])
+      expect(text).toContain(expected);
   });
 
   test('a cancelled flow reads Cancelled, and the earlier call comes back from the side list', async ({ page, context }) => {
@@ -185,13 +197,25 @@ test.describe('desk mode', () => {
     await expect(qr(page)).toBeVisible();
   });
 
-  test('the customer view shows the QR code, the branch and the instruction in the token\'s language', async ({ page, shell }) => {
+  test("the customer view shows the QR code, the branch and the instruction in the token's language", async ({ page, shell }) => {
     const headers = { 'X-FaceID-Console-Token': shell.token };
-    const profiles = (await (await page.request.post(`${shell.origin}/api/listProfiles`, { data: {}, headers })).json()) as { value: { id: string; color: string; defaults: Record<string, string> }[] };
+    const profiles = (await (await page.request.post(`${shell.origin}/api/listProfiles`, { data: {}, headers })).json()) as {
+      value: { id: string; color: string; defaults: Record<string, string> }[];
+    };
     const sandbox = profiles.value.find((p) => p.id === 'sandbox');
     const update = (defaults: Record<string, string>, branch: string) =>
       page.request.post(`${shell.origin}/api/updateProfile`, {
-        data: { profileId: 'sandbox', profile: { name: 'Sandbox (built-in)', color: sandbox?.color, environment: 'sandbox', region: 'custom', defaults, desk: { matchLevel: '1e-5', pollResults: false, branch } } },
+        data: {
+          profileId: 'sandbox',
+          profile: {
+            name: 'Sandbox (built-in)',
+            color: sandbox?.color,
+            environment: 'sandbox',
+            region: 'custom',
+            defaults,
+            desk: { matchLevel: '1e-5', pollResults: false, branch },
+          },
+        },
         headers,
       });
     expect((await update({ ...sandbox?.defaults, language: '2' }, 'KCP Sudirman')).ok()).toBe(true);

@@ -77,7 +77,9 @@ test.describe('token history', () => {
     await expect(calls(page).getByRole('option', { name: new RegExp(a1) })).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('ArrowUp');
     await expect(calls(page).getByRole('option', { name: new RegExp(a2) })).toHaveAttribute('aria-selected', 'true');
-    await calls(page).getByRole('option', { name: new RegExp(a1) }).click();
+    await calls(page)
+      .getByRole('option', { name: new RegExp(a1) })
+      .click();
     const detail = page.getByRole('region', { name: 'Call details' });
     await expect(detail.getByRole('heading', { level: 2 })).toContainText(a1);
     const params = detail.getByRole('table', { name: 'Request parameters' });
@@ -102,7 +104,9 @@ test.describe('token history', () => {
     // Copy as cURL: the command is shown (and on the clipboard), the secret left to the environment.
     await openHistory(page);
     await expect(page.getByTestId('history-count')).toHaveText(`2 calls matching “h-${tag}-a”`);
-    await calls(page).getByRole('option', { name: new RegExp(a1) }).click();
+    await calls(page)
+      .getByRole('option', { name: new RegExp(a1) })
+      .click();
     await detail.getByRole('button', { name: 'Copy as cURL' }).click();
     const curl = detail.getByLabel('cURL command');
     await expect(curl).toHaveValue(/--form-string "api_secret=\$FACEID_API_SECRET"/);
@@ -125,7 +129,12 @@ test.describe('token history', () => {
     const lines = csv.split(/\r?\n/).filter((l) => l !== '');
     expect(lines[0]).toMatch(/^started_at,status,profile,environment,operator,biz_no,biz_id,uuid,comparison_type,token,request_id,/);
     expect(lines).toHaveLength(3);
-    expect(lines.slice(1).map((l) => l.split(',')[5]).sort()).toEqual([a1, a2]);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[5])
+        .sort(),
+    ).toEqual([a1, a2]);
     expect(csv).not.toContain(b1);
     expect(csv).not.toContain('sandbox-secret');
     await expect(page.getByText(/Exported 2 calls to faceid-history-.+\.csv/)).toBeVisible();
@@ -142,7 +151,9 @@ test.describe('token history', () => {
 
     // The failed call is still there, with the service's error.
     await search(page, `h-${tag}`, '1 call');
-    await calls(page).getByRole('option', { name: new RegExp(b1) }).click();
+    await calls(page)
+      .getByRole('option', { name: new RegExp(b1) })
+      .click();
     await expect(detail.getByRole('region', { name: 'Outcome' })).toContainText('BAD_ARGUMENTS');
     await expect(detail.getByRole('region', { name: 'Outcome' }).locator('code[data-field="field"]')).toHaveText('scene_id');
   });
@@ -155,7 +166,9 @@ test.describe('token history', () => {
 
     await openHistory(page);
     await search(page, `p-${tag}-1`, '1 call');
-    await calls(page).getByRole('option', { name: new RegExp(`p-${tag}-1`) }).click();
+    await calls(page)
+      .getByRole('option', { name: new RegExp(`p-${tag}-1`) })
+      .click();
     const detail = page.getByRole('region', { name: 'Call details' });
     await expect(detail.getByRole('list', { name: 'Photos sent' })).toContainText(/face\.jpg — 7 KB .*320×400 px, jpeg/);
     await expect(detail.getByRole('list', { name: 'Photos sent' })).toContainText('bytes not kept');
@@ -180,16 +193,21 @@ test.describe('token history', () => {
 
       await openHistory(page);
       await search(page, `p-${tag}-2`, '1 call');
-      await calls(page).getByRole('option', { name: new RegExp(`p-${tag}-2`) }).click();
+      await calls(page)
+        .getByRole('option', { name: new RegExp(`p-${tag}-2`) })
+        .click();
       await expect(detail.getByRole('list', { name: 'Photos sent' })).toContainText('bytes kept');
       await expect(detail).toContainText(`by desk ${tag}`);
       await detail.getByRole('button', { name: 'Clone into form' }).click();
-      await expect(page.getByRole('status', { name: 'Cloned from history' })).toContainText('image_ref1: re-attached face.jpg from the kept copy');
+      await expect(page.getByRole('status', { name: 'Cloned from history' })).toContainText(
+        'image_ref1: re-attached face.jpg from the kept copy',
+      );
       await expect(page.getByRole('img', { name: 'image_ref1 preview' })).toBeVisible();
       await expect(page.getByTestId('image_ref1-facts')).toContainText('320×400 px');
     } finally {
       await openHistory(page);
-      if (!(await page.getByRole('form', { name: 'History settings' }).isVisible())) await page.getByRole('button', { name: 'Settings…' }).click();
+      if (!(await page.getByRole('form', { name: 'History settings' }).isVisible()))
+        await page.getByRole('button', { name: 'Settings…' }).click();
       await settings.getByLabel('Operator name').fill('');
       await settings.getByLabel('Keep reference photos').uncheck();
       await settings.getByRole('button', { name: 'Save settings' }).click();

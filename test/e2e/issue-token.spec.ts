@@ -62,7 +62,9 @@ test.describe('issuing a token in the browser shell', () => {
     expect(staged).toHaveLength(1);
     expect(staged[0]?.type).toBe('application/octet-stream');
     expect(staged[0]?.body?.equals(bytes)).toBe(true);
-    const issues = calls.filter((c) => c.op === 'issueToken').map((c) => JSON.parse(c.body?.toString() ?? '{}') as { photos: { image_ref1?: { handle: string } } });
+    const issues = calls
+      .filter((c) => c.op === 'issueToken')
+      .map((c) => JSON.parse(c.body?.toString() ?? '{}') as { photos: { image_ref1?: { handle: string } } });
     expect(issues).toHaveLength(2);
     expect(issues[0]?.photos.image_ref1?.handle).toMatch(/^ph_/);
     expect(issues[1]?.photos.image_ref1).toEqual(issues[0]?.photos.image_ref1);
@@ -101,7 +103,18 @@ test.describe('issuing a token in the browser shell', () => {
     const issue = async () => {
       const r = await page.request.post(`${shell.origin}/api/issueToken`, {
         headers: { 'X-FaceID-Console-Token': shell.token, 'Content-Type': 'application/json' },
-        data: { callId: `e2e-dropped-${Date.now()}`, profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: `e2e-dropped-${Date.now()}`, comparison_type: '0', uuid: 'u' }, photos: { image_ref1: { handle: staged.value.handle } } },
+        data: {
+          callId: `e2e-dropped-${Date.now()}`,
+          profileId: 'sandbox',
+          params: {
+            return_url: 'https://bank.example/r',
+            notify_url: 'https://bank.example/n',
+            biz_no: `e2e-dropped-${Date.now()}`,
+            comparison_type: '0',
+            uuid: 'u',
+          },
+          photos: { image_ref1: { handle: staged.value.handle } },
+        },
       });
       return ((await r.json()) as { error?: { code: string; reason?: string } }).error;
     };
@@ -130,7 +143,9 @@ test.describe('issuing a token in the browser shell', () => {
     await page.getByLabel('notify_url').fill('http://bank.example/notify');
     await page.getByLabel('notify_url').blur();
     const field = page.locator('[data-param="notify_url"]');
-    await expect(field).toContainText('uses port 80 (the default for http); the service only calls back on ports 443, 5000, 16003, 8883, 8028');
+    await expect(field).toContainText(
+      'uses port 80 (the default for http); the service only calls back on ports 443, 5000, 16003, 8883, 8028',
+    );
     await expect(field).toContainText('over HTTP, verify the data of each callback with its sign');
     await expect(page.getByLabel('notify_url')).not.toHaveAttribute('aria-invalid', 'true');
     await page.getByRole('button', { name: 'Issue token' }).click();
@@ -189,8 +204,12 @@ test.describe('issuing a token in the browser shell', () => {
 
   test('prints each service default with its confidence, and offers Other value… on the third-party lists', async ({ page }) => {
     await page.getByText('Advanced parameters').click();
-    await expect(page.getByLabel('fail_when_ref_multiple_faces').locator('option').first()).toHaveText('— not sent (service default: 1 [inferred]) —');
-    await expect(page.getByLabel('get_shooting_error').locator('option').first()).toHaveText('— not sent (service default: 0 [third-party]) —');
+    await expect(page.getByLabel('fail_when_ref_multiple_faces').locator('option').first()).toHaveText(
+      '— not sent (service default: 1 [inferred]) —',
+    );
+    await expect(page.getByLabel('get_shooting_error').locator('option').first()).toHaveText(
+      '— not sent (service default: 0 [third-party]) —',
+    );
     await expect(page.locator('form').getByLabel('language').locator('option').first()).toHaveText('— not sent (service default: 0) —');
     await expect(page.getByLabel('maximum_shooting_time')).toHaveAttribute('placeholder', 'service default: 15');
     await expect(page.locator('[data-param="maximum_shooting_time"]')).toContainText('the vendor advises 10–15 s');

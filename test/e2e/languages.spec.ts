@@ -36,7 +36,10 @@ test.describe('languages', () => {
       await menu.selectOption('zh');
       await expect(page.getByRole('tab', { name: appMessages.zh.views.desk })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans-CN');
-      const saved = await page.request.post(`${shell.origin}/api/getSettings`, { data: {}, headers: { 'X-FaceID-Console-Token': shell.token } });
+      const saved = await page.request.post(`${shell.origin}/api/getSettings`, {
+        data: {},
+        headers: { 'X-FaceID-Console-Token': shell.token },
+      });
       expect((await saved.json()).value.language).toBe('zh');
 
       await page.reload();
@@ -46,7 +49,9 @@ test.describe('languages', () => {
   });
 
   for (const locale of ['id', 'zh'] as const) {
-    test(`the main journey in ${locale === 'id' ? 'Bahasa Indonesia' : 'Chinese'}: a desk token, then the call in the history`, async ({ page }) => {
+    test(`the main journey in ${locale === 'id' ? 'Bahasa Indonesia' : 'Chinese'}: a desk token, then the call in the history`, async ({
+      page,
+    }) => {
       await page.getByRole('combobox', { name: appMessages.en.language.label, exact: true }).selectOption(locale);
       const app = appMessages[locale];
       const desk = deskMessages[locale];
@@ -58,7 +63,11 @@ test.describe('languages', () => {
       await expect(page.getByTestId('announcer')).toContainText(app.announce.issued.split(' ')[0] ?? '');
 
       await page.getByRole('tab', { name: app.views.support }).click();
-      await page.getByRole('searchbox', { name: supportMessages[locale].search.label }).or(page.getByLabel(supportMessages[locale].search.label)).first().fill(uuid);
+      await page
+        .getByRole('searchbox', { name: supportMessages[locale].search.label })
+        .or(page.getByLabel(supportMessages[locale].search.label))
+        .first()
+        .fill(uuid);
       await expect(page.getByRole('listbox').getByRole('option', { name: new RegExp(uuid) })).toBeVisible();
     });
   }

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 
-test.describe('the browser shell\'s access token', () => {
+test.describe("the browser shell's access token", () => {
   test('moves from the launch URL into the tab, survives a reload and is never a cookie', async ({ page, shell }) => {
     // The fixture opened the launch URL and reloaded the page.
     expect(page.url()).toBe(`${shell.origin}/`);

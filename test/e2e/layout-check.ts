@@ -16,7 +16,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const text = (el.textContent ?? '').trim().slice(0, 40);
       return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}${text ? ` "${text}"` : ''}`;
     };
-    if (document.documentElement.scrollWidth > vw + 1) problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in ${vw} px`);
+    if (document.documentElement.scrollWidth > vw + 1)
+      problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in ${vw} px`);
     const scrollsSideways = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
     const insideScroller = (el: Element) => {
       for (let p = el.parentElement; p; p = p.parentElement) if (scrollsSideways(p)) return true;
@@ -30,13 +31,19 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (r.width < 2 || r.height < 2) continue;
       const cs = getComputedStyle(el);
       if (cs.visibility === 'hidden' || cs.display === 'none') continue;
-      if (!insideScroller(el) && (r.right > vw + 1 || r.left < -1)) problems.push(`${name(el)} reaches outside the viewport: ${Math.round(r.left)}–${Math.round(r.right)} of ${vw} px`);
+      if (!insideScroller(el) && (r.right > vw + 1 || r.left < -1))
+        problems.push(`${name(el)} reaches outside the viewport: ${Math.round(r.left)}–${Math.round(r.right)} of ${vw} px`);
       const clips = ['hidden', 'clip'].includes(cs.overflowX);
-      if (clips && cs.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 1 && !scrollsSideways(el)) problems.push(`${name(el)} cuts off its content: ${el.scrollWidth} px in ${el.clientWidth} px`);
+      if (clips && cs.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 1 && !scrollsSideways(el))
+        problems.push(`${name(el)} cuts off its content: ${el.scrollWidth} px in ${el.clientWidth} px`);
     }
     // A label in the header stays on one line; a one-word label on any button is never broken.
-    const oneLine = new Set(Array.from(document.querySelectorAll('.app-header button, .app-header h1, [role="tab"], .app-header .profile-badge')));
-    for (const el of Array.from(document.querySelectorAll('.app-header button, .app-header h1, [role="tab"], .app-header .profile-badge, button, a.button'))) {
+    const oneLine = new Set(
+      Array.from(document.querySelectorAll('.app-header button, .app-header h1, [role="tab"], .app-header .profile-badge')),
+    );
+    for (const el of Array.from(
+      document.querySelectorAll('.app-header button, .app-header h1, [role="tab"], .app-header .profile-badge, button, a.button'),
+    )) {
       if (!(el instanceof HTMLElement) || el.getBoundingClientRect().width === 0) continue;
       // Each run of text on its own: a badge's parts sit side by side at different heights.
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -45,7 +52,11 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         if (text === '' || (!oneLine.has(el) && /\s/.test(text))) continue;
         const range = document.createRange();
         range.selectNodeContents(node);
-        const tops = new Set(Array.from(range.getClientRects()).filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+        const tops = new Set(
+          Array.from(range.getClientRects())
+            .filter((b) => b.width > 0)
+            .map((b) => Math.round(b.top)),
+        );
         if (tops.size > 1) problems.push(`${name(el)}: "${(node.textContent ?? '').trim()}" wraps over ${tops.size} lines`);
       }
     }

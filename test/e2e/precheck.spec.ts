@@ -30,7 +30,10 @@ test.describe('photo pre-check', () => {
     await expect(check).toContainText('The service would likely answer NO_FACE_FOUND.', { timeout: 60_000 });
     await expect(check).toContainText('turning it 90° clockwise');
     if (shots) {
-      for (const [w, h] of [[1366, 768], [1024, 700]] as const) {
+      for (const [w, h] of [
+        [1366, 768],
+        [1024, 700],
+      ] as const) {
         await page.setViewportSize({ width: w, height: h });
         await check.scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(shots, `precheck-sideways-${w}.png`) });

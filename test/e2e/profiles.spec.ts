@@ -68,7 +68,9 @@ test.describe('profiles', () => {
   test('refuses a malformed import file with a clear message', async ({ page }) => {
     await page.getByRole('button', { name: 'Profiles…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Profiles' });
-    await dialog.getByLabel('Import profiles file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "faceid-console-profiles", ') });
+    await dialog
+      .getByLabel('Import profiles file')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "faceid-console-profiles", ') });
     await expect(dialog.getByRole('alert')).toContainText('The file is not JSON');
   });
 

@@ -19,8 +19,12 @@ test.beforeAll(async () => {
   merchant = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://merchant.invalid');
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    if (url.pathname === '/start') res.end(`<!doctype html><title>Merchant start</title><a href="${url.searchParams.get('go') ?? ''}">Verify me</a>`);
-    else res.end(`<!doctype html><title>Merchant return</title><h1>Back at the merchant</h1><p id="biz">${url.searchParams.get('biz_id') ?? ''}</p>`);
+    if (url.pathname === '/start')
+      res.end(`<!doctype html><title>Merchant start</title><a href="${url.searchParams.get('go') ?? ''}">Verify me</a>`);
+    else
+      res.end(
+        `<!doctype html><title>Merchant return</title><h1>Back at the merchant</h1><p id="biz">${url.searchParams.get('biz_id') ?? ''}</p>`,
+      );
   });
   await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
   merchantUrl = `http://127.0.0.1:${(merchant.address() as AddressInfo).port}`;
@@ -35,7 +39,15 @@ async function livenessLink(redirectType: string): Promise<string> {
     baseUrl: sandbox.baseUrl,
     apiKey: 'rt-key',
     apiSecret: 'rt-secret',
-    params: { return_url: `${merchantUrl}/return`, notify_url: 'https://bank.example/n', biz_no: `rt-${redirectType}-${Date.now()}`, comparison_type: '-1', uuid: 'u-1', action_http_method: 'GET', redirect_type: redirectType },
+    params: {
+      return_url: `${merchantUrl}/return`,
+      notify_url: 'https://bank.example/n',
+      biz_no: `rt-${redirectType}-${Date.now()}`,
+      comparison_type: '-1',
+      uuid: 'u-1',
+      action_http_method: 'GET',
+      redirect_type: redirectType,
+    },
     photos: {},
   });
   if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
@@ -64,7 +76,10 @@ for (const [redirectType, backTo] of [
   });
 }
 
-test('the Sandbox panel switches the embedded sandbox to lenient and back, and lists what it accepted on trust', async ({ page, shell }) => {
+test('the Sandbox panel switches the embedded sandbox to lenient and back, and lists what it accepted on trust', async ({
+  page,
+  shell,
+}) => {
   await page.getByRole('button', { name: 'Sandbox…' }).click();
   const panel = page.getByRole('dialog', { name: 'Sandbox' });
   const lenient = panel.getByRole('switch', { name: 'Lenient sandbox' });
@@ -82,7 +97,14 @@ test('the Sandbox panel switches the embedded sandbox to lenient and back, and l
       data: {
         callId: 'e2e-trust-call-1',
         profileId: 'sandbox',
-        params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'e2e-trust-1', comparison_type: '-1', uuid: 'u', procedure_type: 'meglive_flash' },
+        params: {
+          return_url: 'https://bank.example/r',
+          notify_url: 'https://bank.example/n',
+          biz_no: 'e2e-trust-1',
+          comparison_type: '-1',
+          uuid: 'u',
+          procedure_type: 'meglive_flash',
+        },
         photos: {},
       },
     });

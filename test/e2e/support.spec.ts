@@ -38,7 +38,10 @@ async function issue(page: Page, fields: Record<string, string>): Promise<void> 
   await expect(page.getByRole('region', { name: 'Token issued' })).toBeVisible();
 }
 
-test('support journey: find by a middle fragment, clone with one change, resend, follow the trail, copy the cURL and run it, import it back', async ({ page, shell }) => {
+test('support journey: find by a middle fragment, clone with one change, resend, follow the trail, copy the cURL and run it, import it back', async ({
+  page,
+  shell,
+}) => {
   // The longest journey of the suite: on the shared machine under load it outlasts the default 30 s.
   test.slow();
   const tag = randomBytes(3).toString('hex');
@@ -74,7 +77,9 @@ test('support journey: find by a middle fragment, clone with one change, resend,
   const fragment = `an-${tag}-882`;
   await page.getByLabel('Search any part').fill(fragment);
   await expect(page.getByTestId('history-count')).toHaveText(`1 call matching “${fragment}”`);
-  await calls(page).getByRole('option', { name: new RegExp(bizNo) }).click();
+  await calls(page)
+    .getByRole('option', { name: new RegExp(bizNo) })
+    .click();
   const detail = page.getByRole('region', { name: 'Call details' });
   await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
   const originalId = ((await detail.getByText(/^Call #\d+/).textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
@@ -120,7 +125,9 @@ test('support journey: find by a middle fragment, clone with one change, resend,
   await expect(calls(page).getByRole('option').first()).toContainText(`CARD-${tag}-1`);
   await page.getByRole('button', { name: 'Show all calls' }).click();
   await expect(calls(page).getByRole('option', { name: new RegExp(`cust-${tag}-b`) })).toBeVisible();
-  await calls(page).getByRole('option', { name: new RegExp(bizNo) }).click();
+  await calls(page)
+    .getByRole('option', { name: new RegExp(bizNo) })
+    .click();
 
   // Copy as cURL: a fresh biz_no by default; run it against the sandbox.
   await detail.getByRole('button', { name: 'Copy as cURL' }).click();
@@ -148,14 +155,21 @@ test('support journey: find by a middle fragment, clone with one change, resend,
   await expect(page.getByLabel('biz_no')).not.toHaveValue(bizNo);
 });
 
-test('request/response view: request line, headers, Pretty and Raw body, and the timing breakdown with the wait dominating', async ({ page, shell }) => {
+test('request/response view: request line, headers, Pretty and Raw body, and the timing breakdown with the wait dominating', async ({
+  page,
+  shell,
+}) => {
   const bizNo = `timing-${test.info().workerIndex}-${Date.now()}`;
-  const fault = await page.request.put(`${shell.sandboxUrl}/sandbox/faults`, { data: { latencyMs: 900, operation: 'get_token', remaining: 1 } });
+  const fault = await page.request.put(`${shell.sandboxUrl}/sandbox/faults`, {
+    data: { latencyMs: 900, operation: 'get_token', remaining: 1 },
+  });
   expect(fault.ok()).toBe(true);
   await issue(page, { biz_no: bizNo, uuid: 'timing-customer' });
   await page.getByRole('tab', { name: 'Support' }).click();
   await page.getByLabel('Search any part').fill(bizNo);
-  await calls(page).getByRole('option', { name: new RegExp(bizNo) }).click();
+  await calls(page)
+    .getByRole('option', { name: new RegExp(bizNo) })
+    .click();
   const detail = page.getByRole('region', { name: 'Call details' });
   const request = detail.getByRole('region', { name: 'Request', exact: true });
   await expect(request.getByLabel('Request line')).toContainText('POST /faceid/lite/get_token HTTP/1.1');
@@ -163,7 +177,9 @@ test('request/response view: request line, headers, Pretty and Raw body, and the
   await expect(request.getByRole('table', { name: 'Request headers' })).toContainText('multipart/form-data; boundary=');
   const response = detail.getByRole('region', { name: 'Response', exact: true });
   await expect(response.getByRole('heading', { name: 'Response · HTTP 200' })).toBeVisible();
-  await expect(response.getByRole('table', { name: 'Response headers' }).getByRole('row', { name: /content-type/i })).toContainText('application/json');
+  await expect(response.getByRole('table', { name: 'Response headers' }).getByRole('row', { name: /content-type/i })).toContainText(
+    'application/json',
+  );
 
   // Pretty by default (indented JSON), Raw on request (exactly as received, one line).
   const view = response.getByRole('group', { name: 'Show the body' });
@@ -177,7 +193,16 @@ test('request/response view: request line, headers, Pretty and Raw body, and the
 
   // The timings: every phase measured, the wait (900 ms of latency) the largest by far.
   const timings = response.getByRole('table', { name: 'Timing, measured by this console' });
-  const msOf = async (phase: string) => Number(((await timings.getByRole('row', { name: new RegExp(`^${phase}`) }).getByRole('cell').first().textContent()) ?? '').replace(/[^\d.]/g, ''));
+  const msOf = async (phase: string) =>
+    Number(
+      (
+        (await timings
+          .getByRole('row', { name: new RegExp(`^${phase}`) })
+          .getByRole('cell')
+          .first()
+          .textContent()) ?? ''
+      ).replace(/[^\d.]/g, ''),
+    );
   const wait = await msOf('Wait for the service');
   expect(wait).toBeGreaterThanOrEqual(880);
   for (const phase of ['Connect', 'Upload', 'Download']) expect(await msOf(phase)).toBeLessThan(wait / 3);
@@ -202,7 +227,9 @@ test('the profile’s client timeout: a sandbox answer slower than it is an unkn
     await expect(dialog).toContainText('Saved');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    const fault = await page.request.put(`${shell.sandboxUrl}/sandbox/faults`, { data: { latencyMs: 3000, operation: 'get_token', remaining: 1 } });
+    const fault = await page.request.put(`${shell.sandboxUrl}/sandbox/faults`, {
+      data: { latencyMs: 3000, operation: 'get_token', remaining: 1 },
+    });
     expect(fault.ok()).toBe(true);
     const bizNo = `slow-${test.info().workerIndex}-${Date.now()}`;
     await page.getByLabel('biz_no').fill(bizNo);
@@ -211,16 +238,30 @@ test('the profile’s client timeout: a sandbox answer slower than it is an unkn
     await expect(page.getByRole('region', { name: 'Outcome unknown' })).toContainText('A token may have been issued');
     await page.getByRole('tab', { name: 'Support' }).click();
     await page.getByLabel('Search any part').fill(bizNo);
-    await calls(page).getByRole('option', { name: new RegExp(bizNo) }).click();
+    await calls(page)
+      .getByRole('option', { name: new RegExp(bizNo) })
+      .click();
     const timings = page.getByRole('region', { name: 'Call details' }).getByRole('table', { name: 'Timing, measured by this console' });
     await expect(timings.getByRole('row', { name: /^Wait for the service/ })).toContainText('not reached');
   } finally {
     // The shell is shared by the worker's tests: give the built-in profile its default back.
-    const list = (await (await page.request.post(`${shell.origin}/api/listProfiles`, { headers, data: {} })).json()) as { value: { id: string; color: string; defaults: Record<string, string> }[] };
+    const list = (await (await page.request.post(`${shell.origin}/api/listProfiles`, { headers, data: {} })).json()) as {
+      value: { id: string; color: string; defaults: Record<string, string> }[];
+    };
     const sandboxProfile = list.value.find((p) => p.id === 'sandbox');
     await page.request.post(`${shell.origin}/api/updateProfile`, {
       headers,
-      data: { profileId: 'sandbox', profile: { name: 'Sandbox (built-in)', color: sandboxProfile?.color ?? '#2f855a', environment: 'sandbox', region: 'custom', defaults: {}, timeoutMs: 30_000 } },
+      data: {
+        profileId: 'sandbox',
+        profile: {
+          name: 'Sandbox (built-in)',
+          color: sandboxProfile?.color ?? '#2f855a',
+          environment: 'sandbox',
+          region: 'custom',
+          defaults: {},
+          timeoutMs: 30_000,
+        },
+      },
     });
   }
 });

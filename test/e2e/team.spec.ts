@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 
-test('team history: settings are checked, the password is write-only, and an unreachable server is named in plain words', async ({ page, shell }) => {
+test('team history: settings are checked, the password is write-only, and an unreachable server is named in plain words', async ({
+  page,
+  shell,
+}) => {
   await page.getByRole('button', { name: 'Team history…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Team history' });
   await expect(dialog).toBeVisible();
@@ -37,7 +40,10 @@ test('team history: settings are checked, the password is write-only, and an unr
   for (const f of readdirSync(shell.dataDir)) {
     if (f.endsWith('.json')) expect(readFileSync(join(shell.dataDir, f), 'utf8')).not.toContain('team-canary-pw-7731');
   }
-  const status = await page.request.post(`${shell.origin}/api/getTeamStatus`, { data: {}, headers: { 'X-FaceID-Console-Token': shell.token } });
+  const status = await page.request.post(`${shell.origin}/api/getTeamStatus`, {
+    data: {},
+    headers: { 'X-FaceID-Console-Token': shell.token },
+  });
   expect(await status.text()).not.toContain('team-canary-pw-7731');
 
   // With the team history on, the History view offers the scopes; a team scope the server cannot
@@ -48,7 +54,10 @@ test('team history: settings are checked, the password is write-only, and an unr
   await expect(scope).toBeVisible();
   await expect(scope.locator('option')).toHaveText(['This desk', 'My branch', 'All I may see']);
   await scope.selectOption({ label: 'My branch' });
-  await expect(page.getByRole('alert').filter({ hasText: 'The history could not be read' })).toContainText('The team server cannot be reached (ECONNREFUSED)', { timeout: 10_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'The history could not be read' })).toContainText(
+    'The team server cannot be reached (ECONNREFUSED)',
+    { timeout: 10_000 },
+  );
   for (const [w, h] of [
     [1366, 768],
     [1024, 700],

@@ -96,7 +96,9 @@ test.describe('in-person verification loop', () => {
     const biz = (await page.locator('code[data-field="biz_id"]').textContent()) ?? '';
     let entry: { data: string; sign: string } | undefined;
     await expect(async () => {
-      const log = (await (await page.request.get(`${shell.sandboxUrl}/sandbox/callbacks`)).json()) as { callbacks: { kind: string; data: string; sign: string }[] };
+      const log = (await (await page.request.get(`${shell.sandboxUrl}/sandbox/callbacks`)).json()) as {
+        callbacks: { kind: string; data: string; sign: string }[];
+      };
       entry = log.callbacks.find((c) => c.kind === 'notify' && c.data.includes(biz));
       expect(entry).toBeDefined();
     }).toPass({ timeout: 5000 });

@@ -15,7 +15,8 @@ export function findElectron(): { path: string | null; reason: string } {
     return { path: null, reason: 'the electron package is not installed' };
   }
   const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return { path: null, reason: 'the Electron binary was never downloaded on this machine (node_modules/electron/path.txt is missing)' };
+  if (!existsSync(pathFile))
+    return { path: null, reason: 'the Electron binary was never downloaded on this machine (node_modules/electron/path.txt is missing)' };
   const exe = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(exe) ? { path: exe, reason: '' } : { path: null, reason: `the Electron binary is missing at ${exe}` };
 }

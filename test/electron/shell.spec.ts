@@ -27,7 +27,10 @@ test.describe('Electron shell', () => {
   test.beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'faceid-electron-'));
     // The SQLite driver for Electron's ABI, as `npm start` builds it.
-    const sqlite = JSON.parse(execFileSync(process.execPath, ['scripts/electron-sqlite.mjs'], { encoding: 'utf8' })) as { path: string | null; error: string | null };
+    const sqlite = JSON.parse(execFileSync(process.execPath, ['scripts/electron-sqlite.mjs'], { encoding: 'utf8' })) as {
+      path: string | null;
+      error: string | null;
+    };
     if (!sqlite.path) throw new Error(`The SQLite driver could not be built for Electron: ${sqlite.error}`);
     app = await electron.launch({
       executablePath: binary.path ?? undefined,
@@ -92,14 +95,20 @@ test.describe('Electron shell', () => {
     await page.waitForTimeout(300);
     expect(page.url()).toBe(before);
     expect(app.windows()).toHaveLength(1);
-    expect(await app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toEqual(['https://example.com/a', 'https://example.com/b']);
+    expect(await app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toEqual([
+      'https://example.com/a',
+      'https://example.com/b',
+    ]);
   });
 
   test('serves the page from app://console with a CSP header, and refuses paths out of the renderer', async () => {
     expect(page.url()).toBe('app://console/index.html');
     const probe = await page.evaluate(async () => {
       const own = await fetch('app://console/index.html');
-      const escape = await fetch('app://console/%2e%2e/%2e%2e/package.json').then((r) => r.status, () => 0);
+      const escape = await fetch('app://console/%2e%2e/%2e%2e/package.json').then(
+        (r) => r.status,
+        () => 0,
+      );
       return { csp: own.headers.get('content-security-policy') ?? '', type: own.headers.get('content-type'), escape };
     });
     expect(probe.csp).toContain("frame-ancestors 'none'");

@@ -43,15 +43,38 @@ describe('the secret never leaks (canary)', () => {
     };
     const created = seen(
       await h.createProfile({
-        profile: { name: 'Prod canary', color: '#c53030', environment: 'production', region: 'custom', baseUrl: service.baseUrl, apiKey: 'canary-key-0001', secret: CANARY, defaults: {} },
+        profile: {
+          name: 'Prod canary',
+          color: '#c53030',
+          environment: 'production',
+          region: 'custom',
+          baseUrl: service.baseUrl,
+          apiKey: 'canary-key-0001',
+          secret: CANARY,
+          defaults: {},
+        },
       }),
     );
     if (!created.ok) throw new Error(created.error.message);
     const id = created.value.id;
-    const base = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', comparison_type: '-1', uuid: 'canary-customer' };
-    const issued = seen(await h.issueToken({ callId: 'canary-call-1', profileId: id, params: { ...base, biz_no: 'canary-1', biz_extra_data: `pasted ${CANARY} by mistake` }, photos: {} }));
+    const base = {
+      return_url: 'https://bank.example/r',
+      notify_url: 'https://bank.example/n',
+      comparison_type: '-1',
+      uuid: 'canary-customer',
+    };
+    const issued = seen(
+      await h.issueToken({
+        callId: 'canary-call-1',
+        profileId: id,
+        params: { ...base, biz_no: 'canary-1', biz_extra_data: `pasted ${CANARY} by mistake` },
+        photos: {},
+      }),
+    );
     expect(issued).toMatchObject({ ok: true, value: { outcome: 'issued' } });
-    const failed = seen(await h.issueToken({ callId: 'canary-call-2', profileId: id, params: { ...base, biz_no: 'canary-2', scene_id: 'nope' }, photos: {} }));
+    const failed = seen(
+      await h.issueToken({ callId: 'canary-call-2', profileId: id, params: { ...base, biz_no: 'canary-2', scene_id: 'nope' }, photos: {} }),
+    );
     expect(failed).toMatchObject({ ok: true, value: { outcome: 'failed' } });
 
     seen(await h.listProfiles({}));
@@ -91,7 +114,13 @@ describe('the secret never leaks (canary)', () => {
 describe('the secret never leaks when an upstream echoes the request', () => {
   // Characters each encoding changes, so every written form of the secret is exercised.
   const SECRET = 'ECHO-CANARY "q" <&> +/ 5b7d';
-  const FORMS = [SECRET, encodeURIComponent(SECRET), new URLSearchParams({ s: SECRET }).toString().slice(2), JSON.stringify(SECRET).slice(1, -1), SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')];
+  const FORMS = [
+    SECRET,
+    encodeURIComponent(SECRET),
+    new URLSearchParams({ s: SECRET }).toString().slice(2),
+    JSON.stringify(SECRET).slice(1, -1),
+    SECRET.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+  ];
   const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   let dir: string;
   let app: ConsoleApp;
@@ -107,11 +136,22 @@ describe('the secret never leaks when an upstream echoes the request', () => {
       res.writeHead(status, { ...headers, 'Content-Type': 'application/json' });
       res.end(JSON.stringify(value));
     };
-    if (req.method === 'GET') return json(200, { request_id: '1,r', status: 'OK', echo: req.url, [secret]: 'a key named after the secret', time_used: 1 });
+    if (req.method === 'GET')
+      return json(200, { request_id: '1,r', status: 'OK', echo: req.url, [secret]: 'a key named after the secret', time_used: 1 });
     const mode = /mode-[a-z0-9-]+/.exec(body)?.[0];
-    if (mode === 'mode-issue') return json(200, { request_id: '1,a', biz_id: `1,${SECRET}`, token: 'tok-echo-0001', expired_time: 2_000_000_000, time_used: 1, echo: body });
-    if (mode === 'mode-message') return json(400, { request_id: `1,${SECRET}`, error_message: `BAD_ARGUMENTS: ${SECRET}`, echo: body, time_used: 1 });
-    if (mode === 'mode-error-field') return json(400, { request_id: '1,c', error: `MISSING_ARGUMENTS: ${SECRET}`, [SECRET]: body, time_used: 1 });
+    if (mode === 'mode-issue')
+      return json(200, {
+        request_id: '1,a',
+        biz_id: `1,${SECRET}`,
+        token: 'tok-echo-0001',
+        expired_time: 2_000_000_000,
+        time_used: 1,
+        echo: body,
+      });
+    if (mode === 'mode-message')
+      return json(400, { request_id: `1,${SECRET}`, error_message: `BAD_ARGUMENTS: ${SECRET}`, echo: body, time_used: 1 });
+    if (mode === 'mode-error-field')
+      return json(400, { request_id: '1,c', error: `MISSING_ARGUMENTS: ${SECRET}`, [SECRET]: body, time_used: 1 });
     res.writeHead(mode === 'mode-page-200' ? 200 : 502, { ...headers, 'Content-Type': 'text/html' });
     res.end(`<html><body><h1>Bad Gateway</h1><pre>${html(body)}</pre><p>secret=${html(SECRET)}</p></body></html>`);
   }
@@ -126,7 +166,16 @@ describe('the secret never leaks when an upstream echoes the request', () => {
     await new Promise<void>((r) => echo.listen(0, '127.0.0.1', () => r()));
     app = await startConsoleApp({ dataDir: dir, log: (l) => logs.push(l) });
     const created = await app.handlers.createProfile({
-      profile: { name: 'Echoing gateway', color: '#c53030', environment: 'test', region: 'custom', baseUrl: `http://127.0.0.1:${(echo.address() as AddressInfo).port}`, apiKey: 'echo-key-0001', secret: SECRET, defaults: {} },
+      profile: {
+        name: 'Echoing gateway',
+        color: '#c53030',
+        environment: 'test',
+        region: 'custom',
+        baseUrl: `http://127.0.0.1:${(echo.address() as AddressInfo).port}`,
+        apiKey: 'echo-key-0001',
+        secret: SECRET,
+        defaults: {},
+      },
     });
     if (!created.ok) throw new Error(created.error.message);
     profileId = created.value.id;
@@ -144,15 +193,27 @@ describe('the secret never leaks when an upstream echoes the request', () => {
     const h = app.handlers;
     const payloads: unknown[] = [];
     const call = async (mode: string) => {
-      const params = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', comparison_type: '-1', uuid: 'echo-customer', biz_no: mode };
+      const params = {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        comparison_type: '-1',
+        uuid: 'echo-customer',
+        biz_no: mode,
+      };
       const r = await h.issueToken({ callId: `call-${mode}`, profileId, params, photos: {} });
       payloads.push(r);
       return r;
     };
     const issued = await call('mode-issue');
     expect(issued).toMatchObject({ ok: true, value: { outcome: 'issued', token: 'tok-echo-0001' } });
-    expect(await call('mode-message')).toMatchObject({ ok: true, value: { outcome: 'failed', error: { code: 'BAD_ARGUMENTS', field: '[redacted]' } } });
-    expect(await call('mode-error-field')).toMatchObject({ ok: true, value: { outcome: 'failed', error: { code: 'MISSING_ARGUMENTS', field: '[redacted]' } } });
+    expect(await call('mode-message')).toMatchObject({
+      ok: true,
+      value: { outcome: 'failed', error: { code: 'BAD_ARGUMENTS', field: '[redacted]' } },
+    });
+    expect(await call('mode-error-field')).toMatchObject({
+      ok: true,
+      value: { outcome: 'failed', error: { code: 'MISSING_ARGUMENTS', field: '[redacted]' } },
+    });
     expect(await call('mode-page-502')).toMatchObject({ ok: true, value: { outcome: 'unknown' } });
     expect(await call('mode-page-200')).toMatchObject({ ok: true, value: { outcome: 'unknown' } });
 

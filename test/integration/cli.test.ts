@@ -22,7 +22,10 @@ interface Run {
 
 function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, FACEID_API_SECRET: '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { ...process.env, FACEID_API_SECRET: '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
@@ -43,8 +46,20 @@ describe('faceid-console CLI', () => {
     dir = mkdtempSync(join(tmpdir(), 'faceid-cli-'));
     sandbox = await createSandbox({ apiKey: 'cli-key', apiSecret: SECRET });
     const app = await startConsoleApp({ dataDir: dir });
-    const defaults = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', comparison_type: '-1', uuid: 'cust-cli-1' };
-    const profile = { color: '#805ad5', environment: 'test' as const, region: 'custom' as const, baseUrl: sandbox.baseUrl, apiKey: 'cli-key', defaults };
+    const defaults = {
+      return_url: 'https://bank.example/r',
+      notify_url: 'https://bank.example/n',
+      comparison_type: '-1',
+      uuid: 'cust-cli-1',
+    };
+    const profile = {
+      color: '#805ad5',
+      environment: 'test' as const,
+      region: 'custom' as const,
+      baseUrl: sandbox.baseUrl,
+      apiKey: 'cli-key',
+      defaults,
+    };
     const made = await app.handlers.createProfile({ profile: { ...profile, name: 'Branch test', secret: SECRET } });
     const bare = await app.handlers.createProfile({ profile: { ...profile, name: 'No secret' } });
     if (!made.ok || !bare.ok) throw new Error('profiles not created');
@@ -73,7 +88,11 @@ describe('faceid-console CLI', () => {
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ outcome: 'issued', bizNo: 'LOAN-88213' });
     expect(out.token).toMatch(/^[0-9a-f]{32}$/);
-    expect(rows().find((x) => x?.id === out.historyId)).toMatchObject({ bizNo: 'LOAN-88213', status: 'issued', profileName: 'Branch test' });
+    expect(rows().find((x) => x?.id === out.historyId)).toMatchObject({
+      bizNo: 'LOAN-88213',
+      status: 'issued',
+      profileName: 'Branch test',
+    });
     expect(r.stdout + r.stderr).not.toContain(SECRET);
   }, 30_000);
 

@@ -25,7 +25,13 @@ const issue = (uuid = `timing-customer-${seq}`) =>
     baseUrl: sandbox.baseUrl,
     apiKey: KEY,
     apiSecret: SECRET,
-    params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: `timing-${++seq}`, comparison_type: '-1', uuid },
+    params: {
+      return_url: 'https://bank.example/r',
+      notify_url: 'https://bank.example/n',
+      biz_no: `timing-${++seq}`,
+      comparison_type: '-1',
+      uuid,
+    },
     photos: {},
   });
 
@@ -66,7 +72,13 @@ describe('the exchange as the client saw it', () => {
       baseUrl: sandbox.baseUrl,
       apiKey: KEY,
       apiSecret: SECRET,
-      params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: `timing-${++seq}`, comparison_type: '-1', uuid: 'c' },
+      params: {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        biz_no: `timing-${++seq}`,
+        comparison_type: '-1',
+        uuid: 'c',
+      },
       photos: {},
       timeoutMs: 300,
     });
@@ -81,11 +93,24 @@ describe('the exchange as the client saw it', () => {
 
 describe('phaseTimings', () => {
   it('starts the upload when the socket is up, even if node reported the body finished earlier (buffered)', () => {
-    expect(phaseTimings({ start: 0, connected: 5, sent: 2, headers: 50, end: 52 })).toEqual({ totalMs: 52, connectMs: 5, uploadMs: 0, waitMs: 45, downloadMs: 2 });
+    expect(phaseTimings({ start: 0, connected: 5, sent: 2, headers: 50, end: 52 })).toEqual({
+      totalMs: 52,
+      connectMs: 5,
+      uploadMs: 0,
+      waitMs: 45,
+      downloadMs: 2,
+    });
   });
 
   it('splits TLS from connecting for https', () => {
-    expect(phaseTimings({ start: 0, connected: 3, secured: 10, sent: 12, headers: 20, end: 21 })).toEqual({ totalMs: 21, connectMs: 3, tlsMs: 7, uploadMs: 2, waitMs: 8, downloadMs: 1 });
+    expect(phaseTimings({ start: 0, connected: 3, secured: 10, sent: 12, headers: 20, end: 21 })).toEqual({
+      totalMs: 21,
+      connectMs: 3,
+      tlsMs: 7,
+      uploadMs: 2,
+      waitMs: 8,
+      downloadMs: 1,
+    });
   });
 
   it('leaves out the phases a call that never connected did not reach', () => {

@@ -10,7 +10,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getToken, type GetTokenCall } from '../../main/faceid/client';
 import { saidInEnglish } from '../support/messages';
 
-const params = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'tr-1', comparison_type: '-1', uuid: 'customer-1' };
+const params = {
+  return_url: 'https://bank.example/r',
+  notify_url: 'https://bank.example/n',
+  biz_no: 'tr-1',
+  comparison_type: '-1',
+  uuid: 'customer-1',
+};
 const face = new Uint8Array(readFileSync('test/fixtures/face.jpg'));
 const servers: Server[] = [];
 
@@ -27,7 +33,8 @@ const afterBody = (then: (res: ServerResponse, body: Buffer) => void) => (req: I
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => then(res, Buffer.concat(chunks)));
 };
-const call = (baseUrl: string, over: Partial<GetTokenCall> = {}) => getToken({ baseUrl, apiKey: 'k', apiSecret: 's3cret-value', params, photos: {}, ...over });
+const call = (baseUrl: string, over: Partial<GetTokenCall> = {}) =>
+  getToken({ baseUrl, apiKey: 'k', apiSecret: 's3cret-value', params, photos: {}, ...over });
 
 afterAll(() => {
   for (const s of servers) {
@@ -156,7 +163,11 @@ describe('client: answers', () => {
   });
 
   it('reads expired_time sent as a numeric string', async () => {
-    const url = await serve(afterBody((res) => res.end(JSON.stringify({ token: 'ab'.repeat(16), biz_id: '1,b', expired_time: '1700003600', request_id: '1,r', time_used: 2 }))));
+    const url = await serve(
+      afterBody((res) =>
+        res.end(JSON.stringify({ token: 'ab'.repeat(16), biz_id: '1,b', expired_time: '1700003600', request_id: '1,r', time_used: 2 })),
+      ),
+    );
     expect(await call(url)).toMatchObject({ outcome: 'issued', expired_time: 1_700_003_600, time_used: 2, request_id: '1,r' });
   });
 
@@ -171,14 +182,37 @@ describe('client: answers', () => {
       })(req, res);
     });
     const r = await call(`${url}/`, {
-      params: { idcard_name: 'extra', uuid: 'u', comparison_type: '0', biz_no: 'b', notify_url: 'https://n.example/', return_url: 'https://r.example/', api_secret: 'sneaky', empty: '' },
-      photos: { image_ref2: { bytes: face, filename: 'two.png', contentType: 'image/png' }, image_ref1: { bytes: face, filename: 'me.jpg', contentType: 'image/jpeg' } },
+      params: {
+        idcard_name: 'extra',
+        uuid: 'u',
+        comparison_type: '0',
+        biz_no: 'b',
+        notify_url: 'https://n.example/',
+        return_url: 'https://r.example/',
+        api_secret: 'sneaky',
+        empty: '',
+      },
+      photos: {
+        image_ref2: { bytes: face, filename: 'two.png', contentType: 'image/png' },
+        image_ref1: { bytes: face, filename: 'me.jpg', contentType: 'image/jpeg' },
+      },
     });
     expect(r.outcome).toBe('issued');
     expect(Number(headers['content-length'])).toBe(Buffer.byteLength(body, 'latin1'));
     expect(headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     const names = [...body.matchAll(/; name="([^"]+)"/g)].map((m) => m[1]);
-    expect(names).toEqual(['api_key', 'api_secret', 'return_url', 'notify_url', 'biz_no', 'comparison_type', 'uuid', 'idcard_name', 'image_ref1', 'image_ref2']);
+    expect(names).toEqual([
+      'api_key',
+      'api_secret',
+      'return_url',
+      'notify_url',
+      'biz_no',
+      'comparison_type',
+      'uuid',
+      'idcard_name',
+      'image_ref1',
+      'image_ref2',
+    ]);
     expect(body).toMatch(/name="image_ref1"; filename="me.jpg"\r\nContent-Type: image\/jpeg\r\n/);
     expect(body).toMatch(/name="image_ref2"; filename="two.png"\r\nContent-Type: image\/png\r\n/);
     expect(body).toContain('s3cret-value');

@@ -25,7 +25,12 @@ async function waitFor<T>(read: () => Promise<T | undefined>, ms = 5000): Promis
 }
 
 async function issue(handlers: HandlerTable, profileId: string, bizNo: string) {
-  const r = await handlers.issueToken({ callId: `desk-${bizNo}`, profileId, params: { ...PARAMS, biz_no: bizNo, uuid: `customer-${bizNo}` }, photos: {} });
+  const r = await handlers.issueToken({
+    callId: `desk-${bizNo}`,
+    profileId,
+    params: { ...PARAMS, biz_no: bizNo, uuid: `customer-${bizNo}` },
+    photos: {},
+  });
   if (!r.ok || r.value.outcome !== 'issued' || r.value.historyId === undefined) throw new Error(JSON.stringify(r));
   return { ...r.value, historyId: r.value.historyId };
 }
@@ -38,7 +43,7 @@ async function watch(handlers: HandlerTable, id: number): Promise<CallWatch> {
 
 const submit = (url: string, preset: string) => fetch(url, { method: 'POST', body: new URLSearchParams({ preset }), redirect: 'manual' });
 
-describe('the desk\'s live status on the embedded sandbox', () => {
+describe("the desk's live status on the embedded sandbox", () => {
   let dir: string;
   let app: ConsoleApp;
   beforeAll(async () => {
@@ -50,9 +55,13 @@ describe('the desk\'s live status on the embedded sandbox', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('follows issued → opened → passed from the sandbox\'s events, stores the verdict and keeps the best frame in memory only', async () => {
+  it("follows issued → opened → passed from the sandbox's events, stores the verdict and keeps the best frame in memory only", async () => {
     const t = await issue(app.handlers, 'sandbox', 'desk-1');
-    expect(await watch(app.handlers, t.historyId)).toMatchObject({ state: { stage: 'issued' }, source: 'events', budget: { left: 3, mayPoll: true } });
+    expect(await watch(app.handlers, t.historyId)).toMatchObject({
+      state: { stage: 'issued' },
+      source: 'events',
+      budget: { left: 3, mayPoll: true },
+    });
     expect((await fetch(t.livenessUrl)).status).toBe(200);
     const opened = await watch(app.handlers, t.historyId);
     expect(opened.state.stage).toBe('in-progress');
@@ -68,13 +77,17 @@ describe('the desk\'s live status on the embedded sandbox', () => {
     // Photos are not kept: no frame on disk, but the desk can show it this session.
     expect(row.ok && row.value.result?.bestImageSha256).toBeUndefined();
     const best = await app.handlers.getBestImage({ historyId: t.historyId });
-    expect(best.ok && best.value.dataBase64 && Buffer.from(best.value.dataBase64, 'base64').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(best.ok && best.value.dataBase64 && Buffer.from(best.value.dataBase64, 'base64').subarray(0, 2)).toEqual(
+      Buffer.from([0xff, 0xd8]),
+    );
     const passed = await app.handlers.queryHistory({ filter: { verdict: 'passed' }, limit: 10 });
     expect(passed.ok && passed.value.rows.map((r) => r.bizNo)).toEqual(['desk-1']);
     const csv = await app.handlers.exportHistory({ filter: { verdict: 'passed' }, format: 'csv' });
     const [head, line] = csv.ok ? csv.value.text.trim().split('\n') : [];
     // The result columns close each line; the params JSON before them holds commas of its own.
-    expect(head).toMatch(/,verdict,result_status,liveness,ref1_confidence,ref2_confidence,match_level,result_fetches,verify_time,result_fetched_at$/);
+    expect(head).toMatch(
+      /,verdict,result_status,liveness,ref1_confidence,ref2_confidence,match_level,result_fetches,verify_time,result_fetched_at$/,
+    );
     expect(line).toMatch(/,passed,OK,PASS,,,1e-4,1,\d{10},\d{4}-\d\d-\d\dT[\d:.]+Z$/);
   });
 
@@ -100,14 +113,20 @@ describe('the desk\'s live status on the embedded sandbox', () => {
     expect(notFetched.ok && notFetched.value.rows.map((r) => r.bizNo)).toEqual(['desk-4']);
   });
 
-  it('leaves the record to the browser\'s print where no desktop printer is bound', async () => {
+  it("leaves the record to the browser's print where no desktop printer is bound", async () => {
     const t = await issue(app.handlers, 'sandbox', 'desk-5');
     expect(await app.handlers.saveRecordPdf({ historyId: t.historyId })).toMatchObject({ ok: false, error: { code: 'USE_BROWSER_PRINT' } });
-    expect(await app.handlers.saveRecordPdf({ historyId: 999_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'historyId' } });
+    expect(await app.handlers.saveRecordPdf({ historyId: 999_999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'historyId' },
+    });
   });
 
   it('refuses a malformed watch request, naming the field', async () => {
-    expect(await app.handlers.watchCalls({ historyIds: [0] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'historyIds.0' } });
+    expect(await app.handlers.watchCalls({ historyIds: [0] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: 'historyIds.0' },
+    });
   });
 });
 
@@ -123,12 +142,33 @@ describe('budgeted polling of a real profile', () => {
     // A standalone sandbox stands in for the vendor: the console sees no events from it.
     upstream = await createSandbox({ apiKey: 'real-key', apiSecret: 'real-secret-CANARY' });
     const embedded = await createSandbox({ apiKey: 'emb-key', apiSecret: 'emb-secret' });
-    const vault = await Vault.open({ dataDir: dir, cipher: keyFileCipher(dir), sandbox: { baseUrl: embedded.baseUrl, apiKey: 'emb-key', apiSecret: 'emb-secret' } });
+    const vault = await Vault.open({
+      dataDir: dir,
+      cipher: keyFileCipher(dir),
+      sandbox: { baseUrl: embedded.baseUrl, apiKey: 'emb-key', apiSecret: 'emb-secret' },
+    });
     const history = HistoryStore.open(join(dir, 'history.sqlite3'), { redact: redactorOf(() => vault.knownSecrets()) });
-    handlers = buildHandlers({ vault, history, settings: SettingsStore.open(dir), timeoutMs: 5_000, pollIntervalMs: 0, log: (l) => l.startsWith('fetchResult') && resultCalls++ }).table;
+    handlers = buildHandlers({
+      vault,
+      history,
+      settings: SettingsStore.open(dir),
+      timeoutMs: 5_000,
+      pollIntervalMs: 0,
+      log: (l) => l.startsWith('fetchResult') && resultCalls++,
+    }).table;
     await embedded.close();
     const p = await handlers.createProfile({
-      profile: { name: 'Branch test', color: '#805ad5', environment: 'test', region: 'custom', baseUrl: upstream.baseUrl, apiKey: 'real-key', secret: 'real-secret-CANARY', defaults: {}, desk: { matchLevel: '1e-5', pollResults: true, branch: 'Jakarta Sudirman' } },
+      profile: {
+        name: 'Branch test',
+        color: '#805ad5',
+        environment: 'test',
+        region: 'custom',
+        baseUrl: upstream.baseUrl,
+        apiKey: 'real-key',
+        secret: 'real-secret-CANARY',
+        defaults: {},
+        desk: { matchLevel: '1e-5', pollResults: true, branch: 'Jakarta Sudirman' },
+      },
     });
     if (!p.ok) throw new Error(p.error.message);
     expect(p.value.desk).toEqual({ matchLevel: '1e-5', pollResults: true, branch: 'Jakarta Sudirman' });
@@ -165,7 +205,18 @@ describe('budgeted polling of a real profile', () => {
   });
 
   it('a profile that does not allow polling is only watched, never fetched', async () => {
-    const p = await handlers.updateProfile({ profileId, profile: { name: 'Branch test', color: '#805ad5', environment: 'test', region: 'custom', baseUrl: upstream.baseUrl, defaults: {}, desk: { matchLevel: '1e-4', pollResults: false, branch: '' } } });
+    const p = await handlers.updateProfile({
+      profileId,
+      profile: {
+        name: 'Branch test',
+        color: '#805ad5',
+        environment: 'test',
+        region: 'custom',
+        baseUrl: upstream.baseUrl,
+        defaults: {},
+        desk: { matchLevel: '1e-4', pollResults: false, branch: '' },
+      },
+    });
     expect(p.ok).toBe(true);
     const t = await issue(handlers, profileId, 'poll-2');
     const before = resultCalls;

@@ -8,9 +8,22 @@ import { EmbeddedSandboxError, startEmbeddedSandbox, workerOf, type EmbeddedSand
 const KEY = 'embedded-key';
 const SECRET = 'embedded-secret-0123456789';
 
-async function getToken(baseUrl: string, bizNo: string, extra: Record<string, string> = {}): Promise<{ status: number; body: { token?: string; error_message?: string } }> {
+async function getToken(
+  baseUrl: string,
+  bizNo: string,
+  extra: Record<string, string> = {},
+): Promise<{ status: number; body: { token?: string; error_message?: string } }> {
   const form = new FormData();
-  const fields = { api_key: KEY, api_secret: SECRET, return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: bizNo, comparison_type: '-1', uuid: `u-${bizNo}`, ...extra };
+  const fields = {
+    api_key: KEY,
+    api_secret: SECRET,
+    return_url: 'https://bank.example/r',
+    notify_url: 'https://bank.example/n',
+    biz_no: bizNo,
+    comparison_type: '-1',
+    uuid: `u-${bizNo}`,
+    ...extra,
+  };
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   const r = await fetch(`${baseUrl}/faceid/lite/get_token`, { method: 'POST', body: form });
   return { status: r.status, body: (await r.json()) as { token?: string; error_message?: string } };
@@ -76,7 +89,11 @@ describe('the embedded sandbox in a worker thread', () => {
     const page = await fetch(`${s.baseUrl}/faceid/lite/do?token=${token}`);
     expect(page.status).toBe(200);
     await waitFor(async () => (opened.includes(bizId) ? true : undefined));
-    const done = await fetch(`${s.baseUrl}/faceid/lite/do?token=${token}`, { method: 'POST', body: new URLSearchParams({ preset: 'passed' }), redirect: 'manual' });
+    const done = await fetch(`${s.baseUrl}/faceid/lite/do?token=${token}`, {
+      method: 'POST',
+      body: new URLSearchParams({ preset: 'passed' }),
+      redirect: 'manual',
+    });
     expect(done.status).toBeLessThan(400);
     expect(await waitFor(async () => ended.find((e) => e.startsWith(bizId)))).toBe(`${bizId} OK`);
   });

@@ -44,12 +44,40 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
       const settings = await h.getSettings({});
       if (!settings.ok) throw new Error(settings.error.message);
       expect(await h.updateSettings({ settings: { ...settings.value, operator: 'desk-1', keepPhotos: true } })).toMatchObject({ ok: true });
-      expect(await h.createProfile({ profile: { name: 'Test', color: '#3182ce', environment: 'test', region: 'idn', apiKey: 'k-0001', secret: 'modes-secret-01', defaults: {} } })).toMatchObject({ ok: true });
+      expect(
+        await h.createProfile({
+          profile: {
+            name: 'Test',
+            color: '#3182ce',
+            environment: 'test',
+            region: 'idn',
+            apiKey: 'k-0001',
+            secret: 'modes-secret-01',
+            defaults: {},
+          },
+        }),
+      ).toMatchObject({ ok: true });
       const photo = await stage(h, 'face.jpg', makeJpeg(320, 240));
-      const params = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', comparison_type: '0', uuid: 'modes-customer', biz_no: 'modes-1' };
-      expect(await h.issueToken({ callId: 'modes-call-1', profileId: 'sandbox', params, photos: { image_ref1: photo } })).toMatchObject({ ok: true, value: { outcome: 'issued' } });
+      const params = {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        comparison_type: '0',
+        uuid: 'modes-customer',
+        biz_no: 'modes-1',
+      };
+      expect(await h.issueToken({ callId: 'modes-call-1', profileId: 'sandbox', params, photos: { image_ref1: photo } })).toMatchObject({
+        ok: true,
+        value: { outcome: 'issued' },
+      });
       const modes = modesUnder(dir);
-      expect(Object.keys(modes).sort()).toEqual(['history.sqlite3', 'history.sqlite3-shm', 'history.sqlite3-wal', 'profiles.json', 'settings.json', 'vault.key']);
+      expect(Object.keys(modes).sort()).toEqual([
+        'history.sqlite3',
+        'history.sqlite3-shm',
+        'history.sqlite3-wal',
+        'profiles.json',
+        'settings.json',
+        'vault.key',
+      ]);
       for (const [name, m] of Object.entries(modes)) expect(m.toString(8), name).toBe('600');
       expect(mode(dir).toString(8)).toBe('700');
     } finally {
@@ -63,7 +91,13 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
     await first.handlers.issueToken({
       callId: 'modes-call-2',
       profileId: 'sandbox',
-      params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', comparison_type: '-1', uuid: 'c', biz_no: 'modes-2' },
+      params: {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        comparison_type: '-1',
+        uuid: 'c',
+        biz_no: 'modes-2',
+      },
       photos: {},
     });
     // What an older console, a restored backup or a permissive umask leaves behind, while running.

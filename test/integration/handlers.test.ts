@@ -108,7 +108,12 @@ describe('handler table', () => {
   });
 
   it('issues a token and returns the warnings that did not block it', async () => {
-    const r = await handlers.issueToken({ callId: 'issue-1-abc', profileId: 'sandbox', params: { ...valid, biz_no: 'h-1', language: '2' }, photos: {} });
+    const r = await handlers.issueToken({
+      callId: 'issue-1-abc',
+      profileId: 'sandbox',
+      params: { ...valid, biz_no: 'h-1', language: '2' },
+      photos: {},
+    });
     expect(r.ok).toBe(true);
     if (r.ok && r.value.outcome === 'issued') {
       expect(r.value.biz_id).toMatch(/^\d{10},[0-9a-f-]{36}$/);
@@ -117,8 +122,16 @@ describe('handler table', () => {
   });
 
   it('reports a service refusal as a failed outcome with the field it points at', async () => {
-    const r = await handlers.issueToken({ callId: 'scene-1-abc', profileId: 'sandbox', params: { ...valid, biz_no: 'h-2', scene_id: 'no-such-scene' }, photos: {} });
-    expect(r).toMatchObject({ ok: true, value: { outcome: 'failed', httpStatus: 400, error: { code: 'BAD_ARGUMENTS', field: 'scene_id' } } });
+    const r = await handlers.issueToken({
+      callId: 'scene-1-abc',
+      profileId: 'sandbox',
+      params: { ...valid, biz_no: 'h-2', scene_id: 'no-such-scene' },
+      photos: {},
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { outcome: 'failed', httpStatus: 400, error: { code: 'BAD_ARGUMENTS', field: 'scene_id' } },
+    });
   });
 
   it('cancels a call in flight; its outcome is unknown, never a silent retry', async () => {

@@ -27,7 +27,14 @@ describe('copy as cURL', () => {
     const issued = await app.handlers.issueToken({
       callId: 'curl-replay-1',
       profileId: 'sandbox',
-      params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: "o'brien-1", comparison_type: '0', uuid: 'cust-7', biz_extra_data: '@not-a-file;x' },
+      params: {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        biz_no: "o'brien-1",
+        comparison_type: '0',
+        uuid: 'cust-7',
+        biz_extra_data: '@not-a-file;x',
+      },
       photos: { image_ref1: await stage(app.handlers, 'customer.jpg', photo) },
     });
     if (!issued.ok || issued.value.outcome !== 'issued') throw new Error(JSON.stringify(issued));
@@ -43,11 +50,20 @@ describe('copy as cURL', () => {
     const work = join(dir, 'replay');
     await run('mkdir', ['-p', work]);
     copyFileSync('test/fixtures/face.jpg', join(work, `${sha}.jpg`));
-    const { stdout } = await run('bash', ['-c', curl.value.command], { cwd: work, env: { ...process.env, FACEID_API_SECRET: app.sandbox.apiSecret } });
+    const { stdout } = await run('bash', ['-c', curl.value.command], {
+      cwd: work,
+      env: { ...process.env, FACEID_API_SECRET: app.sandbox.apiSecret },
+    });
     const answer = JSON.parse(stdout) as { token?: string; biz_id?: string };
     expect(answer.token).toMatch(/^[0-9a-f]{32}$/);
     const replayed = await app.sandbox.token(answer.token ?? '');
-    expect(replayed?.params).toMatchObject({ biz_no: curl.value.bizNo, uuid: 'cust-7', comparison_type: '0', biz_extra_data: '@not-a-file;x', api_key: app.sandbox.apiKey });
+    expect(replayed?.params).toMatchObject({
+      biz_no: curl.value.bizNo,
+      uuid: 'cust-7',
+      comparison_type: '0',
+      biz_extra_data: '@not-a-file;x',
+      api_key: app.sandbox.apiKey,
+    });
     expect(replayed?.photos.image_ref1).toMatchObject({ bytes: photo.length, filename: 'customer.jpg' });
 
     // Keeping the original biz_no is an explicit choice, and the command says why it is risky.
@@ -55,7 +71,10 @@ describe('copy as cURL', () => {
     if (!kept.ok) throw new Error(kept.error.message);
     expect(kept.value).toMatchObject({ bizNo: "o'brien-1", keptBizNo: true });
     expect(kept.value.command).toContain('WARNING: this resends the original biz_no');
-    const again = JSON.parse((await run('bash', ['-c', kept.value.command], { cwd: work, env: { ...process.env, FACEID_API_SECRET: app.sandbox.apiSecret } })).stdout) as { token?: string };
+    const again = JSON.parse(
+      (await run('bash', ['-c', kept.value.command], { cwd: work, env: { ...process.env, FACEID_API_SECRET: app.sandbox.apiSecret } }))
+        .stdout,
+    ) as { token?: string };
     expect((await app.sandbox.token(again.token ?? ''))?.params.biz_no).toBe("o'brien-1");
   });
 });

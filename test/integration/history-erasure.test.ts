@@ -22,7 +22,11 @@ describe('deleting history', () => {
     const store = HistoryStore.open(file, { redact: redactorOf(() => []) });
     for (let n = 1; n <= 20; n++) {
       const start = syntheticStart(n, T0 + n);
-      store.begin({ ...start, operator: `${MARK}-${n}`, photoBytes: n === 1 ? new Map([['a'.repeat(64), new TextEncoder().encode(`${MARK}-photo`)]]) : undefined });
+      store.begin({
+        ...start,
+        operator: `${MARK}-${n}`,
+        photoBytes: n === 1 ? new Map([['a'.repeat(64), new TextEncoder().encode(`${MARK}-photo`)]]) : undefined,
+      });
       store.complete(start.callId, syntheticEnd(n, T0 + n + 5));
     }
     expect(store.delete({}, T0)).toBe(20);

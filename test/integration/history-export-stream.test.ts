@@ -35,7 +35,11 @@ let shell: WebShell;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'faceid-export-'));
   sandbox = await createSandbox({ apiKey: 'k', apiSecret: 'export-secret' });
-  vault = await Vault.open({ dataDir: dir, cipher: keyFileCipher(dir), sandbox: { baseUrl: sandbox.baseUrl, apiKey: 'k', apiSecret: 'export-secret' } });
+  vault = await Vault.open({
+    dataDir: dir,
+    cipher: keyFileCipher(dir),
+    sandbox: { baseUrl: sandbox.baseUrl, apiKey: 'k', apiSecret: 'export-secret' },
+  });
   history = HistoryStore.open(join(dir, 'history.sqlite3'), { redact: redactorOf(() => vault.knownSecrets()) });
   for (let n = 1; n <= ROWS; n++) {
     history.begin(syntheticStart(n, T0 + n * 1000));
@@ -90,7 +94,10 @@ describe('desktop: the save dialog chooses the file, the trusted side streams in
 
   it('says there is nothing to export without asking where', async () => {
     saveTo = { canceled: false, filePath: join(dir, 'never.csv') };
-    expect(await desktop.table.saveHistoryExport({ filter: { text: 'no-such-call-anywhere' }, format: 'csv' })).toEqual({ ok: true, value: { kind: 'empty' } });
+    expect(await desktop.table.saveHistoryExport({ filter: { text: 'no-such-call-anywhere' }, format: 'csv' })).toEqual({
+      ok: true,
+      value: { kind: 'empty' },
+    });
     expect(() => statSync(join(dir, 'never.csv'))).toThrow();
   });
 });

@@ -18,7 +18,7 @@ describe('the history outbox', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const open = (f = 'h.sqlite3') => HistoryStore.open(join(dir, f), { redact: redactorOf(() => []) });
 
-  it('adds one entry per write — start, completion, result, interruption — each with the call\'s global UUID', () => {
+  it("adds one entry per write — start, completion, result, interruption — each with the call's global UUID", () => {
     const store = open();
     store.begin(syntheticStart(1, 1000));
     store.complete(syntheticStart(1, 1000).callId, syntheticEnd(1, 1100));
@@ -62,7 +62,9 @@ describe('the history outbox', () => {
     const db = new Database(file);
     for (const m of HISTORY_MIGRATIONS.slice(0, before)) db.exec(m);
     db.pragma(`user_version = ${before}`);
-    const insert = db.prepare("INSERT INTO calls (call_id, started_at, status, profile_id, profile_name, environment, base_url, params_json) VALUES (?, ?, ?, 'p', 'P', 'test', 'x', '{}')");
+    const insert = db.prepare(
+      "INSERT INTO calls (call_id, started_at, status, profile_id, profile_name, environment, base_url, params_json) VALUES (?, ?, ?, 'p', 'P', 'test', 'x', '{}')",
+    );
     insert.run('old-1', 1000, 'issued');
     insert.run('old-2', 2000, 'pending');
     db.close();

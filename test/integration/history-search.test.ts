@@ -28,7 +28,11 @@ describe('history substring search', () => {
 
   const add = (n: number, over: { biz_no?: string; biz_extra_data?: string; operator?: string } = {}) => {
     const start = syntheticStart(n, T0 + n * 1000);
-    const params = { ...start.params, ...(over.biz_no ? { biz_no: over.biz_no } : {}), ...(over.biz_extra_data ? { biz_extra_data: over.biz_extra_data } : {}) };
+    const params = {
+      ...start.params,
+      ...(over.biz_no ? { biz_no: over.biz_no } : {}),
+      ...(over.biz_extra_data ? { biz_extra_data: over.biz_extra_data } : {}),
+    };
     store.begin({ ...start, params, operator: over.operator ?? start.operator });
     store.complete(start.callId, syntheticEnd(n, T0 + n * 1000 + 20));
     return store.idOf(start.callId) ?? 0;
@@ -70,7 +74,12 @@ describe('history substring search', () => {
     for (let n = 1; n <= 25; n++) add(n);
     const first = store.query({ text: 'ANCH-000000' }, T0, 10);
     expect(first.total).toBe(9);
-    expect(store.query({ text: 'anch-0000' }, T0, 10).rows.map((r) => r.bizNo).slice(0, 3)).toEqual(['branch-0000025', 'branch-0000024', 'branch-0000023']);
+    expect(
+      store
+        .query({ text: 'anch-0000' }, T0, 10)
+        .rows.map((r) => r.bizNo)
+        .slice(0, 3),
+    ).toEqual(['branch-0000025', 'branch-0000024', 'branch-0000023']);
     const all: string[] = [];
     let page = store.query({ text: 'anch-0000' }, T0, 10);
     for (;;) {
@@ -123,10 +132,14 @@ describe('history substring search', () => {
     store.close();
     // Take the database back to schema 2 as an older console left it: no index, no trail column.
     const db = new Database(file);
-    db.exec('DROP TABLE calls_search; DROP TRIGGER IF EXISTS calls_search_insert; DROP TRIGGER IF EXISTS calls_search_update; DROP TRIGGER IF EXISTS calls_search_delete;');
+    db.exec(
+      'DROP TABLE calls_search; DROP TRIGGER IF EXISTS calls_search_insert; DROP TRIGGER IF EXISTS calls_search_update; DROP TRIGGER IF EXISTS calls_search_delete;',
+    );
     db.exec('DROP INDEX calls_cloned_from; ALTER TABLE calls DROP COLUMN cloned_from;');
     // ...and without what later migrations added.
-    db.exec('DROP TABLE team_sync; DROP INDEX outbox_quarantined; ALTER TABLE outbox DROP COLUMN attempts; ALTER TABLE outbox DROP COLUMN last_error; ALTER TABLE outbox DROP COLUMN quarantined_at; ALTER TABLE calls DROP COLUMN cloned_from_team; ALTER TABLE calls DROP COLUMN exchange_json;');
+    db.exec(
+      'DROP TABLE team_sync; DROP INDEX outbox_quarantined; ALTER TABLE outbox DROP COLUMN attempts; ALTER TABLE outbox DROP COLUMN last_error; ALTER TABLE outbox DROP COLUMN quarantined_at; ALTER TABLE calls DROP COLUMN cloned_from_team; ALTER TABLE calls DROP COLUMN exchange_json;',
+    );
     db.pragma(`user_version = ${HISTORY_MIGRATIONS.findIndex((m) => m.includes('USING fts5'))}`);
     db.close();
     store = HistoryStore.open(file, NO_SECRETS);

@@ -111,12 +111,28 @@ describe('history store', () => {
 
   it('exports filtered rows as CSV and JSON without secrets, photos as hashes', () => {
     fill(3);
-    const start = { ...syntheticStart(4, T0 + 4000), photos: [{ param: 'image_ref1' as const, filename: 'me.jpg', sha256: 'ab'.repeat(32), bytes: 7453, width: 320, height: 400, format: 'jpeg', kept: false }] };
+    const start = {
+      ...syntheticStart(4, T0 + 4000),
+      photos: [
+        {
+          param: 'image_ref1' as const,
+          filename: 'me.jpg',
+          sha256: 'ab'.repeat(32),
+          bytes: 7453,
+          width: 320,
+          height: 400,
+          format: 'jpeg',
+          kept: false,
+        },
+      ],
+    };
     store.begin(start);
     store.complete(start.callId, syntheticEnd(4, T0 + 4020));
     const csv = toCsv(store.iterate({}, T0), T0);
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('started_at,status,profile,environment,operator,biz_no,biz_id,uuid,comparison_type,token,request_id,expired_time,http_status,error_code,error_field,error_message,photos,params,history_id,cloned_from,verdict,result_status,liveness,ref1_confidence,ref2_confidence,match_level,result_fetches,verify_time,result_fetched_at');
+    expect(lines[0]).toBe(
+      'started_at,status,profile,environment,operator,biz_no,biz_id,uuid,comparison_type,token,request_id,expired_time,http_status,error_code,error_field,error_message,photos,params,history_id,cloned_from,verdict,result_status,liveness,ref1_confidence,ref2_confidence,match_level,result_fetches,verify_time,result_fetched_at',
+    );
     expect(lines).toHaveLength(5);
     expect(csv).toContain(`image_ref1:sha256=${'ab'.repeat(32)}:7453B`);
     expect(csv).not.toContain('sandbox-secret');
@@ -126,11 +142,14 @@ describe('history store', () => {
   });
 
   it('writes a cURL command with every field, files as typed parts and the secret from the environment', () => {
-    const cmd = curlCommand({
-      baseUrl: 'https://api-idn.megvii.com/',
-      params: { api_key: 'k', api_secret: '[redacted]', biz_no: "o'brien", biz_extra_data: '@not-a-file', comparison_type: '0' },
-      photos: [{ param: 'image_ref1', filename: 'me.jpg', sha256: 'cd'.repeat(32), bytes: 10, format: 'jpeg', kept: false }],
-    }, { keepOriginal: true });
+    const cmd = curlCommand(
+      {
+        baseUrl: 'https://api-idn.megvii.com/',
+        params: { api_key: 'k', api_secret: '[redacted]', biz_no: "o'brien", biz_extra_data: '@not-a-file', comparison_type: '0' },
+        photos: [{ param: 'image_ref1', filename: 'me.jpg', sha256: 'cd'.repeat(32), bytes: 10, format: 'jpeg', kept: false }],
+      },
+      { keepOriginal: true },
+    );
     expect(cmd).toContain("curl -sS -X POST 'https://api-idn.megvii.com/faceid/lite/get_token'");
     expect(cmd).toContain(`--form-string "api_secret=$FACEID_API_SECRET"`);
     expect(cmd).toContain(`--form-string 'biz_no=o'\\''brien'`);
@@ -144,7 +163,9 @@ describe('history store', () => {
   it('keeps every committed row when the writer is killed mid-stream (SIGKILL)', async () => {
     store.close();
     const file = join(dir, 'crash.sqlite3');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/history-writer.ts', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/history-writer.ts', file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let committed = 0;
     await new Promise<void>((resolve) => {
       child.stdout.setEncoding('utf8');

@@ -11,7 +11,13 @@ import { stage } from '../support/staged-photo';
 
 const face = readFileSync('test/fixtures/face.jpg');
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const params = (bizNo: string) => ({ return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: bizNo, comparison_type: '0', uuid: 'staging-customer' });
+const params = (bizNo: string) => ({
+  return_url: 'https://bank.example/r',
+  notify_url: 'https://bank.example/n',
+  biz_no: bizNo,
+  comparison_type: '0',
+  uuid: 'staging-customer',
+});
 
 describe('photo staging', () => {
   let dir: string;
@@ -31,7 +37,8 @@ describe('photo staging', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const issue = (photos: Record<string, { handle: string }>) => app.handlers.issueToken({ callId: `staging-call-${++calls}`, profileId: 'sandbox', params: params(`staging-${calls}`), photos });
+  const issue = (photos: Record<string, { handle: string }>) =>
+    app.handlers.issueToken({ callId: `staging-call-${++calls}`, profileId: 'sandbox', params: params(`staging-${calls}`), photos });
   const sandboxSha = async (token: string, name: 'image_ref1' | 'image_ref2') => (await app.sandbox.token(token))?.photos[name]?.sha256;
 
   it('sends byte-identical photos: the sandbox sees the SHA-256 of the staged bytes, on the first call and on a resend with the same handles', async () => {
@@ -89,20 +96,42 @@ describe('photo staging', () => {
     const dropped = await issue({ image_ref1: ref });
     expect(dropped).toMatchObject({ ok: false, error: { code: 'PHOTO_NOT_STAGED', field: 'image_ref1', reason: 'dropped' } });
     if (!dropped.ok) expect(dropped.error.message).toContain('image_ref1');
-    expect(await issue({ image_ref1: { handle: 'ph_neverGivenOut0000000000' } })).toMatchObject({ ok: false, error: { code: 'PHOTO_NOT_STAGED', reason: 'unknown' } });
-    expect(await issue({ image_ref1: { handle: 'not a handle' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'photos.image_ref1.handle' } });
+    expect(await issue({ image_ref1: { handle: 'ph_neverGivenOut0000000000' } })).toMatchObject({
+      ok: false,
+      error: { code: 'PHOTO_NOT_STAGED', reason: 'unknown' },
+    });
+    expect(await issue({ image_ref1: { handle: 'not a handle' } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: 'photos.image_ref1.handle' },
+    });
   });
 
   describe('through the browser shell', () => {
     const origin = () => `http://127.0.0.1:${shell.port}`;
     const post = (op: string, body: Uint8Array | string, headers: Record<string, string>) =>
-      fetch(`${origin()}/api/${op}`, { method: 'POST', headers: { 'X-FaceID-Console-Token': shell.token, Origin: origin(), ...headers }, body });
+      fetch(`${origin()}/api/${op}`, {
+        method: 'POST',
+        headers: { 'X-FaceID-Console-Token': shell.token, Origin: origin(), ...headers },
+        body,
+      });
 
     it('uploads a photo as application/octet-stream and issues with its handle; the sandbox sees the same bytes', async () => {
-      const res = await post('stagePhoto', face, { 'Content-Type': 'application/octet-stream', 'X-FaceID-Photo-Name': encodeURIComponent('Façade ü.jpg') });
+      const res = await post('stagePhoto', face, {
+        'Content-Type': 'application/octet-stream',
+        'X-FaceID-Photo-Name': encodeURIComponent('Façade ü.jpg'),
+      });
       const staged = (await res.json()) as { ok: boolean; value: { handle: string; name: string; sha256: string } };
       expect(staged).toMatchObject({ ok: true, value: { name: 'Façade ü.jpg', sha256: sha(face) } });
-      const issued = await post('issueToken', JSON.stringify({ callId: 'staging-web-1', profileId: 'sandbox', params: params('staging-web-1'), photos: { image_ref1: { handle: staged.value.handle } } }), { 'Content-Type': 'application/json' });
+      const issued = await post(
+        'issueToken',
+        JSON.stringify({
+          callId: 'staging-web-1',
+          profileId: 'sandbox',
+          params: params('staging-web-1'),
+          photos: { image_ref1: { handle: staged.value.handle } },
+        }),
+        { 'Content-Type': 'application/json' },
+      );
       const r = (await issued.json()) as { ok: boolean; value: { outcome: string; token: string } };
       expect(r).toMatchObject({ ok: true, value: { outcome: 'issued' } });
       expect(await sandboxSha(r.value.token, 'image_ref1')).toBe(sha(face));

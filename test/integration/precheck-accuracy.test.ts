@@ -21,7 +21,8 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => analyser.close());
 
-const agrees = (f: PrecheckFixture, r: PhotoFindings) => r.likelyAnswer === f.expected && (f.rotation === undefined || r.suggestedRotation === f.rotation);
+const agrees = (f: PrecheckFixture, r: PhotoFindings) =>
+  r.likelyAnswer === f.expected && (f.rotation === undefined || r.suggestedRotation === f.rotation);
 const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
 
 describe('pre-check accuracy on the labelled fixture set', () => {
@@ -45,13 +46,18 @@ describe('pre-check accuracy on the labelled fixture set', () => {
       if (agrees(f, r)) {
         agree++;
         k.agree++;
-      } else misses.push(`${f.name}: expected ${f.expected}${f.rotation ? ` turned ${f.rotation}°` : ''}, got ${r.likelyAnswer}${r.suggestedRotation ? ` turned ${r.suggestedRotation}°` : ''} (${r.faceCount} faces, ${r.detectorPasses} passes)`);
+      } else
+        misses.push(
+          `${f.name}: expected ${f.expected}${f.rotation ? ` turned ${f.rotation}°` : ''}, got ${r.likelyAnswer}${r.suggestedRotation ? ` turned ${r.suggestedRotation}°` : ''} (${r.faceCount} faces, ${r.detectorPasses} passes)`,
+        );
     }
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);
     const agreement = agree / fixtures.length;
     const kinds = [...byKind].map(([kind, k]) => `${kind} ${k.agree}/${k.n}`).join(', ');
-    console.log(`pre-check: ${fixtures.length} photos; one usable face: precision ${pct(precision)}, recall ${pct(recall)}; agreement with the expected answer ${agree}/${fixtures.length} = ${pct(agreement)} (target 90 %) — ${kinds}`);
+    console.log(
+      `pre-check: ${fixtures.length} photos; one usable face: precision ${pct(precision)}, recall ${pct(recall)}; agreement with the expected answer ${agree}/${fixtures.length} = ${pct(agreement)} (target 90 %) — ${kinds}`,
+    );
     console.log(`pre-check misses:\n  ${misses.join('\n  ') || 'none'}`);
     expect(fixtures.length).toBeGreaterThanOrEqual(30);
     expect(precision).toBeGreaterThanOrEqual(0.7);
@@ -66,7 +72,9 @@ describe('pre-check accuracy on the labelled fixture set', () => {
   });
 
   it('turns a sideways photo upright with the suggested rotation, in one JPEG pass', async () => {
-    const sideways = fixtures.find((f) => f.kind === 'rotated' && results.get(f.name)?.suggestedRotation === f.rotation && f.rotation !== 0);
+    const sideways = fixtures.find(
+      (f) => f.kind === 'rotated' && results.get(f.name)?.suggestedRotation === f.rotation && f.rotation !== 0,
+    );
     if (!sideways?.rotation) throw new Error('no rotated fixture was recognised');
     const turned = await rotatePhoto(sideways.bytes, sideways.rotation);
     expect([turned.bytes[0], turned.bytes[1]]).toEqual([0xff, 0xd8]);
@@ -75,7 +83,9 @@ describe('pre-check accuracy on the labelled fixture set', () => {
   });
 
   it('refuses bytes that are no image with a code, and keeps working after', async () => {
-    await expect(analyser.analysePhoto(new TextEncoder().encode('not an image at all'))).rejects.toMatchObject({ code: 'undecodable' } satisfies Partial<PrecheckError>);
+    await expect(analyser.analysePhoto(new TextEncoder().encode('not an image at all'))).rejects.toMatchObject({
+      code: 'undecodable',
+    } satisfies Partial<PrecheckError>);
     const first = fixtures[0];
     if (!first) throw new Error('no fixtures');
     expect((await analyser.analysePhoto(first.bytes)).likelyAnswer).toBe(first.expected);

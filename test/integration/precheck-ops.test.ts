@@ -34,25 +34,44 @@ const issue = async (photo: Uint8Array, extra: Record<string, string> = {}) =>
   app.handlers.issueToken({
     callId: `precheck-call-${++n}`,
     profileId: 'sandbox',
-    params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: `precheck-${n}`, comparison_type: '0', uuid: 'customer-1', ...extra },
+    params: {
+      return_url: 'https://bank.example/r',
+      notify_url: 'https://bank.example/n',
+      biz_no: `precheck-${n}`,
+      comparison_type: '0',
+      uuid: 'customer-1',
+      ...extra,
+    },
     photos: { image_ref1: await stage(app.handlers, 'ref.jpg', photo) },
   });
 
 describe('analysePhoto and rotatePhoto', () => {
   it('answers findings as codes and numbers: several faces in a group photo, none in a grey square', async () => {
     const group = await app.handlers.analysePhoto({ photo: await stage(app.handlers, 'group.jpg', pick('sample3').bytes) });
-    expect(group).toMatchObject({ ok: true, value: { likelyAnswer: 'MULTIPLE_FACES', findings: [{ code: 'multiple-faces', action: 'crop-to-one-face' }] } });
+    expect(group).toMatchObject({
+      ok: true,
+      value: { likelyAnswer: 'MULTIPLE_FACES', findings: [{ code: 'multiple-faces', action: 'crop-to-one-face' }] },
+    });
     const grey = await app.handlers.analysePhoto({ photo: await stage(app.handlers, 'grey.jpg', pick('grey').bytes) });
     expect(grey).toMatchObject({ ok: true, value: { likelyAnswer: 'NO_FACE_FOUND', faceCount: 0, findings: [{ code: 'no-face' }] } });
     // With fail_when_ref_multiple_faces=0 the service uses the largest face.
-    const largest = await app.handlers.analysePhoto({ photo: await stage(app.handlers, 'group.jpg', pick('sample3').bytes), context: { multiOrientedDetection: false, failWhenMultipleFaces: false } });
+    const largest = await app.handlers.analysePhoto({
+      photo: await stage(app.handlers, 'group.jpg', pick('sample3').bytes),
+      context: { multiOrientedDetection: false, failWhenMultipleFaces: false },
+    });
     expect(largest).toMatchObject({ ok: true, value: { likelyAnswer: 'OK', findings: [{ code: 'multiple-faces', severity: 'advice' }] } });
   });
 
   it('refuses what is no image, and a turn other than a quarter, naming the field', async () => {
-    expect(await app.handlers.analysePhoto({ photo: await stage(app.handlers, 'x.jpg', new TextEncoder().encode('hello')) })).toMatchObject({ ok: false, error: { code: 'PRECHECK_UNDECODABLE', field: 'photo' } });
-    expect(await app.handlers.rotatePhoto({ photo: await stage(app.handlers, 'x.jpg', pick('grey').bytes), degrees: 45 } as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'degrees' } });
-    expect(await app.handlers.rotatePhoto({ photo: await stage(app.handlers, 'x.jpg', new TextEncoder().encode('hello')), degrees: 90 })).toMatchObject({ ok: false, error: { code: 'PRECHECK_UNDECODABLE' } });
+    expect(await app.handlers.analysePhoto({ photo: await stage(app.handlers, 'x.jpg', new TextEncoder().encode('hello')) })).toMatchObject(
+      { ok: false, error: { code: 'PRECHECK_UNDECODABLE', field: 'photo' } },
+    );
+    expect(
+      await app.handlers.rotatePhoto({ photo: await stage(app.handlers, 'x.jpg', pick('grey').bytes), degrees: 45 } as never),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'degrees' } });
+    expect(
+      await app.handlers.rotatePhoto({ photo: await stage(app.handlers, 'x.jpg', new TextEncoder().encode('hello')), degrees: 90 }),
+    ).toMatchObject({ ok: false, error: { code: 'PRECHECK_UNDECODABLE' } });
   });
 
   it('turns a photo by a quarter: sides swapped, a JPEG named after the original', async () => {
@@ -74,10 +93,16 @@ describe('the embedded sandbox with face detection', () => {
     expect(await app.handlers.setSandboxDetectFaces({ on: true })).toMatchObject({ ok: true, value: { detectFaces: true } });
     expect(await issue(pick('grey').bytes)).toMatchObject({ ok: true, value: { outcome: 'failed', error: { code: 'NO_FACE_FOUND' } } });
     expect(await issue(pick('sample3').bytes)).toMatchObject({ ok: true, value: { outcome: 'failed', error: { code: 'MULTIPLE_FACES' } } });
-    expect(await issue(pick('sample3').bytes, { fail_when_ref_multiple_faces: '0' })).toMatchObject({ ok: true, value: { outcome: 'issued' } });
+    expect(await issue(pick('sample3').bytes, { fail_when_ref_multiple_faces: '0' })).toMatchObject({
+      ok: true,
+      value: { outcome: 'issued' },
+    });
     expect(await issue(pick('sample3-face-1515-288').bytes)).toMatchObject({ ok: true, value: { outcome: 'issued' } });
     // A magic uuid still decides first.
-    expect(await issue(pick('sample3-face-1515-288').bytes, { uuid: 'sandbox:internal-error' })).toMatchObject({ ok: true, value: { outcome: 'failed', error: { code: 'INTERNAL_ERROR' } } });
+    expect(await issue(pick('sample3-face-1515-288').bytes, { uuid: 'sandbox:internal-error' })).toMatchObject({
+      ok: true,
+      value: { outcome: 'failed', error: { code: 'INTERNAL_ERROR' } },
+    });
     expect(await app.handlers.setSandboxDetectFaces({ on: false })).toMatchObject({ ok: true, value: { detectFaces: false } });
     expect(await issue(pick('grey').bytes)).toMatchObject({ ok: true, value: { outcome: 'issued' } });
   });

@@ -25,7 +25,8 @@ let vault: Vault;
 let dir: string;
 let seq = 0;
 
-const openVault = () => Vault.open({ dataDir: dir, cipher: keyFileCipher(dir), sandbox: { baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET } });
+const openVault = () =>
+  Vault.open({ dataDir: dir, cipher: keyFileCipher(dir), sandbox: { baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET } });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'faceid-timeout-'));
@@ -42,15 +43,34 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const params = () => ({ return_url: 'https://example.com/r', notify_url: 'https://example.com/n', comparison_type: '-1', uuid: 'timeout-customer', biz_no: `timeout-${++seq}` });
-const custom = (over: Record<string, unknown> = {}) => ({ name: `Local ${++seq}`, color: '#805ad5', environment: 'test' as const, region: 'custom' as const, baseUrl: sandbox.baseUrl, apiKey: KEY, secret: SECRET, defaults: {}, ...over });
+const params = () => ({
+  return_url: 'https://example.com/r',
+  notify_url: 'https://example.com/n',
+  comparison_type: '-1',
+  uuid: 'timeout-customer',
+  biz_no: `timeout-${++seq}`,
+});
+const custom = (over: Record<string, unknown> = {}) => ({
+  name: `Local ${++seq}`,
+  color: '#805ad5',
+  environment: 'test' as const,
+  region: 'custom' as const,
+  baseUrl: sandbox.baseUrl,
+  apiKey: KEY,
+  secret: SECRET,
+  defaults: {},
+  ...over,
+});
 
 describe('per-profile client timeout', () => {
   it('is 30 s for a profile that never set one, and is kept across a restart once set', async () => {
     const created = await handlers.createProfile({ profile: custom() });
     if (!created.ok) throw new Error(created.error.message);
     expect(created.value.timeoutMs).toBe(CLIENT_TIMEOUT_DEFAULT_MS);
-    const updated = await handlers.updateProfile({ profileId: created.value.id, profile: { ...custom(), name: created.value.name, timeoutMs: 4_500 } });
+    const updated = await handlers.updateProfile({
+      profileId: created.value.id,
+      profile: { ...custom(), name: created.value.name, timeoutMs: 4_500 },
+    });
     expect(updated.ok && updated.value.timeoutMs).toBe(4_500);
     const reopened = await openVault();
     expect((await reopened.summaryOf(created.value.id)).timeoutMs).toBe(4_500);
@@ -86,7 +106,10 @@ describe('per-profile client timeout', () => {
   });
 
   it('the built-in sandbox profile keeps its own timeout, and a fast answer within it is issued with every phase timed', async () => {
-    const set = await handlers.updateProfile({ profileId: 'sandbox', profile: { name: 'Sandbox (built-in)', color: '#2f855a', environment: 'sandbox', region: 'custom', defaults: {}, timeoutMs: 2_000 } });
+    const set = await handlers.updateProfile({
+      profileId: 'sandbox',
+      profile: { name: 'Sandbox (built-in)', color: '#2f855a', environment: 'sandbox', region: 'custom', defaults: {}, timeoutMs: 2_000 },
+    });
     expect(set.ok && set.value.timeoutMs).toBe(2_000);
     sandbox.faults.set({ latencyMs: 300, operation: 'get_token' });
     const r = await handlers.issueToken({ callId: `timeout-call-${++seq}`, profileId: 'sandbox', params: params(), photos: {} });

@@ -36,7 +36,12 @@ describe('saving a verification record from the desktop shell', () => {
   });
 
   async function issue(bizNo: string): Promise<number> {
-    const r = await app.handlers.issueToken({ callId: `rec-${bizNo}`, profileId: 'sandbox', params: { ...PARAMS, biz_no: bizNo }, photos: {} });
+    const r = await app.handlers.issueToken({
+      callId: `rec-${bizNo}`,
+      profileId: 'sandbox',
+      params: { ...PARAMS, biz_no: bizNo },
+      photos: {},
+    });
     if (!r.ok || r.value.outcome !== 'issued' || r.value.historyId === undefined) throw new Error(JSON.stringify(r));
     return r.value.historyId;
   }
@@ -54,7 +59,13 @@ describe('saving a verification record from the desktop shell', () => {
     const id = await issue('desk-8');
     answer = { canceled: true };
     expect(await app.handlers.saveRecordPdf({ historyId: id })).toEqual({ ok: true, value: { saved: false } });
-    expect(await app.handlers.saveRecordPdf({ historyId: 999_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'historyId' } });
-    expect(await app.handlers.saveRecordPdf({ historyId: 'x' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'historyId' } });
+    expect(await app.handlers.saveRecordPdf({ historyId: 999_999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'historyId' },
+    });
+    expect(await app.handlers.saveRecordPdf({ historyId: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: 'historyId' },
+    });
   });
 });

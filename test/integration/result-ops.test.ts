@@ -39,7 +39,13 @@ describe('results in the console', () => {
     const r = await app.handlers.issueToken({
       callId: `results-${bizNo}`,
       profileId: 'sandbox',
-      params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: bizNo, comparison_type: '-1', uuid: `customer-${bizNo}` },
+      params: {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        biz_no: bizNo,
+        comparison_type: '-1',
+        uuid: `customer-${bizNo}`,
+      },
       photos: {},
     });
     if (!r.ok || r.value.outcome !== 'issued' || r.value.historyId === undefined) throw new Error(JSON.stringify(r));
@@ -57,7 +63,11 @@ describe('results in the console', () => {
     const id = issued.historyId ?? 0;
     await finishFlow(issued.livenessUrl, 'passed');
     const stored = await waitFor(async () => (await row(id)).result);
-    expect(stored).toMatchObject({ status: 'OK', fetches: 1, data: { liveness_result: { result: 'PASS' }, biz_info: { biz_no: 'results-1' } } });
+    expect(stored).toMatchObject({
+      status: 'OK',
+      fetches: 1,
+      data: { liveness_result: { result: 'PASS' }, biz_info: { biz_no: 'results-1' } },
+    });
     expect((await app.handlers.queryHistory({ filter: { text: 'results-1' }, limit: 5 })).ok).toBe(true);
 
     expect(await app.handlers.fetchResult({ historyId: id })).toMatchObject({ ok: true, value: { result: { fetches: 2 } } });
@@ -67,14 +77,26 @@ describe('results in the console', () => {
     expect((await row(id)).result?.data).toMatchObject({ status: 'OK' });
   });
 
-  it("does not spend a fetch on a flow that has not ended", async () => {
+  it('does not spend a fetch on a flow that has not ended', async () => {
     const issued = await issue('results-2');
     const r = await app.handlers.fetchResult({ historyId: issued.historyId ?? 0 });
     expect(r).toMatchObject({ ok: true, value: { result: { status: 'NOT_STARTED', fetches: 0 } } });
   });
 
   it('refuses to fetch for a failed call', async () => {
-    const r = await app.handlers.issueToken({ callId: 'results-bad', profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'results-3', comparison_type: '-1', uuid: 'customer-3', scene_id: 'nope' }, photos: {} });
+    const r = await app.handlers.issueToken({
+      callId: 'results-bad',
+      profileId: 'sandbox',
+      params: {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        biz_no: 'results-3',
+        comparison_type: '-1',
+        uuid: 'customer-3',
+        scene_id: 'nope',
+      },
+      photos: {},
+    });
     const id = r.ok && r.value.outcome === 'failed' ? (r.value.historyId ?? 0) : 0;
     expect(await app.handlers.fetchResult({ historyId: id })).toMatchObject({ ok: false, error: { code: 'NOT_ISSUED' } });
   });
@@ -82,12 +104,22 @@ describe('results in the console', () => {
   it('verifies a callback signature with the profile secret, and rejects a one-byte change', async () => {
     const issued = await issue('results-4');
     await finishFlow(issued.livenessUrl, 'liveness-failed');
-    const entry = await waitFor(async () => (await app.sandbox.snapshot(500)).callbacks.find((c) => c.kind === 'notify' && c.data.includes('results-4')));
+    const entry = await waitFor(async () =>
+      (await app.sandbox.snapshot(500)).callbacks.find((c) => c.kind === 'notify' && c.data.includes('results-4')),
+    );
     const good = await app.handlers.verifyCallback({ profileId: 'sandbox', data: entry.data, sign: entry.sign });
     expect(good).toMatchObject({ ok: true, value: { valid: true, decoded: { status: 'OK', liveness_result: { result: 'FAIL' } } } });
-    const tampered = await app.handlers.verifyCallback({ profileId: 'sandbox', data: entry.data.replace('FAIL', 'PASS'), sign: entry.sign });
+    const tampered = await app.handlers.verifyCallback({
+      profileId: 'sandbox',
+      data: entry.data.replace('FAIL', 'PASS'),
+      sign: entry.sign,
+    });
     expect(tampered).toMatchObject({ ok: true, value: { valid: false } });
-    const badSign = await app.handlers.verifyCallback({ profileId: 'sandbox', data: entry.data, sign: `${entry.sign.slice(0, -1)}${entry.sign.endsWith('0') ? '1' : '0'}` });
+    const badSign = await app.handlers.verifyCallback({
+      profileId: 'sandbox',
+      data: entry.data,
+      sign: `${entry.sign.slice(0, -1)}${entry.sign.endsWith('0') ? '1' : '0'}`,
+    });
     expect(badSign).toMatchObject({ ok: true, value: { valid: false } });
     expect(JSON.stringify(good)).not.toContain(app.sandbox.apiSecret);
   });
@@ -95,7 +127,18 @@ describe('results in the console', () => {
   it('sets and clears sandbox faults from the console', async () => {
     const set = await app.handlers.setSandboxFaults({ plan: { mode: 'proxy-502', remaining: 1 } });
     expect(set).toMatchObject({ ok: true, value: { faults: { mode: 'proxy-502' } } });
-    const r = await app.handlers.issueToken({ callId: 'results-fault', profileId: 'sandbox', params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'results-5', comparison_type: '-1', uuid: 'customer-5' }, photos: {} });
+    const r = await app.handlers.issueToken({
+      callId: 'results-fault',
+      profileId: 'sandbox',
+      params: {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        biz_no: 'results-5',
+        comparison_type: '-1',
+        uuid: 'customer-5',
+      },
+      photos: {},
+    });
     expect(r).toMatchObject({ ok: true, value: { outcome: 'unknown', error: { code: 'UNEXPECTED_RESPONSE' } } });
     const unknownRow = await app.handlers.queryHistory({ filter: { text: 'results-5' }, limit: 5 });
     expect(unknownRow.ok && unknownRow.value.rows[0]?.status).toBe('unknown');
@@ -129,9 +172,18 @@ describe('results in the console', () => {
   });
 
   it('refuses a fault plan outside the bounds, naming the field', async () => {
-    expect(await app.handlers.setSandboxFaults({ plan: { latencyMs: 30_001 } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'plan.latencyMs' } });
-    expect(await app.handlers.setSandboxFaults({ plan: { operation: 'do' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'plan.operation' } });
-    expect(await app.handlers.setSandboxFaults({ plan: { remaining: 1001 } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'plan.remaining' } });
+    expect(await app.handlers.setSandboxFaults({ plan: { latencyMs: 30_001 } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: 'plan.latencyMs' },
+    });
+    expect(await app.handlers.setSandboxFaults({ plan: { operation: 'do' } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: 'plan.operation' },
+    });
+    expect(await app.handlers.setSandboxFaults({ plan: { remaining: 1001 } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: 'plan.remaining' },
+    });
   });
 
   it('gives the embedded sandbox credentials of its own, which the built-in profile uses', async () => {
@@ -139,16 +191,33 @@ describe('results in the console', () => {
     expect(app.sandbox.apiSecret).not.toBe(SANDBOX_DEFAULT_SECRET);
     expect(app.sandbox.apiSecret.length).toBeGreaterThanOrEqual(32);
     const profiles = await app.handlers.listProfiles({});
-    expect(profiles.ok && profiles.value.find((p) => p.id === 'sandbox')).toMatchObject({ keyHint: expect.stringContaining(app.sandbox.apiKey.slice(-4)), hasSecret: true });
+    expect(profiles.ok && profiles.value.find((p) => p.id === 'sandbox')).toMatchObject({
+      keyHint: expect.stringContaining(app.sandbox.apiKey.slice(-4)),
+      hasSecret: true,
+    });
     // The public defaults no longer open the embedded sandbox.
     const body = new FormData();
-    for (const [k, v] of Object.entries({ api_key: SANDBOX_DEFAULT_KEY, api_secret: SANDBOX_DEFAULT_SECRET, return_url: 'https://r.example/', notify_url: 'https://n.example/', biz_no: 'x', comparison_type: '-1', uuid: 'x' })) body.append(k, v);
+    for (const [k, v] of Object.entries({
+      api_key: SANDBOX_DEFAULT_KEY,
+      api_secret: SANDBOX_DEFAULT_SECRET,
+      return_url: 'https://r.example/',
+      notify_url: 'https://n.example/',
+      biz_no: 'x',
+      comparison_type: '-1',
+      uuid: 'x',
+    }))
+      body.append(k, v);
     const r = await fetch(`${app.sandbox.baseUrl}/faceid/lite/get_token`, { method: 'POST', body });
     expect(r.status).toBe(403);
     // The seed sends this code under `error`, not `error_message`.
     expect(await r.json()).toMatchObject({ error: 'AUTHENTICATION_ERROR' });
     // The renderer sees neither the new secret nor, in the sandbox panel, any credential.
-    const seen = JSON.stringify([profiles, await app.handlers.getVaultStatus({}), await app.handlers.getSandboxState({}), await app.handlers.queryHistory({ filter: {}, limit: 50 })]);
+    const seen = JSON.stringify([
+      profiles,
+      await app.handlers.getVaultStatus({}),
+      await app.handlers.getSandboxState({}),
+      await app.handlers.queryHistory({ filter: {}, limit: 50 }),
+    ]);
     expect(seen).toContain('results-1');
     expect(seen).not.toContain(app.sandbox.apiSecret);
     // Each launch draws new ones.

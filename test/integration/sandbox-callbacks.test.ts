@@ -27,25 +27,48 @@ async function setUp(over: Partial<SandboxOptions> = {}): Promise<{ sandbox: San
 
 let seq = 0;
 const issue = (sandbox: Sandbox, notifyUrl: string) =>
-  getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: { return_url: 'https://bank.example/r', notify_url: notifyUrl, biz_no: `cb-${++seq}`, comparison_type: '-1', uuid: 'customer-1' }, photos: {} });
+  getToken({
+    baseUrl: sandbox.baseUrl,
+    apiKey: KEY,
+    apiSecret: SECRET,
+    params: {
+      return_url: 'https://bank.example/r',
+      notify_url: notifyUrl,
+      biz_no: `cb-${++seq}`,
+      comparison_type: '-1',
+      uuid: 'customer-1',
+    },
+    photos: {},
+  });
 
 async function endFlow(sandbox: Sandbox, notifyUrl: string): Promise<void> {
   const r = await issue(sandbox, notifyUrl);
   if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
-  await fetch(livenessUrl(sandbox.baseUrl, r.token), { method: 'POST', body: new URLSearchParams({ preset: 'passed' }), redirect: 'manual' });
+  await fetch(livenessUrl(sandbox.baseUrl, r.token), {
+    method: 'POST',
+    body: new URLSearchParams({ preset: 'passed' }),
+    redirect: 'manual',
+  });
 }
 
 describe('notify_url port whitelist', () => {
   it('refuses a loopback notify_url on another port by default, and accepts it with callbackPortCheck false', async () => {
     const { sandbox: strict, receiver } = await setUp({ callbackPortCheck: undefined });
-    expect(await issue(strict, `${receiver.url}/n`)).toMatchObject({ outcome: 'failed', error: { serviceMessage: 'BAD_ARGUMENTS: notify_url' } });
+    expect(await issue(strict, `${receiver.url}/n`)).toMatchObject({
+      outcome: 'failed',
+      error: { serviceMessage: 'BAD_ARGUMENTS: notify_url' },
+    });
     const { sandbox: lenient } = await setUp();
-    for (const url of [`${receiver.url}/n`, 'http://localhost:9/n', 'http://[::1]:9/n']) expect((await issue(lenient, url)).outcome, url).toBe('issued');
+    for (const url of [`${receiver.url}/n`, 'http://localhost:9/n', 'http://[::1]:9/n'])
+      expect((await issue(lenient, url)).outcome, url).toBe('issued');
   });
 
   it('keeps the whitelist for every other host even with callbackPortCheck false', async () => {
     const { sandbox } = await setUp();
-    expect(await issue(sandbox, 'https://bank.example:8443/n')).toMatchObject({ outcome: 'failed', error: { serviceMessage: 'BAD_ARGUMENTS: notify_url' } });
+    expect(await issue(sandbox, 'https://bank.example:8443/n')).toMatchObject({
+      outcome: 'failed',
+      error: { serviceMessage: 'BAD_ARGUMENTS: notify_url' },
+    });
     expect((await issue(sandbox, 'https://bank.example:8883/n')).outcome).toBe('issued');
   });
 });
@@ -65,7 +88,13 @@ describe('notify_url delivery', () => {
       [1, 500, 'POST'],
       [2, 200, 'POST'],
     ]);
-    for (const e of notifies) expect(e).toMatchObject({ url: `${receiver.url}/n`, latencyMs: expect.any(Number), data: first?.form.get('data'), sign: first?.form.get('sign') });
+    for (const e of notifies)
+      expect(e).toMatchObject({
+        url: `${receiver.url}/n`,
+        latencyMs: expect.any(Number),
+        data: first?.form.get('data'),
+        sign: first?.form.get('sign'),
+      });
     const overHttp = (await (await fetch(`${sandbox.baseUrl}/sandbox/callbacks`)).json()) as { callbacks: unknown[] };
     expect(overHttp.callbacks).toEqual(JSON.parse(JSON.stringify(sandbox.callbackLog)));
   });

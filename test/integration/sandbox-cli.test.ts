@@ -37,7 +37,9 @@ function startCli(args: string[]): Promise<{ child: ChildProcessWithoutNullStrea
 }
 
 const exited = (child: ChildProcessWithoutNullStreams) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
@@ -50,7 +52,24 @@ describe('standalone sandbox (npm run sandbox)', () => {
     const base = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1] ?? '';
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const form = ['-F', 'api_key=sandbox-key', '-F', 'api_secret=sandbox-secret', '-F', 'return_url=https://e.example/r', '-F', 'notify_url=https://e.example/n', '-F', 'biz_no=trust-1', '-F', 'comparison_type=-1', '-F', 'uuid=u-1', '-F', 'procedure_type=meglive_flash'];
+    const form = [
+      '-F',
+      'api_key=sandbox-key',
+      '-F',
+      'api_secret=sandbox-secret',
+      '-F',
+      'return_url=https://e.example/r',
+      '-F',
+      'notify_url=https://e.example/n',
+      '-F',
+      'biz_no=trust-1',
+      '-F',
+      'comparison_type=-1',
+      '-F',
+      'uuid=u-1',
+      '-F',
+      'procedure_type=meglive_flash',
+    ];
     const issued = await run('curl', ['-s', `${base}/faceid/lite/get_token`, ...form]);
     expect(JSON.parse(issued.stdout)).toMatchObject({ token: expect.stringMatching(/^[0-9a-f]{32}$/) });
     await expect.poll(() => stderr).toContain('accepted on trust: get_token procedure_type="meglive_flash" answered as "flash"');
@@ -68,17 +87,59 @@ describe('standalone sandbox (npm run sandbox)', () => {
     expect(out).toContain('api_secret: S');
     expect(out).toContain(`curl -s ${base}/faceid/lite/get_token -F api_key=K -F api_secret=S`);
 
-    const form = ['-F', 'api_key=K', '-F', 'api_secret=S', '-F', 'return_url=https://e.example/r', '-F', 'notify_url=https://e.example/n', '-F', 'biz_no=curl-1', '-F', 'comparison_type=-1', '-F', 'uuid=customer-1'];
+    const form = [
+      '-F',
+      'api_key=K',
+      '-F',
+      'api_secret=S',
+      '-F',
+      'return_url=https://e.example/r',
+      '-F',
+      'notify_url=https://e.example/n',
+      '-F',
+      'biz_no=curl-1',
+      '-F',
+      'comparison_type=-1',
+      '-F',
+      'uuid=customer-1',
+    ];
     const ok = await run('curl', ['-s', `${base}/faceid/lite/get_token`, ...form]);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ token: expect.stringMatching(/^[0-9a-f]{32}$/), biz_id: expect.any(String), expired_time: expect.any(Number) });
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      token: expect.stringMatching(/^[0-9a-f]{32}$/),
+      biz_id: expect.any(String),
+      expired_time: expect.any(Number),
+    });
 
-    const photo = await run('curl', ['-s', `${base}/faceid/lite/get_token`, ...form.slice(0, -2), '-F', 'comparison_type=0', '-F', 'uuid=c-1', '-F', 'image_ref1=@test/fixtures/face.jpg']);
+    const photo = await run('curl', [
+      '-s',
+      `${base}/faceid/lite/get_token`,
+      ...form.slice(0, -2),
+      '-F',
+      'comparison_type=0',
+      '-F',
+      'uuid=c-1',
+      '-F',
+      'image_ref1=@test/fixtures/face.jpg',
+    ]);
     expect(JSON.parse(photo.stdout)).toMatchObject({ token: expect.stringMatching(/^[0-9a-f]{32}$/) });
 
-    const bad = await run('curl', ['-s', '-w', '\n%{http_code}', `${base}/faceid/lite/get_token`, '-F', 'api_key=K', '-F', 'api_secret=wrong']);
+    const bad = await run('curl', [
+      '-s',
+      '-w',
+      '\n%{http_code}',
+      `${base}/faceid/lite/get_token`,
+      '-F',
+      'api_key=K',
+      '-F',
+      'api_secret=wrong',
+    ]);
     const [body, status] = bad.stdout.split('\n');
     expect(status).toBe('403');
-    expect(JSON.parse(body ?? '')).toMatchObject({ error: 'AUTHENTICATION_ERROR', request_id: expect.any(String), time_used: expect.any(Number) });
+    expect(JSON.parse(body ?? '')).toMatchObject({
+      error: 'AUTHENTICATION_ERROR',
+      request_id: expect.any(String),
+      time_used: expect.any(Number),
+    });
 
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);

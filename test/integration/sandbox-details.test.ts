@@ -19,12 +19,25 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 /** Issues a liveness-only token, ends its flow with `fields`, and returns the callbacks' data and get_result's. */
-async function finish(procedure: string | undefined, fields: Record<string, string>): Promise<{ data: VerificationData; fetched: VerificationData }> {
-  const params: Record<string, string> = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: `det-${++seq}`, comparison_type: '-1', uuid: 'customer-1' };
+async function finish(
+  procedure: string | undefined,
+  fields: Record<string, string>,
+): Promise<{ data: VerificationData; fetched: VerificationData }> {
+  const params: Record<string, string> = {
+    return_url: 'https://bank.example/r',
+    notify_url: 'https://bank.example/n',
+    biz_no: `det-${++seq}`,
+    comparison_type: '-1',
+    uuid: 'customer-1',
+  };
   if (procedure) params.procedure_type = procedure;
   const r = await getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params, photos: {} });
   if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
-  const page = await fetch(livenessUrl(sandbox.baseUrl, r.token), { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+  const page = await fetch(livenessUrl(sandbox.baseUrl, r.token), {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    redirect: 'manual',
+  });
   expect(page.status, await page.clone().text()).toBe(200);
   const handed = sandbox.callbackLog.find((e) => e.kind === 'return' && e.data.includes(r.biz_id));
   if (!handed) throw new Error('the flow did not end');
@@ -33,7 +46,17 @@ async function finish(procedure: string | undefined, fields: Record<string, stri
   return { data: JSON.parse(handed.data) as VerificationData, fetched: got.data };
 }
 
-const VIDEO_KEYS = ['UPLOAD_TIMES', 'FACE_NOT_FOUND', 'LOW_FACE_QUALITY', 'INVALID_VIDEO_DURATION', 'SR_ERROR', 'NOT_SYNCHRONIZED', 'NO_AUDIO', 'VIDEO_FORMAT_UNSUPPORTED', 'VIDEO_FACE_INCONSISTENT'];
+const VIDEO_KEYS = [
+  'UPLOAD_TIMES',
+  'FACE_NOT_FOUND',
+  'LOW_FACE_QUALITY',
+  'INVALID_VIDEO_DURATION',
+  'SR_ERROR',
+  'NOT_SYNCHRONIZED',
+  'NO_AUDIO',
+  'VIDEO_FORMAT_UNSUPPORTED',
+  'VIDEO_FACE_INCONSISTENT',
+];
 
 describe('liveness_result.details', () => {
   it('reports the video counters for procedure_type=video: one upload, nothing refused, on a pass', async () => {
@@ -71,25 +94,64 @@ describe('liveness_result.details', () => {
   });
 
   it('takes the counters the tester types into the custom outcome, defaults for the empty ones', async () => {
-    const { data } = await finish('video', { status: 'OK', liveness_result: 'FAIL', details_UPLOAD_TIMES: '2', details_SR_ERROR: '2', details_FACE_NOT_FOUND: '' });
+    const { data } = await finish('video', {
+      status: 'OK',
+      liveness_result: 'FAIL',
+      details_UPLOAD_TIMES: '2',
+      details_SR_ERROR: '2',
+      details_FACE_NOT_FOUND: '',
+    });
     expect(data.liveness_result?.details).toMatchObject({ UPLOAD_TIMES: 2, SR_ERROR: 2, FACE_NOT_FOUND: 3, NO_AUDIO: 0 });
     const selfie = await finish('selfie', { status: 'OK', liveness_result: 'PASS', details_face_side_FACE_POOR_LIGHT: '1' });
-    expect(selfie.data.liveness_result?.details).toMatchObject({ face_front: { FACE_UPLOAD_TIMES: 1, FACE_POOR_LIGHT: 0 }, face_side: { FACE_UPLOAD_TIMES: 1, FACE_POOR_LIGHT: 1 } });
+    expect(selfie.data.liveness_result?.details).toMatchObject({
+      face_front: { FACE_UPLOAD_TIMES: 1, FACE_POOR_LIGHT: 0 },
+      face_side: { FACE_UPLOAD_TIMES: 1, FACE_POOR_LIGHT: 1 },
+    });
   });
 
   it('refuses a counter that is not a whole number from 0 to 99, naming the field, and keeps the flow running', async () => {
-    const r = await getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: `det-${++seq}`, comparison_type: '-1', uuid: 'u', procedure_type: 'video' }, photos: {} });
+    const r = await getToken({
+      baseUrl: sandbox.baseUrl,
+      apiKey: KEY,
+      apiSecret: SECRET,
+      params: {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        biz_no: `det-${++seq}`,
+        comparison_type: '-1',
+        uuid: 'u',
+        procedure_type: 'video',
+      },
+      photos: {},
+    });
     if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
     for (const bad of ['-1', '100', '1.5', 'many']) {
-      const page = await fetch(livenessUrl(sandbox.baseUrl, r.token), { method: 'POST', body: new URLSearchParams({ status: 'OK', details_SR_ERROR: bad }), redirect: 'manual' });
+      const page = await fetch(livenessUrl(sandbox.baseUrl, r.token), {
+        method: 'POST',
+        body: new URLSearchParams({ status: 'OK', details_SR_ERROR: bad }),
+        redirect: 'manual',
+      });
       expect(page.status).toBe(400);
       expect(await page.text()).toContain(`details_SR_ERROR must be a whole number from 0 to 99, not &quot;${bad}&quot;.`);
     }
     expect(sandbox.tokens.get(r.token)?.used).toBe(false);
   });
 
-  it('shows a labelled field for every counter of the token\'s procedure on the liveness page', async () => {
-    const r = await getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: `det-${++seq}`, comparison_type: '-1', uuid: 'u', procedure_type: 'still' }, photos: {} });
+  it("shows a labelled field for every counter of the token's procedure on the liveness page", async () => {
+    const r = await getToken({
+      baseUrl: sandbox.baseUrl,
+      apiKey: KEY,
+      apiSecret: SECRET,
+      params: {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        biz_no: `det-${++seq}`,
+        comparison_type: '-1',
+        uuid: 'u',
+        procedure_type: 'still',
+      },
+      photos: {},
+    });
     if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
     const html = await (await fetch(livenessUrl(sandbox.baseUrl, r.token))).text();
     expect(html).toContain('<label for="details_UPLOAD_TIMES">details.UPLOAD_TIMES</label>');

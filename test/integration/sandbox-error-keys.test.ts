@@ -26,7 +26,15 @@ const form = (fields: Record<string, string>) => {
   for (const [k, v] of Object.entries(fields)) body.append(k, v);
   return body;
 };
-const VALID = { api_key: KEY, api_secret: SECRET, return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'k-1', comparison_type: '-1', uuid: 'customer-1' };
+const VALID = {
+  api_key: KEY,
+  api_secret: SECRET,
+  return_url: 'https://bank.example/r',
+  notify_url: 'https://bank.example/n',
+  biz_no: 'k-1',
+  comparison_type: '-1',
+  uuid: 'customer-1',
+};
 
 /** Checks that the body carries `message` under the catalogue's key for its code, and not under the other. */
 async function expectKeyed(answer: Response, status: number, message: string): Promise<void> {
@@ -40,12 +48,15 @@ async function expectKeyed(answer: Response, status: number, message: string): P
 }
 
 describe('error body keys', () => {
-  const getToken = (fields: Record<string, string>) => fetch(`${sandbox.baseUrl}/faceid/lite/get_token`, { method: 'POST', body: form(fields) });
+  const getToken = (fields: Record<string, string>) =>
+    fetch(`${sandbox.baseUrl}/faceid/lite/get_token`, { method: 'POST', body: form(fields) });
   const getResult = (query: Record<string, string>) => fetch(`${sandbox.baseUrl}/faceid/lite/get_result?${new URLSearchParams(query)}`);
 
   it('catalogues the three codes the seed sends under error', () => {
     expect(['AUTHENTICATION_ERROR', 'AUTHORIZATION_ERROR', 'API_NOT_FOUND'].map(errorBodyKey)).toEqual(['error', 'error', 'error']);
-    expect(['MISSING_ARGUMENTS', 'BAD_ARGUMENTS', 'CONCURRENCY_LIMIT_EXCEEDED', 'INTERNAL_ERROR', 'RESULT_NOT_FOUND'].map(errorBodyKey)).toEqual(Array(5).fill('error_message'));
+    expect(
+      ['MISSING_ARGUMENTS', 'BAD_ARGUMENTS', 'CONCURRENCY_LIMIT_EXCEEDED', 'INTERNAL_ERROR', 'RESULT_NOT_FOUND'].map(errorBodyKey),
+    ).toEqual(Array(5).fill('error_message'));
   });
 
   it('get_token: credentials, arguments and the magic uuid outcomes', async () => {
@@ -86,11 +97,27 @@ describe('the console connection test against the sandbox', () => {
   });
 
   it('calls the built-in credentials accepted and a wrong secret refused (AUTHENTICATION_ERROR under error)', async () => {
-    expect(await app.handlers.testConnection({ profileId: 'sandbox' })).toMatchObject({ ok: true, value: { ok: true, verdict: 'authenticated' } });
+    expect(await app.handlers.testConnection({ profileId: 'sandbox' })).toMatchObject({
+      ok: true,
+      value: { ok: true, verdict: 'authenticated' },
+    });
     const created = await app.handlers.createProfile({
-      profile: { name: 'Wrong secret', color: '#3182ce', environment: 'test', region: 'custom', baseUrl: app.sandbox.baseUrl, apiKey: 'sandbox-key', secret: 'not-the-secret', acceptUnprotectedSecret: true, defaults: {} },
+      profile: {
+        name: 'Wrong secret',
+        color: '#3182ce',
+        environment: 'test',
+        region: 'custom',
+        baseUrl: app.sandbox.baseUrl,
+        apiKey: 'sandbox-key',
+        secret: 'not-the-secret',
+        acceptUnprotectedSecret: true,
+        defaults: {},
+      },
     });
     if (!created.ok) throw new Error(JSON.stringify(created));
-    expect(await app.handlers.testConnection({ profileId: created.value.id })).toMatchObject({ ok: true, value: { ok: false, verdict: 'authentication-failed' } });
+    expect(await app.handlers.testConnection({ profileId: created.value.id })).toMatchObject({
+      ok: true,
+      value: { ok: false, verdict: 'authentication-failed' },
+    });
   });
 });

@@ -28,16 +28,22 @@ const params = (uuid?: string): Record<string, string> => ({
   comparison_type: '-1',
   uuid: uuid ?? `customer-${seq}`,
 });
-const issue = (uuid?: string, timeoutMs?: number) => getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: params(uuid), photos: {}, timeoutMs });
+const issue = (uuid?: string, timeoutMs?: number) =>
+  getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: params(uuid), photos: {}, timeoutMs });
 const tokenFor = (bizNo: string) => [...sandbox.tokens.values()].find((t) => t.biz_no === bizNo);
 
 async function endedFlow(): Promise<string> {
   const r = await issue();
   if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
-  await fetch(livenessUrl(sandbox.baseUrl, r.token), { method: 'POST', body: new URLSearchParams({ preset: 'passed' }), redirect: 'manual' });
+  await fetch(livenessUrl(sandbox.baseUrl, r.token), {
+    method: 'POST',
+    body: new URLSearchParams({ preset: 'passed' }),
+    redirect: 'manual',
+  });
   return r.biz_id;
 }
-const fetchResult = (bizId: string, timeoutMs?: number) => getResult({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, bizId, timeoutMs });
+const fetchResult = (bizId: string, timeoutMs?: number) =>
+  getResult({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, bizId, timeoutMs });
 
 describe('magic uuid values on get_token', () => {
   it('sandbox:reset drops the connection after reading the request: unknown / CONNECTION_LOST, yet a token exists', async () => {
@@ -62,16 +68,22 @@ describe('magic uuid values on get_token', () => {
     // Underneath: headers at once with the full length, then a trickle of a real JSON answer.
     // multipart/form-data written by hand, as the vendor asks for (a urlencoded body is refused in strict mode).
     const fields = { api_key: KEY, api_secret: SECRET, ...params('sandbox:trickle') };
-    const body = `${Object.entries(fields).map(([k, v]) => `--b0undary\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('')}--b0undary--\r\n`;
+    const body = `${Object.entries(fields)
+      .map(([k, v]) => `--b0undary\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join('')}--b0undary--\r\n`;
     const seen = await new Promise<{ length: number; got: number }>((resolve, reject) => {
-      const req = request(`${sandbox.baseUrl}/faceid/lite/get_token`, { method: 'POST', agent: false, headers: { 'Content-Type': 'multipart/form-data; boundary=b0undary' } }, (res) => {
-        let got = 0;
-        res.on('data', (c: Buffer) => (got += c.length));
-        setTimeout(() => {
-          resolve({ length: Number(res.headers['content-length']), got });
-          req.destroy();
-        }, 300);
-      });
+      const req = request(
+        `${sandbox.baseUrl}/faceid/lite/get_token`,
+        { method: 'POST', agent: false, headers: { 'Content-Type': 'multipart/form-data; boundary=b0undary' } },
+        (res) => {
+          let got = 0;
+          res.on('data', (c: Buffer) => (got += c.length));
+          setTimeout(() => {
+            resolve({ length: Number(res.headers['content-length']), got });
+            req.destroy();
+          }, 300);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -87,7 +99,13 @@ describe('magic uuid values on get_token', () => {
   });
 
   it('acts only on a request that passed validation', async () => {
-    const r = await getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: { ...params('sandbox:reset'), comparison_type: '7' }, photos: {} });
+    const r = await getToken({
+      baseUrl: sandbox.baseUrl,
+      apiKey: KEY,
+      apiSecret: SECRET,
+      params: { ...params('sandbox:reset'), comparison_type: '7' },
+      photos: {},
+    });
     expect(r).toMatchObject({ outcome: 'failed', httpStatus: 400, error: { serviceMessage: 'BAD_ARGUMENTS: comparison_type' } });
   });
 });
@@ -97,7 +115,11 @@ describe('fault plans', () => {
     const bizId = await endedFlow();
     sandbox.faults.set({ mode: 'concurrency', remaining: 2 });
     expect(sandbox.faults.get()).toEqual({ mode: 'concurrency', remaining: 2 });
-    expect(await issue()).toMatchObject({ outcome: 'failed', httpStatus: 403, error: { code: 'CONCURRENCY_LIMIT_EXCEEDED', retryable: true } });
+    expect(await issue()).toMatchObject({
+      outcome: 'failed',
+      httpStatus: 403,
+      error: { code: 'CONCURRENCY_LIMIT_EXCEEDED', retryable: true },
+    });
     expect(await fetchResult(bizId)).toMatchObject({ outcome: 'failed', httpStatus: 403, error: { code: 'CONCURRENCY_LIMIT_EXCEEDED' } });
     expect(sandbox.faults.get()).toBeNull();
     expect((await issue()).outcome).toBe('issued');

@@ -34,7 +34,11 @@ const warnings: string[] = [];
 const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
 beforeAll(async () => {
   process.on('warning', onWarning);
-  sandbox = await createSandbox({ apiKey: KEY, apiSecret: SECRET, timeouts: { headersMs: 2000, requestMs: 3000, idleMs: 2000, checkEveryMs: 200 } });
+  sandbox = await createSandbox({
+    apiKey: KEY,
+    apiSecret: SECRET,
+    timeouts: { headersMs: 2000, requestMs: 3000, idleMs: 2000, checkEveryMs: 200 },
+  });
   images.jpeg = readFileSync('test/fixtures/face.jpg');
   images.png = readFileSync('test/fixtures/face.png');
   images.bomb = await makePixelBombPng();
@@ -54,7 +58,15 @@ interface Part {
 }
 
 const valid = (comparison: '0' | '-1', uuid: string): Part[] =>
-  Object.entries({ api_key: KEY, api_secret: SECRET, return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'fuzz', comparison_type: comparison, uuid }).map(([name, v]) => ({ name, value: Buffer.from(v) }));
+  Object.entries({
+    api_key: KEY,
+    api_secret: SECRET,
+    return_url: 'https://bank.example/r',
+    notify_url: 'https://bank.example/n',
+    biz_no: 'fuzz',
+    comparison_type: comparison,
+    uuid,
+  }).map(([name, v]) => ({ name, value: Buffer.from(v) }));
 
 const text = (s: string) => Buffer.from(s, 'utf8');
 /** A fraction in [0, 1) spread over the range (fast-check's doubles crowd near 0). */
@@ -67,7 +79,22 @@ const value = fc.oneof(
   { weight: 2, arbitrary: fc.constant(Buffer.alloc(0)) },
   { weight: 2, arbitrary: nonUtf8 },
   { weight: 1, arbitrary: huge },
-  { weight: 1, arbitrary: fc.constantFrom('sandbox:internal-error', 'sandbox:no-face', 'sandbox:multiple-faces', 'sandbox:concurrency', 'sandbox:unauthorized', '0', '-1', '1', 'GET').map(text) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(
+        'sandbox:internal-error',
+        'sandbox:no-face',
+        'sandbox:multiple-faces',
+        'sandbox:concurrency',
+        'sandbox:unauthorized',
+        '0',
+        '-1',
+        '1',
+        'GET',
+      )
+      .map(text),
+  },
 );
 const name = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...PARAMS.map((p) => p.name), 'api_key', 'api_secret') },
@@ -77,7 +104,12 @@ const name = fc.oneof(
 /** What a file part carries. */
 const fileContent = fc.oneof(
   { weight: 9, arbitrary: fc.constantFrom('jpeg', 'png').map((k) => ({ kind: k, bytes: images[k] as Buffer })) },
-  { weight: 9, arbitrary: fc.tuple(fc.constantFrom('jpeg', 'png', 'jpeg', 'png', 'bomb'), fraction).map(([k, f]) => ({ kind: `cut-${k}`, bytes: (images[k] as Buffer).subarray(0, Math.floor((images[k] as Buffer).length * f)) })) },
+  {
+    weight: 9,
+    arbitrary: fc
+      .tuple(fc.constantFrom('jpeg', 'png', 'jpeg', 'png', 'bomb'), fraction)
+      .map(([k, f]) => ({ kind: `cut-${k}`, bytes: (images[k] as Buffer).subarray(0, Math.floor((images[k] as Buffer).length * f)) })),
+  },
   { weight: 6, arbitrary: fc.uint8Array({ maxLength: 2048 }).map((b) => ({ kind: 'noise', bytes: Buffer.from(b) })) },
   { weight: 3, arbitrary: fc.constantFrom('wide', 'gif').map((k) => ({ kind: k, bytes: images[k] as Buffer })) },
   // A decode of the full 16-bit 4096 × 4096 PNG costs a few hundred ms of CPU: a handful per run.
@@ -89,7 +121,12 @@ const mutation = fc.oneof(
   fc.record({ op: fc.constant('revalue' as const), at: fc.nat(), value }),
   fc.record({ op: fc.constant('rename' as const), at: fc.nat(), name }),
   fc.record({ op: fc.constant('add' as const), name, value }),
-  fc.record({ op: fc.constant('file' as const), param: fc.constantFrom('image_ref1', 'image_ref2'), content: fileContent, contentType: fc.constantFrom('image/jpeg', 'application/octet-stream', 'text/plain', '') }),
+  fc.record({
+    op: fc.constant('file' as const),
+    param: fc.constantFrom('image_ref1', 'image_ref2'),
+    content: fileContent,
+    contentType: fc.constantFrom('image/jpeg', 'application/octet-stream', 'text/plain', ''),
+  }),
 );
 const encoding = fc.oneof(
   { weight: 12, arbitrary: fc.constant('multipart') },
@@ -103,20 +140,29 @@ const framing = fc.oneof(
   { weight: 1, arbitrary: fraction.map((at) => ({ kind: 'lying-length' as const, at })) },
   { weight: 1, arbitrary: fraction.map((at) => ({ kind: 'broken-chunks' as const, at })) },
 );
-const request = fc.record({ comparison: fc.constantFrom('0' as const, '-1' as const), photo: fc.option(fileContent, { nil: undefined, freq: 4 }), uuid: fc.constantFrom('cust-1', 'sandbox:internal-error', 'sandbox:no-face'), mutations: fc.array(mutation, { maxLength: 4 }), encoding, boundary: fc.stringMatching(/^[A-Za-z0-9'()+_,./:=?-]{1,70}$/), framing });
+const request = fc.record({
+  comparison: fc.constantFrom('0' as const, '-1' as const),
+  photo: fc.option(fileContent, { nil: undefined, freq: 4 }),
+  uuid: fc.constantFrom('cust-1', 'sandbox:internal-error', 'sandbox:no-face'),
+  mutations: fc.array(mutation, { maxLength: 4 }),
+  encoding,
+  boundary: fc.stringMatching(/^[A-Za-z0-9'()+_,./:=?-]{1,70}$/),
+  framing,
+});
 type FuzzRequest = typeof request extends fc.Arbitrary<infer T> ? T : never;
 
 function applyMutations(r: FuzzRequest): Part[] {
   const parts = valid(r.comparison, r.uuid);
   if (r.photo) parts.push({ name: 'image_ref1', value: r.photo.bytes, filename: `${r.photo.kind}.jpg`, contentType: 'image/jpeg' });
   for (const m of r.mutations) {
-    const i = parts.length === 0 ? 0 : ('at' in m ? m.at % parts.length : 0);
+    const i = parts.length === 0 ? 0 : 'at' in m ? m.at % parts.length : 0;
     if (m.op === 'drop') parts.splice(i, 1);
     else if (m.op === 'duplicate' && parts[i]) parts.splice(i, 0, { ...parts[i] });
     else if (m.op === 'revalue' && parts[i]) parts[i] = { ...parts[i], value: m.value };
     else if (m.op === 'rename' && parts[i]) parts[i] = { ...parts[i], name: m.name };
     else if (m.op === 'add') parts.push({ name: m.name, value: m.value });
-    else if (m.op === 'file') parts.push({ name: m.param, value: m.content.bytes, filename: `${m.content.kind}.jpg`, contentType: m.contentType || undefined });
+    else if (m.op === 'file')
+      parts.push({ name: m.param, value: m.content.bytes, filename: `${m.content.kind}.jpg`, contentType: m.contentType || undefined });
   }
   return parts;
 }
@@ -126,7 +172,12 @@ function encodeBody(parts: Part[], r: FuzzRequest): { body: Buffer; contentType:
     // Every byte percent-encoded: non-UTF-8 bytes survive as they are.
     const pct = (b: Buffer) => (b.length > 4096 ? b.toString('latin1') : b.toString('hex').replace(/../g, '%$&'));
     const body = Buffer.from(parts.map((p) => `${pct(text(p.name))}=${pct(p.value)}`).join('&'), 'latin1');
-    const types: Record<string, string> = { urlencoded: 'application/x-www-form-urlencoded', 'no-content-type': '', json: 'application/json', text: 'text/plain' };
+    const types: Record<string, string> = {
+      urlencoded: 'application/x-www-form-urlencoded',
+      'no-content-type': '',
+      json: 'application/json',
+      text: 'text/plain',
+    };
     const contentType = types[r.encoding] ?? '';
     return { body, contentType };
   }
@@ -134,10 +185,22 @@ function encodeBody(parts: Part[], r: FuzzRequest): { body: Buffer; contentType:
   const chunks: Buffer[] = [];
   for (const p of parts) {
     const disposition = `form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ''}`;
-    chunks.push(Buffer.from(`--${b}\r\nContent-Disposition: ${disposition}\r\n${p.contentType ? `Content-Type: ${p.contentType}\r\n` : ''}\r\n`, 'utf8'), p.value, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(
+        `--${b}\r\nContent-Disposition: ${disposition}\r\n${p.contentType ? `Content-Type: ${p.contentType}\r\n` : ''}\r\n`,
+        'utf8',
+      ),
+      p.value,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${b}--\r\n`));
-  const declared = r.encoding === 'multipart-no-boundary' ? 'multipart/form-data' : r.encoding === 'multipart-wrong-boundary' ? `multipart/form-data; boundary=${b}x` : `multipart/form-data; boundary="${b}"`;
+  const declared =
+    r.encoding === 'multipart-no-boundary'
+      ? 'multipart/form-data'
+      : r.encoding === 'multipart-wrong-boundary'
+        ? `multipart/form-data; boundary=${b}x`
+        : `multipart/form-data; boundary="${b}"`;
   return { body: Buffer.concat(chunks), contentType: declared };
 }
 
@@ -157,15 +220,27 @@ function frame({ body, contentType }: { body: Buffer; contentType: string }, r: 
     case 'cut':
       return { bytes: rawPost(PATH, cut, ct), framingBroken: false };
     case 'lying-length':
-      return { bytes: Buffer.concat([rawPost(PATH, Buffer.alloc(0), { ...ct, 'Content-Length': String(body.length + 1) }), cut]), framingBroken: true };
+      return {
+        bytes: Buffer.concat([rawPost(PATH, Buffer.alloc(0), { ...ct, 'Content-Length': String(body.length + 1) }), cut]),
+        framingBroken: true,
+      };
     case 'broken-chunks': {
       const head = rawPost(PATH, Buffer.alloc(0), { ...ct, 'Content-Length': '', 'Transfer-Encoding': 'chunked' });
-      return { bytes: Buffer.concat([head, Buffer.from(`${(body.length + 7).toString(16)}\r\n`), cut, Buffer.from('\r\nzz\r\n')]), framingBroken: true };
+      return {
+        bytes: Buffer.concat([head, Buffer.from(`${(body.length + 7).toString(16)}\r\n`), cut, Buffer.from('\r\nzz\r\n')]),
+        framingBroken: true,
+      };
     }
   }
 }
 
-const counts = { requests: 0, byStatus: new Map<number, number>(), byFraming: new Map<string, number>(), byAnswer: new Map<string, number>(), byPhoto: new Map<string, number>() };
+const counts = {
+  requests: 0,
+  byStatus: new Map<number, number>(),
+  byFraming: new Map<string, number>(),
+  byAnswer: new Map<string, number>(),
+  byPhoto: new Map<string, number>(),
+};
 const tally = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
 
 /** The pass condition for one answer. */
@@ -208,7 +283,8 @@ describe('get_token under fuzzing', () => {
       fc.asyncProperty(request, async (r) => {
         const { bytes, framingBroken, internalErrorAsked } = wire(r);
         tally(counts.byFraming, r.framing.kind);
-        for (const m of [r.photo, ...r.mutations.map((x) => ('content' in x ? x.content : undefined))]) if (m) tally(counts.byPhoto, m.kind);
+        for (const m of [r.photo, ...r.mutations.map((x) => ('content' in x ? x.content : undefined))])
+          if (m) tally(counts.byPhoto, m.kind);
         // A complete message waits for its answer, as curl does; a broken one is half-closed at
         // once (Node's HTTP server then ends the connection: answering is not owed).
         const reply = await rawExchange(sandbox.port, bytes, { timeoutMs: ANSWER_BOUND_MS + 1000, end: framingBroken });
@@ -220,38 +296,69 @@ describe('get_token under fuzzing', () => {
     expect(peakRss).toBeLessThan(RSS_BOUND_BYTES);
     // Still serving real requests afterwards.
     // (multipart, as the vendor asks: the strict sandbox reads a urlencoded body as no arguments)
-    const fields = { api_key: KEY, api_secret: SECRET, return_url: 'https://r.example/', notify_url: 'https://n.example/', biz_no: 'after', comparison_type: '-1', uuid: 'after' };
-    const form = `${Object.entries(fields).map(([k, v]) => `--after\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('')}--after--\r\n`;
+    const fields = {
+      api_key: KEY,
+      api_secret: SECRET,
+      return_url: 'https://r.example/',
+      notify_url: 'https://n.example/',
+      biz_no: 'after',
+      comparison_type: '-1',
+      uuid: 'after',
+    };
+    const form = `${Object.entries(fields)
+      .map(([k, v]) => `--after\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join('')}--after--\r\n`;
     const ok = await rawExchange(sandbox.port, rawPost(PATH, form, { 'Content-Type': 'multipart/form-data; boundary=after' }));
     expect(ok.status).toBe(200);
-    console.log(`fuzz get_token: ${counts.requests} requests; by framing ${JSON.stringify(Object.fromEntries(counts.byFraming))}; by status ${JSON.stringify(Object.fromEntries(counts.byStatus))}; by answer ${JSON.stringify(Object.fromEntries(counts.byAnswer))}; photos ${JSON.stringify(Object.fromEntries(counts.byPhoto))}; peak rss ${(peakRss / 1e6).toFixed(0)} MB`);
+    console.log(
+      `fuzz get_token: ${counts.requests} requests; by framing ${JSON.stringify(Object.fromEntries(counts.byFraming))}; by status ${JSON.stringify(Object.fromEntries(counts.byStatus))}; by answer ${JSON.stringify(Object.fromEntries(counts.byAnswer))}; photos ${JSON.stringify(Object.fromEntries(counts.byPhoto))}; peak rss ${(peakRss / 1e6).toFixed(0)} MB`,
+    );
   }, 120_000);
 
   it('answers 60 malformed forms sent at once, some with pixel bombs, each as documented', async () => {
     const bomb = { kind: 'bomb', bytes: images.bomb as Buffer };
-    const burst = fc.sample(request, { seed: 777, numRuns: 60 }).map((r, i) => (i % 6 === 0 ? { ...r, comparison: '0' as const, photo: bomb, mutations: [], framing: { kind: 'whole' as const, at: 1 } } : r));
+    const burst = fc
+      .sample(request, { seed: 777, numRuns: 60 })
+      .map((r, i) =>
+        i % 6 === 0 ? { ...r, comparison: '0' as const, photo: bomb, mutations: [], framing: { kind: 'whole' as const, at: 1 } } : r,
+      );
     const replies = await Promise.all(
       burst.map(async (r) => {
         const { bytes, framingBroken, internalErrorAsked } = wire(r);
-        return { reply: await rawExchange(sandbox.port, bytes, { timeoutMs: BURST_BOUND_MS + 1000, end: framingBroken }), framingBroken, internalErrorAsked };
+        return {
+          reply: await rawExchange(sandbox.port, bytes, { timeoutMs: BURST_BOUND_MS + 1000, end: framingBroken }),
+          framingBroken,
+          internalErrorAsked,
+        };
       }),
     );
-    for (const { reply, framingBroken, internalErrorAsked } of replies) checkAnswer(reply, framingBroken, internalErrorAsked, BURST_BOUND_MS);
-    console.log(`fuzz burst: ${replies.length} requests at once; statuses ${JSON.stringify(replies.reduce<Record<number, number>>((m, { reply }) => ({ ...m, [reply.status]: (m[reply.status] ?? 0) + 1 }), {}))}`);
+    for (const { reply, framingBroken, internalErrorAsked } of replies)
+      checkAnswer(reply, framingBroken, internalErrorAsked, BURST_BOUND_MS);
+    console.log(
+      `fuzz burst: ${replies.length} requests at once; statuses ${JSON.stringify(replies.reduce<Record<number, number>>((m, { reply }) => ({ ...m, [reply.status]: (m[reply.status] ?? 0) + 1 }), {}))}`,
+    );
   }, 60_000);
 
   it('answers 200 requests of random bytes, or hangs up, and stays up', async () => {
     const before = counts.requests;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 600 }), fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.concat([Buffer.from(`POST ${PATH} HTTP/1.1\r\n`), Buffer.from(b)]))), async (bytes) => {
-        const reply = await rawExchange(sandbox.port, bytes, { timeoutMs: ANSWER_BOUND_MS + 1000 });
-        checkAnswer(reply, true, false);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ minLength: 1, maxLength: 600 }),
+          fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.concat([Buffer.from(`POST ${PATH} HTTP/1.1\r\n`), Buffer.from(b)])),
+        ),
+        async (bytes) => {
+          const reply = await rawExchange(sandbox.port, bytes, { timeoutMs: ANSWER_BOUND_MS + 1000 });
+          checkAnswer(reply, true, false);
+        },
+      ),
       { seed: 4242, numRuns: 200, endOnFailure: true },
     );
     expect(await fetch(`${sandbox.baseUrl}/nope`).then((r) => r.status)).toBe(404);
     // Nothing leaked listeners along the way (busboy errors once piled them up).
     expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
-    console.log(`fuzz raw bytes: ${counts.requests - before} requests; statuses so far ${JSON.stringify(Object.fromEntries(counts.byStatus))}`);
+    console.log(
+      `fuzz raw bytes: ${counts.requests - before} requests; statuses so far ${JSON.stringify(Object.fromEntries(counts.byStatus))}`,
+    );
   }, 60_000);
 });

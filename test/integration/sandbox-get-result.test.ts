@@ -31,7 +31,8 @@ afterAll(async () => {
   await receiver.close();
 });
 
-const fetchResult = (bizId: string, over: Partial<GetResultCall> = {}) => getResult({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, bizId, ...over });
+const fetchResult = (bizId: string, over: Partial<GetResultCall> = {}) =>
+  getResult({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, bizId, ...over });
 
 /** A liveness-only token issued by the real client, its callbacks pointed at the test receiver. */
 async function issueToken(): Promise<{ token: string; biz_id: string }> {
@@ -39,7 +40,13 @@ async function issueToken(): Promise<{ token: string; biz_id: string }> {
     baseUrl: sandbox.baseUrl,
     apiKey: KEY,
     apiSecret: SECRET,
-    params: { return_url: `${receiver.url}/r`, notify_url: `${receiver.url}/n`, biz_no: `gr-${++seq}`, comparison_type: '-1', uuid: 'customer-1' },
+    params: {
+      return_url: `${receiver.url}/r`,
+      notify_url: `${receiver.url}/n`,
+      biz_no: `gr-${++seq}`,
+      comparison_type: '-1',
+      uuid: 'customer-1',
+    },
     photos: {},
   });
   if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
@@ -56,7 +63,11 @@ async function finishedFlow(preset: string): Promise<{ bizId: string; data: stri
 }
 
 const expectDestroyed = (r: GetResultResult) => {
-  expect(r).toMatchObject({ outcome: 'failed', httpStatus: 403, error: { code: 'DATA_DESTROYED', serviceMessage: 'DATA_DESTROYED', field: 'biz_id', retryable: false } });
+  expect(r).toMatchObject({
+    outcome: 'failed',
+    httpStatus: 403,
+    error: { code: 'DATA_DESTROYED', serviceMessage: 'DATA_DESTROYED', field: 'biz_id', retryable: false },
+  });
 };
 
 describe('get_result', () => {
@@ -122,7 +133,14 @@ describe('get_result', () => {
       baseUrl: sandbox.baseUrl,
       apiKey: KEY,
       apiSecret: SECRET,
-      params: { return_url: `${receiver.url}/r`, notify_url: `${receiver.url}/n`, biz_no: `gr-${++seq}`, comparison_type: '-1', uuid: 'customer-1', scene_id: 'sandbox-1min' },
+      params: {
+        return_url: `${receiver.url}/r`,
+        notify_url: `${receiver.url}/n`,
+        biz_no: `gr-${++seq}`,
+        comparison_type: '-1',
+        uuid: 'customer-1',
+        scene_id: 'sandbox-1min',
+      },
       photos: {},
     });
     if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
@@ -138,13 +156,32 @@ describe('get_result', () => {
       const a = await fetch(`${sandbox.baseUrl}/faceid/lite/get_result?${new URLSearchParams(query)}`);
       return { status: a.status, body: (await a.json()) as Record<string, unknown> };
     };
-    expect(await raw({ api_secret: SECRET, biz_id: bizId })).toMatchObject({ status: 400, body: { error_message: 'MISSING_ARGUMENTS: api_key' } });
-    expect(await raw({ api_key: KEY, biz_id: bizId })).toMatchObject({ status: 400, body: { error_message: 'MISSING_ARGUMENTS: api_secret' } });
-    expect(await raw({ api_key: KEY, api_secret: 'wrong', biz_id: bizId })).toMatchObject({ status: 403, body: { error: 'AUTHENTICATION_ERROR' } });
-    expect(await raw({ api_key: KEY, api_secret: SECRET, biz_no: `gr-${seq}` })).toMatchObject({ status: 400, body: { error_message: 'MISSING_ARGUMENTS: biz_id' } });
-    expect(await raw({ api_key: KEY, api_secret: SECRET, biz_id: bizId, return_image: '2' })).toMatchObject({ status: 400, body: { error_message: 'BAD_ARGUMENTS: return_image' } });
+    expect(await raw({ api_secret: SECRET, biz_id: bizId })).toMatchObject({
+      status: 400,
+      body: { error_message: 'MISSING_ARGUMENTS: api_key' },
+    });
+    expect(await raw({ api_key: KEY, biz_id: bizId })).toMatchObject({
+      status: 400,
+      body: { error_message: 'MISSING_ARGUMENTS: api_secret' },
+    });
+    expect(await raw({ api_key: KEY, api_secret: 'wrong', biz_id: bizId })).toMatchObject({
+      status: 403,
+      body: { error: 'AUTHENTICATION_ERROR' },
+    });
+    expect(await raw({ api_key: KEY, api_secret: SECRET, biz_no: `gr-${seq}` })).toMatchObject({
+      status: 400,
+      body: { error_message: 'MISSING_ARGUMENTS: biz_id' },
+    });
+    expect(await raw({ api_key: KEY, api_secret: SECRET, biz_id: bizId, return_image: '2' })).toMatchObject({
+      status: 400,
+      body: { error_message: 'BAD_ARGUMENTS: return_image' },
+    });
     const unknown = await fetchResult('1700000000,00000000-0000-4000-8000-000000000000');
-    expect(unknown).toMatchObject({ outcome: 'failed', httpStatus: 400, error: { code: 'RESULT_NOT_FOUND', field: 'biz_id', requestId: expect.stringMatching(/^\d{10},/) } });
+    expect(unknown).toMatchObject({
+      outcome: 'failed',
+      httpStatus: 400,
+      error: { code: 'RESULT_NOT_FOUND', field: 'biz_id', requestId: expect.stringMatching(/^\d{10},/) },
+    });
     // None of the refusals above spent a fetch.
     for (let i = 0; i < 3; i++) expect((await fetchResult(bizId)).outcome).toBe('ok');
   });

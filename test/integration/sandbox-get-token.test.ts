@@ -80,14 +80,21 @@ describe('sandbox get_token through the real client', () => {
 
     it('keeps each issued token with its parameters, never the secret, and photo hashes only', async () => {
       const png = makePng(40, 40);
-      const r = await send({ comparison_type: '0', uuid: 'cust-7', biz_extra_data: 'desk 4' }, { image_ref1: facePhoto, image_ref2: part(png, 'f.png', 'image/png') });
+      const r = await send(
+        { comparison_type: '0', uuid: 'cust-7', biz_extra_data: 'desk 4' },
+        { image_ref1: facePhoto, image_ref2: part(png, 'f.png', 'image/png') },
+      );
       if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
       const kept = sandbox.tokens.get(r.token);
       expect(kept).toMatchObject({ token: r.token, biz_id: r.biz_id, expired_time: r.expired_time, used: false });
       expect(kept?.params).toMatchObject({ api_key: KEY, uuid: 'cust-7', biz_extra_data: 'desk 4', comparison_type: '0' });
       expect(kept?.params.api_secret).toBeUndefined();
       expect(JSON.stringify(kept)).not.toContain(SECRET);
-      expect(kept?.photos.image_ref1).toEqual({ sha256: createHash('sha256').update(face).digest('hex'), bytes: face.length, filename: 'face.jpg' });
+      expect(kept?.photos.image_ref1).toEqual({
+        sha256: createHash('sha256').update(face).digest('hex'),
+        bytes: face.length,
+        filename: 'face.jpg',
+      });
       expect(kept?.photos.image_ref2?.bytes).toBe(png.length);
     });
 
@@ -142,7 +149,12 @@ describe('sandbox get_token through the real client', () => {
       const onePhoto = SPECS.filter((s) => s.required === 'one-photo-with-comparison').map((s) => s.name);
       expect(onePhoto).toEqual(['image_ref1', 'image_ref2']);
       await expectRefusal(send({ comparison_type: '0' }, {}), 400, 'MISSING_ARGUMENTS: image_ref1', 'image_ref1');
-      await expectRefusal(send({ comparison_type: '0' }, { image_ref1: part(new Uint8Array(0)) }), 400, 'MISSING_ARGUMENTS: image_ref1', 'image_ref1');
+      await expectRefusal(
+        send({ comparison_type: '0' }, { image_ref1: part(new Uint8Array(0)) }),
+        400,
+        'MISSING_ARGUMENTS: image_ref1',
+        'image_ref1',
+      );
       // The seed asks for image_ref[x], 1 ≤ x ≤ 2: the second photo alone is enough (inferred).
       await expectIssued(send({ comparison_type: '0' }, { image_ref2: facePhoto }), 'comparison with image_ref2 only');
       await expectIssued(send({ comparison_type: '-1' }), 'liveness with a uuid and no photo');
@@ -150,7 +162,11 @@ describe('sandbox get_token through the real client', () => {
 
     it('names the first missing parameter in catalogue order', async () => {
       await expectRefusal(call({ params: { comparison_type: '-1' } }), 400, 'MISSING_ARGUMENTS: return_url', 'return_url');
-      await expectRefusal(call({ params: { return_url: 'https://a.example/', comparison_type: '-1' } }), 400, 'MISSING_ARGUMENTS: notify_url');
+      await expectRefusal(
+        call({ params: { return_url: 'https://a.example/', comparison_type: '-1' } }),
+        400,
+        'MISSING_ARGUMENTS: notify_url',
+      );
     });
   });
 
@@ -187,7 +203,8 @@ describe('sandbox get_token through the real client', () => {
           await expectIssued(send({ [spec.name]: String(spec.range.min) }), `${spec.name} min`);
           await expectIssued(send({ [spec.name]: String(spec.range.max) }), `${spec.name} max`);
         }
-        for (const port of spec.ports ?? []) await expectIssued(send({ [spec.name]: `http://bank.example:${port}/n` }), `${spec.name} port ${port}`);
+        for (const port of spec.ports ?? [])
+          await expectIssued(send({ [spec.name]: `http://bank.example:${port}/n` }), `${spec.name} port ${port}`);
       }
     });
 
@@ -196,7 +213,12 @@ describe('sandbox get_token through the real client', () => {
     });
 
     it('gives each scene its timeout, counted from the call', async () => {
-      for (const [scene, seconds] of [['', 3600], ['sandbox-60min', 3600], ['sandbox-5min', 300], ['sandbox-1min', 60]] as const) {
+      for (const [scene, seconds] of [
+        ['', 3600],
+        ['sandbox-60min', 3600],
+        ['sandbox-5min', 300],
+        ['sandbox-1min', 60],
+      ] as const) {
         const before = Math.floor(Date.now() / 1000);
         const r = await send({ scene_id: scene });
         if (r.outcome !== 'issued') throw new Error(`${scene}: ${JSON.stringify(r)}`);
@@ -212,7 +234,8 @@ describe('sandbox get_token through the real client', () => {
   });
 
   describe('reference images', () => {
-    const compare = (photos: GetTokenCall['photos'], extra: Record<string, string> = {}) => send({ comparison_type: '0', ...extra }, photos);
+    const compare = (photos: GetTokenCall['photos'], extra: Record<string, string> = {}) =>
+      send({ comparison_type: '0', ...extra }, photos);
 
     it('refuses files that are not complete JPEG or PNG images, naming the parameter', async () => {
       const gif = new Uint8Array(Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'));
@@ -225,18 +248,34 @@ describe('sandbox get_token through the real client', () => {
         ['GIF', gif],
       ];
       for (const [what, bytes] of cases) {
-        await expectRefusal(compare({ image_ref1: part(bytes) }), 400, 'IMAGE_ERROR_UNSUPPORTED_FORMAT: image_ref1', 'image_ref1').catch((e: unknown) => {
-          throw new Error(`${what}: ${String(e)}`);
-        });
+        await expectRefusal(compare({ image_ref1: part(bytes) }), 400, 'IMAGE_ERROR_UNSUPPORTED_FORMAT: image_ref1', 'image_ref1').catch(
+          (e: unknown) => {
+            throw new Error(`${what}: ${String(e)}`);
+          },
+        );
       }
-      await expectRefusal(compare({ image_ref1: facePhoto, image_ref2: part(fixture('truncated.jpg')) }), 400, 'IMAGE_ERROR_UNSUPPORTED_FORMAT: image_ref2', 'image_ref2');
+      await expectRefusal(
+        compare({ image_ref1: facePhoto, image_ref2: part(fixture('truncated.jpg')) }),
+        400,
+        'IMAGE_ERROR_UNSUPPORTED_FORMAT: image_ref2',
+        'image_ref2',
+      );
     });
 
     it('refuses a side over 4096 px as INVALID_IMAGE_SIZE, checked before decoding', async () => {
       await expectRefusal(compare({ image_ref1: part(fixture('huge-dims.jpg')) }), 400, 'INVALID_IMAGE_SIZE: image_ref1', 'image_ref1');
-      await expectRefusal(compare({ image_ref1: facePhoto, image_ref2: part(makePng(2, 4097), 'tall.png', 'image/png') }), 400, 'INVALID_IMAGE_SIZE: image_ref2', 'image_ref2');
+      await expectRefusal(
+        compare({ image_ref1: facePhoto, image_ref2: part(makePng(2, 4097), 'tall.png', 'image/png') }),
+        400,
+        'INVALID_IMAGE_SIZE: image_ref2',
+        'image_ref2',
+      );
       // image_ref1 is looked at before image_ref2.
-      await expectRefusal(compare({ image_ref1: part(fixture('huge-dims.jpg')), image_ref2: part(fixture('truncated.jpg')) }), 400, 'INVALID_IMAGE_SIZE: image_ref1');
+      await expectRefusal(
+        compare({ image_ref1: part(fixture('huge-dims.jpg')), image_ref2: part(fixture('truncated.jpg')) }),
+        400,
+        'INVALID_IMAGE_SIZE: image_ref1',
+      );
     });
 
     it('checks images only after every argument', async () => {
@@ -278,8 +317,16 @@ describe('sandbox get_token through the real client', () => {
     it('applies them only to requests that pass validation', async () => {
       await expectRefusal(send({ uuid: 'sandbox:concurrency', language: '9' }), 400, 'BAD_ARGUMENTS: language');
       await expectRefusal(send({ uuid: 'sandbox:internal-error', notify_url: '' }), 400, 'MISSING_ARGUMENTS: notify_url');
-      await expectRefusal(send({ comparison_type: '0', uuid: 'sandbox:no-face' }, { image_ref1: part(fixture('truncated.jpg')) }), 400, 'IMAGE_ERROR_UNSUPPORTED_FORMAT: image_ref1');
-      await expectRefusal(call({ apiSecret: 'wrong', params: { ...liveness(), uuid: 'sandbox:unauthorized' } }), 403, 'AUTHENTICATION_ERROR');
+      await expectRefusal(
+        send({ comparison_type: '0', uuid: 'sandbox:no-face' }, { image_ref1: part(fixture('truncated.jpg')) }),
+        400,
+        'IMAGE_ERROR_UNSUPPORTED_FORMAT: image_ref1',
+      );
+      await expectRefusal(
+        call({ apiSecret: 'wrong', params: { ...liveness(), uuid: 'sandbox:unauthorized' } }),
+        403,
+        'AUTHENTICATION_ERROR',
+      );
     });
   });
 
@@ -305,7 +352,8 @@ describe('sandbox with an injected clock and scenes', () => {
     const nowMs = 1_700_000_000_500;
     const sandbox = await createSandbox({ apiKey: KEY, apiSecret: SECRET, now: () => nowMs, scenes: { 'branch-10min': 600 } });
     try {
-      const issue = (scene_id: string) => getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: { ...liveness(), scene_id }, photos: {} });
+      const issue = (scene_id: string) =>
+        getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: { ...liveness(), scene_id }, photos: {} });
       const r = await issue('branch-10min');
       expect(r).toMatchObject({ outcome: 'issued', expired_time: 1_700_000_600 });
       if (r.outcome === 'issued') {

@@ -15,7 +15,11 @@ const onWarning = (w: Error) => warnings.push(w);
 
 beforeAll(async () => {
   process.on('warning', onWarning);
-  sandbox = await createSandbox({ apiKey: 'hostile-key', apiSecret: 'hostile-secret', timeouts: { headersMs: 400, requestMs: 800, idleMs: 600, checkEveryMs: 100 } });
+  sandbox = await createSandbox({
+    apiKey: 'hostile-key',
+    apiSecret: 'hostile-secret',
+    timeouts: { headersMs: 400, requestMs: 800, idleMs: 600, checkEveryMs: 100 },
+  });
 });
 afterAll(async () => {
   process.off('warning', onWarning);
@@ -43,7 +47,8 @@ describe('the sandbox under hostile input', () => {
   it('survives the same cut after a full set of valid fields, and answers as if no arguments came', async () => {
     const fields = ['api_key', 'hostile-key', 'api_secret', 'hostile-secret'];
     let body = '';
-    for (let i = 0; i < fields.length; i += 2) body += `--X\r\nContent-Disposition: form-data; name="${fields[i]}"\r\n\r\n${fields[i + 1]}\r\n`;
+    for (let i = 0; i < fields.length; i += 2)
+      body += `--X\r\nContent-Disposition: form-data; name="${fields[i]}"\r\n\r\n${fields[i + 1]}\r\n`;
     body += '--X\r\nContent-Disposition: form-data; name="image_ref1"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff';
     const r = await rawExchange(sandbox.port, rawPost(TOKEN_PATH, body, { 'Content-Type': 'multipart/form-data; boundary=X' }));
     expect(r.status).toBe(400);
@@ -61,7 +66,14 @@ describe('the sandbox under hostile input', () => {
   });
 
   it('answers odd request targets with 404 API_NOT_FOUND JSON, never 500', async () => {
-    for (const target of ['//', '//evil.example/x', '*', 'http://sandbox.invalid/faceid/lite/get_token', '/%', '/faceid/lite/get_token/..%2f..']) {
+    for (const target of [
+      '//',
+      '//evil.example/x',
+      '*',
+      'http://sandbox.invalid/faceid/lite/get_token',
+      '/%',
+      '/faceid/lite/get_token/..%2f..',
+    ]) {
       const r = await rawExchange(sandbox.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
       expect(r.status, target).toBe(404);
       // The seed sends API_NOT_FOUND under `error`.
@@ -74,7 +86,10 @@ describe('the sandbox under hostile input', () => {
     expect(garbage.status).toBe(400);
     const nonAscii = await rawExchange(sandbox.port, 'GET /\u00e9 HTTP/1.1\r\nHost: x\r\n\r\n');
     expect(nonAscii.status).toBe(400);
-    const badLength = await rawExchange(sandbox.port, `POST ${TOKEN_PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello`);
+    const badLength = await rawExchange(
+      sandbox.port,
+      `POST ${TOKEN_PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello`,
+    );
     expect(badLength.status).toBe(400);
     const hugeHeader = await rawExchange(sandbox.port, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(hugeHeader.status).toBe(431);
@@ -97,7 +112,11 @@ describe('the sandbox under hostile input', () => {
   });
 
   it('does not cut an answer held back by a latency fault: the request limit ends with the request', async () => {
-    const held = await createSandbox({ apiKey: 'k', apiSecret: 's', timeouts: { headersMs: 300, requestMs: 300, idleMs: 3000, checkEveryMs: 50 } });
+    const held = await createSandbox({
+      apiKey: 'k',
+      apiSecret: 's',
+      timeouts: { headersMs: 300, requestMs: 300, idleMs: 3000, checkEveryMs: 50 },
+    });
     try {
       held.faults.set({ latencyMs: 1000, mode: 'concurrency' });
       const started = Date.now();
@@ -111,12 +130,18 @@ describe('the sandbox under hostile input', () => {
   });
 
   it('refuses time limits that are not positive whole numbers, naming the limit', async () => {
-    await expect(createSandbox({ apiKey: 'k', apiSecret: 's', timeouts: { idleMs: 0 } })).rejects.toThrow(/timeouts\.idleMs must be a positive whole number of ms, not 0/);
+    await expect(createSandbox({ apiKey: 'k', apiSecret: 's', timeouts: { idleMs: 0 } })).rejects.toThrow(
+      /timeouts\.idleMs must be a positive whole number of ms, not 0/,
+    );
   });
 
   it('survives a client that hangs up mid-upload', async () => {
     await new Promise<void>((resolve) => {
-      const req = request(`${sandbox.baseUrl}${TOKEN_PATH}`, { method: 'POST', agent: false, headers: { 'Content-Type': 'multipart/form-data; boundary=X', 'Content-Length': '100000' } });
+      const req = request(`${sandbox.baseUrl}${TOKEN_PATH}`, {
+        method: 'POST',
+        agent: false,
+        headers: { 'Content-Type': 'multipart/form-data; boundary=X', 'Content-Length': '100000' },
+      });
       req.on('error', () => resolve());
       req.write('--X\r\nContent-Disposition: form-data; name="image_ref1"; filename="a.jpg"\r\n\r\n' + 'a'.repeat(5000), () => {
         req.destroy();

@@ -9,7 +9,14 @@ import { createSandbox, type Sandbox } from '../../main/sandbox/server';
 
 const ID_SHAPE = /^\d{10},[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const CREDENTIALS = { api_key: 'raw-key', api_secret: 'raw-secret' };
-const VALID = { ...CREDENTIALS, return_url: 'https://r.example/', notify_url: 'https://n.example/', biz_no: 'raw-1', comparison_type: '-1', uuid: 'customer-1' };
+const VALID = {
+  ...CREDENTIALS,
+  return_url: 'https://r.example/',
+  notify_url: 'https://n.example/',
+  biz_no: 'raw-1',
+  comparison_type: '-1',
+  uuid: 'customer-1',
+};
 
 interface RawAnswer {
   status: number;
@@ -23,7 +30,13 @@ function send(url: string, method: string, headers: Record<string, string>, body
     const req = request(url, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type']), body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          contentType: String(res.headers['content-type']),
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
     });
     req.on('error', reject);
     if (body === undefined) req.end();
@@ -77,7 +90,11 @@ describe('sandbox over raw HTTP', () => {
     const a = await getToken(m.headers, m.body);
     expect(a.status).toBe(200);
     expect(a.contentType).toMatch(/^application\/json/);
-    expect(json(a)).toMatchObject({ token: expect.stringMatching(/^[0-9a-f]{32}$/), biz_id: expect.stringMatching(ID_SHAPE), request_id: expect.stringMatching(ID_SHAPE) });
+    expect(json(a)).toMatchObject({
+      token: expect.stringMatching(/^[0-9a-f]{32}$/),
+      biz_id: expect.stringMatching(ID_SHAPE),
+      request_id: expect.stringMatching(ID_SHAPE),
+    });
   });
 
   it('takes the first value of a repeated field', async () => {

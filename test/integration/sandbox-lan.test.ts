@@ -28,7 +28,13 @@ describe('the embedded sandbox on a LAN address', () => {
     const r = await app.handlers.issueToken({
       callId: `lan-${bizNo}`,
       profileId: 'sandbox',
-      params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: bizNo, comparison_type: '-1', uuid: `customer-${bizNo}` },
+      params: {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        biz_no: bizNo,
+        comparison_type: '-1',
+        uuid: `customer-${bizNo}`,
+      },
       photos: {},
     });
     if (!r.ok || r.value.outcome !== 'issued') throw new Error(JSON.stringify(r));
@@ -49,37 +55,52 @@ describe('the embedded sandbox on a LAN address', () => {
 
   it('refuses an address this computer does not have, naming the field, and stays on loopback', async () => {
     for (const address of ['0.0.0.0', '203.0.113.9', '127.0.0.1', 'not an address']) {
-      expect(await app.handlers.setSandboxLan({ address })).toMatchObject({ ok: false, error: { code: 'LAN_ADDRESS_UNKNOWN', field: 'address' } });
+      expect(await app.handlers.setSandboxLan({ address })).toMatchObject({
+        ok: false,
+        error: { code: 'LAN_ADDRESS_UNKNOWN', field: 'address' },
+      });
     }
     expect(await app.handlers.getSandboxLan({})).toMatchObject({ ok: true, value: { address: null, lanBaseUrl: null } });
   });
 
-  it.skipIf(!lan)('serves on the chosen address: the token link carries it and the sandbox answers there; switching back closes it', async () => {
-    const address = lan?.address ?? '';
-    const on = await app.handlers.setSandboxLan({ address });
-    if (!on.ok) throw new Error(on.error.message);
-    expect(on.value).toMatchObject({ address, lanBaseUrl: `http://${address}:${app.sandbox.port}` });
-    const lanBase = on.value.lanBaseUrl ?? '';
+  it.skipIf(!lan)(
+    'serves on the chosen address: the token link carries it and the sandbox answers there; switching back closes it',
+    async () => {
+      const address = lan?.address ?? '';
+      const on = await app.handlers.setSandboxLan({ address });
+      if (!on.ok) throw new Error(on.error.message);
+      expect(on.value).toMatchObject({ address, lanBaseUrl: `http://${address}:${app.sandbox.port}` });
+      const lanBase = on.value.lanBaseUrl ?? '';
 
-    const issued = await issue('lan-1');
-    expect(issued.livenessUrl).toBe(`${lanBase}/faceid/lite/do?token=${issued.token}`);
-    // The customer's phone opens the page on the LAN address; the console still calls loopback.
-    const page = await fetch(issued.livenessUrl);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain(issued.token);
-    const viaLan = new FormData();
-    for (const [k, v] of Object.entries({ api_key: app.sandbox.apiKey, api_secret: app.sandbox.apiSecret, return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'lan-2', comparison_type: '-1', uuid: 'c' })) viaLan.append(k, v);
-    expect((await fetch(`${lanBase}/faceid/lite/get_token`, { method: 'POST', body: viaLan })).status).toBe(200);
-    const profiles = await app.handlers.listProfiles({});
-    expect(profiles.ok && profiles.value.find((p) => p.id === 'sandbox')?.baseUrl).toBe(app.sandbox.baseUrl);
+      const issued = await issue('lan-1');
+      expect(issued.livenessUrl).toBe(`${lanBase}/faceid/lite/do?token=${issued.token}`);
+      // The customer's phone opens the page on the LAN address; the console still calls loopback.
+      const page = await fetch(issued.livenessUrl);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(issued.token);
+      const viaLan = new FormData();
+      for (const [k, v] of Object.entries({
+        api_key: app.sandbox.apiKey,
+        api_secret: app.sandbox.apiSecret,
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        biz_no: 'lan-2',
+        comparison_type: '-1',
+        uuid: 'c',
+      }))
+        viaLan.append(k, v);
+      expect((await fetch(`${lanBase}/faceid/lite/get_token`, { method: 'POST', body: viaLan })).status).toBe(200);
+      const profiles = await app.handlers.listProfiles({});
+      expect(profiles.ok && profiles.value.find((p) => p.id === 'sandbox')?.baseUrl).toBe(app.sandbox.baseUrl);
 
-    const off = await app.handlers.setSandboxLan({ address: null });
-    expect(off).toMatchObject({ ok: true, value: { address: null, lanBaseUrl: null } });
-    await expect(fetch(`${lanBase}/faceid/lite/do?token=${issued.token}`)).rejects.toThrow();
-    // The token issued while on the LAN is still served on loopback.
-    expect((await fetch(`${app.sandbox.baseUrl}/faceid/lite/do?token=${issued.token}`)).status).toBe(200);
-    expect((await issue('lan-3')).livenessUrl.startsWith(`${app.sandbox.baseUrl}/`)).toBe(true);
-  });
+      const off = await app.handlers.setSandboxLan({ address: null });
+      expect(off).toMatchObject({ ok: true, value: { address: null, lanBaseUrl: null } });
+      await expect(fetch(`${lanBase}/faceid/lite/do?token=${issued.token}`)).rejects.toThrow();
+      // The token issued while on the LAN is still served on loopback.
+      expect((await fetch(`${app.sandbox.baseUrl}/faceid/lite/do?token=${issued.token}`)).status).toBe(200);
+      expect((await issue('lan-3')).livenessUrl.startsWith(`${app.sandbox.baseUrl}/`)).toBe(true);
+    },
+  );
 
   it.skipIf(!lan)('is chosen for this launch only: a restarted console serves on loopback again', async () => {
     const second = await startConsoleApp({ dataDir: dir });

@@ -24,8 +24,15 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.setLenient(true));
 
-const valid = (): Record<string, string> => ({ return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: `len-${++seq}`, comparison_type: '-1', uuid: 'customer-1' });
-const send = (over: Record<string, string>): Promise<GetTokenResult> => getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: { ...valid(), ...over }, photos: {} });
+const valid = (): Record<string, string> => ({
+  return_url: 'https://bank.example/r',
+  notify_url: 'https://bank.example/n',
+  biz_no: `len-${++seq}`,
+  comparison_type: '-1',
+  uuid: 'customer-1',
+});
+const send = (over: Record<string, string>): Promise<GetTokenResult> =>
+  getToken({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, params: { ...valid(), ...over }, photos: {} });
 const issued = async (over: Record<string, string>) => {
   const r = await send(over);
   if (r.outcome !== 'issued') throw new Error(`${JSON.stringify(over)}: ${JSON.stringify(r)}`);
@@ -42,8 +49,10 @@ function openCases(): { param: string; value: string }[] {
   const cases: { param: string; value: string }[] = [];
   for (const spec of SPECS) {
     if (spec.kind === 'enum' && spec.openValues) cases.push({ param: spec.name, value: 'not-listed' }, { param: spec.name, value: '7' });
-    if (spec.kind === 'integer' && spec.range) cases.push({ param: spec.name, value: String(spec.range.min - 1) }, { param: spec.name, value: String(spec.range.max + 1) });
-    if (spec.ports) cases.push({ param: spec.name, value: 'https://bank.example:8443/n' }, { param: spec.name, value: 'http://bank.example/n' });
+    if (spec.kind === 'integer' && spec.range)
+      cases.push({ param: spec.name, value: String(spec.range.min - 1) }, { param: spec.name, value: String(spec.range.max + 1) });
+    if (spec.ports)
+      cases.push({ param: spec.name, value: 'https://bank.example:8443/n' }, { param: spec.name, value: 'http://bank.example/n' });
   }
   cases.push({ param: 'return_url', value: 'bankapp://verified?x=1' });
   return cases;
@@ -56,7 +65,12 @@ describe('lenient mode', () => {
     for (const { param, value } of cases) {
       const { kept, biz_id } = await issued({ [param]: value });
       const spec = SPECS.find((s) => s.name === param) as ParamSpec;
-      const expected = spec.kind === 'enum' ? nearestListedValue(spec, value) : spec.kind === 'integer' ? String(Math.min(Math.max(Number(value), spec.range?.min ?? 0), spec.range?.max ?? 0)) : value;
+      const expected =
+        spec.kind === 'enum'
+          ? nearestListedValue(spec, value)
+          : spec.kind === 'integer'
+            ? String(Math.min(Math.max(Number(value), spec.range?.min ?? 0), spec.range?.max ?? 0))
+            : value;
       expect(kept?.params[param], `${param}=${value}`).toBe(expected);
       expect(kept?.trusted.find((t) => t.param === param)).toMatchObject({ value, accepted: true });
       expect(lastTrusted()).toMatchObject({ endpoint: 'get_token', param, value, accepted: true, biz_no: kept?.biz_no });
@@ -77,15 +91,20 @@ describe('lenient mode', () => {
     const closed = SPECS.filter((s) => s.kind === 'enum' && !s.openValues);
     expect(closed.map((s) => s.name)).toContain('comparison_type');
     for (const spec of closed) await refusedAs({ [spec.name]: 'not-listed' }, `BAD_ARGUMENTS: ${spec.name}`);
-    for (const spec of SPECS.filter((s) => s.maxBytes !== undefined)) await refusedAs({ [spec.name]: '€'.repeat(Math.floor((spec.maxBytes ?? 0) / 3) + 1) }, `BAD_ARGUMENTS: ${spec.name}`);
+    for (const spec of SPECS.filter((s) => s.maxBytes !== undefined))
+      await refusedAs({ [spec.name]: '€'.repeat(Math.floor((spec.maxBytes ?? 0) / 3) + 1) }, `BAD_ARGUMENTS: ${spec.name}`);
     await refusedAs({ maximum_shooting_time: '2.5' }, 'BAD_ARGUMENTS: maximum_shooting_time');
     await refusedAs({ scene_id: 'no-such-scene' }, 'BAD_ARGUMENTS: scene_id');
     await refusedAs({ notify_url: 'bankapp://n' }, 'BAD_ARGUMENTS: notify_url');
-    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'JavaScript:alert(1)', 'file:///etc/passwd', '/relative']) await refusedAs({ return_url: url }, 'BAD_ARGUMENTS: return_url');
+    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'JavaScript:alert(1)', 'file:///etc/passwd', '/relative'])
+      await refusedAs({ return_url: url }, 'BAD_ARGUMENTS: return_url');
   });
 
   it('accepts a urlencoded get_token and logs it', async () => {
-    const a = await postRaw('application/x-www-form-urlencoded', new URLSearchParams({ api_key: KEY, api_secret: SECRET, ...valid() }).toString());
+    const a = await postRaw(
+      'application/x-www-form-urlencoded',
+      new URLSearchParams({ api_key: KEY, api_secret: SECRET, ...valid() }).toString(),
+    );
     expect(a.status).toBe(200);
     expect(JSON.parse(a.body)).toHaveProperty('token');
     expect(lastTrusted()).toMatchObject({ param: '(body)', value: 'application/x-www-form-urlencoded', accepted: true });
@@ -93,14 +112,23 @@ describe('lenient mode', () => {
 
   it('accepts return_image beyond 0/1 on get_result, answering as for 1', async () => {
     const { biz_id, token } = await issued({});
-    await fetch(`${sandbox.baseUrl}/faceid/lite/do?token=${token}`, { method: 'POST', body: new URLSearchParams({ preset: 'passed' }), redirect: 'manual' });
+    await fetch(`${sandbox.baseUrl}/faceid/lite/do?token=${token}`, {
+      method: 'POST',
+      body: new URLSearchParams({ preset: 'passed' }),
+      redirect: 'manual',
+    });
     // The console's client sends only the documented 0/1; a client developer's code may send more.
     const r = await rawResult({ biz_id, return_image: '4' });
     expect(r.status).toBe(200);
     expect((r.body.images as { image_best?: string } | undefined)?.image_best).toMatch(/^data:image\/jpeg;base64,/);
     expect(lastTrusted()).toMatchObject({ endpoint: 'get_result', param: 'return_image', value: '4', treatedAs: '1', accepted: true });
-    expect(await rawResult({ biz_id, return_verify_time: '2' })).toMatchObject({ status: 400, body: { error_message: 'BAD_ARGUMENTS: return_verify_time' } });
-    expect(await getResult({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, bizId: biz_id, returnImage: '1' })).toMatchObject({ outcome: 'ok' });
+    expect(await rawResult({ biz_id, return_verify_time: '2' })).toMatchObject({
+      status: 400,
+      body: { error_message: 'BAD_ARGUMENTS: return_verify_time' },
+    });
+    expect(await getResult({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, bizId: biz_id, returnImage: '1' })).toMatchObject({
+      outcome: 'ok',
+    });
   });
 });
 
@@ -123,7 +151,10 @@ describe('strict mode (the default)', () => {
   });
 
   it('reads a urlencoded get_token as a form-data-only server would: no arguments, 400 MISSING_ARGUMENTS: api_key, with a note in the log', async () => {
-    const a = await postRaw('application/x-www-form-urlencoded; charset=utf-8', new URLSearchParams({ api_key: KEY, api_secret: SECRET, ...valid() }).toString());
+    const a = await postRaw(
+      'application/x-www-form-urlencoded; charset=utf-8',
+      new URLSearchParams({ api_key: KEY, api_secret: SECRET, ...valid() }).toString(),
+    );
     expect(a.status).toBe(400);
     expect(JSON.parse(a.body)).toMatchObject({ error_message: 'MISSING_ARGUMENTS: api_key' });
     expect(lastTrusted()).toMatchObject({ param: '(body)', accepted: false, note: expect.stringContaining('form-data') });
@@ -131,7 +162,10 @@ describe('strict mode (the default)', () => {
 
   it('refuses return_image beyond 0/1', async () => {
     const { biz_id } = await issued({});
-    expect(await rawResult({ biz_id, return_image: '2' })).toMatchObject({ status: 400, body: { error_message: 'BAD_ARGUMENTS: return_image' } });
+    expect(await rawResult({ biz_id, return_image: '2' })).toMatchObject({
+      status: 400,
+      body: { error_message: 'BAD_ARGUMENTS: return_image' },
+    });
   });
 });
 
@@ -158,11 +192,15 @@ async function rawResult(query: Record<string, string>): Promise<{ status: numbe
 /** One get_token with a hand-made body and content type. */
 function postRaw(contentType: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${sandbox.baseUrl}/faceid/lite/get_token`, { method: 'POST', agent: false, headers: { 'Content-Type': contentType } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      `${sandbox.baseUrl}/faceid/lite/get_token`,
+      { method: 'POST', agent: false, headers: { 'Content-Type': contentType } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

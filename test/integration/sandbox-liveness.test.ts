@@ -24,7 +24,13 @@ let receiver: CallbackReceiver;
 let seq = 0;
 
 beforeAll(async () => {
-  sandbox = await createSandbox({ apiKey: KEY, apiSecret: SECRET, now: () => clock, callbackPortCheck: false, notifyRetryDelaysMs: [50, 50] });
+  sandbox = await createSandbox({
+    apiKey: KEY,
+    apiSecret: SECRET,
+    now: () => clock,
+    callbackPortCheck: false,
+    notifyRetryDelaysMs: [50, 50],
+  });
   receiver = await startReceiver();
 });
 afterAll(async () => {
@@ -39,14 +45,23 @@ async function issue(params: Record<string, string> = {}, photos: Parameters<typ
     baseUrl: sandbox.baseUrl,
     apiKey: KEY,
     apiSecret: SECRET,
-    params: { return_url: `${receiver.url}/return?shop=7`, notify_url: `${receiver.url}/notify`, biz_no, comparison_type: '-1', uuid: 'customer-1', biz_extra_data: `extra ${seq}`, ...params },
+    params: {
+      return_url: `${receiver.url}/return?shop=7`,
+      notify_url: `${receiver.url}/notify`,
+      biz_no,
+      comparison_type: '-1',
+      uuid: 'customer-1',
+      biz_extra_data: `extra ${seq}`,
+      ...params,
+    },
     photos,
   });
   if (r.outcome !== 'issued') throw new Error(`no token: ${JSON.stringify(r)}`);
   return { ...r, biz_no, doUrl: livenessUrl(sandbox.baseUrl, r.token) };
 }
 
-const submit = (doUrl: string, fields: Record<string, string>) => fetch(doUrl, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+const submit = (doUrl: string, fields: Record<string, string>) =>
+  fetch(doUrl, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
 const notifies = () => receiver.received.filter((c) => c.path === '/notify');
 const dataOf = (form: URLSearchParams) => JSON.parse(form.get('data') ?? '{}') as VerificationData;
 /** The notify for a biz_id, once it arrived (bounded wait). */
@@ -72,20 +87,41 @@ describe('liveness page', () => {
     for (const shown of [t.biz_no, t.biz_id, 'customer-42', 'still', 'liveness only']) expect(html).toContain(shown);
     expect(html).not.toMatch(/<(link|img|script)\b[^>]*(src|href)=/);
     const during = await getResult({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, bizId: t.biz_id });
-    expect(during.outcome === 'ok' && during.data).toEqual({ status: 'PROCESSING', biz_info: { biz_id: t.biz_id, biz_no: t.biz_no, biz_extra_data: `extra ${seq}` }, request_id: expect.any(String), time_used: expect.any(Number) });
+    expect(during.outcome === 'ok' && during.data).toEqual({
+      status: 'PROCESSING',
+      biz_info: { biz_id: t.biz_id, biz_no: t.biz_no, biz_extra_data: `extra ${seq}` },
+      request_id: expect.any(String),
+      time_used: expect.any(Number),
+    });
   });
 
   it('labels every control and offers only the presets and fields that mean something for the token', async () => {
-    const compared = await issue({ comparison_type: '0', uuid: 'c-1', get_fail_reason: '1', get_shooting_error: '1', return_multifaces_tag: '1' }, { image_ref1: photo, image_ref2: photo });
+    const compared = await issue(
+      { comparison_type: '0', uuid: 'c-1', get_fail_reason: '1', get_shooting_error: '1', return_multifaces_tag: '1' },
+      { image_ref1: photo, image_ref2: photo },
+    );
     const full = await (await fetch(compared.doUrl)).text();
     const ids = [...full.matchAll(/<input [^>]*id="([^"]+)"/g)].map((m) => m[1] ?? '');
-    expect(ids).toEqual(expect.arrayContaining(['status-OK', 'liveness_result-FAIL', 'fail_reason-NETWORK_ERROR', 'confidence_image_ref1', 'confidence_image_ref2', 'mask_confidence', 'shooting_error', 'multiple_faces']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'status-OK',
+        'liveness_result-FAIL',
+        'fail_reason-NETWORK_ERROR',
+        'confidence_image_ref1',
+        'confidence_image_ref2',
+        'mask_confidence',
+        'shooting_error',
+        'multiple_faces',
+      ]),
+    );
     for (const id of ids) expect(full, `label for ${id}`).toContain(`<label for="${id}">`);
     expect(full).toContain('value="no-match"');
 
     const plain = await (await fetch((await issue()).doUrl)).text();
-    for (const absent of ['confidence_image_ref1', 'fail_reason-', 'id="shooting_error"', 'id="multiple_faces"', 'value="no-match"']) expect(plain).not.toContain(absent);
-    for (const preset of ['Passed', 'Liveness failed', 'Cancelled', 'Timed out', 'Camera denied']) expect(plain).toContain(`>${preset}</button>`);
+    for (const absent of ['confidence_image_ref1', 'fail_reason-', 'id="shooting_error"', 'id="multiple_faces"', 'value="no-match"'])
+      expect(plain).not.toContain(absent);
+    for (const preset of ['Passed', 'Liveness failed', 'Cancelled', 'Timed out', 'Camera denied'])
+      expect(plain).toContain(`>${preset}</button>`);
   });
 });
 
@@ -110,7 +146,12 @@ describe('ending a flow', () => {
     expect(parsed).toMatchObject({
       status: 'OK',
       biz_info: { biz_id: t.biz_id, biz_no: t.biz_no, biz_extra_data: `extra ${seq}` },
-      liveness_result: { result: 'PASS', procedure_type: 'flash', details: { UPLOAD_TIMES: 1, FACE_NOT_FOUND: 0 }, face_genuineness: { mask_threshold: 0.5 } },
+      liveness_result: {
+        result: 'PASS',
+        procedure_type: 'flash',
+        details: { UPLOAD_TIMES: 1, FACE_NOT_FOUND: 0 },
+        face_genuineness: { mask_threshold: 0.5 },
+      },
       verify_result: null,
       request_id: expect.stringMatching(/^\d{10},/),
       time_used: expect.any(Number),
@@ -121,8 +162,11 @@ describe('ending a flow', () => {
     expect(hiddenValue(html, 'data')).toBe(data);
     expect(hiddenValue(html, 'sign')).toBe(sign);
     expect(html).toContain('<button type="submit">Continue</button>');
-    expect(html).toContain(".submit();</script>");
-    await fetch(`${receiver.url}/return?shop=7`, { method: 'POST', body: new URLSearchParams({ data: hiddenValue(html, 'data') ?? '', sign: hiddenValue(html, 'sign') ?? '' }) });
+    expect(html).toContain('.submit();</script>');
+    await fetch(`${receiver.url}/return?shop=7`, {
+      method: 'POST',
+      body: new URLSearchParams({ data: hiddenValue(html, 'data') ?? '', sign: hiddenValue(html, 'sign') ?? '' }),
+    });
     const returned = receiver.received.filter((c) => c.path === '/return').at(-1);
     expect(returned && verifyCallbackSignature(SECRET, returned.form.get('data') ?? '', returned.form.get('sign') ?? '')).toBe(true);
 
@@ -133,7 +177,12 @@ describe('ending a flow', () => {
         ['return', 'POST', 1, undefined],
       ]),
     );
-    expect(logged.find((e) => e.kind === 'notify')).toMatchObject({ url: `${receiver.url}/notify`, sign, latencyMs: expect.any(Number), at: clock });
+    expect(logged.find((e) => e.kind === 'notify')).toMatchObject({
+      url: `${receiver.url}/notify`,
+      sign,
+      latencyMs: expect.any(Number),
+      at: clock,
+    });
   });
 
   it('with action_http_method=GET redirects the browser to return_url with biz_id, data and sign', async () => {
@@ -149,20 +198,46 @@ describe('ending a flow', () => {
     expect(returned).toHaveLength(1);
     const data = returned[0]?.query.get('data') ?? '';
     expect(verifyCallbackSignature(SECRET, data, returned[0]?.query.get('sign') ?? '')).toBe(true);
-    expect(JSON.parse(data)).toEqual({ request_id: expect.any(String), status: 'CANCELLED', biz_info: { biz_id: t.biz_id, biz_no: t.biz_no, biz_extra_data: `extra ${seq}` }, time_used: expect.any(Number) });
-    expect(sandbox.callbackLog.filter((e) => e.kind === 'return' && e.data === data)).toEqual([expect.objectContaining({ method: 'GET', url: `${receiver.url}/return?shop=7`, attempt: 1 })]);
+    expect(JSON.parse(data)).toEqual({
+      request_id: expect.any(String),
+      status: 'CANCELLED',
+      biz_info: { biz_id: t.biz_id, biz_no: t.biz_no, biz_extra_data: `extra ${seq}` },
+      time_used: expect.any(Number),
+    });
+    expect(sandbox.callbackLog.filter((e) => e.kind === 'return' && e.data === data)).toEqual([
+      expect.objectContaining({ method: 'GET', url: `${receiver.url}/return?shop=7`, attempt: 1 }),
+    ]);
   });
 
   it('reports a confidence with its thresholds for each uploaded reference photo', async () => {
     const t = await issue({ comparison_type: '0', uuid: 'c-2' }, { image_ref1: photo, image_ref2: photo });
-    await submit(t.doUrl, { status: 'OK', liveness_result: 'PASS', confidence_image_ref1: '72.5', confidence_image_ref2: '55', synthetic_face_confidence: '0.1', mask_confidence: '0.2', screen_replay_confidence: '0.3' });
+    await submit(t.doUrl, {
+      status: 'OK',
+      liveness_result: 'PASS',
+      confidence_image_ref1: '72.5',
+      confidence_image_ref2: '55',
+      synthetic_face_confidence: '0.1',
+      mask_confidence: '0.2',
+      screen_replay_confidence: '0.3',
+    });
     const r = await getResult({ baseUrl: sandbox.baseUrl, apiKey: KEY, apiSecret: SECRET, bizId: t.biz_id });
     expect(r.outcome).toBe('ok');
     if (r.outcome !== 'ok') return;
     const result = r.data;
     const thresholds = { '1e-3': 64, '1e-4': 69, '1e-5': 74, '1e-6': 79.9 };
-    expect(result.verify_result).toEqual({ error_message: null, result_ref1: { confidence: 72.5, thresholds }, result_ref2: { confidence: 55, thresholds } });
-    expect(result.liveness_result?.face_genuineness).toEqual({ synthetic_face_confidence: 0.1, synthetic_face_threshold: 0.5, mask_confidence: 0.2, mask_threshold: 0.5, screen_replay_confidence: 0.3, screen_replay_threshold: 0.5 });
+    expect(result.verify_result).toEqual({
+      error_message: null,
+      result_ref1: { confidence: 72.5, thresholds },
+      result_ref2: { confidence: 55, thresholds },
+    });
+    expect(result.liveness_result?.face_genuineness).toEqual({
+      synthetic_face_confidence: 0.1,
+      synthetic_face_threshold: 0.5,
+      mask_confidence: 0.2,
+      mask_threshold: 0.5,
+      screen_replay_confidence: 0.3,
+      screen_replay_threshold: 0.5,
+    });
   });
 
   it('turns PASS into FAIL for a suspected screen replay with fmp_mode=0, and only reports the score with fmp_mode=1', async () => {
@@ -190,10 +265,16 @@ describe('ending a flow', () => {
     };
     await submit(asked.doUrl, outcome);
     await submit(silent.doUrl, outcome);
-    expect(await read(asked.biz_id)).toMatchObject({ status: 'WEBRTC_UNSUPPORTED', fail_reason: 'NETWORK_ERROR', shooting_error: true, multiple_faces: true });
+    expect(await read(asked.biz_id)).toMatchObject({
+      status: 'WEBRTC_UNSUPPORTED',
+      fail_reason: 'NETWORK_ERROR',
+      shooting_error: true,
+      multiple_faces: true,
+    });
     const plain = await read(silent.biz_id);
     expect(plain.status).toBe('WEBRTC_UNSUPPORTED');
-    for (const key of ['fail_reason', 'shooting_error', 'multiple_faces', 'liveness_result', 'verify_result']) expect(plain, key).not.toHaveProperty(key);
+    for (const key of ['fail_reason', 'shooting_error', 'multiple_faces', 'liveness_result', 'verify_result'])
+      expect(plain, key).not.toHaveProperty(key);
   });
 
   it('answers an unreadable outcome with a 400 page and keeps the flow running', async () => {

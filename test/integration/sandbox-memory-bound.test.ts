@@ -27,7 +27,13 @@ describe('sandbox memory bound', () => {
       baseUrl: s.baseUrl,
       apiKey: KEY,
       apiSecret: SECRET,
-      params: { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: `cap-${++seq}`, comparison_type: '-1', uuid: 'cap-customer' },
+      params: {
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        biz_no: `cap-${++seq}`,
+        comparison_type: '-1',
+        uuid: 'cap-customer',
+      },
       photos: {},
     });
     if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));

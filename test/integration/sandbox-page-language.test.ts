@@ -39,15 +39,51 @@ async function issue(language: string | undefined, extra: Record<string, string>
 
 const langOf = (html: string) => /<html lang="([^"]+)">/.exec(html)?.[1];
 const h1Of = (html: string) => /<h1>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '');
-const post = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', body: new URLSearchParams(fields), headers, redirect: 'manual' });
+const post = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', body: new URLSearchParams(fields), headers, redirect: 'manual' });
 
 describe("the liveness page in the token's language", () => {
   const cases = [
-    { language: '0', lang: 'en', heading: 'Liveness check (FaceID sandbox)', passed: 'Passed', cancelled: 'Cancelled', onlyLiveness: '-1 — liveness only' },
-    { language: '1', lang: 'zh-Hans-CN', heading: '活体检测 (FaceID 沙箱)', passed: '通过', cancelled: '已取消', onlyLiveness: '-1 — 仅活体检测' },
-    { language: '2', lang: 'id-ID', heading: 'Pemeriksaan liveness (Sandbox FaceID)', passed: 'Lolos', cancelled: 'Dibatalkan', onlyLiveness: '-1 — hanya liveness' },
-    { language: '3', lang: 'en', heading: 'Liveness check (FaceID sandbox)', passed: 'Passed', cancelled: 'Cancelled', onlyLiveness: '-1 — liveness only' },
-    { language: undefined, lang: 'en', heading: 'Liveness check (FaceID sandbox)', passed: 'Passed', cancelled: 'Cancelled', onlyLiveness: '-1 — liveness only' },
+    {
+      language: '0',
+      lang: 'en',
+      heading: 'Liveness check (FaceID sandbox)',
+      passed: 'Passed',
+      cancelled: 'Cancelled',
+      onlyLiveness: '-1 — liveness only',
+    },
+    {
+      language: '1',
+      lang: 'zh-Hans-CN',
+      heading: '活体检测 (FaceID 沙箱)',
+      passed: '通过',
+      cancelled: '已取消',
+      onlyLiveness: '-1 — 仅活体检测',
+    },
+    {
+      language: '2',
+      lang: 'id-ID',
+      heading: 'Pemeriksaan liveness (Sandbox FaceID)',
+      passed: 'Lolos',
+      cancelled: 'Dibatalkan',
+      onlyLiveness: '-1 — hanya liveness',
+    },
+    {
+      language: '3',
+      lang: 'en',
+      heading: 'Liveness check (FaceID sandbox)',
+      passed: 'Passed',
+      cancelled: 'Cancelled',
+      onlyLiveness: '-1 — liveness only',
+    },
+    {
+      language: undefined,
+      lang: 'en',
+      heading: 'Liveness check (FaceID sandbox)',
+      passed: 'Passed',
+      cancelled: 'Cancelled',
+      onlyLiveness: '-1 — liveness only',
+    },
   ];
 
   it.each(cases)('language=$language: lang="$lang", heading, presets and readings in that language', async (c) => {
@@ -59,7 +95,14 @@ describe("the liveness page in the token's language", () => {
     expect(html).toContain(`>${c.cancelled}</button>`);
     expect(html).toContain(`<dd>${c.onlyLiveness}</dd>`);
     // The vendor's names and values are the same in every language.
-    for (const kept of ['<dt>biz_no</dt>', `<dd>${t.biz_no}</dd>`, '<dt>comparison_type</dt>', 'name="status" value="WEBRTC_UNSUPPORTED"', 'for="liveness_result-PASS">PASS</label>', 'screen_replay_confidence'])
+    for (const kept of [
+      '<dt>biz_no</dt>',
+      `<dd>${t.biz_no}</dd>`,
+      '<dt>comparison_type</dt>',
+      'name="status" value="WEBRTC_UNSUPPORTED"',
+      'for="liveness_result-PASS">PASS</label>',
+      'screen_replay_confidence',
+    ])
       expect(html).toContain(kept);
   });
 
@@ -81,7 +124,14 @@ describe("the liveness page in the token's language", () => {
       baseUrl: sandbox.baseUrl,
       apiKey: KEY,
       apiSecret: SECRET,
-      params: { return_url: 'http://127.0.0.1:9/r', notify_url: 'http://127.0.0.1:9/n', biz_no: `lang-${++seq}`, comparison_type: '0', uuid: 'c', language: '2' },
+      params: {
+        return_url: 'http://127.0.0.1:9/r',
+        notify_url: 'http://127.0.0.1:9/n',
+        biz_no: `lang-${++seq}`,
+        comparison_type: '0',
+        uuid: 'c',
+        language: '2',
+      },
       photos: { image_ref1: photo, image_ref2: photo },
     });
     if (r.outcome !== 'issued') throw new Error(JSON.stringify(r));
@@ -100,7 +150,9 @@ describe("the pages around it in the token's language", () => {
     const html = await answer.text();
     expect(langOf(html)).toBe('id-ID');
     expect(h1Of(html)).toBe('Tautan liveness ini tidak dapat digunakan');
-    expect(html).toContain(`<strong>INVALID_TOKEN</strong>: used — alur untuk token ini sudah berakhir (biz_no ${t.biz_no}); satu token hanya berlaku sekali.`);
+    expect(html).toContain(
+      `<strong>INVALID_TOKEN</strong>: used — alur untuk token ini sudah berakhir (biz_no ${t.biz_no}); satu token hanya berlaku sekali.`,
+    );
     expect(html).toContain('<title>Tautan liveness tidak berlaku — Sandbox FaceID</title>');
   });
 

@@ -26,7 +26,11 @@ let seq = 0;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'faceid-scenes-'));
   sandbox = await startInProcessSandbox({ apiKey: 'k', apiSecret: SECRET });
-  const vault = await Vault.open({ dataDir: dir, cipher: keyFileCipher(dir), sandbox: { baseUrl: sandbox.baseUrl, apiKey: 'k', apiSecret: SECRET } });
+  const vault = await Vault.open({
+    dataDir: dir,
+    cipher: keyFileCipher(dir),
+    sandbox: { baseUrl: sandbox.baseUrl, apiKey: 'k', apiSecret: SECRET },
+  });
   history = HistoryStore.open(join(dir, 'history.sqlite3'), { redact: redactorOf(() => vault.knownSecrets()) });
   handlers = buildHandlers({ vault, history, settings: SettingsStore.open(dir), sandbox, timeoutMs: 5_000 }).table;
 });
@@ -37,13 +41,30 @@ afterAll(async () => {
 });
 
 const issue = (uuid: string, notifyUrl = 'https://example.com/n') =>
-  handlers.issueToken({ callId: `scene-call-${++seq}`, profileId: 'sandbox', params: { return_url: 'https://example.com/r', notify_url: notifyUrl, comparison_type: '-1', uuid, biz_no: `scene-${seq}` }, photos: {} });
+  handlers.issueToken({
+    callId: `scene-call-${++seq}`,
+    profileId: 'sandbox',
+    params: { return_url: 'https://example.com/r', notify_url: notifyUrl, comparison_type: '-1', uuid, biz_no: `scene-${seq}` },
+    photos: {},
+  });
 
 describe('sandbox scenes', () => {
   it('lists every magic uuid, and the ones that need no photo force the answer they name', async () => {
     const state = await handlers.getSandboxState({});
     const scenes = state.ok ? (state.value.scenes ?? []) : [];
-    expect(scenes.map((s) => s.uuid)).toEqual(expect.arrayContaining(['sandbox:no-face', 'sandbox:multiple-faces', 'sandbox:concurrency', 'sandbox:internal-error', 'sandbox:unauthorized', 'sandbox:reset', 'sandbox:proxy-502', 'sandbox:trickle', 'sandbox:latency-3000']));
+    expect(scenes.map((s) => s.uuid)).toEqual(
+      expect.arrayContaining([
+        'sandbox:no-face',
+        'sandbox:multiple-faces',
+        'sandbox:concurrency',
+        'sandbox:internal-error',
+        'sandbox:unauthorized',
+        'sandbox:reset',
+        'sandbox:proxy-502',
+        'sandbox:trickle',
+        'sandbox:latency-3000',
+      ]),
+    );
     for (const s of scenes.filter((x) => /^[A-Z_]+$/.test(x.answer) && !x.needsReference)) {
       const r = await issue(s.uuid);
       expect(r.ok && r.value.outcome !== 'issued' && r.value.error.code, s.uuid).toBe(s.answer);
@@ -56,11 +77,17 @@ describe('sandbox scenes', () => {
     await handlers.setSandboxMode({ lenient: true });
     const r = await issue('scene-customer', `${sandbox.baseUrl}/nowhere`);
     if (!r.ok || r.value.outcome !== 'issued') throw new Error(JSON.stringify(r));
-    await fetch(livenessUrl(sandbox.baseUrl, r.value.token), { method: 'POST', body: new URLSearchParams({ preset: 'passed' }), redirect: 'manual' });
+    await fetch(livenessUrl(sandbox.baseUrl, r.value.token), {
+      method: 'POST',
+      body: new URLSearchParams({ preset: 'passed' }),
+      redirect: 'manual',
+    });
     let entry;
     for (let i = 0; i < 50 && !entry; i++) {
       const state = await handlers.getSandboxState({});
-      entry = state.ok ? state.value.callbacks.find((c) => c.data.includes(r.value.outcome === 'issued' ? r.value.biz_id : '?')) : undefined;
+      entry = state.ok
+        ? state.value.callbacks.find((c) => c.data.includes(r.value.outcome === 'issued' ? r.value.biz_id : '?'))
+        : undefined;
       if (!entry) await new Promise((done) => setTimeout(done, 100));
     }
     expect(entry?.historyId).toBe(r.value.historyId);

@@ -33,7 +33,15 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
   let n = 0;
   const desk = () => HistoryStore.open(join(dir, `desk-${++n}.sqlite3`), { redact });
   const publisher = (store: HistoryStore, role: TeamRole) =>
-    new TeamPublisher({ outbox: store.outbox, connection: async () => team.config(role), redact, keepPhotos: () => false, batchSize: 50, backoff: { firstMs: 20, maxMs: 200 }, idleMs: 50 });
+    new TeamPublisher({
+      outbox: store.outbox,
+      connection: async () => team.config(role),
+      redact,
+      keepPhotos: () => false,
+      batchSize: 50,
+      backoff: { firstMs: 20, maxMs: 200 },
+      idleMs: 50,
+    });
   function write(store: HistoryStore, from: number, count: number, at = Date.now()): void {
     for (let i = from; i < from + count; i++) {
       store.begin(syntheticStart(i, at + i));
@@ -55,10 +63,16 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
     try {
       const pub = publisher(store, team.deskA);
       await pub.drain();
-      const published = await team.sql<{ biz_no: string }>("SELECT biz_no FROM faceid_team.calls WHERE biz_no LIKE 'branch-02000%' ORDER BY biz_no");
+      const published = await team.sql<{ biz_no: string }>(
+        "SELECT biz_no FROM faceid_team.calls WHERE biz_no LIKE 'branch-02000%' ORDER BY biz_no",
+      );
       expect(published.map((r) => r.biz_no)).toEqual(['branch-0200001', 'branch-0200002', 'branch-0200004', 'branch-0200005']);
       const backlog = store.outbox.backlog();
-      expect(backlog).toMatchObject({ waiting: 0, quarantined: 1, quarantineError: { code: 'TEAM_SERVER_ERROR', params: { sqlstate: '23514' } } });
+      expect(backlog).toMatchObject({
+        waiting: 0,
+        quarantined: 1,
+        quarantineError: { code: 'TEAM_SERVER_ERROR', params: { sqlstate: '23514' } },
+      });
       expect(store.outbox.quarantined()).toMatchObject([{ bizNo: 'branch-0200003', attempts: 3, error: { code: 'TEAM_SERVER_ERROR' } }]);
       // Later writes are not held up behind it.
       write(store, 200_006, 1);
@@ -98,24 +112,40 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
     write(store, 210_001, 1);
     const pub = publisher(store, team.deskA);
     await pub.drain();
-    const [row] = await team.sql<{ global_id: string; id: string }>("SELECT global_id, id FROM faceid_team.calls WHERE biz_no = 'branch-0210001'");
+    const [row] = await team.sql<{ global_id: string; id: string }>(
+      "SELECT global_id, id FROM faceid_team.calls WHERE biz_no = 'branch-0210001'",
+    );
     const globalId = String(row?.global_id);
     const other = await client(deskA2);
     try {
       // Desk 2 of the same branch fetches the result later: a finished one (passed).
-      const passed = { data: { status: 'OK', images: { image_best: 'AAAA' } }, status: 'OK', fetches: 1, fetchedAt: Date.now(), verdict: 'passed' as const };
+      const passed = {
+        data: { status: 'OK', images: { image_best: 'AAAA' } },
+        status: 'OK',
+        fetches: 1,
+        fetchedAt: Date.now(),
+        verdict: 'passed' as const,
+      };
       expect(await upsertResult(other, globalId, resultPayloadOf(passed, redact))).toBe(true);
       // A stale "still running" answer fetched afterwards does not replace it.
       const running = { data: { status: 'PROCESSING' }, status: 'PROCESSING', fetches: 1, fetchedAt: Date.now() + 1000 };
       expect(await upsertResult(other, globalId, resultPayloadOf(running, redact))).toBe(false);
       // Another branch's desk cannot touch the row at all.
       const b = await client(team.deskB);
-      expect(await upsertResult(b, globalId, resultPayloadOf({ ...passed, fetchedAt: Date.now() + 5000, status: 'FAILED', verdict: 'not-passed' }, redact))).toBe(false);
+      expect(
+        await upsertResult(
+          b,
+          globalId,
+          resultPayloadOf({ ...passed, fetchedAt: Date.now() + 5000, status: 'FAILED', verdict: 'not-passed' }, redact),
+        ),
+      ).toBe(false);
       await b.end();
     } finally {
       await other.end();
     }
-    const [team1] = await team.sql<{ result_status: string; verdict: string; version: number }>("SELECT result_status, verdict, version FROM faceid_team.calls WHERE biz_no = 'branch-0210001'");
+    const [team1] = await team.sql<{ result_status: string; verdict: string; version: number }>(
+      "SELECT result_status, verdict, version FROM faceid_team.calls WHERE biz_no = 'branch-0210001'",
+    );
     expect(team1).toEqual({ result_status: 'OK', verdict: 'passed', version: 2 });
     // The issuing desk reads it back when it next syncs: its own list shows the verdict.
     const id = localId(store, 'branch-0210001');
@@ -127,7 +157,13 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
     expect(store.outbox.backlog().waiting).toBe(0);
     expect(await pub.readBack()).toBe(0);
     // The desk's own later finished fetch still wins when it is newer.
-    store.storeResult(id, { data: { status: 'FAILED' }, status: 'FAILED', fetches: 2, fetchedAt: Date.now() + 60_000, verdict: 'not-passed' });
+    store.storeResult(id, {
+      data: { status: 'FAILED' },
+      status: 'FAILED',
+      fetches: 2,
+      fetchedAt: Date.now() + 60_000,
+      verdict: 'not-passed',
+    });
     await pub.drain();
     const [team2] = await team.sql<{ verdict: string }>("SELECT verdict FROM faceid_team.calls WHERE biz_no = 'branch-0210001'");
     expect(team2?.verdict).toBe('not-passed');
@@ -137,7 +173,7 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
     store.close();
   });
 
-  it('filters the team scopes by verdict, customer uuid and biz_no family, as the desk\'s own history does', async () => {
+  it("filters the team scopes by verdict, customer uuid and biz_no family, as the desk's own history does", async () => {
     const store = desk();
     write(store, 220_001, 4);
     const id = localId(store, 'branch-0220002');
@@ -161,7 +197,7 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
     store.close();
   });
 
-  it('records a clone of another desk\'s team call with its origin, and the team row links both ends of the trail', async () => {
+  it("records a clone of another desk's team call with its origin, and the team row links both ends of the trail", async () => {
     const a = desk();
     write(a, 230_001, 1);
     await publisher(a, team.deskA).drain();
@@ -172,7 +208,10 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
       expect(source?.desk).toBe('jkt-desk-1');
       const full = await teamGet(s, Number(source?.id));
       // Desk B (another branch) replays it: the new local call carries where it came from.
-      const start = { ...syntheticStart(230_002, Date.now()), clonedFromTeam: { id: Number(source?.id), globalId: String(full?.globalId), branch: 'JKT', desk: 'jkt-desk-1' } };
+      const start = {
+        ...syntheticStart(230_002, Date.now()),
+        clonedFromTeam: { id: Number(source?.id), globalId: String(full?.globalId), branch: 'JKT', desk: 'jkt-desk-1' },
+      };
       b.begin(start);
       b.complete(start.callId, syntheticEnd(230_002, Date.now()));
       const local = b.get(localId(b, 'branch-0230002'));

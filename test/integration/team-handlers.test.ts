@@ -27,7 +27,11 @@ describe.runIf(run)('the history operations over the team store', () => {
     team = await startTeam();
     dir = mkdtempSync(join(tmpdir(), 'faceid-team-ops-'));
     const cipher = keyFileCipher(dir);
-    const vault = await Vault.open({ dataDir: dir, cipher, sandbox: { baseUrl: 'http://127.0.0.1:9', apiKey: 'k', apiSecret: 'sandbox-secret-for-ops' } });
+    const vault = await Vault.open({
+      dataDir: dir,
+      cipher,
+      sandbox: { baseUrl: 'http://127.0.0.1:9', apiKey: 'k', apiSecret: 'sandbox-secret-for-ops' },
+    });
     const config = TeamConfigStore.open(dir, cipher);
     const secrets = () => [...vault.knownSecrets(), ...config.knownSecrets()];
     history = HistoryStore.open(join(dir, 'history.sqlite3'), { redact: redactorOf(secrets) });
@@ -52,7 +56,14 @@ describe.runIf(run)('the history operations over the team store', () => {
     expect(off.ok && off.value).toMatchObject({ state: 'off', waiting: 5, hasPassword: false });
 
     const updated = await handlers.updateTeamSettings({
-      settings: { enabled: true, host: '127.0.0.1', port: team.cluster.port, database: team.database, user: team.deskA.user, tlsMode: 'disable' },
+      settings: {
+        enabled: true,
+        host: '127.0.0.1',
+        port: team.cluster.port,
+        database: team.database,
+        user: team.deskA.user,
+        tlsMode: 'disable',
+      },
       password: team.deskA.password,
     });
     expect(updated.ok).toBe(true);
@@ -79,7 +90,12 @@ describe.runIf(run)('the history operations over the team store', () => {
     // A team call opens by its team id, with the desk it came from.
     const teamId = page.ok ? page.value.rows[0]?.id : undefined;
     const one = await handlers.getHistoryRow({ id: Number(teamId), scope: 'branch' });
-    expect(one.ok && [one.value.bizNo, one.value.desk, one.value.params.biz_no, one.value.status]).toEqual(['branch-0400005', 'jkt-desk-1', 'branch-0400005', 'issued']);
+    expect(one.ok && [one.value.bizNo, one.value.desk, one.value.params.biz_no, one.value.status]).toEqual([
+      'branch-0400005',
+      'jkt-desk-1',
+      'branch-0400005',
+      'issued',
+    ]);
     expect(await handlers.getHistoryRow({ id: 999_999, scope: 'all' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   }, 30_000);
 

@@ -29,11 +29,14 @@ describe.runIf(run)('team init and the team query', () => {
     await team.cluster.createDatabase('applied');
     await team.cluster.createDatabase('printed');
     const out: string[] = [];
-    const code = await teamCli(['init', '--apply', '--host', '127.0.0.1', '--port', String(team.cluster.port), '--database', 'applied', '--user', 'postgres'], {
-      out: (t) => out.push(t),
-      err: (t) => out.push(t),
-      env: { PGPASSWORD: team.cluster.password },
-    });
+    const code = await teamCli(
+      ['init', '--apply', '--host', '127.0.0.1', '--port', String(team.cluster.port), '--database', 'applied', '--user', 'postgres'],
+      {
+        out: (t) => out.push(t),
+        err: (t) => out.push(t),
+        env: { PGPASSWORD: team.cluster.password },
+      },
+    );
     expect({ code, out: out.join('') }).toEqual({ code: 0, out: 'team schema applied\n' });
     const printed = await team.cluster.admin('printed');
     await printed.query(teamInitSql());
@@ -63,7 +66,10 @@ describe.runIf(run)('team init and the team query', () => {
     ];
     for (const r of rows) {
       const c = await client(r.role);
-      await c.query("INSERT INTO faceid_team.calls (global_id, started_at, status, profile_id, profile_name, environment, base_url, biz_no, params) VALUES (gen_random_uuid(), $1, 'failed', 'p', 'P', 'test', 'x', $2, '{}')", [r.at, r.biz]);
+      await c.query(
+        "INSERT INTO faceid_team.calls (global_id, started_at, status, profile_id, profile_name, environment, base_url, biz_no, params) VALUES (gen_random_uuid(), $1, 'failed', 'p', 'P', 'test', 'x', $2, '{}')",
+        [r.at, r.biz],
+      );
       await c.end();
     }
     const a = await client(team.deskA);
@@ -85,7 +91,9 @@ describe.runIf(run)('team init and the team query', () => {
       // LIKE's wildcards in a fragment are searched for, not obeyed.
       expect((await teamQuery(s, { text: 'loan_' }, 'all', 10_000, 10)).total).toBe(0);
       // The index helper the query uses finds nothing of another branch for a desk either.
-      const ids = await a.query<{ branch: string }>("SELECT DISTINCT c.branch FROM faceid_team.fragment_matches('%loan%', 100) AS m(id) JOIN faceid_team.calls c ON c.id = m.id");
+      const ids = await a.query<{ branch: string }>(
+        "SELECT DISTINCT c.branch FROM faceid_team.fragment_matches('%loan%', 100) AS m(id) JOIN faceid_team.calls c ON c.id = m.id",
+      );
       expect(ids.rows).toEqual([{ branch: 'JKT' }]);
     } finally {
       await a.end();
@@ -100,9 +108,17 @@ describe.runIf(run)('team init and the team query', () => {
     const a = await client(team.deskA);
     try {
       const page = await teamQuery(a, { text: 'bulk-' }, 'branch', 10_000, 3);
-      expect({ total: page.total, capped: page.totalCapped, rows: page.rows.map((r) => r.bizNo) }).toEqual({ total: 10_000, capped: true, rows: ['bulk-10050', 'bulk-10049', 'bulk-10048'] });
+      expect({ total: page.total, capped: page.totalCapped, rows: page.rows.map((r) => r.bizNo) }).toEqual({
+        total: 10_000,
+        capped: true,
+        rows: ['bulk-10050', 'bulk-10049', 'bulk-10048'],
+      });
       const narrow = await teamQuery(a, { text: 'bulk-1004' }, 'branch', 10_000, 3);
-      expect({ total: narrow.total, capped: narrow.totalCapped, first: narrow.rows[0]?.bizNo }).toEqual({ total: 11, capped: false, first: 'bulk-10049' });
+      expect({ total: narrow.total, capped: narrow.totalCapped, first: narrow.rows[0]?.bizNo }).toEqual({
+        total: 11,
+        capped: false,
+        first: 'bulk-10049',
+      });
     } finally {
       await a.end();
     }

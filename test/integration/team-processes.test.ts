@@ -48,7 +48,9 @@ describe.runIf(run)('desks publishing from their own processes', () => {
     });
     await exited(child);
     expect(child.signalCode).toBe('SIGKILL');
-    const mid = await team.sql<{ n: string }>("SELECT count(*) AS n FROM faceid_team.calls WHERE biz_no >= 'branch-0200001' AND biz_no <= 'branch-0201500'");
+    const mid = await team.sql<{ n: string }>(
+      "SELECT count(*) AS n FROM faceid_team.calls WHERE biz_no >= 'branch-0200001' AND biz_no <= 'branch-0201500'",
+    );
     expect(Number(mid[0]?.n)).toBeGreaterThan(0);
     expect(Number(mid[0]?.n)).toBeLessThan(1500);
 
@@ -76,7 +78,9 @@ describe.runIf(run)('desks publishing from their own processes', () => {
         percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM published_at) * 1000 - started_at) AS p99
        FROM faceid_team.calls WHERE desk LIKE 'many-%'`,
     );
-    console.log(`team publish lag over ${stats?.n} calls from ${stats?.desks} desks: p50 ${Math.round(stats?.p50 ?? 0)} ms, p99 ${Math.round(stats?.p99 ?? 0)} ms`);
+    console.log(
+      `team publish lag over ${stats?.n} calls from ${stats?.desks} desks: p50 ${Math.round(stats?.p50 ?? 0)} ms, p99 ${Math.round(stats?.p99 ?? 0)} ms`,
+    );
     expect(stats).toMatchObject({ n: String(10 * perDesk), desks: '10' });
     // A liveness bound only: every call reached the team store within 10 s of its write.
     expect(stats?.p99).toBeLessThan(10_000);

@@ -34,7 +34,15 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     return HistoryStore.open(join(dir, `${name}-${++n}.sqlite3`), { redact });
   }
   function publisher(store: HistoryStore, role: TeamRole, port?: number, batchSize = 50): TeamPublisher {
-    return new TeamPublisher({ outbox: store.outbox, connection: async () => team.config(role, port), redact, keepPhotos: () => true, batchSize, backoff: { firstMs: 20, maxMs: 200 }, idleMs: 50 });
+    return new TeamPublisher({
+      outbox: store.outbox,
+      connection: async () => team.config(role, port),
+      redact,
+      keepPhotos: () => true,
+      batchSize,
+      backoff: { firstMs: 20, maxMs: 200 },
+      idleMs: 50,
+    });
   }
   function write(store: HistoryStore, count: number, from = 1): void {
     const base = Date.now();
@@ -53,7 +61,7 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     }
   }
 
-  it('publishes every call of a desk exactly once, its completion included, under the desk\'s branch', async () => {
+  it("publishes every call of a desk exactly once, its completion included, under the desk's branch", async () => {
     const store = desk('a');
     write(store, 120);
     expect(store.outbox.backlog().waiting).toBe(120);
@@ -77,7 +85,8 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     const before = await team.sql('SELECT global_id, version FROM faceid_team.calls ORDER BY global_id');
     // Deliver the very same entries again, as a crash between commit and acknowledgement would.
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
-    for (const e of entries) db.prepare('INSERT INTO outbox (global_id, kind, created_at) VALUES (?, ?, ?)').run(e.globalId, e.kind, e.createdAt);
+    for (const e of entries)
+      db.prepare('INSERT INTO outbox (global_id, kind, created_at) VALUES (?, ?, ?)').run(e.globalId, e.kind, e.createdAt);
     expect(store.outbox.backlog().waiting).toBe(10);
     await pub.drain();
     expect(await team.sql('SELECT global_id, version FROM faceid_team.calls ORDER BY global_id')).toEqual(before);
@@ -115,7 +124,12 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     const start = syntheticStart(77_000, Date.now());
     start.params.biz_extra_data = `echo ${CANARY}`;
     store.begin(start);
-    store.complete(start.callId, { status: 'failed', finishedAt: Date.now(), httpStatus: 502, responseBody: `<html>api_secret=${encodeURIComponent(CANARY)}</html>` });
+    store.complete(start.callId, {
+      status: 'failed',
+      finishedAt: Date.now(),
+      httpStatus: 502,
+      responseBody: `<html>api_secret=${encodeURIComponent(CANARY)}</html>`,
+    });
     await publisher(store, team.deskA).drain();
     const dump = JSON.stringify(await team.sql("SELECT * FROM faceid_team.calls WHERE biz_no = 'branch-0077000'"));
     expect(dump).toContain('[redacted]');
@@ -140,7 +154,11 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     const a = desk('rls-a');
     const b = desk('rls-b');
     const photo = { param: 'image_ref1' as const, filename: 'f.jpg', sha256: 'ab'.repeat(32), bytes: 3, format: 'jpeg', kept: true };
-    const start = { ...syntheticStart(90_001, Date.now()), photos: [photo], photoBytes: new Map([[photo.sha256, new Uint8Array([1, 2, 3])]]) };
+    const start = {
+      ...syntheticStart(90_001, Date.now()),
+      photos: [photo],
+      photoBytes: new Map([[photo.sha256, new Uint8Array([1, 2, 3])]]),
+    };
     b.begin(start);
     await team.sql("UPDATE faceid_team.meta SET value = 1 WHERE key = 'publish_photos'");
     write(a, 1, 90_000);
@@ -154,11 +172,16 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     const seenBySupport = await asRole<{ branch: string }>(team.support, 'SELECT DISTINCT branch FROM faceid_team.calls ORDER BY branch');
     expect(seenBySupport.map((r) => r.branch)).toEqual(['JKT', 'SBY']);
     expect(await asRole(team.support, 'SELECT sha256 FROM faceid_team.photos')).toEqual([{ sha256: photo.sha256 }]);
-    expect((await asRole(team.auditor, "SELECT count(*) AS n FROM faceid_team.calls WHERE biz_no = 'branch-0090001'"))[0]).toEqual({ n: '1' });
+    expect((await asRole(team.auditor, "SELECT count(*) AS n FROM faceid_team.calls WHERE biz_no = 'branch-0090001'"))[0]).toEqual({
+      n: '1',
+    });
     await expect(asRole(team.auditor, 'SELECT bytes FROM faceid_team.photos')).rejects.toMatchObject({ code: '42501' });
     // A desk cannot write into another branch, even by naming it.
     await expect(
-      asRole(team.deskA, "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, params) VALUES (gen_random_uuid(), 'SBY', 'sby-desk-1', 1, 'pending', 'p', 'p', 'test', 'x', '{}')"),
+      asRole(
+        team.deskA,
+        "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, params) VALUES (gen_random_uuid(), 'SBY', 'sby-desk-1', 1, 'pending', 'p', 'p', 'test', 'x', '{}')",
+      ),
     ).rejects.toMatchObject({ code: '42501' });
     a.close();
     b.close();
@@ -176,7 +199,9 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     // A stale "still running" answer published later must not replace the finished one.
     store.storeResult(Number(id), { data: { status: 'PROCESSING' }, status: 'PROCESSING', fetches: 1, fetchedAt: 3000 });
     await pub.drain();
-    const [row] = await team.sql<{ result_status: string; version: number; result: { data: Record<string, unknown> } }>("SELECT result_status, version, result FROM faceid_team.calls WHERE biz_no = 'branch-0095000'");
+    const [row] = await team.sql<{ result_status: string; version: number; result: { data: Record<string, unknown> } }>(
+      "SELECT result_status, version, result FROM faceid_team.calls WHERE biz_no = 'branch-0095000'",
+    );
     expect(row?.result_status).toBe('OK');
     expect(row?.result.data.images).toBeUndefined();
     // Inserted (1), completed result (2); the stale answer changed nothing.
@@ -209,7 +234,9 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     const store = desk('badpw');
     write(store, 1, 98_000);
     const wrong = { user: team.deskA.user, password: 'not-the-password' };
-    const err = await publisher(store, wrong).drain().catch((e: unknown) => e);
+    const err = await publisher(store, wrong)
+      .drain()
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'TEAM_AUTH_FAILED' });
     expect(JSON.stringify(err)).not.toContain('not-the-password');
     store.close();

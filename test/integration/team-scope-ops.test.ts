@@ -13,7 +13,10 @@ const PARAMS = { return_url: 'https://bank.example/r', notify_url: 'https://bank
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, FACEID_API_SECRET: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { ...process.env, FACEID_API_SECRET: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
@@ -59,7 +62,13 @@ describe.runIf(run)('the history operations and the CLI across scopes, a support
       return s.ok && s.value.waiting === 0 && s.value.state === 'idle' ? true : undefined;
     });
   async function issue(app: ConsoleApp, bizNo: string, extra: { clonedFromTeam?: number } = {}) {
-    const r = await app.handlers.issueToken({ callId: `scope-${bizNo}`, profileId: 'sandbox', params: { ...PARAMS, biz_no: bizNo, uuid: `cust-${bizNo}` }, photos: {}, ...extra });
+    const r = await app.handlers.issueToken({
+      callId: `scope-${bizNo}`,
+      profileId: 'sandbox',
+      params: { ...PARAMS, biz_no: bizNo, uuid: `cust-${bizNo}` },
+      photos: {},
+      ...extra,
+    });
     if (!r.ok || r.value.outcome !== 'issued' || r.value.historyId === undefined) throw new Error(JSON.stringify(r));
     return r.value.historyId;
   }
@@ -89,14 +98,20 @@ describe.runIf(run)('the history operations and the CLI across scopes, a support
     expect(await q('branch')).toEqual([['SCOPE-JKT-001', 'jkt-desk-1']]);
     // A desk's "all" is still what row-level security lets it read: its own branch.
     expect(await q('all')).toEqual([['SCOPE-JKT-001', 'jkt-desk-1']]);
-    const notFetched = await deskA.handlers.queryHistory({ filter: { scope: 'branch', verdict: 'not-fetched', text: 'scope-jkt' }, limit: 10 });
+    const notFetched = await deskA.handlers.queryHistory({
+      filter: { scope: 'branch', verdict: 'not-fetched', text: 'scope-jkt' },
+      limit: 10,
+    });
     expect(notFetched.ok && notFetched.value.total).toBe(1);
     // The queue of calls set aside is the desk's own: empty here, and a malformed id is refused by name.
     expect(await deskA.handlers.teamOutbox({ action: 'list' })).toEqual({ ok: true, value: { quarantined: [], changed: 0 } });
-    expect(await deskA.handlers.teamOutbox({ action: 'retry', globalId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'globalId' } });
+    expect(await deskA.handlers.teamOutbox({ action: 'retry', globalId: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: 'globalId' },
+    });
   }, 30_000);
 
-  it('lets support open, copy as cURL and replay another desk\'s call; the replay records the team call and its origin desk', async () => {
+  it("lets support open, copy as cURL and replay another desk's call; the replay records the team call and its origin desk", async () => {
     const { app: support } = await joined(team.support);
     // Support publishes nothing (not a desk), but reads every branch.
     const found = await until(async () => {
@@ -115,7 +130,13 @@ describe.runIf(run)('the history operations and the CLI across scopes, a support
     expect(replay.ok && replay.value.clonedFromTeam).toMatchObject({ id: found.id, branch: 'SBY', desk: 'sby-desk-1' });
     expect(replay.ok && replay.value.clonedFromTeam?.globalId).toMatch(/^[0-9a-f-]{36}$/);
     // Desk A's role may not read SBY's call, so it cannot claim it as an origin either.
-    const refused = await deskA.handlers.issueToken({ callId: 'scope-refused-1', profileId: 'sandbox', params: { ...PARAMS, biz_no: 'SCOPE-X', uuid: 'cust-x' }, photos: {}, clonedFromTeam: found.id });
+    const refused = await deskA.handlers.issueToken({
+      callId: 'scope-refused-1',
+      profileId: 'sandbox',
+      params: { ...PARAMS, biz_no: 'SCOPE-X', uuid: 'cust-x' },
+      photos: {},
+      clonedFromTeam: found.id,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'clonedFromTeam' } });
   }, 30_000);
 

@@ -19,7 +19,23 @@ function certificates(dir: string): void {
   ssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2', '-subj', '/CN=Bank test CA']);
   ssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1']);
   execFileSync('sh', ['-c', 'printf "subjectAltName=IP:127.0.0.1\\n" > san.ext'], { cwd: dir });
-  ssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '2', '-extfile', 'san.ext']);
+  ssl([
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.crt',
+    '-days',
+    '2',
+    '-extfile',
+    'san.ext',
+  ]);
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     for (const f of ['server.key', 'server.crt']) chownSync(join(dir, f), uid, -1);
@@ -57,8 +73,21 @@ describe.runIf(run)('the team connection over TLS', () => {
     const store = HistoryStore.open(join(dir, `tls-${++n}.sqlite3`), { redact: redactorOf(() => []) });
     store.begin(syntheticStart(n, Date.now()));
     store.complete(syntheticStart(n, Date.now()).callId, syntheticEnd(n, Date.now()));
-    const full: TeamSettings = { enabled: true, host: '127.0.0.1', port: cluster.port, database: 'faceid', user: 'desk_tls', tlsMode: 'verify-full', ...settings };
-    const pub = new TeamPublisher({ outbox: store.outbox, connection: async () => clientConfig(full, 'tls-pw'), redact: redactorOf(() => []), keepPhotos: () => false });
+    const full: TeamSettings = {
+      enabled: true,
+      host: '127.0.0.1',
+      port: cluster.port,
+      database: 'faceid',
+      user: 'desk_tls',
+      tlsMode: 'verify-full',
+      ...settings,
+    };
+    const pub = new TeamPublisher({
+      outbox: store.outbox,
+      connection: async () => clientConfig(full, 'tls-pw'),
+      redact: redactorOf(() => []),
+      keepPhotos: () => false,
+    });
     try {
       await pub.drain();
       return 'published';

@@ -34,7 +34,9 @@ describe('opening the default browser', () => {
 
     const shell = await startShellProcess(join(dir, 'data-2'), 20_000, { args: ['--open'], env });
     try {
-      await expect.poll(() => (existsSync(opened) ? readFileSync(opened, 'utf8') : ''), { timeout: 10_000 }).toBe(`${shell.origin}/#token=${shell.token}`);
+      await expect
+        .poll(() => (existsSync(opened) ? readFileSync(opened, 'utf8') : ''), { timeout: 10_000 })
+        .toBe(`${shell.origin}/#token=${shell.token}`);
       await expect.poll(() => shell.output(), { timeout: 5_000 }).toContain('Opened in your default browser.');
     } finally {
       shell.child.kill('SIGTERM');

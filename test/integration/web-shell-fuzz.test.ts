@@ -23,12 +23,81 @@ const BATCHES = [
 const ANSWER_BOUND_MS = 2000;
 const RSS_GROWTH_BOUND = 300 * 1024 * 1024;
 
-const NASTY_TARGETS = ['//', '///', '//@/', '//@', '/%', '/%E0%A4%A', '/%c0%ae%c0%ae/secret', '/%00', '/a%00b', '/..', '/../..', '/%2e%2e/%2e%2e/etc/passwd',
-  '/..%2f..%2fsecret', '/.%2e/secret', '/api', '/api/', '/api//listProfiles', '/api/listProfiles/', '/api/listProfiles/x', '/api/__proto__', '/api/constructor',
-  '/api/%6CistProfiles', '*', 'http://127.0.0.1/', 'listProfiles', '/#x', '/?token=x', `/${'a'.repeat(5000)}`, `/${'%41'.repeat(700)}`, '/assets/app.js', '/index.html', '/\\..\\secret'];
-const PIECES = ['/', '//', '.', '..', '%', '%2', '%2f', '%2F', '%5c', '%00', '%ff', '%c0%ae', '%E0%A4%A', '%20', '@', ':', '?', '#', ';', '\\', '\u0000', '\u00e9', '\u{1F600}', 'api', 'index.html', 'assets', 'x'];
+const NASTY_TARGETS = [
+  '//',
+  '///',
+  '//@/',
+  '//@',
+  '/%',
+  '/%E0%A4%A',
+  '/%c0%ae%c0%ae/secret',
+  '/%00',
+  '/a%00b',
+  '/..',
+  '/../..',
+  '/%2e%2e/%2e%2e/etc/passwd',
+  '/..%2f..%2fsecret',
+  '/.%2e/secret',
+  '/api',
+  '/api/',
+  '/api//listProfiles',
+  '/api/listProfiles/',
+  '/api/listProfiles/x',
+  '/api/__proto__',
+  '/api/constructor',
+  '/api/%6CistProfiles',
+  '*',
+  'http://127.0.0.1/',
+  'listProfiles',
+  '/#x',
+  '/?token=x',
+  `/${'a'.repeat(5000)}`,
+  `/${'%41'.repeat(700)}`,
+  '/assets/app.js',
+  '/index.html',
+  '/\\..\\secret',
+];
+const PIECES = [
+  '/',
+  '//',
+  '.',
+  '..',
+  '%',
+  '%2',
+  '%2f',
+  '%2F',
+  '%5c',
+  '%00',
+  '%ff',
+  '%c0%ae',
+  '%E0%A4%A',
+  '%20',
+  '@',
+  ':',
+  '?',
+  '#',
+  ';',
+  '\\',
+  '\u0000',
+  '\u00e9',
+  '\u{1F600}',
+  'api',
+  'index.html',
+  'assets',
+  'x',
+];
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'CONNECT', 'FOO', 'get', 'G E T', ''];
-const CONTENT_TYPES = [undefined, 'application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/jsonp', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', ''];
+const CONTENT_TYPES = [
+  undefined,
+  'application/json',
+  'application/json; charset=utf-8',
+  'APPLICATION/JSON',
+  'application/jsonp',
+  'text/plain',
+  'multipart/form-data; boundary=x',
+  'application/x-www-form-urlencoded',
+  '',
+];
 
 /** Mostly the well-formed value, so most requests get past the checks to the handlers. */
 function mostly<T>(usual: T, ...odd: T[]): fc.Arbitrary<T> {
@@ -71,21 +140,29 @@ describe('browser shell under fuzzing', () => {
   const target = fc.oneof(
     { weight: 2, arbitrary: fc.constantFrom(...NASTY_TARGETS) },
     { weight: 2, arbitrary: fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((p) => `/${p.join('')}`) },
-    { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...OP_NAMES, 'noSuchOp'), mostly('', '?x=1', '/', '%00', '%')).map(([op, tail]) => `/api/${op}${tail}`) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...OP_NAMES, 'noSuchOp'), mostly('', '?x=1', '/', '%00', '%'))
+        .map(([op, tail]) => `/api/${op}${tail}`),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }).map((s) => `/${s}`) },
   );
 
-  const payload = fc.constantFrom(...OP_NAMES).chain((op) =>
-    fc.oneof(
-      fc.anything(),
-      fc.dictionary(fc.constantFrom(...keysOf(requestSchemas[op])), fc.anything(), { maxKeys: 4 }),
-    ),
-  );
+  const payload = fc
+    .constantFrom(...OP_NAMES)
+    .chain((op) => fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...keysOf(requestSchemas[op])), fc.anything(), { maxKeys: 4 })));
 
   const body = fc.oneof(
     { weight: 1, arbitrary: fc.constant(undefined) },
     { weight: 6, arbitrary: payload.map((p) => JSON.stringify(p) ?? 'undefined') },
-    { weight: 2, arbitrary: payload.chain((p) => { const t = JSON.stringify(p) ?? '{}'; return fc.nat({ max: Math.max(0, t.length - 1) }).map((n) => t.slice(0, n)); }) },
+    {
+      weight: 2,
+      arbitrary: payload.chain((p) => {
+        const t = JSON.stringify(p) ?? '{}';
+        return fc.nat({ max: Math.max(0, t.length - 1) }).map((n) => t.slice(0, n));
+      }),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 300 }) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)) },
     { weight: 1, arbitrary: fc.constantFrom('{"__proto__":{"ok":true}}', '[]', 'null', '1e999', '"x"', '{"a":'.repeat(2000), '\uFEFF{}') },
@@ -101,7 +178,14 @@ describe('browser shell under fuzzing', () => {
     contentType: mostly<string | undefined>('application/json', ...CONTENT_TYPES),
     body,
     framing: mostly('length', 'chunked', 'huge-declared', 'lying-length'),
-    extra: mostly<[string, string] | undefined>(undefined, ['Upgrade', 'websocket'], ['Expect', '100-continue'], ['Expect', 'teapot'], ['Cookie', 'faceid_console_token=old'], ['Transfer-Encoding', 'gzip']),
+    extra: mostly<[string, string] | undefined>(
+      undefined,
+      ['Upgrade', 'websocket'],
+      ['Expect', '100-continue'],
+      ['Expect', 'teapot'],
+      ['Cookie', 'faceid_console_token=old'],
+      ['Transfer-Encoding', 'gzip'],
+    ),
     cut: fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }),
   });
 
@@ -109,11 +193,23 @@ describe('browser shell under fuzzing', () => {
 
   function build(g: Generated): RawRequest {
     const headers: Record<string, string> = {};
-    const host = { ours: ours(), localhost: `localhost:${shell.port}`, evil: `evil.example:${shell.port}`, 'other-port': `127.0.0.1:${shell.port + 1}`, missing: '', upper: `LOCALHOST:${shell.port}`, two: ours() }[g.host];
+    const host = {
+      ours: ours(),
+      localhost: `localhost:${shell.port}`,
+      evil: `evil.example:${shell.port}`,
+      'other-port': `127.0.0.1:${shell.port + 1}`,
+      missing: '',
+      upper: `LOCALHOST:${shell.port}`,
+      two: ours(),
+    }[g.host];
     if (host) headers.Host = host;
-    if (g.origin) headers.Origin = g.origin === 'ours' ? `http://${ours()}` : g.origin === 'other-port' ? `http://127.0.0.1:${shell.port + 1}` : g.origin;
+    if (g.origin)
+      headers.Origin =
+        g.origin === 'ours' ? `http://${ours()}` : g.origin === 'other-port' ? `http://127.0.0.1:${shell.port + 1}` : g.origin;
     if (g.site) headers['Sec-Fetch-Site'] = g.site;
-    const token = { right: shell.token, missing: undefined, wrong: 'w'.repeat(shell.token.length), empty: '', longer: `${shell.token}x` }[g.token];
+    const token = { right: shell.token, missing: undefined, wrong: 'w'.repeat(shell.token.length), empty: '', longer: `${shell.token}x` }[
+      g.token
+    ];
     if (token !== undefined) headers['X-FaceID-Console-Token'] = token;
     if (g.contentType !== undefined) headers['Content-Type'] = g.contentType;
     if (g.extra) headers[g.extra[0]] = g.extra[1];
@@ -146,7 +242,13 @@ describe('browser shell under fuzzing', () => {
       const code = parsed.ok === true ? 'ok' : String(parsed.error?.code);
       codes[code] = (codes[code] ?? 0) + 1;
     }
-    if ([401, 403, 404, 405, 413, 415].includes(r.status) && g.method !== 'HEAD' && g.target.startsWith('/api/') && !/[?#%\\]/.test(g.target) && g.method !== 'CONNECT') {
+    if (
+      [401, 403, 404, 405, 413, 415].includes(r.status) &&
+      g.method !== 'HEAD' &&
+      g.target.startsWith('/api/') &&
+      !/[?#%\\]/.test(g.target) &&
+      g.method !== 'CONNECT'
+    ) {
       expect(r.headers['content-type'], what).toMatch(/^application\/json/);
     }
     if (r.status === 200) expect(r.body, what).not.toContain('outside the renderer folder');

@@ -42,15 +42,31 @@ describe('history while a call is in flight', () => {
     ok<{ outcome: string; historyId?: number }>('issueToken', {
       callId,
       profileId: 'sandbox',
-      params: { return_url: 'https://example.com/r', notify_url: 'https://example.com/n', biz_no: bizNo, comparison_type: '-1', uuid: 'sandbox:latency-1500' },
+      params: {
+        return_url: 'https://example.com/r',
+        notify_url: 'https://example.com/n',
+        biz_no: bizNo,
+        comparison_type: '-1',
+        uuid: 'sandbox:latency-1500',
+      },
       photos: {},
     });
   const rowsOf = async (bizNo: string) => (await ok<Page>('queryHistory', { filter: { text: bizNo }, limit: 50 })).rows;
-  const pending = (bizNo: string) => until(`the pending row of ${bizNo}`, async () => (await rowsOf(bizNo)).find((r) => r.status === 'pending'));
+  const pending = (bizNo: string) =>
+    until(`the pending row of ${bizNo}`, async () => (await rowsOf(bizNo)).find((r) => r.status === 'pending'));
 
   it('a profile switch mid-call: the row keeps the profile it was sent with and completes once', async () => {
     const other = await ok<{ id: string }>('createProfile', {
-      profile: { name: 'Other', color: '#2f855a', environment: 'test', region: 'custom', baseUrl: app.sandbox.baseUrl, apiKey: 'other-key', secret: 'other-secret', defaults: {} },
+      profile: {
+        name: 'Other',
+        color: '#2f855a',
+        environment: 'test',
+        region: 'custom',
+        baseUrl: app.sandbox.baseUrl,
+        apiKey: 'other-key',
+        secret: 'other-secret',
+        defaults: {},
+      },
     });
     const call = slowCall('inflight-switch-1', 'inflight-switch');
     await pending('inflight-switch');
@@ -83,7 +99,13 @@ describe('history while a call is in flight', () => {
     await ok('issueToken', {
       callId: 'inflight-delete-old',
       profileId: 'sandbox',
-      params: { return_url: 'https://example.com/r', notify_url: 'https://example.com/n', biz_no: 'inflight-delete-old', comparison_type: '-1', uuid: 'c' },
+      params: {
+        return_url: 'https://example.com/r',
+        notify_url: 'https://example.com/n',
+        biz_no: 'inflight-delete-old',
+        comparison_type: '-1',
+        uuid: 'c',
+      },
       photos: {},
     });
     const call = slowCall('inflight-delete-1', 'inflight-delete');

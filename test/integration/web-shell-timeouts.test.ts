@@ -30,7 +30,11 @@ describe('browser shell timeouts', () => {
     writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>FaceID Console</title>');
     app = await startConsoleApp({ dataDir: join(dir, 'data') });
     // Short versions of the production values, so the test waits a second, not a minute.
-    shell = await startWebShell({ handlers: app.handlers, rendererDir: join(dir, 'renderer'), timeouts: { headersMs: 400, requestMs: 800, keepAliveMs: 300 } });
+    shell = await startWebShell({
+      handlers: app.handlers,
+      rendererDir: join(dir, 'renderer'),
+      timeouts: { headersMs: 400, requestMs: 800, keepAliveMs: 300 },
+    });
   });
 
   afterAll(async () => {
@@ -66,7 +70,13 @@ describe('browser shell timeouts', () => {
       body: JSON.stringify({
         callId: 'timeouts-slow-1',
         profileId: 'sandbox',
-        params: { return_url: 'https://example.com/r', notify_url: 'https://example.com/n', biz_no: 'slow', comparison_type: '-1', uuid: 'sandbox:latency-1500' },
+        params: {
+          return_url: 'https://example.com/r',
+          notify_url: 'https://example.com/n',
+          biz_no: 'slow',
+          comparison_type: '-1',
+          uuid: 'sandbox:latency-1500',
+        },
         photos: {},
       }),
       timeoutMs: 10_000,

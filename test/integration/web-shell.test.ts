@@ -29,12 +29,19 @@ describe('browser shell', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const get = (target: string, headers: Record<string, string> = {}, method = 'GET') => rawRequest(shell.port, { method, target, headers: { Host: host, ...headers } });
+  const get = (target: string, headers: Record<string, string> = {}, method = 'GET') =>
+    rawRequest(shell.port, { method, target, headers: { Host: host, ...headers } });
   const api = (op: string, body: unknown, headers: Record<string, string> = {}) =>
     rawRequest(shell.port, {
       method: 'POST',
       target: `/api/${op}`,
-      headers: { Host: host, 'X-FaceID-Console-Token': shell.token, 'Content-Type': 'application/json', Origin: `http://${host}`, ...headers },
+      headers: {
+        Host: host,
+        'X-FaceID-Console-Token': shell.token,
+        'Content-Type': 'application/json',
+        Origin: `http://${host}`,
+        ...headers,
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   const errorOf = (r: RawReply) => (JSON.parse(r.body) as { ok: false; error: { code: string; message: string } }).error;
@@ -69,7 +76,12 @@ describe('browser shell', () => {
   it('no longer accepts the token as a cookie or in the query string', async () => {
     const headers = { Host: host, 'Content-Type': 'application/json', Cookie: `faceid_console_token=${shell.token}` };
     expect((await rawRequest(shell.port, { method: 'POST', target: '/api/listProfiles', headers, body: '{}' })).status).toBe(401);
-    const query = await rawRequest(shell.port, { method: 'POST', target: `/api/listProfiles?token=${shell.token}`, headers: { Host: host, 'Content-Type': 'application/json' }, body: '{}' });
+    const query = await rawRequest(shell.port, {
+      method: 'POST',
+      target: `/api/listProfiles?token=${shell.token}`,
+      headers: { Host: host, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(query.status).toBe(401);
   });
 
@@ -95,7 +107,17 @@ describe('browser shell', () => {
   });
 
   it('answers malformed request targets with 400 and keeps serving (they once crashed the process)', async () => {
-    for (const [method, target] of [['GET', '//'], ['GET', '///'], ['GET', '//@/'], ['OPTIONS', '//'], ['GET', '/%E0%A4%A'], ['GET', '/%c0%ae%c0%ae/secret.txt'], ['GET', '/a%00b'], ['GET', '*'], ['GET', 'http://evil.example/']]) {
+    for (const [method, target] of [
+      ['GET', '//'],
+      ['GET', '///'],
+      ['GET', '//@/'],
+      ['OPTIONS', '//'],
+      ['GET', '/%E0%A4%A'],
+      ['GET', '/%c0%ae%c0%ae/secret.txt'],
+      ['GET', '/a%00b'],
+      ['GET', '*'],
+      ['GET', 'http://evil.example/'],
+    ]) {
       const r = await get(target ?? '', {}, method);
       expect(r.status, `${method} ${target}`).toBe(400);
       expect(r.headers['content-type']).toMatch(/^text\/plain/);
@@ -123,7 +145,13 @@ describe('browser shell', () => {
     const r = await api('issueToken', {
       callId: 'web-shell-test-1',
       profileId: 'sandbox',
-      params: { return_url: 'https://example.com/r', notify_url: 'https://example.com/n', biz_no: 'web-1', comparison_type: '-1', uuid: 'customer-1' },
+      params: {
+        return_url: 'https://example.com/r',
+        notify_url: 'https://example.com/n',
+        biz_no: 'web-1',
+        comparison_type: '-1',
+        uuid: 'customer-1',
+      },
       photos: {},
     });
     const result = JSON.parse(r.body);
@@ -144,7 +172,12 @@ describe('browser shell', () => {
   });
 
   it('says which method and content type the API takes', async () => {
-    const put = await rawRequest(shell.port, { method: 'PUT', target: '/api/listProfiles', headers: { Host: host, 'X-FaceID-Console-Token': shell.token }, body: '{}' });
+    const put = await rawRequest(shell.port, {
+      method: 'PUT',
+      target: '/api/listProfiles',
+      headers: { Host: host, 'X-FaceID-Console-Token': shell.token },
+      body: '{}',
+    });
     expect(put.status).toBe(405);
     expect(put.headers.allow).toBe('POST');
     const form = await api('listProfiles', 'a=b', { 'Content-Type': 'application/x-www-form-urlencoded' });
@@ -167,7 +200,7 @@ describe('browser shell', () => {
     expect(streamed.status).toBe(413);
   });
 
-  it('answers the parser\'s own refusals itself: 400 for garbage, 431 for oversized headers', async () => {
+  it("answers the parser's own refusals itself: 400 for garbage, 431 for oversized headers", async () => {
     const garbage = await rawRequest(shell.port, { method: 'GET / HTTP/9.9\r\nX', target: '/' });
     expect(garbage.status).toBe(400);
     const huge = await get('/', { 'X-Big': 'a'.repeat(20_000) });

@@ -6,7 +6,12 @@ export function syntheticStart(n: number, startedAt: number): CallStart {
   return {
     callId: `call-${n}-${startedAt}`,
     startedAt,
-    profile: { id: n % 3 === 0 ? 'prod' : 'sandbox', name: n % 3 === 0 ? 'Prod' : 'Sandbox (built-in)', environment: n % 3 === 0 ? 'production' : 'sandbox', baseUrl: 'http://127.0.0.1:7300' },
+    profile: {
+      id: n % 3 === 0 ? 'prod' : 'sandbox',
+      name: n % 3 === 0 ? 'Prod' : 'Sandbox (built-in)',
+      environment: n % 3 === 0 ? 'production' : 'sandbox',
+      baseUrl: 'http://127.0.0.1:7300',
+    },
     operator: 'desk-7',
     params: {
       api_key: 'sandbox-key',
@@ -23,7 +28,16 @@ export function syntheticStart(n: number, startedAt: number): CallStart {
 
 /** The end record of the n-th synthetic call: mostly issued, some failed. */
 export function syntheticEnd(n: number, finishedAt: number): CallEnd {
-  if (n % 10 === 7) return { status: 'failed', finishedAt, httpStatus: 400, errorCode: 'BAD_ARGUMENTS', errorField: 'scene_id', errorMessage: 'BAD_ARGUMENTS: scene_id', responseBody: '{"error_message":"BAD_ARGUMENTS: scene_id"}' };
+  if (n % 10 === 7)
+    return {
+      status: 'failed',
+      finishedAt,
+      httpStatus: 400,
+      errorCode: 'BAD_ARGUMENTS',
+      errorField: 'scene_id',
+      errorMessage: 'BAD_ARGUMENTS: scene_id',
+      responseBody: '{"error_message":"BAD_ARGUMENTS: scene_id"}',
+    };
   const hex = (n * 2654435761).toString(16).padStart(8, '0');
   return {
     status: 'issued',

@@ -23,7 +23,8 @@ const BIN = serverBin();
 
 /** Why the team tests cannot run here, or undefined when they can. */
 export function pgUnavailable(): string | undefined {
-  if (!existsSync(join(BIN, 'initdb'))) return `PostgreSQL server binaries not found in ${BIN} (apt-get install postgresql, or set FACEID_PG_BIN)`;
+  if (!existsSync(join(BIN, 'initdb')))
+    return `PostgreSQL server binaries not found in ${BIN} (apt-get install postgresql, or set FACEID_PG_BIN)`;
   if (process.getuid?.() === 0) {
     try {
       execFileSync('id', ['postgres'], { stdio: 'ignore' });
@@ -84,14 +85,33 @@ export async function startCluster(options: { prepare?: (dir: string) => string 
   writeFileSync(pwfile, password, { mode: 0o600 });
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres', pwfile]);
   const data = join(dir, 'data');
-  asPostgres(join(BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--pwfile', pwfile, '--auth-local=trust', '--auth-host=scram-sha-256', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  asPostgres(join(BIN, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--pwfile',
+    pwfile,
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--locale=C',
+  ]);
   rmSync(pwfile);
   const port = await freePort();
   // A test may put files (certificates) in the folder and add server options for them.
   const extra = options.prepare?.(dir) ?? '';
   const opts = `${extra} -p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=64MB -c maintenance_work_mem=256MB`;
   asPostgres(join(BIN, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
-  const config = (user = 'postgres', pw = password, database = 'postgres'): pg.ClientConfig => ({ host: '127.0.0.1', port, user, password: pw, database });
+  const config = (user = 'postgres', pw = password, database = 'postgres'): pg.ClientConfig => ({
+    host: '127.0.0.1',
+    port,
+    user,
+    password: pw,
+    database,
+  });
   const admin = async (database = 'postgres'): Promise<pg.Client> => {
     const c = new pg.Client(config('postgres', password, database));
     await c.connect();

@@ -68,12 +68,62 @@ async function generated(): Promise<{ name: string; bytes: Buffer }[]> {
   }
   const svg = (body: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">${body}</svg>`);
   const out: { name: string; bytes: Buffer }[] = [
-    { name: 'grey', bytes: await sharp({ create: { width: w, height: h, channels: 3, background: '#888888' } }).jpeg().toBuffer() },
-    { name: 'noise', bytes: await sharp(noise, { raw: { width: w, height: h, channels: 3 } }).jpeg().toBuffer() },
-    { name: 'gradient', bytes: await sharp(svg('<defs><linearGradient id="g"><stop offset="0" stop-color="#123"/><stop offset="1" stop-color="#fd8"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>')).jpeg().toBuffer() },
-    { name: 'document-text', bytes: await sharp(svg(`<rect width="100%" height="100%" fill="#fff"/>${Array.from({ length: 12 }, (_, i) => `<text x="30" y="${40 + i * 36}" font-size="24" font-family="sans-serif">KARTU TANDA PENDUDUK 3171 0${i} 2026</text>`).join('')}`)).png().toBuffer() },
-    { name: 'circles', bytes: await sharp(svg('<rect width="100%" height="100%" fill="#eee"/><circle cx="200" cy="220" r="120" fill="#c96"/><circle cx="160" cy="190" r="15" fill="#222"/><circle cx="240" cy="190" r="15" fill="#222"/><circle cx="460" cy="240" r="90" fill="#69c"/>')).jpeg().toBuffer() },
-    { name: 'checkerboard', bytes: await sharp(svg(Array.from({ length: 48 }, (_, i) => `<rect x="${(i % 8) * 80}" y="${Math.floor(i / 8) * 80}" width="80" height="80" fill="${(i + Math.floor(i / 8)) % 2 ? '#000' : '#fff'}"/>`).join(''))).png().toBuffer() },
+    {
+      name: 'grey',
+      bytes: await sharp({ create: { width: w, height: h, channels: 3, background: '#888888' } })
+        .jpeg()
+        .toBuffer(),
+    },
+    {
+      name: 'noise',
+      bytes: await sharp(noise, { raw: { width: w, height: h, channels: 3 } })
+        .jpeg()
+        .toBuffer(),
+    },
+    {
+      name: 'gradient',
+      bytes: await sharp(
+        svg(
+          '<defs><linearGradient id="g"><stop offset="0" stop-color="#123"/><stop offset="1" stop-color="#fd8"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>',
+        ),
+      )
+        .jpeg()
+        .toBuffer(),
+    },
+    {
+      name: 'document-text',
+      bytes: await sharp(
+        svg(
+          `<rect width="100%" height="100%" fill="#fff"/>${Array.from({ length: 12 }, (_, i) => `<text x="30" y="${40 + i * 36}" font-size="24" font-family="sans-serif">KARTU TANDA PENDUDUK 3171 0${i} 2026</text>`).join('')}`,
+        ),
+      )
+        .png()
+        .toBuffer(),
+    },
+    {
+      name: 'circles',
+      bytes: await sharp(
+        svg(
+          '<rect width="100%" height="100%" fill="#eee"/><circle cx="200" cy="220" r="120" fill="#c96"/><circle cx="160" cy="190" r="15" fill="#222"/><circle cx="240" cy="190" r="15" fill="#222"/><circle cx="460" cy="240" r="90" fill="#69c"/>',
+        ),
+      )
+        .jpeg()
+        .toBuffer(),
+    },
+    {
+      name: 'checkerboard',
+      bytes: await sharp(
+        svg(
+          Array.from(
+            { length: 48 },
+            (_, i) =>
+              `<rect x="${(i % 8) * 80}" y="${Math.floor(i / 8) * 80}" width="80" height="80" fill="${(i + Math.floor(i / 8)) % 2 ? '#000' : '#fff'}"/>`,
+          ).join(''),
+        ),
+      )
+        .png()
+        .toBuffer(),
+    },
   ];
   // Corners of the demo photos without people: walls, sofas, furniture.
   const regions: [number, number, number, number, number][] = [
@@ -83,7 +133,10 @@ async function generated(): Promise<{ name: string; bytes: Buffer }[]> {
     [6, 0, 900, 300, 600],
   ];
   for (const [n, left, top, width, height] of regions) {
-    out.push({ name: `sample${n}-background-${left}-${top}`, bytes: await sharp(sample(n)).extract({ left, top, width, height }).jpeg().toBuffer() });
+    out.push({
+      name: `sample${n}-background-${left}-${top}`,
+      bytes: await sharp(sample(n)).extract({ left, top, width, height }).jpeg().toBuffer(),
+    });
   }
   return out;
 }
@@ -91,15 +144,30 @@ async function generated(): Promise<{ name: string; bytes: Buffer }[]> {
 /** Builds the whole labelled set (40 images; about a second with sharp). */
 export async function buildPrecheckFixtures(): Promise<PrecheckFixture[]> {
   const set: PrecheckFixture[] = [];
-  for (const n of [1, 2, 3, 4, 5, 6]) set.push({ name: `sample${n}`, kind: 'several-faces', bytes: await sharp(sample(n)).resize(1280).jpeg().toBuffer(), expected: 'MULTIPLE_FACES', usable: false });
+  for (const n of [1, 2, 3, 4, 5, 6])
+    set.push({
+      name: `sample${n}`,
+      kind: 'several-faces',
+      bytes: await sharp(sample(n)).resize(1280).jpeg().toBuffer(),
+      expected: 'MULTIPLE_FACES',
+      usable: false,
+    });
   const portraits: { name: string; bytes: Buffer }[] = [];
-  for (const [n, x, y, w, h] of FACE_BOXES) portraits.push({ name: `sample${n}-face-${x}-${y}`, bytes: await portrait(n, x, y, w, h, 1.5) });
+  for (const [n, x, y, w, h] of FACE_BOXES)
+    portraits.push({ name: `sample${n}-face-${x}-${y}`, bytes: await portrait(n, x, y, w, h, 1.5) });
   for (const p of portraits) set.push({ ...p, kind: 'one-face', expected: 'OK', usable: true });
   const turns: Rotation[] = [90, 270, 180];
   for (const [i, p] of portraits.slice(0, 6).entries()) {
     const turn = turns[i % 3] as Rotation;
     // Turned clockwise by `turn`; turning it back by 360 − turn makes it upright.
-    set.push({ name: `${p.name}-turned-${turn}`, kind: 'rotated', bytes: await sharp(p.bytes).rotate(turn).jpeg().toBuffer(), expected: 'NO_FACE_FOUND', usable: false, rotation: ((360 - turn) % 360) as Rotation });
+    set.push({
+      name: `${p.name}-turned-${turn}`,
+      kind: 'rotated',
+      bytes: await sharp(p.bytes).rotate(turn).jpeg().toBuffer(),
+      expected: 'NO_FACE_FOUND',
+      usable: false,
+      rotation: ((360 - turn) % 360) as Rotation,
+    });
   }
   for (const p of portraits.slice(6, 10)) {
     // A face ≈ 80 px high (9 % of the shorter side) in a 1200 × 900 frame: found, but too small to compare reliably.

@@ -83,14 +83,17 @@ export function rawRequest(port: number, r: RawRequest): Promise<RawReply> {
 /** A POST with a body and headers of the caller's choosing; Host and Content-Length are the defaults, a header given as '' is left out. */
 export function rawPost(path: string, body: Uint8Array | string, headers: Record<string, string> = {}): Buffer {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
-  const all = Object.entries({ Host: '127.0.0.1', Connection: 'close', 'Content-Length': String(bytes.length), ...headers }).filter(([, v]) => v !== '');
+  const all = Object.entries({ Host: '127.0.0.1', Connection: 'close', 'Content-Length': String(bytes.length), ...headers }).filter(
+    ([, v]) => v !== '',
+  );
   return frame({ method: 'POST', target: path, headers: Object.fromEntries(all), body: bytes });
 }
 
 function parse(all: Buffer): Omit<RawReply, 'ms'> {
   // Interim answers (100 Continue) precede the real one.
   let raw = all;
-  while (/^HTTP\/1\.[01] 1\d\d /.test(raw.toString('latin1', 0, 16)) && raw.includes('\r\n\r\n')) raw = raw.subarray(raw.indexOf('\r\n\r\n') + 4);
+  while (/^HTTP\/1\.[01] 1\d\d /.test(raw.toString('latin1', 0, 16)) && raw.includes('\r\n\r\n'))
+    raw = raw.subarray(raw.indexOf('\r\n\r\n') + 4);
   const split = raw.indexOf('\r\n\r\n');
   if (split < 0) return { status: 0, headers: {}, body: '', bytes: Buffer.alloc(0) };
   const [statusLine = '', ...lines] = raw.subarray(0, split).toString('latin1').split('\r\n');

@@ -11,7 +11,11 @@ export interface ShellProcess {
 }
 
 /** Starts `main/web/cli.ts` on a data folder and resolves once it printed its launch URL. */
-export function startShellProcess(dataDir: string, timeoutMs = 20_000, extra: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<ShellProcess> {
+export function startShellProcess(
+  dataDir: string,
+  timeoutMs = 20_000,
+  extra: { args?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<ShellProcess> {
   const args = ['--import', 'tsx', 'main/web/cli.ts', '--data-dir', dataDir, '--port', '0', ...(extra.args ?? [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: extra.env ?? process.env });
   let seen = '';
@@ -41,7 +45,11 @@ export function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Calls one operation as the renderer would; resolves to the Result. */
-export async function callOp<T = unknown>(shell: { origin: string; token: string }, op: string, request: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
+export async function callOp<T = unknown>(
+  shell: { origin: string; token: string },
+  op: string,
+  request: unknown,
+): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
   const res = await fetch(`${shell.origin}/api/${op}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-FaceID-Console-Token': shell.token },

@@ -23,7 +23,10 @@ export function specRows(heading: string): { name: string; cells: string[] }[] {
     .split('\n')
     .filter((line) => /^\| `[^`]+` \|/.test(line))
     .map((line) => {
-      const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
       return { name: (cells[0] ?? '').replace(/`/g, ''), cells };
     });
 }

@@ -17,7 +17,8 @@ describe('import boundaries', () => {
   });
 
   it('the renderer imports core only', async () => {
-    const code = "import '../../main/web/server';\nimport '../../preload/index';\nimport 'electron';\nimport 'node:path';\nimport '../../core/api';\n";
+    const code =
+      "import '../../main/web/server';\nimport '../../preload/index';\nimport 'electron';\nimport 'node:path';\nimport '../../core/api';\n";
     expect(await restrictedImports('renderer/features/probe.tsx', code)).toHaveLength(4);
   });
 

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORM_PARAMS, IMAGE_LIMITS, NOTIFY_PORTS, PARAMS, paramSpec, paramSummary, type ParamSpec, type Requirement } from '../../core/faceid/catalogue';
+import {
+  FORM_PARAMS,
+  IMAGE_LIMITS,
+  NOTIFY_PORTS,
+  PARAMS,
+  paramSpec,
+  paramSummary,
+  type ParamSpec,
+  type Requirement,
+} from '../../core/faceid/catalogue';
 import { faceidText } from '../../core/faceid/messages';
 import { specPath, specRows, specSection } from '../support/spec-doc';
 

@@ -26,13 +26,30 @@ const row = (over: Partial<HistoryRow>): HistoryRow => ({
 describe('comparing two calls', () => {
   it('marks what differs: parameters, photos, status, and body lines', () => {
     const a = row({ photos: [{ param: 'image_ref1', filename: 'a.jpg', sha256: 'aa', bytes: 10, format: 'jpeg', kept: false }] });
-    const b = row({ id: 2, status: 'failed', httpStatus: 400, params: { ...a.params, uuid: 'u2' }, responseBody: '{"error_message":"MULTIPLE_FACES"}', photos: [{ param: 'image_ref1', filename: 'a.jpg', sha256: 'bb', bytes: 10, format: 'jpeg', kept: false }] });
+    const b = row({
+      id: 2,
+      status: 'failed',
+      httpStatus: 400,
+      params: { ...a.params, uuid: 'u2' },
+      responseBody: '{"error_message":"MULTIPLE_FACES"}',
+      photos: [{ param: 'image_ref1', filename: 'a.jpg', sha256: 'bb', bytes: 10, format: 'jpeg', kept: false }],
+    });
     const { lines, body } = compareCalls(a, b);
     const differs = lines.filter((l) => !l.same).map((l) => l.key);
     expect(differs).toEqual(['status', 'HTTP', 'uuid', 'image_ref1']);
     expect(lines.map((l) => l.key)).not.toContain('api_secret');
-    expect(body.filter((p) => p.side === 'b').map((p) => p.text).join('')).toContain('MULTIPLE_FACES');
-    expect(body.filter((p) => p.side === 'a').map((p) => p.text).join('')).toContain('"token": "t1"');
+    expect(
+      body
+        .filter((p) => p.side === 'b')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('MULTIPLE_FACES');
+    expect(
+      body
+        .filter((p) => p.side === 'a')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('"token": "t1"');
   });
   it('finds no difference between a call and itself', () => {
     const a = row({});

@@ -11,7 +11,15 @@ describe('desk logic', () => {
   });
 
   it('summarises only the profile-given parameters: never a per-customer one, nor comparison_type', () => {
-    const line = defaultsSummary({ return_url: 'https://r.example/', uuid: 'c-1', biz_no: 'b', comparison_type: '0', scene_id: '', language: '2', biz_extra_data: 'x' });
+    const line = defaultsSummary({
+      return_url: 'https://r.example/',
+      uuid: 'c-1',
+      biz_no: 'b',
+      comparison_type: '0',
+      scene_id: '',
+      language: '2',
+      biz_extra_data: 'x',
+    });
     expect(line).toBe('return_url https://r.example/ · language 2');
   });
 
@@ -24,7 +32,7 @@ describe('desk logic', () => {
     expect(tabKeyTarget('Enter', 'desk')).toBeUndefined();
   });
 
-  it('speaks to the customer in the token\'s language, English for Thai and unknown values', () => {
+  it("speaks to the customer in the token's language, English for Thai and unknown values", () => {
     expect(['0', '1', '2', '3', undefined, '9'].map(customerLocale)).toEqual(['en', 'zh', 'id', 'en', 'en', 'en']);
   });
 
@@ -34,7 +42,8 @@ describe('desk logic', () => {
   });
 
   it('moves the crop box with the arrow keys and resizes it with Shift, inside the picture, on a 2 % grid', () => {
-    const press = (rect: CropRect | null, keys: string[], shift = false) => keys.reduce<CropRect | null>((r, k) => keyedRect(r, k, shift) ?? r, rect);
+    const press = (rect: CropRect | null, keys: string[], shift = false) =>
+      keys.reduce<CropRect | null>((r, k) => keyedRect(r, k, shift) ?? r, rect);
     expect(keyedRect(null, 'ArrowLeft', false)).toEqual(FIRST_BOX);
     expect(keyedRect(FIRST_BOX, 'a', false)).toBeUndefined();
     const moved = press(FIRST_BOX, Array<string>(5).fill('ArrowLeft'));

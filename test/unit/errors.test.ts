@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ERRORS, errorBodyKey, errorProvenance, errorSpec, errorTitle, errorWords, explainForPhotos, explainServiceMessage, readServiceBody, type ErrorSpec, type ExplainedError } from '../../core/faceid/errors';
+import {
+  ERRORS,
+  errorBodyKey,
+  errorProvenance,
+  errorSpec,
+  errorTitle,
+  errorWords,
+  explainForPhotos,
+  explainServiceMessage,
+  readServiceBody,
+  type ErrorSpec,
+  type ExplainedError,
+} from '../../core/faceid/errors';
 import { faceidParagraph, faceidText } from '../../core/faceid/messages';
 import { msg } from '../../core/i18n/render';
 
@@ -10,7 +22,9 @@ import { specPath, specSection } from '../support/spec-doc';
 
 /** HTTP status, body key, code and sources of each row of docs/faceid-api.md §2.6 that names a code. */
 function documentedGetTokenErrors(): { http: number; key: string; code: string; sources: string }[] {
-  return [...specSection('### 2.6 Error codes').matchAll(/^\| (\d{3}) \| \**`(error|error_message)`\** \| `([A-Z_]+)[^|]*\|[^|]*\| (.*) \|$/gm)].map((m) => ({
+  return [
+    ...specSection('### 2.6 Error codes').matchAll(/^\| (\d{3}) \| \**`(error|error_message)`\** \| `([A-Z_]+)[^|]*\|[^|]*\| (.*) \|$/gm),
+  ].map((m) => ({
     http: Number(m[1]),
     key: m[2] ?? '',
     code: m[3] ?? '',
@@ -50,7 +64,13 @@ describe('error catalogue', () => {
           const r = readServiceBody(http, JSON.stringify({ request_id: '1,abc', time_used: 3, [key]: message }));
           expect(r.kind, `${key}=${message}`).toBe('error');
           if (r.kind !== 'error') continue;
-          expect(r.error, `${key}=${message}`).toMatchObject({ code, serviceMessage: message, httpStatus: http, requestId: '1,abc', title: errorTitle(code) });
+          expect(r.error, `${key}=${message}`).toMatchObject({
+            code,
+            serviceMessage: message,
+            httpStatus: http,
+            requestId: '1,abc',
+            title: errorTitle(code),
+          });
           expect(r.error.detail).toBe(message === code ? undefined : detail);
         }
       }
@@ -58,7 +78,14 @@ describe('error catalogue', () => {
   });
 
   it('points each error at the field it concerns', () => {
-    for (const code of ['MISSING_ARGUMENTS', 'BAD_ARGUMENTS', 'IMAGE_ERROR_UNSUPPORTED_FORMAT', 'NO_FACE_FOUND', 'MULTIPLE_FACES', 'INVALID_IMAGE_SIZE']) {
+    for (const code of [
+      'MISSING_ARGUMENTS',
+      'BAD_ARGUMENTS',
+      'IMAGE_ERROR_UNSUPPORTED_FORMAT',
+      'NO_FACE_FOUND',
+      'MULTIPLE_FACES',
+      'INVALID_IMAGE_SIZE',
+    ]) {
       expect(explainServiceMessage(`${code}: image_ref2`, 400).field, code).toBe('image_ref2');
       expect(explainServiceMessage(`${code}:biz_no`, 400).field, code).toBe('biz_no');
     }
@@ -73,7 +100,11 @@ describe('error catalogue', () => {
 
   it('records the body key of each code as the §2.6 table of the doc gives it: error for three, error_message for the rest', () => {
     for (const { key, code } of documented) expect(errorBodyKey(code), code).toBe(key);
-    expect(documented.filter((d) => d.key === 'error').map((d) => d.code)).toEqual(['AUTHENTICATION_ERROR', 'AUTHORIZATION_ERROR', 'API_NOT_FOUND']);
+    expect(documented.filter((d) => d.key === 'error').map((d) => d.code)).toEqual([
+      'AUTHENTICATION_ERROR',
+      'AUTHORIZATION_ERROR',
+      'API_NOT_FOUND',
+    ]);
     expect(documented.filter((d) => d.key === 'error_message')).toHaveLength(8);
   });
 
@@ -86,7 +117,8 @@ describe('error catalogue', () => {
     for (const spec of ERRORS as readonly ErrorSpec[]) {
       if (spec.origin === 'service') expect(spec.sources?.length, spec.code).toBeGreaterThan(0);
     }
-    for (const code of ['INVALID_IMAGE_SIZE', 'REQUEST_ENTITY_TOO_LARGE', 'INVALID_TOKEN']) expect(errorSpec(code)?.confidence, code).toBe('inferred');
+    for (const code of ['INVALID_IMAGE_SIZE', 'REQUEST_ENTITY_TOO_LARGE', 'INVALID_TOKEN'])
+      expect(errorSpec(code)?.confidence, code).toBe('inferred');
     expect(errorSpec('RESULT_NOT_FOUND')?.confidence).toBe('china');
     expect(errorSpec('DATA_DESTROYED')?.confidence).toBe('third-party');
     expect(faceidText(errorProvenance('INVALID_IMAGE_SIZE') ?? msg('errors', 'none'))).toBe('our inference (sources: T-DOC-RAW)');
@@ -96,13 +128,19 @@ describe('error catalogue', () => {
   it('knows the key the code arrived under', () => {
     const r = readServiceBody(403, JSON.stringify({ error: 'AUTHENTICATION_ERROR', request_id: '1,a' }));
     expect(r).toMatchObject({ kind: 'error', error: { code: 'AUTHENTICATION_ERROR', receivedKey: 'error' } });
-    expect(readServiceBody(400, JSON.stringify({ error_message: 'MISSING_ARGUMENTS: uuid' }))).toMatchObject({ kind: 'error', error: { field: 'uuid', receivedKey: 'error_message' } });
+    expect(readServiceBody(400, JSON.stringify({ error_message: 'MISSING_ARGUMENTS: uuid' }))).toMatchObject({
+      kind: 'error',
+      error: { field: 'uuid', receivedKey: 'error_message' },
+    });
   });
 
   it('finds the code under error when error_message is present but empty or null', () => {
     for (const empty of ['', null]) {
       const r = readServiceBody(403, JSON.stringify({ error_message: empty, error: 'AUTHORIZATION_ERROR: No data source permission.' }));
-      expect(r, String(empty)).toMatchObject({ kind: 'error', error: { code: 'AUTHORIZATION_ERROR', detail: 'No data source permission.', receivedKey: 'error' } });
+      expect(r, String(empty)).toMatchObject({
+        kind: 'error',
+        error: { code: 'AUTHORIZATION_ERROR', detail: 'No data source permission.', receivedKey: 'error' },
+      });
     }
   });
 
@@ -139,7 +177,8 @@ describe('error catalogue', () => {
   it('has one entry per code, every console code marked as such', () => {
     const codes = ERRORS.map((e) => e.code);
     expect(new Set(codes).size).toBe(codes.length);
-    for (const code of ['UNEXPECTED_RESPONSE', 'NETWORK_ERROR', 'TIMEOUT', 'CONNECTION_LOST', 'CANCELLED']) expect(errorSpec(code)?.origin).toBe('console');
+    for (const code of ['UNEXPECTED_RESPONSE', 'NETWORK_ERROR', 'TIMEOUT', 'CONNECTION_LOST', 'CANCELLED'])
+      expect(errorSpec(code)?.origin).toBe('console');
   });
 });
 

@@ -20,8 +20,14 @@ describe('the get_result budget', () => {
   it('keeps a result one day from the end of the flow, or from the expiry when the end is unknown', () => {
     const ended = fetchBudget({ fetches: 1, finished: true, endedAtMs: NOW - RESULT_RETENTION_MS + 1, nowMs: NOW });
     expect(ended).toMatchObject({ mayFetch: true, keptUntilMs: NOW + 1 });
-    expect(fetchBudget({ fetches: 1, finished: true, endedAtMs: NOW - RESULT_RETENTION_MS, nowMs: NOW })).toMatchObject({ mayFetch: false, mayPoll: false, blocked: 'retention' });
-    expect(fetchBudget({ fetches: 0, finished: false, expiredTime: (NOW - RESULT_RETENTION_MS) / 1000 - 1, nowMs: NOW }).blocked).toBe('retention');
+    expect(fetchBudget({ fetches: 1, finished: true, endedAtMs: NOW - RESULT_RETENTION_MS, nowMs: NOW })).toMatchObject({
+      mayFetch: false,
+      mayPoll: false,
+      blocked: 'retention',
+    });
+    expect(fetchBudget({ fetches: 0, finished: false, expiredTime: (NOW - RESULT_RETENTION_MS) / 1000 - 1, nowMs: NOW }).blocked).toBe(
+      'retention',
+    );
     expect(fetchBudget({ fetches: 0, finished: false, nowMs: NOW }).keptUntilMs).toBeUndefined();
   });
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { advanceFlow, END_STAGES, FLOW_STAGES, flowStateAt, issuedFlow, readVerdict, tokenStillUsable, type FlowEvent, type FlowStage, type FlowState } from '../../core/faceid/flow-status';
+import {
+  advanceFlow,
+  END_STAGES,
+  FLOW_STAGES,
+  flowStateAt,
+  issuedFlow,
+  readVerdict,
+  tokenStillUsable,
+  type FlowEvent,
+  type FlowStage,
+  type FlowState,
+} from '../../core/faceid/flow-status';
 import type { FlowStatus, VerificationData } from '../../core/faceid/verification';
 
 const EXPIRY_S = 1_000_000;
@@ -7,7 +18,11 @@ const EXPIRY_MS = EXPIRY_S * 1000;
 const BEFORE = EXPIRY_MS - 60_000;
 const AFTER = EXPIRY_MS + 1;
 const thresholds = { '1e-3': 64, '1e-4': 69, '1e-5': 74, '1e-6': 79.9 };
-const passData: VerificationData = { status: 'OK', liveness_result: { result: 'PASS' }, verify_result: { error_message: null, result_ref1: { confidence: 76, thresholds } } };
+const passData: VerificationData = {
+  status: 'OK',
+  liveness_result: { result: 'PASS' },
+  verify_result: { error_message: null, result_ref1: { confidence: 76, thresholds } },
+};
 
 /** A state in the given stage, reached through the model itself. */
 function reach(stage: FlowStage): FlowState {
@@ -16,10 +31,22 @@ function reach(stage: FlowStage): FlowState {
     issued: [],
     opened: [{ kind: 'opened', at: BEFORE }],
     'in-progress': [{ kind: 'status', at: BEFORE, status: 'PROCESSING' }],
-    passed: [{ kind: 'opened', at: BEFORE }, { kind: 'status', at: BEFORE, status: 'OK', data: passData }],
-    'not-passed': [{ kind: 'opened', at: BEFORE }, { kind: 'status', at: BEFORE, status: 'FAILED' }],
-    cancelled: [{ kind: 'opened', at: BEFORE }, { kind: 'status', at: BEFORE, status: 'CANCELLED' }],
-    'timed-out': [{ kind: 'opened', at: BEFORE }, { kind: 'status', at: BEFORE, status: 'TIMEOUT' }],
+    passed: [
+      { kind: 'opened', at: BEFORE },
+      { kind: 'status', at: BEFORE, status: 'OK', data: passData },
+    ],
+    'not-passed': [
+      { kind: 'opened', at: BEFORE },
+      { kind: 'status', at: BEFORE, status: 'FAILED' },
+    ],
+    cancelled: [
+      { kind: 'opened', at: BEFORE },
+      { kind: 'status', at: BEFORE, status: 'CANCELLED' },
+    ],
+    'timed-out': [
+      { kind: 'opened', at: BEFORE },
+      { kind: 'status', at: BEFORE, status: 'TIMEOUT' },
+    ],
     'expired-unused': [{ kind: 'tick', at: AFTER }],
   };
   return paths[stage].reduce((s, e) => advanceFlow(s, e), s0);
@@ -58,7 +85,10 @@ describe('the verification flow model', () => {
   });
 
   it('a token nobody opened expires unused — on the clock, on a NOT_STARTED poll after expiry, and on a TIMEOUT result', () => {
-    expect(advanceFlow(issuedFlow(EXPIRY_S), { kind: 'tick', at: EXPIRY_MS })).toMatchObject({ stage: 'expired-unused', endedAt: EXPIRY_MS });
+    expect(advanceFlow(issuedFlow(EXPIRY_S), { kind: 'tick', at: EXPIRY_MS })).toMatchObject({
+      stage: 'expired-unused',
+      endedAt: EXPIRY_MS,
+    });
     expect(advanceFlow(issuedFlow(EXPIRY_S), { kind: 'status', at: AFTER, status: 'NOT_STARTED' }).stage).toBe('expired-unused');
     expect(advanceFlow(issuedFlow(EXPIRY_S), { kind: 'status', at: AFTER, status: 'TIMEOUT' }).stage).toBe('expired-unused');
     expect(advanceFlow(issuedFlow(EXPIRY_S), { kind: 'opened', at: AFTER }).stage).toBe('expired-unused');
@@ -79,11 +109,20 @@ describe('the verification flow model', () => {
       expect(confirmed).toMatchObject({ stage: 'timed-out', endedAt: EXPIRY_MS });
       expect(confirmed.provisional).toBeUndefined();
     }
-    expect(advanceFlow(reach('in-progress'), { kind: 'status', at: AFTER, status: 'PROCESSING' })).toMatchObject({ stage: 'timed-out', provisional: true });
+    expect(advanceFlow(reach('in-progress'), { kind: 'status', at: AFTER, status: 'PROCESSING' })).toMatchObject({
+      stage: 'timed-out',
+      provisional: true,
+    });
   });
 
   it('every end status from every running stage gives its end stage', () => {
-    const expected: Record<Exclude<FlowStatus, 'NOT_STARTED' | 'PROCESSING'>, FlowStage> = { OK: 'passed', FAILED: 'not-passed', CANCELLED: 'cancelled', TIMEOUT: 'timed-out', WEBRTC_UNSUPPORTED: 'not-passed' };
+    const expected: Record<Exclude<FlowStatus, 'NOT_STARTED' | 'PROCESSING'>, FlowStage> = {
+      OK: 'passed',
+      FAILED: 'not-passed',
+      CANCELLED: 'cancelled',
+      TIMEOUT: 'timed-out',
+      WEBRTC_UNSUPPORTED: 'not-passed',
+    };
     for (const from of ['opened', 'in-progress'] as const) {
       for (const [status, stage] of Object.entries(expected)) {
         const data = status === 'OK' ? passData : undefined;
@@ -136,14 +175,26 @@ describe('reading the verdict', () => {
     const d: VerificationData = {
       status: 'OK',
       liveness_result: { result: 'FAIL', face_genuineness: { screen_replay_confidence: 0.9, screen_replay_threshold: 0.5 } },
-      verify_result: { error_message: 'bad image', result_ref1: { confidence: 80, thresholds }, result_ref2: { confidence: 10, thresholds } },
+      verify_result: {
+        error_message: 'bad image',
+        result_ref1: { confidence: 80, thresholds },
+        result_ref2: { confidence: 10, thresholds },
+      },
       multiple_faces: true,
     };
-    expect(readVerdict(d, '1e-4')).toEqual({ stage: 'not-passed', reasons: ['liveness-failed', 'no-match', 'comparison-error', 'fake-face', 'multiple-faces'], level: '1e-4' });
+    expect(readVerdict(d, '1e-4')).toEqual({
+      stage: 'not-passed',
+      reasons: ['liveness-failed', 'no-match', 'comparison-error', 'fake-face', 'multiple-faces'],
+      level: '1e-4',
+    });
   });
 
   it('has no comparison level without a comparison, and reads flow failures by their fail_reason', () => {
-    expect(readVerdict({ status: 'OK', liveness_result: { result: 'PASS' } }, '1e-4')).toEqual({ stage: 'passed', reasons: [], level: undefined });
+    expect(readVerdict({ status: 'OK', liveness_result: { result: 'PASS' } }, '1e-4')).toEqual({
+      stage: 'passed',
+      reasons: [],
+      level: undefined,
+    });
     expect(readVerdict({ status: 'WEBRTC_UNSUPPORTED', fail_reason: 'PERMISSIONS_ERROR' }, '1e-4').reasons).toEqual(['camera-denied']);
     expect(readVerdict({ status: 'WEBRTC_UNSUPPORTED', fail_reason: 'NETWORK_ERROR' }, '1e-4').reasons).toEqual(['network-error']);
     expect(readVerdict({ status: 'WEBRTC_UNSUPPORTED' }, '1e-4').reasons).toEqual(['browser-unsupported']);

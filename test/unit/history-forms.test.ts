@@ -32,7 +32,11 @@ describe('history view logic', () => {
   });
 
   it('clones every sent parameter but the credentials and files, and plans the profile', () => {
-    const row = { params: { api_key: 'k', api_secret: '[redacted]', biz_no: 'b-1', uuid: 'u', web_title: 'x', image_ref1: 'ignored' }, profileId: 'p2', profileName: 'Staging' };
+    const row = {
+      params: { api_key: 'k', api_secret: '[redacted]', biz_no: 'b-1', uuid: 'u', web_title: 'x', image_ref1: 'ignored' },
+      profileId: 'p2',
+      profileName: 'Staging',
+    };
     const profiles = [profile('p1', 'Prod'), profile('p2', 'Staging')];
     const plan = planClone(row, profiles, 'p1');
     expect(plan.values).toEqual({ biz_no: 'b-1', uuid: 'u', web_title: 'x' });
@@ -42,7 +46,13 @@ describe('history view logic', () => {
   });
 
   it('turns the filter form into the filter, with an inclusive "to" day', () => {
-    const { filter, problem } = toHistoryFilter({ ...EMPTY_FORM, text: '  desk-2026 ', status: 'expired', from: '2026-11-01', to: '2026-11-01' });
+    const { filter, problem } = toHistoryFilter({
+      ...EMPTY_FORM,
+      text: '  desk-2026 ',
+      status: 'expired',
+      from: '2026-11-01',
+      to: '2026-11-01',
+    });
     expect(problem).toBeUndefined();
     expect(filter).toMatchObject({ text: 'desk-2026', status: 'expired', from: dayStartMs('2026-11-01') });
     expect((filter.to ?? 0) - (filter.from ?? 0)).toBe(86_400_000);
@@ -56,8 +66,12 @@ describe('history view logic', () => {
   });
 
   it('checks the settings form field by field', () => {
-    expect(fromDraft({ operator: ' desk 7 ', keepPhotos: false, retentionDays: '30', retentionRows: '' })).toEqual({ settings: { operator: 'desk 7', keepPhotos: false, retentionDays: 30, retentionRows: 0 } });
+    expect(fromDraft({ operator: ' desk 7 ', keepPhotos: false, retentionDays: '30', retentionRows: '' })).toEqual({
+      settings: { operator: 'desk 7', keepPhotos: false, retentionDays: 30, retentionRows: 0 },
+    });
     const bad = fromDraft({ operator: '', keepPhotos: true, retentionDays: 'ten', retentionRows: '99999999' });
-    expect(bad).toEqual({ problems: { retentionDays: expect.stringMatching(/whole number/), retentionRows: expect.stringMatching(/at most 10,000,000/) } });
+    expect(bad).toEqual({
+      problems: { retentionDays: expect.stringMatching(/whole number/), retentionRows: expect.stringMatching(/at most 10,000,000/) },
+    });
   });
 });

@@ -5,18 +5,35 @@ import { ImportError, importCall, importMultipart } from '../../core/import';
 import { curlCommand } from '../../main/history/curl';
 
 const SECRET = 'pasted-secret-6c1f0e';
-const noSecret = (v: unknown) => expect(JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? `<${x.length} bytes>` : x))).not.toContain(SECRET);
+const noSecret = (v: unknown) =>
+  expect(JSON.stringify(v, (_k, x: unknown) => (x instanceof Uint8Array ? `<${x.length} bytes>` : x))).not.toContain(SECRET);
 
 describe('importing a pasted call', () => {
   it("reads the console's own Copy as cURL back into the same parameters", () => {
     const row = {
       baseUrl: 'https://api-idn.megvii.com',
-      params: { api_key: 'k-123', api_secret: '[redacted]', return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: "o'brien-1", comparison_type: '0', uuid: 'cust 7', biz_extra_data: '{"case":"CS-1"}' },
+      params: {
+        api_key: 'k-123',
+        api_secret: '[redacted]',
+        return_url: 'https://bank.example/r',
+        notify_url: 'https://bank.example/n',
+        biz_no: "o'brien-1",
+        comparison_type: '0',
+        uuid: 'cust 7',
+        biz_extra_data: '{"case":"CS-1"}',
+      },
       photos: [{ param: 'image_ref1' as const, filename: 'me.jpg', sha256: 'cd'.repeat(32), bytes: 10, format: 'jpeg', kept: false }],
     };
     const r = importCall(curlCommand(row, { keepOriginal: true }));
     expect(r.source).toBe('curl');
-    expect(r.params).toEqual({ return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', biz_no: "o'brien-1", comparison_type: '0', uuid: 'cust 7', biz_extra_data: '{"case":"CS-1"}' });
+    expect(r.params).toEqual({
+      return_url: 'https://bank.example/r',
+      notify_url: 'https://bank.example/n',
+      biz_no: "o'brien-1",
+      comparison_type: '0',
+      uuid: 'cust 7',
+      biz_extra_data: '{"case":"CS-1"}',
+    });
     expect(r.notes).toEqual(
       expect.arrayContaining([
         { code: 'SECRET_DROPPED', param: 'api_secret' },
@@ -33,7 +50,7 @@ describe('importing a pasted call', () => {
       "curl 'https://api-sgp.megvii.com/faceid/lite/get_token' \\",
       "  -H 'accept: */*' \\",
       "  -H 'content-type: multipart/form-data; boundary=----WebKitFormBoundaryx8Yq2TnLb0aQ' \\",
-      "  --data-raw $'------WebKitFormBoundaryx8Yq2TnLb0aQ\\r\\nContent-Disposition: form-data; name=\"api_key\"\\r\\n\\r\\nk-123\\r\\n" +
+      '  --data-raw $\'------WebKitFormBoundaryx8Yq2TnLb0aQ\\r\\nContent-Disposition: form-data; name="api_key"\\r\\n\\r\\nk-123\\r\\n' +
         '------WebKitFormBoundaryx8Yq2TnLb0aQ\\r\\nContent-Disposition: form-data; name="api_secret"\\r\\n\\r\\n' +
         SECRET +
         '\\r\\n------WebKitFormBoundaryx8Yq2TnLb0aQ\\r\\nContent-Disposition: form-data; name="biz_no"\\r\\n\\r\\nLOAN-88213\\r\\n' +
@@ -43,12 +60,19 @@ describe('importing a pasted call', () => {
     ].join('\n');
     const r = importCall(pasted);
     expect(r.params).toEqual({ biz_no: 'LOAN-88213', uuid: 'nasabah-é-01' });
-    expect(r.notes).toEqual(expect.arrayContaining([{ code: 'SECRET_DROPPED', param: 'api_secret' }, { code: 'PHOTO_NOT_IN_PASTE', param: 'image_ref1', detail: 'ktp.jpg' }]));
+    expect(r.notes).toEqual(
+      expect.arrayContaining([
+        { code: 'SECRET_DROPPED', param: 'api_secret' },
+        { code: 'PHOTO_NOT_IN_PASTE', param: 'image_ref1', detail: 'ktp.jpg' },
+      ]),
+    );
     noSecret(r);
   });
 
   it('reads a hand-typed command with -F, a query string, and Windows caret continuations', () => {
-    const r = importCall(`curl -X POST ^\n  -F "api_secret=${SECRET}" ^\n  -F biz_no=B-1 -F "comparison_type=-1" --form-string "biz_extra_data=@x;y" "https://api-idn.megvii.com/faceid/lite/get_token?uuid=u-9"`);
+    const r = importCall(
+      `curl -X POST ^\n  -F "api_secret=${SECRET}" ^\n  -F biz_no=B-1 -F "comparison_type=-1" --form-string "biz_extra_data=@x;y" "https://api-idn.megvii.com/faceid/lite/get_token?uuid=u-9"`,
+    );
     expect(r.params).toEqual({ biz_no: 'B-1', comparison_type: '-1', biz_extra_data: '@x;y', uuid: 'u-9' });
     expect(r.notes.map((n) => n.code)).toContain('SECRET_DROPPED');
     noSecret(r);
@@ -85,7 +109,9 @@ describe('importing a pasted call', () => {
 
   it('attaches a photo when the dump is given as bytes (a saved request)', () => {
     const jpeg = readFileSync('test/fixtures/face.jpg');
-    const head = Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="uuid"\r\n\r\ncust-1\r\n--XyZ\r\nContent-Disposition: form-data; name="image_ref1"; filename="face.jpg"\r\nContent-Type: image/jpeg\r\n\r\n');
+    const head = Buffer.from(
+      '--XyZ\r\nContent-Disposition: form-data; name="uuid"\r\n\r\ncust-1\r\n--XyZ\r\nContent-Disposition: form-data; name="image_ref1"; filename="face.jpg"\r\nContent-Type: image/jpeg\r\n\r\n',
+    );
     const tail = Buffer.from('\r\n--XyZ--\r\n');
     const r = importMultipart(new Uint8Array(Buffer.concat([head, jpeg, tail])));
     expect(r.params).toEqual({ uuid: 'cust-1' });
@@ -98,7 +124,9 @@ describe('importing a pasted call', () => {
     const flat = importCall(`{"biz_no":"J-1","comparison_type":-1,"api_secret":"${SECRET}","uuid":"u"}`);
     expect(flat).toMatchObject({ source: 'json', params: { biz_no: 'J-1', comparison_type: '-1', uuid: 'u' } });
     expect(flat.notes.map((n) => n.code)).toEqual(['SECRET_DROPPED']);
-    const exported = importCall(JSON.stringify({ id: 4, bizNo: 'J-2', params: { biz_no: 'J-2', api_secret: '[redacted]', image_ref1: 'face.jpg' } }));
+    const exported = importCall(
+      JSON.stringify({ id: 4, bizNo: 'J-2', params: { biz_no: 'J-2', api_secret: '[redacted]', image_ref1: 'face.jpg' } }),
+    );
     expect(exported.params).toEqual({ biz_no: 'J-2' });
     expect(exported.notes.map((n) => n.code)).toEqual(['SECRET_DROPPED', 'PHOTO_NOT_IN_PASTE']);
     noSecret(flat);

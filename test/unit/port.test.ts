@@ -12,7 +12,10 @@ describe('one port parser for both command lines', () => {
 
   it('refuses every other spelling, naming the flag, the range and the value', () => {
     for (const text of ['', ' 80', '80 ', '+80', '-1', '1e3', '0x50', '8.0', '65536', '99999', '1'.repeat(400), 'Infinity']) {
-      expect(parsePort(text), JSON.stringify(text)).toEqual({ ok: false, message: `--port must be a whole number from 0 to 65535, not "${text}".` });
+      expect(parsePort(text), JSON.stringify(text)).toEqual({
+        ok: false,
+        message: `--port must be a whole number from 0 to 65535, not "${text}".`,
+      });
     }
   });
 
@@ -25,7 +28,7 @@ describe('one port parser for both command lines', () => {
     }
   });
 
-  it('parses the browser shell\'s other options and refuses unknown ones', () => {
+  it("parses the browser shell's other options and refuses unknown ones", () => {
     expect(parseWebArgs([])).toEqual({ kind: 'run', port: 0, dataDir: undefined, open: false });
     expect(parseWebArgs(['--data-dir', '/tmp/x', '--port', '8080'])).toEqual({ kind: 'run', port: 8080, dataDir: '/tmp/x', open: false });
     expect(parseWebArgs(['--open'])).toMatchObject({ kind: 'run', open: true });

@@ -2,8 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { isUsable, judgePhoto, type DetectedFace, type RawAnalysis } from '../../core/precheck/judge';
 import { poseFromLandmarks, type Point } from '../../core/precheck/pose';
 
-const face = (over: Partial<DetectedFace> = {}): DetectedFace => ({ x: 0.3, y: 0.2, width: 0.4, height: 0.5, score: 0.95, rollDeg: 0, yawDeg: 0, ...over });
-const raw = (tries: RawAnalysis['tries'], over: Partial<RawAnalysis> = {}): RawAnalysis => ({ width: 600, height: 800, tries, meanLuma: 120, sharpness: 20, elapsedMs: 10, detector: 'test', ...over });
+const face = (over: Partial<DetectedFace> = {}): DetectedFace => ({
+  x: 0.3,
+  y: 0.2,
+  width: 0.4,
+  height: 0.5,
+  score: 0.95,
+  rollDeg: 0,
+  yawDeg: 0,
+  ...over,
+});
+const raw = (tries: RawAnalysis['tries'], over: Partial<RawAnalysis> = {}): RawAnalysis => ({
+  width: 600,
+  height: 800,
+  tries,
+  meanLuma: 120,
+  sharpness: 20,
+  elapsedMs: 10,
+  detector: 'test',
+  ...over,
+});
 const codes = (r: ReturnType<typeof judgePhoto>) => r.findings.map((f) => f.code);
 
 describe('the pre-check rules', () => {
@@ -15,7 +33,12 @@ describe('the pre-check rules', () => {
   });
 
   it('expects NO_FACE_FOUND when no orientation shows a face, and ignores detections below the counting score', () => {
-    const r = judgePhoto(raw([{ rotation: 0, faces: [face({ score: 0.35 })] }, { rotation: 90, faces: [] }]));
+    const r = judgePhoto(
+      raw([
+        { rotation: 0, faces: [face({ score: 0.35 })] },
+        { rotation: 90, faces: [] },
+      ]),
+    );
     expect(r.likelyAnswer).toBe('NO_FACE_FOUND');
     expect(codes(r)).toEqual(['no-face']);
     expect(r.findings[0]).toMatchObject({ severity: 'problem', action: 'retake' });
@@ -49,9 +72,20 @@ describe('the pre-check rules', () => {
   });
 
   it('keeps the photo upright unless a turn finds a clearly surer face', () => {
-    const tie = judgePhoto(raw([{ rotation: 0, faces: [face({ score: 0.78 })] }, { rotation: 180, faces: [face({ score: 0.79 })] }]));
+    const tie = judgePhoto(
+      raw([
+        { rotation: 0, faces: [face({ score: 0.78 })] },
+        { rotation: 180, faces: [face({ score: 0.79 })] },
+      ]),
+    );
     expect(tie.suggestedRotation).toBe(0);
-    const turned = judgePhoto(raw([{ rotation: 0, faces: [face({ score: 0.9 })] }, { rotation: 90, faces: [face({ score: 0.95 })] }, { rotation: 270, faces: [face({ score: 0.99 })] }]));
+    const turned = judgePhoto(
+      raw([
+        { rotation: 0, faces: [face({ score: 0.9 })] },
+        { rotation: 90, faces: [face({ score: 0.95 })] },
+        { rotation: 270, faces: [face({ score: 0.99 })] },
+      ]),
+    );
     expect(turned.suggestedRotation).toBe(270);
   });
 
@@ -59,7 +93,10 @@ describe('the pre-check rules', () => {
     // 0.1 of 800 px = 80 px high: 13 % of the 600 px shorter side passes; 0.08 → 64 px, 10.7 % does not.
     expect(codes(judgePhoto(raw([{ rotation: 0, faces: [face({ height: 0.1 })] }])))).not.toContain('face-too-small');
     const small = judgePhoto(raw([{ rotation: 0, faces: [face({ height: 0.08 })] }]));
-    expect(small.findings.find((f) => f.code === 'face-too-small')).toMatchObject({ severity: 'advice', params: { percent: 11, minPercent: 12, pixels: 64 } });
+    expect(small.findings.find((f) => f.code === 'face-too-small')).toMatchObject({
+      severity: 'advice',
+      params: { percent: 11, minPercent: 12, pixels: 64 },
+    });
     expect(small.likelyAnswer).toBe('OK');
     expect(isUsable(small)).toBe(false);
   });

@@ -16,8 +16,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('unpackedPath', () => {
   it('moves a path inside app.asar to app.asar.unpacked when the unpacked copy exists', () => {
-    expect(unpackedPath(join(resources, 'app.asar', 'node_modules', '@vladmandic', 'face-api', 'model'))).toBe(join(resources, 'app.asar.unpacked', 'node_modules', '@vladmandic', 'face-api', 'model'));
-    expect(unpackedPath(join(resources, 'app.asar', 'out', 'main', 'precheck-worker.js'))).toBe(join(resources, 'app.asar.unpacked', 'out', 'main', 'precheck-worker.js'));
+    expect(unpackedPath(join(resources, 'app.asar', 'node_modules', '@vladmandic', 'face-api', 'model'))).toBe(
+      join(resources, 'app.asar.unpacked', 'node_modules', '@vladmandic', 'face-api', 'model'),
+    );
+    expect(unpackedPath(join(resources, 'app.asar', 'out', 'main', 'precheck-worker.js'))).toBe(
+      join(resources, 'app.asar.unpacked', 'out', 'main', 'precheck-worker.js'),
+    );
   });
 
   it('keeps the path when nothing was unpacked there, or when it is not in an archive at all', () => {
@@ -35,16 +39,23 @@ describe('unpackedPath', () => {
 
   it('handles Windows separators', () => {
     const seen: string[] = [];
-    const moved = unpackedPath('C:\\Program Files\\FaceID Console\\resources\\app.asar\\node_modules\\@tensorflow\\tfjs-backend-wasm\\dist', (p) => {
-      seen.push(p);
-      return true;
-    });
-    expect(moved).toBe('C:\\Program Files\\FaceID Console\\resources\\app.asar.unpacked\\node_modules\\@tensorflow\\tfjs-backend-wasm\\dist');
+    const moved = unpackedPath(
+      'C:\\Program Files\\FaceID Console\\resources\\app.asar\\node_modules\\@tensorflow\\tfjs-backend-wasm\\dist',
+      (p) => {
+        seen.push(p);
+        return true;
+      },
+    );
+    expect(moved).toBe(
+      'C:\\Program Files\\FaceID Console\\resources\\app.asar.unpacked\\node_modules\\@tensorflow\\tfjs-backend-wasm\\dist',
+    );
     expect(seen).toEqual([moved]);
   });
 
   it('maps an unpacked file back into the archive, where its packages resolve', () => {
-    expect(packedPath(join(resources, 'app.asar.unpacked', 'out', 'main', 'precheck-worker.js'))).toBe(join(resources, 'app.asar', 'out', 'main', 'precheck-worker.js'));
+    expect(packedPath(join(resources, 'app.asar.unpacked', 'out', 'main', 'precheck-worker.js'))).toBe(
+      join(resources, 'app.asar', 'out', 'main', 'precheck-worker.js'),
+    );
     expect(packedPath('/work/out/main/precheck-worker.js')).toBe('/work/out/main/precheck-worker.js');
   });
 });

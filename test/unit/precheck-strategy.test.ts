@@ -7,11 +7,21 @@ import type { Rotation } from '../../core/precheck/findings';
 import { judgePhoto, type DetectedFace } from '../../core/precheck/judge';
 import { runStrategy, type DetectorModel } from '../../core/precheck/strategy';
 
-const face = (over: Partial<DetectedFace> = {}): DetectedFace => ({ x: 0.3, y: 0.2, width: 0.4, height: 0.5, score: 0.9, rollDeg: 0, yawDeg: 0, ...over });
+const face = (over: Partial<DetectedFace> = {}): DetectedFace => ({
+  x: 0.3,
+  y: 0.2,
+  width: 0.4,
+  height: 0.5,
+  score: 0.9,
+  rollDeg: 0,
+  yawDeg: 0,
+  ...over,
+});
 type Table = Partial<Record<`${DetectorModel}:${Rotation}`, DetectedFace[]>>;
 const answers = (table: Table) => (model: DetectorModel, rotation: Rotation) => Promise.resolve(table[`${model}:${rotation}`] ?? []);
 const passes = (o: Awaited<ReturnType<typeof runStrategy>>) => o.passes.map((p) => `${p.model}:${p.rotation}`);
-const judged = (o: Awaited<ReturnType<typeof runStrategy>>) => judgePhoto({ width: 600, height: 800, tries: o.tries, passes: o.passes, meanLuma: 120, sharpness: 20, elapsedMs: 1, detector: 'table' });
+const judged = (o: Awaited<ReturnType<typeof runStrategy>>) =>
+  judgePhoto({ width: 600, height: 800, tries: o.tries, passes: o.passes, meanLuma: 120, sharpness: 20, elapsedMs: 1, detector: 'table' });
 
 describe('the pre-check strategy', () => {
   it('settles a portrait with one tiny_face_detector pass', async () => {
@@ -47,7 +57,15 @@ describe('the pre-check strategy', () => {
 
   it('asks ssd_mobilenetv1 upright and at the best turn when tiny is unsure of every orientation', async () => {
     // A head tilted by 45°: tiny is unsure upright and half sure upside down; ssd is sure upright.
-    const tilted = await runStrategy(answers({ 'tiny:0': [face({ score: 0.45 })], 'tiny:180': [face({ score: 0.75 })], 'ssd:0': [face({ score: 0.93 })], 'ssd:180': [face({ score: 0.55 })] }), 0.75);
+    const tilted = await runStrategy(
+      answers({
+        'tiny:0': [face({ score: 0.45 })],
+        'tiny:180': [face({ score: 0.75 })],
+        'ssd:0': [face({ score: 0.93 })],
+        'ssd:180': [face({ score: 0.55 })],
+      }),
+      0.75,
+    );
     expect(passes(tilted)).toEqual(['tiny:0', 'tiny:90', 'tiny:270', 'tiny:180', 'ssd:0', 'ssd:180']);
     expect(judged(tilted)).toMatchObject({ likelyAnswer: 'OK', suggestedRotation: 0 });
     // A faint sideways face: ssd confirms the turn tiny only hinted at.

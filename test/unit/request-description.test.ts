@@ -24,9 +24,15 @@ const parts: GetTokenRequestParts = {
 
 describe('get_token request parts', () => {
   it('builds the endpoint from a base URL with or without trailing slashes or a prefix', () => {
-    expect(endpointUrl('https://api-idn.megvii.com', '/faceid/lite/get_token').toString()).toBe('https://api-idn.megvii.com/faceid/lite/get_token');
-    expect(endpointUrl('https://api-idn.megvii.com//', '/faceid/lite/get_token').toString()).toBe('https://api-idn.megvii.com/faceid/lite/get_token');
-    expect(endpointUrl('http://127.0.0.1:7300/gw/', '/faceid/lite/get_token').toString()).toBe('http://127.0.0.1:7300/gw/faceid/lite/get_token');
+    expect(endpointUrl('https://api-idn.megvii.com', '/faceid/lite/get_token').toString()).toBe(
+      'https://api-idn.megvii.com/faceid/lite/get_token',
+    );
+    expect(endpointUrl('https://api-idn.megvii.com//', '/faceid/lite/get_token').toString()).toBe(
+      'https://api-idn.megvii.com/faceid/lite/get_token',
+    );
+    expect(endpointUrl('http://127.0.0.1:7300/gw/', '/faceid/lite/get_token').toString()).toBe(
+      'http://127.0.0.1:7300/gw/faceid/lite/get_token',
+    );
   });
 
   it('refuses base URLs that are not plain http(s), saying why', () => {
@@ -36,7 +42,16 @@ describe('get_token request parts', () => {
   });
 
   it('orders text fields credentials first, then in catalogue order, leaving out empty values and misplaced names', () => {
-    expect(orderedFields(parts).map(([n]) => n)).toEqual(['api_key', 'api_secret', 'return_url', 'notify_url', 'biz_no', 'comparison_type', 'uuid', 'biz_extra_data']);
+    expect(orderedFields(parts).map(([n]) => n)).toEqual([
+      'api_key',
+      'api_secret',
+      'return_url',
+      'notify_url',
+      'biz_no',
+      'comparison_type',
+      'uuid',
+      'biz_extra_data',
+    ]);
     expect(orderedFields(parts)[1]).toEqual(['api_secret', SECRET]);
   });
 });
@@ -45,7 +60,11 @@ describe('redacted request description', () => {
   const d = describeGetTokenRequest(parts);
 
   it('describes method, URL and every field, with api_secret as [redacted]', () => {
-    expect(d).toMatchObject({ method: 'POST', url: 'https://api-idn.megvii.com/faceid/lite/get_token', contentType: 'multipart/form-data' });
+    expect(d).toMatchObject({
+      method: 'POST',
+      url: 'https://api-idn.megvii.com/faceid/lite/get_token',
+      contentType: 'multipart/form-data',
+    });
     expect(d.fields.find((f) => f.name === 'api_secret')?.value).toBe('[redacted]');
     expect(d.fields.find((f) => f.name === 'api_key')?.value).toBe('key-1');
     expect(d.fields.find((f) => f.name === 'biz_no')?.value).toBe('b-1');
@@ -58,7 +77,13 @@ describe('redacted request description', () => {
 
   it('describes photos by name, size, SHA-256 and content type, never their bytes', () => {
     expect(d.files).toEqual([
-      { name: 'image_ref1', filename: 'me.jpg', contentType: 'image/jpeg', size: photo.length, sha256: createHash('sha256').update(photo).digest('hex') },
+      {
+        name: 'image_ref1',
+        filename: 'me.jpg',
+        contentType: 'image/jpeg',
+        size: photo.length,
+        sha256: createHash('sha256').update(photo).digest('hex'),
+      },
     ]);
   });
 });

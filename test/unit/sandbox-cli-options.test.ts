@@ -6,7 +6,13 @@ describe('sandbox command line', () => {
   it('defaults to loopback, port 7300 and the well-known sandbox credentials', () => {
     expect(parseSandboxArgs([])).toEqual({
       kind: 'run',
-      options: { host: '127.0.0.1', port: SANDBOX_DEFAULT_PORT, apiKey: SANDBOX_DEFAULT_KEY, apiSecret: SANDBOX_DEFAULT_SECRET, exposeBeyondLoopback: false },
+      options: {
+        host: '127.0.0.1',
+        port: SANDBOX_DEFAULT_PORT,
+        apiKey: SANDBOX_DEFAULT_KEY,
+        apiSecret: SANDBOX_DEFAULT_SECRET,
+        exposeBeyondLoopback: false,
+      },
       warnings: [],
     });
     expect([SANDBOX_DEFAULT_PORT, SANDBOX_DEFAULT_KEY, SANDBOX_DEFAULT_SECRET]).toEqual([7300, 'sandbox-key', 'sandbox-secret']);
@@ -14,7 +20,10 @@ describe('sandbox command line', () => {
 
   it('takes port, credentials and host from the options', () => {
     const r = parseSandboxArgs(['--port', '5000', '--api-key', 'K', '--api-secret', 'S', '--host', 'localhost']);
-    expect(r).toMatchObject({ kind: 'run', options: { host: 'localhost', port: 5000, apiKey: 'K', apiSecret: 'S', exposeBeyondLoopback: false } });
+    expect(r).toMatchObject({
+      kind: 'run',
+      options: { host: 'localhost', port: 5000, apiKey: 'K', apiSecret: 'S', exposeBeyondLoopback: false },
+    });
   });
 
   it('serves beyond loopback only for an explicit --host, with a warning', () => {
@@ -24,17 +33,23 @@ describe('sandbox command line', () => {
   });
 
   it('refuses bad input with a specific message', () => {
-    expect(parseSandboxArgs(['--port', '65536'])).toEqual({ kind: 'error', message: '--port must be a whole number from 0 to 65535, not "65536".' });
+    expect(parseSandboxArgs(['--port', '65536'])).toEqual({
+      kind: 'error',
+      message: '--port must be a whole number from 0 to 65535, not "65536".',
+    });
     expect(parseSandboxArgs(['--port', '-1'])).toMatchObject({ kind: 'error' });
     expect(parseSandboxArgs(['--api-secret', ''])).toEqual({ kind: 'error', message: '--api-secret must not be empty.' });
-    expect(parseSandboxArgs(['--verbose'])).toMatchObject({ kind: 'error', message: expect.stringContaining("Unknown option '--verbose'") });
+    expect(parseSandboxArgs(['--verbose'])).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining("Unknown option '--verbose'"),
+    });
     expect(parseSandboxArgs(['extra'])).toMatchObject({ kind: 'error' });
     expect(parseSandboxArgs(['--help'])).toEqual({ kind: 'help' });
   });
 
   it('quotes curl form fields whose values curl or the shell would misread', () => {
     expect(curlField('api_key', 'sandbox-key')).toBe('-F api_key=sandbox-key');
-    expect(curlField('api_secret', '@etc/passwd')).toBe("--form-string api_secret=@etc/passwd");
+    expect(curlField('api_secret', '@etc/passwd')).toBe('--form-string api_secret=@etc/passwd');
     expect(curlField('api_secret', "it's;x")).toBe(`--form-string 'api_secret=it'\\''s;x'`);
   });
 
@@ -55,7 +70,15 @@ describe('sandbox command line', () => {
 
   it('lists the transport magic values and the debugging endpoints in the banner', () => {
     const text = sandboxBanner({ baseUrl: 'http://127.0.0.1:7300', apiKey: 'K', apiSecret: 'S', scenes: SANDBOX_SCENES });
-    for (const shown of ['sandbox:reset', 'sandbox:proxy-502', 'sandbox:trickle', 'sandbox:latency-<ms>', 'http://127.0.0.1:7300/sandbox/callbacks', 'http://127.0.0.1:7300/sandbox/faults']) expect(text).toContain(shown);
+    for (const shown of [
+      'sandbox:reset',
+      'sandbox:proxy-502',
+      'sandbox:trickle',
+      'sandbox:latency-<ms>',
+      'http://127.0.0.1:7300/sandbox/callbacks',
+      'http://127.0.0.1:7300/sandbox/faults',
+    ])
+      expect(text).toContain(shown);
   });
 });
 
@@ -66,7 +89,8 @@ describe('sandbox command line: strict and lenient', () => {
     const lenient = parseSandboxArgs(['--lenient']);
     expect(lenient).toMatchObject({ kind: 'run', options: { lenient: true } });
     expect(parseSandboxArgs(['--lenient=yes'])).toMatchObject({ kind: 'error', message: expect.stringContaining('--lenient') });
-    const banner = (l: boolean) => sandboxBanner({ baseUrl: 'http://127.0.0.1:7300', apiKey: 'K', apiSecret: 'S', scenes: SANDBOX_SCENES, lenient: l });
+    const banner = (l: boolean) =>
+      sandboxBanner({ baseUrl: 'http://127.0.0.1:7300', apiKey: 'K', apiSecret: 'S', scenes: SANDBOX_SCENES, lenient: l });
     expect(banner(false)).toContain('mode:       strict');
     expect(banner(true)).toContain('mode:       lenient');
   });

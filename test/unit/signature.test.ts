@@ -34,6 +34,7 @@ describe('callback signature', () => {
       expect(verifyCallbackSignature('secret', data, changed), `sign char ${i}`).toBe(false);
     }
     expect(verifyCallbackSignature('other', data, sign)).toBe(false);
-    for (const bad of ['', sign.slice(0, 39), `${sign}0`, `${sign.slice(0, 39)}g`, 'x'.repeat(40)]) expect(verifyCallbackSignature('secret', data, bad), bad).toBe(false);
+    for (const bad of ['', sign.slice(0, 39), `${sign}0`, `${sign.slice(0, 39)}g`, 'x'.repeat(40)])
+      expect(verifyCallbackSignature('secret', data, bad), bad).toBe(false);
   });
 });

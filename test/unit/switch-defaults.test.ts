@@ -7,7 +7,13 @@ describe('switching profiles', () => {
 
   it('replaces values that came from the old profile and clears the ones the new one lacks', () => {
     const r = switchDefaults({ ...staging, biz_no: 'x' }, staging, prod);
-    expect(r.values).toMatchObject({ return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', scene_id: '', language: '', biz_no: 'x' });
+    expect(r.values).toMatchObject({
+      return_url: 'https://bank.example/r',
+      notify_url: 'https://bank.example/n',
+      scene_id: '',
+      language: '',
+      biz_no: 'x',
+    });
     expect(r.applied.sort()).toEqual(['notify_url', 'return_url']);
     expect(r.cleared.sort()).toEqual(['language', 'scene_id']);
     expect(r.kept).toEqual([]);

@@ -29,7 +29,12 @@ describe('npm test totals', () => {
 
   it('counts a runner that failed without a report, or without a failed test, as one failure', () => {
     const t = summarise([
-      { name: 'vitest', kind: 'vitest', ok: false, report: { numPassedTests: 5, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, testResults: [] } },
+      {
+        name: 'vitest',
+        kind: 'vitest',
+        ok: false,
+        report: { numPassedTests: 5, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, testResults: [] },
+      },
       { name: 'playwright', kind: 'playwright', ok: false, report: null, why: 'Chromium not found' },
     ]);
     expect(t).toEqual({
@@ -43,7 +48,12 @@ describe('npm test totals', () => {
   it('adds nothing for runners that succeeded, and sums both reports', () => {
     const t = summarise([
       { name: 'vitest', kind: 'vitest', ok: false, report: report('vitest-with-load-errors') },
-      { name: 'playwright', kind: 'playwright', ok: true, report: { stats: { expected: 4, unexpected: 0, flaky: 1, skipped: 2 }, errors: [] } },
+      {
+        name: 'playwright',
+        kind: 'playwright',
+        ok: true,
+        report: { stats: { expected: 4, unexpected: 0, flaky: 1, skipped: 2 }, errors: [] },
+      },
     ]);
     expect(t).toMatchObject({ passed: 6, failed: 3, skipped: 4 });
     expect(t.notes).toHaveLength(2);

@@ -6,7 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FORM_PARAMS, PARAMS, paramNotes, paramSummary, serviceDefaultText, valueLabel, type ParamSpec } from '../../core/faceid/catalogue';
-import { ERRORS, errorWords, explainConsoleError, explainForPhotos, explainServiceMessage, readServiceBody, type ErrorCode } from '../../core/faceid/errors';
+import {
+  ERRORS,
+  errorWords,
+  explainConsoleError,
+  explainForPhotos,
+  explainServiceMessage,
+  readServiceBody,
+  type ErrorCode,
+} from '../../core/faceid/errors';
 import { FACEID_MESSAGES, faceidText } from '../../core/faceid/messages';
 import { validateTokenRequest } from '../../core/faceid/validate';
 import { readVerification, type VerificationData } from '../../core/faceid/verification';
@@ -80,7 +88,22 @@ describe('the trusted side speaks in references', () => {
       expectWords(i.message, `${i.field} ${i.message.key}`);
     }
     const keys = new Set(issues.map((i) => i.message.key));
-    for (const k of ['notAbsoluteUrl', 'callbackPort', 'plainHttp', 'tooLong', 'notAllowed', 'outsideOpenRange', 'unlistedOpen', 'redirectNeedsGet', 'spaces', 'unknownParam', 'credentialInForm', 'otherFormat', 'photoTooBig', 'photoTooManyPixels']) {
+    for (const k of [
+      'notAbsoluteUrl',
+      'callbackPort',
+      'plainHttp',
+      'tooLong',
+      'notAllowed',
+      'outsideOpenRange',
+      'unlistedOpen',
+      'redirectNeedsGet',
+      'spaces',
+      'unknownParam',
+      'credentialInForm',
+      'otherFormat',
+      'photoTooBig',
+      'photoTooManyPixels',
+    ]) {
       expect(keys, k).toContain(k);
     }
   });
@@ -114,8 +137,16 @@ describe('the trusted side speaks in references', () => {
     const results: VerificationData[] = [
       {
         status: 'OK',
-        liveness_result: { result: 'PASS', procedure_type: 'flash', face_genuineness: { mask_confidence: 0.9, mask_threshold: 0.5, screen_replay_confidence: 0.1, screen_replay_threshold: 0.5 } },
-        verify_result: { error_message: 'NO_FACE_FOUND', result_ref1: { confidence: 81.2, thresholds }, result_ref2: { confidence: 50, thresholds } },
+        liveness_result: {
+          result: 'PASS',
+          procedure_type: 'flash',
+          face_genuineness: { mask_confidence: 0.9, mask_threshold: 0.5, screen_replay_confidence: 0.1, screen_replay_threshold: 0.5 },
+        },
+        verify_result: {
+          error_message: 'NO_FACE_FOUND',
+          result_ref1: { confidence: 81.2, thresholds },
+          result_ref2: { confidence: 50, thresholds },
+        },
         shooting_error: true,
         multiple_faces: false,
       },

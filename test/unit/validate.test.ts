@@ -14,7 +14,8 @@ const base: FormValues = {
   uuid: 'customer-1',
 };
 /** The issues as the operator reads them in English (the check itself returns references). */
-const validate = (values: FormValues, photos = {}) => validateTokenRequest(values, photos).map((i) => ({ ...i, message: faceidText(i.message) }));
+const validate = (values: FormValues, photos = {}) =>
+  validateTokenRequest(values, photos).map((i) => ({ ...i, message: faceidText(i.message) }));
 const face = photoFacts(new Uint8Array(readFileSync('test/fixtures/face.jpg')));
 const issuesFor = (values: FormValues, field: string, photos = {}) => validate(values, photos).filter((i) => i.field === field);
 
@@ -27,7 +28,9 @@ describe('validation', () => {
     const issues = validate({ comparison_type: '0', maximum_shooting_time: 'ten' });
     const fields = issues.filter((i) => i.severity === 'error').map((i) => i.field);
     expect(fields).toEqual(['return_url', 'notify_url', 'biz_no', 'uuid', 'image_ref1', 'maximum_shooting_time']);
-    expect(issues.find((i) => i.field === 'maximum_shooting_time')?.message).toBe('maximum_shooting_time must be a whole number from 2 to 60.');
+    expect(issues.find((i) => i.field === 'maximum_shooting_time')?.message).toBe(
+      'maximum_shooting_time must be a whole number from 2 to 60.',
+    );
     expect(hasErrors(issues)).toBe(true);
   });
 
@@ -57,19 +60,26 @@ describe('validation', () => {
     expect(issue?.message).toMatch(/port 8443.*443, 5000, 16003, 8883, 8028.*never arrive/);
   });
 
-  it('warns about plain HTTP with the vendor\'s advice, and about the default port 80', () => {
+  it("warns about plain HTTP with the vendor's advice, and about the default port 80", () => {
     const http80 = issuesFor({ ...base, notify_url: 'http://bank.example/n' }, 'notify_url');
     expect(http80.map((i) => i.severity)).toEqual(['warning', 'warning']);
     expect(http80[0]?.message).toMatch(/port 80 \(the default for http\)/);
     const http5000 = issuesFor({ ...base, notify_url: 'http://bank.example:5000/n' }, 'notify_url');
     expect(http5000).toEqual([
-      { field: 'notify_url', severity: 'warning', message: 'notify_url uses plain HTTP: the vendor recommends HTTPS; over HTTP, verify the data of each callback with its sign.' },
+      {
+        field: 'notify_url',
+        severity: 'warning',
+        message: 'notify_url uses plain HTTP: the vendor recommends HTTPS; over HTTP, verify the data of each callback with its sign.',
+      },
     ]);
   });
 
   it('refuses URLs that are not absolute, and non-http(s) notify_url; warns for an app link as return_url', () => {
     expect(issuesFor({ ...base, return_url: '/relative' }, 'return_url')[0]?.severity).toBe('error');
-    expect(issuesFor({ ...base, notify_url: 'ftp://x.example/' }, 'notify_url')[0]).toMatchObject({ severity: 'error', message: 'notify_url must use https or http, not ftp.' });
+    expect(issuesFor({ ...base, notify_url: 'ftp://x.example/' }, 'notify_url')[0]).toMatchObject({
+      severity: 'error',
+      message: 'notify_url must use https or http, not ftp.',
+    });
     const deepLink = issuesFor({ ...base, return_url: 'bankapp://verified' }, 'return_url');
     expect(deepLink).toHaveLength(1);
     expect(deepLink[0]).toMatchObject({ severity: 'warning' });
@@ -81,14 +91,20 @@ describe('validation', () => {
     const lang = issuesFor({ ...base, language: '7' }, 'language');
     expect(lang[0]).toMatchObject({ severity: 'warning' });
     expect(lang[0]?.message).toMatch(/will be sent as typed/);
-    expect(issuesFor({ ...base, comparison_type: '1' }, 'comparison_type')[0]).toMatchObject({ severity: 'error', message: 'comparison_type "1" is not allowed; allowed: "0", "-1".' });
+    expect(issuesFor({ ...base, comparison_type: '1' }, 'comparison_type')[0]).toMatchObject({
+      severity: 'error',
+      message: 'comparison_type "1" is not allowed; allowed: "0", "-1".',
+    });
     expect(issuesFor({ ...base, multi_oriented_detection: '2' }, 'multi_oriented_detection')[0]?.severity).toBe('error');
     expect(issuesFor({ ...base, procedure_type: 'still' }, 'procedure_type')).toEqual([]);
   });
 
   it('keeps the third-party lists of get_shooting_error and fmp_mode open', () => {
     for (const name of ['get_shooting_error', 'fmp_mode']) {
-      expect(issuesFor({ ...base, [name]: '2' }, name).map((i) => i.severity), name).toEqual(['warning']);
+      expect(
+        issuesFor({ ...base, [name]: '2' }, name).map((i) => i.severity),
+        name,
+      ).toEqual(['warning']);
     }
   });
 
@@ -112,7 +128,11 @@ describe('validation', () => {
   it('requires at least one reference photo with comparison_type=0, either of the two', () => {
     const cmp = { ...base, comparison_type: '0' };
     expect(issuesFor(cmp, 'image_ref1')).toEqual([
-      { field: 'image_ref1', severity: 'error', message: 'With comparison_type=0 at least one reference photo is required: attach image_ref1 (or image_ref2).' },
+      {
+        field: 'image_ref1',
+        severity: 'error',
+        message: 'With comparison_type=0 at least one reference photo is required: attach image_ref1 (or image_ref2).',
+      },
     ]);
     expect(issuesFor(cmp, 'image_ref2')).toEqual([]);
     expect(validate(cmp, { image_ref1: face })).toEqual([]);
@@ -146,14 +166,24 @@ describe('validation', () => {
     expect(issuesFor({ ...base, api_secret: 'x' }, 'api_secret')[0]?.severity).toBe('error');
     const unknown = validate({ ...base, idcard_name: 'x' });
     expect(unknown).toEqual([
-      { field: 'idcard_name', severity: 'warning', message: 'idcard_name is not a documented get_token parameter; it will be sent as typed, and the service may ignore or refuse it.' },
+      {
+        field: 'idcard_name',
+        severity: 'warning',
+        message: 'idcard_name is not a documented get_token parameter; it will be sent as typed, and the service may ignore or refuse it.',
+      },
     ]);
   });
 });
 
 describe('validation of URLs without "//"', () => {
   it('refuses https:host, which the service does not accept', () => {
-    const issues = validate({ return_url: 'https:bank.example/r', notify_url: 'https://bank.example/n', biz_no: 'x', comparison_type: '-1', uuid: 'u' });
+    const issues = validate({
+      return_url: 'https:bank.example/r',
+      notify_url: 'https://bank.example/n',
+      biz_no: 'x',
+      comparison_type: '-1',
+      uuid: 'u',
+    });
     expect(issues.find((i) => i.field === 'return_url')?.message).toMatch(/not an absolute URL/);
   });
 });

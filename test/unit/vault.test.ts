@@ -48,7 +48,13 @@ describe('vault', () => {
   it('creates, edits, duplicates, activates and deletes profiles, persisting them', async () => {
     const vault = await open();
     const created = await vault.create(staging);
-    expect(created).toMatchObject({ name: 'Staging', region: 'idn', baseUrl: 'https://api-idn.megvii.com', keyHint: '…1234', secretStorage: 'encrypted' });
+    expect(created).toMatchObject({
+      name: 'Staging',
+      region: 'idn',
+      baseUrl: 'https://api-idn.megvii.com',
+      keyHint: '…1234',
+      secretStorage: 'encrypted',
+    });
     const edited = await vault.update(created.id, { ...staging, name: 'Staging SG', region: 'sgp', secret: undefined });
     expect(edited).toMatchObject({ name: 'Staging SG', baseUrl: 'https://api-sgp.megvii.com', hasSecret: true });
     expect((await vault.resolve(created.id))?.apiSecret).toBe(CANARY);
@@ -84,7 +90,9 @@ describe('vault', () => {
     const copy = await vault.duplicate(prod.id);
     expect(copy.name).toBe('Prod (copy 2)');
     // The copy is saved with its own name unchanged: the rule that named it accepts it.
-    await expect(vault.update(copy.id, { ...staging, name: copy.name, secret: undefined })).resolves.toMatchObject({ name: 'Prod (copy 2)' });
+    await expect(vault.update(copy.id, { ...staging, name: copy.name, secret: undefined })).resolves.toMatchObject({
+      name: 'Prod (copy 2)',
+    });
     await expect(vault.create({ ...staging, name: ' PROD (COPY 2) ' })).rejects.toMatchObject({ code: 'INVALID_PROFILE', field: 'name' });
     await expect(vault.create({ ...staging, name: 'sandbox (BUILT-IN)' })).rejects.toMatchObject({ field: 'name' });
   });
@@ -154,14 +162,28 @@ describe('vault', () => {
     const v1 = {
       activeProfileId: 'p1',
       profiles: [
-        { id: 'p1', name: 'Prod ID', environment: 'production', baseUrl: 'https://api-idn.megvii.com', apiKey: 'prod-key-9999', apiSecretEncrypted: await cipher.encrypt(CANARY), defaults: {} },
+        {
+          id: 'p1',
+          name: 'Prod ID',
+          environment: 'production',
+          baseUrl: 'https://api-idn.megvii.com',
+          apiKey: 'prod-key-9999',
+          apiSecretEncrypted: await cipher.encrypt(CANARY),
+          defaults: {},
+        },
         { id: 'p2', name: 'Local', environment: 'test', baseUrl: 'http://127.0.0.1:7300', apiKey: 'k', defaults: { language: '1' } },
       ],
     };
     writeFileSync(join(dir, 'profiles.json'), JSON.stringify(v1));
     const vault = await open(cipher);
     const [, prod, local] = await vault.list();
-    expect(prod).toMatchObject({ region: 'idn', environment: 'production', confirmProduction: true, color: '#c53030', secretStorage: 'encrypted' });
+    expect(prod).toMatchObject({
+      region: 'idn',
+      environment: 'production',
+      confirmProduction: true,
+      color: '#c53030',
+      secretStorage: 'encrypted',
+    });
     expect(local).toMatchObject({ region: 'custom', baseUrl: 'http://127.0.0.1:7300', hasSecret: false, defaults: { language: '1' } });
     expect((await vault.resolve('p1'))?.apiSecret).toBe(CANARY);
     expect(vault.activeProfileId()).toBe('p1');
@@ -171,7 +193,15 @@ describe('vault', () => {
   it('refuses a damaged or newer profile file without overwriting it', async () => {
     writeFileSync(join(dir, 'profiles.json'), JSON.stringify({ schemaVersion: 99, profiles: [] }));
     await expect(open()).rejects.toThrow(/newer FaceID Console/);
-    writeFileSync(join(dir, 'profiles.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, profiles: [{ id: 'x' }], activeProfileId: 'x', sandbox: { color: '#000000', defaults: {} } }));
+    writeFileSync(
+      join(dir, 'profiles.json'),
+      JSON.stringify({
+        schemaVersion: SCHEMA_VERSION,
+        profiles: [{ id: 'x' }],
+        activeProfileId: 'x',
+        sandbox: { color: '#000000', defaults: {} },
+      }),
+    );
     await expect(open()).rejects.toThrow(/damaged at profiles\.0\.name/);
     expect(readFileSync(join(dir, 'profiles.json'), 'utf8')).toContain('"id":"x"');
   });
@@ -185,7 +215,14 @@ describe('vault', () => {
     expect(json).not.toContain(CANARY);
     expect(json).not.toMatch(/secret/i);
     const [back] = parseProfileExport(json);
-    expect(back).toMatchObject({ name: 'Staging', environment: 'production', confirmProduction: true, apiKey: 'stage-key-1234', defaults: staging.defaults, desk });
+    expect(back).toMatchObject({
+      name: 'Staging',
+      environment: 'production',
+      confirmProduction: true,
+      apiKey: 'stage-key-1234',
+      defaults: staging.defaults,
+      desk,
+    });
     expect(back?.secret).toBeUndefined();
   });
 
@@ -193,11 +230,41 @@ describe('vault', () => {
     expect(() => parseProfileExport('{"format": ')).toThrow(/not JSON/);
     expect(() => parseProfileExport('[]')).toThrow(/not a FaceID Console profile export/);
     const base = { format: 'faceid-console-profiles', version: 1, exportedAt: 'x' };
-    const bad = { ...base, profiles: [{ name: 'A', color: 'red', environment: 'test', region: 'idn', apiKey: 'k', confirmProduction: false, defaults: {} }] };
+    const bad = {
+      ...base,
+      profiles: [{ name: 'A', color: 'red', environment: 'test', region: 'idn', apiKey: 'k', confirmProduction: false, defaults: {} }],
+    };
     expect(() => parseProfileExport(JSON.stringify(bad))).toThrow(/profile 1, field color/);
-    const withSecret = { ...base, profiles: [{ name: 'A', color: '#000000', environment: 'test', region: 'idn', apiKey: 'k', confirmProduction: false, defaults: {}, apiSecret: 's' }] };
+    const withSecret = {
+      ...base,
+      profiles: [
+        {
+          name: 'A',
+          color: '#000000',
+          environment: 'test',
+          region: 'idn',
+          apiKey: 'k',
+          confirmProduction: false,
+          defaults: {},
+          apiSecret: 's',
+        },
+      ],
+    };
     expect(() => parseProfileExport(JSON.stringify(withSecret))).toThrow(/never carry secrets/);
-    const badDefault = { ...base, profiles: [{ name: 'A', color: '#000000', environment: 'test', region: 'idn', apiKey: 'k', confirmProduction: false, defaults: { api_secret: 'x' } }] };
+    const badDefault = {
+      ...base,
+      profiles: [
+        {
+          name: 'A',
+          color: '#000000',
+          environment: 'test',
+          region: 'idn',
+          apiKey: 'k',
+          confirmProduction: false,
+          defaults: { api_secret: 'x' },
+        },
+      ],
+    };
     expect(() => parseProfileExport(JSON.stringify(badDefault))).toThrow(/defaults/);
   });
 });

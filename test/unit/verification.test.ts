@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeImageField } from '../../core/faceid/photo';
 import { faceidText } from '../../core/faceid/messages';
-import { livenessUrl, readComparison as readComparisonRef, readLivenessDetails, readVerification as readVerificationRef, type VerificationData } from '../../core/faceid/verification';
+import {
+  livenessUrl,
+  readComparison as readComparisonRef,
+  readLivenessDetails,
+  readVerification as readVerificationRef,
+  type VerificationData,
+} from '../../core/faceid/verification';
 
 /** The readings in English, as the CLI prints them (the readers return references). */
 const readComparison = (c: Parameters<typeof readComparisonRef>[0]) => {
@@ -22,7 +28,9 @@ describe('reading a verification result', () => {
   });
 
   it('names the strictest false-accept level a confidence meets, against the thresholds sent with it', () => {
-    expect(readComparison({ confidence: 76.5, thresholds }).words).toBe('Against image_ref1: match at the 1-in-100,000 false-accept level (confidence 76.50 ≥ 74).');
+    expect(readComparison({ confidence: 76.5, thresholds }).words).toBe(
+      'Against image_ref1: match at the 1-in-100,000 false-accept level (confidence 76.50 ≥ 74).',
+    );
     expect(readComparison({ confidence: 68.918, thresholds }).strictest).toBe('1e-3');
     expect(readComparison({ confidence: 50, thresholds }).words).toMatch(/^Against image_ref1: no match/);
   });
@@ -39,8 +47,17 @@ describe('reading a verification result', () => {
   });
 
   it('fails a completed flow whose comparison is below 1e-4 or whose liveness failed', () => {
-    expect(readVerification({ status: 'OK', liveness_result: { result: 'PASS' }, verify_result: { result_ref1: { confidence: 66, thresholds } } }).verdict).toBe('fail');
-    const masked = readVerification({ status: 'OK', liveness_result: { result: 'FAIL', face_genuineness: { mask_confidence: 0.9, mask_threshold: 0.5 } } });
+    expect(
+      readVerification({
+        status: 'OK',
+        liveness_result: { result: 'PASS' },
+        verify_result: { result_ref1: { confidence: 66, thresholds } },
+      }).verdict,
+    ).toBe('fail');
+    const masked = readVerification({
+      status: 'OK',
+      liveness_result: { result: 'FAIL', face_genuineness: { mask_confidence: 0.9, mask_threshold: 0.5 } },
+    });
     expect(masked.verdict).toBe('fail');
     expect(masked.lines).toContain('Suspected attack: mask.');
   });
@@ -67,7 +84,14 @@ describe('reading liveness_result.details', () => {
   it('reads selfie face_front / face_side as groups of counters', () => {
     const d = readLivenessDetails({ face_front: { FACE_UPLOAD_TIMES: 1, FACE_BLURRED: 1 }, face_side: { FACE_NOT_SIDE: 2, note: 'x' } });
     expect(d.groups).toEqual([
-      { key: 'face_front', counters: [{ key: 'FACE_UPLOAD_TIMES', value: 1 }, { key: 'FACE_BLURRED', value: 1 }], other: [] },
+      {
+        key: 'face_front',
+        counters: [
+          { key: 'FACE_UPLOAD_TIMES', value: 1 },
+          { key: 'FACE_BLURRED', value: 1 },
+        ],
+        other: [],
+      },
       { key: 'face_side', counters: [{ key: 'FACE_NOT_SIDE', value: 2 }], other: [{ key: 'note', value: 'x' }] },
     ]);
   });

@@ -16,7 +16,8 @@ export const errorsMessages = defineMessages({
       },
       BAD_ARGUMENTS: {
         title: 'A parameter has a value the service refuses',
-        explanation: 'The value could not be parsed, is too long, or is not one the service allows (for example an unknown scene_id or procedure_type).',
+        explanation:
+          'The value could not be parsed, is too long, or is not one the service allows (for example an unknown scene_id or procedure_type).',
         next: 'Correct the highlighted field.',
       },
       IMAGE_ERROR_UNSUPPORTED_FORMAT: {
@@ -84,7 +85,8 @@ export const errorsMessages = defineMessages({
       },
       INVALID_TOKEN: {
         title: 'The liveness link is not valid',
-        explanation: 'The token in the liveness link is unknown, was already used, or has expired. A token works once and only until its expired_time.',
+        explanation:
+          'The token in the liveness link is unknown, was already used, or has expired. A token works once and only until its expired_time.',
         next: 'Issue a new token (with a new biz_no) and give the customer the new link.',
       },
       UNEXPECTED_RESPONSE: {
@@ -171,7 +173,8 @@ export const errorsMessages = defineMessages({
       },
       BAD_ARGUMENTS: {
         title: 'Nilai parameter ditolak layanan',
-        explanation: 'Nilainya tidak dapat dibaca, terlalu panjang, atau tidak diizinkan layanan (misalnya scene_id atau procedure_type yang tidak dikenal).',
+        explanation:
+          'Nilainya tidak dapat dibaca, terlalu panjang, atau tidak diizinkan layanan (misalnya scene_id atau procedure_type yang tidak dikenal).',
         next: 'Perbaiki kolom yang ditandai.',
       },
       IMAGE_ERROR_UNSUPPORTED_FORMAT: {
@@ -239,7 +242,8 @@ export const errorsMessages = defineMessages({
       },
       INVALID_TOKEN: {
         title: 'Tautan liveness tidak berlaku',
-        explanation: 'Token di tautan liveness tidak dikenal, sudah dipakai, atau kedaluwarsa. Token hanya berlaku sekali dan sampai expired_time-nya.',
+        explanation:
+          'Token di tautan liveness tidak dikenal, sudah dipakai, atau kedaluwarsa. Token hanya berlaku sekali dan sampai expired_time-nya.',
         next: 'Terbitkan token baru (dengan biz_no baru) dan berikan tautan baru kepada nasabah.',
       },
       UNEXPECTED_RESPONSE: {

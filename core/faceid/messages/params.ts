@@ -23,7 +23,8 @@ export const paramsMessages = defineMessages({
     },
     notify_url: {
       summary: 'Your server endpoint the service POSTs the signed result to.',
-      notes: 'The service calls back only on ports {ports}. HTTPS is recommended; over plain HTTP, verify the data of each callback with its sign.',
+      notes:
+        'The service calls back only on ports {ports}. HTTPS is recommended; over plain HTTP, verify the data of each callback with its sign.',
     },
     biz_no: {
       summary: 'Your own unique reference for this verification, echoed back in results.',
@@ -31,7 +32,8 @@ export const paramsMessages = defineMessages({
     },
     scene_id: {
       summary: 'A scene configured in the FaceID web console: customises the visual elements of the flow.',
-      notes: 'Empty: the scene configured as default; with no scene configured, the system default look. An unknown id is refused with BAD_ARGUMENTS.',
+      notes:
+        'Empty: the scene configured as default; with no scene configured, the system default look. An unknown id is refused with BAD_ARGUMENTS.',
     },
     language: {
       summary: 'Language of the prompts on the liveness page.',
@@ -50,7 +52,8 @@ export const paramsMessages = defineMessages({
     },
     procedure_priority: {
       summary: 'What to fall back to when the browser cannot run WebRTC.',
-      notes: 'The vendor documents the parameter; the overseas value list and default are not documented (the China list is shown; its default depends on procedure_type).',
+      notes:
+        'The vendor documents the parameter; the overseas value list and default are not documented (the China list is shown; its default depends on procedure_type).',
       values: { keep: 'Keep: no fallback, end with WEBRTC_UNSUPPORTED', video: 'Fall back to video', still: 'Fall back to still' },
     },
     comparison_type: {
@@ -64,7 +67,8 @@ export const paramsMessages = defineMessages({
     },
     image_ref1: {
       summary: 'Reference photo of the customer’s face to compare against.',
-      notes: 'With comparison_type=0 at least one of image_ref1/image_ref2 is required. JPEG is what every client sends. Limits of 2 MB and 4096 px per side are inferred from Raw-Verify.',
+      notes:
+        'With comparison_type=0 at least one of image_ref1/image_ref2 is required. JPEG is what every client sends. Limits of 2 MB and 4096 px per side are inferred from Raw-Verify.',
     },
     image_ref2: { summary: 'Second reference photo (or the only one: either photo satisfies the requirement).' },
     biz_extra_data: { summary: 'Free text echoed back in callbacks and get_result.' },
@@ -75,7 +79,8 @@ export const paramsMessages = defineMessages({
     },
     maximum_shooting_time: {
       summary: 'Seconds the page waits for the recording after "start" before prompting that no video was received.',
-      notes: 'Range 2–60 per the vendor (the China edition says 10–60); the vendor advises 10–15 s. When the time is up, the page prompts the customer that no video was received.',
+      notes:
+        'Range 2–60 per the vendor (the China edition says 10–60); the vendor advises 10–15 s. When the time is up, the page prompts the customer that no video was received.',
     },
     multi_oriented_detection: {
       summary: 'Retry face detection on reference photos rotated 90/180/270°.',
@@ -106,7 +111,8 @@ export const paramsMessages = defineMessages({
     },
     eye_close_detection: {
       summary: 'Reject closed eyes during capture.',
-      notes: 'The vendor documents the parameter; its values and default are not documented. The App API spells its analogue eyes_close_detection.',
+      notes:
+        'The vendor documents the parameter; its values and default are not documented. The App API spells its analogue eyes_close_detection.',
       values: { '0': 'Off', '1': 'On' },
     },
     action_http_method: {
@@ -136,7 +142,8 @@ export const paramsMessages = defineMessages({
     },
     notify_url: {
       summary: 'Endpoint server Anda, tempat layanan mengirim (POST) hasil yang sudah ditandatangani.',
-      notes: 'Layanan hanya melakukan callback ke port {ports}. HTTPS disarankan; bila memakai HTTP biasa, periksa data setiap callback dengan sign-nya.',
+      notes:
+        'Layanan hanya melakukan callback ke port {ports}. HTTPS disarankan; bila memakai HTTP biasa, periksa data setiap callback dengan sign-nya.',
     },
     biz_no: {
       summary: 'Nomor referensi unik milik Anda untuk verifikasi ini, dikembalikan lagi di hasil.',
@@ -144,7 +151,8 @@ export const paramsMessages = defineMessages({
     },
     scene_id: {
       summary: 'Skenario yang diatur di konsol web FaceID: mengubah tampilan alur verifikasi.',
-      notes: 'Kosong: skenario yang diatur sebagai bawaan; bila belum ada skenario, tampilan bawaan sistem. ID yang tidak dikenal ditolak dengan BAD_ARGUMENTS.',
+      notes:
+        'Kosong: skenario yang diatur sebagai bawaan; bila belum ada skenario, tampilan bawaan sistem. ID yang tidak dikenal ditolak dengan BAD_ARGUMENTS.',
     },
     language: {
       summary: 'Bahasa petunjuk di halaman liveness.',
@@ -163,7 +171,8 @@ export const paramsMessages = defineMessages({
     },
     procedure_priority: {
       summary: 'Cadangan yang dipakai bila browser tidak bisa menjalankan WebRTC.',
-      notes: 'Vendor mendokumentasikan parameter ini; daftar nilai dan bawaan untuk edisi internasional tidak didokumentasikan (yang ditampilkan daftar edisi Tiongkok; bawaannya bergantung pada procedure_type).',
+      notes:
+        'Vendor mendokumentasikan parameter ini; daftar nilai dan bawaan untuk edisi internasional tidak didokumentasikan (yang ditampilkan daftar edisi Tiongkok; bawaannya bergantung pada procedure_type).',
       values: { keep: 'Keep: tanpa cadangan, berakhir dengan WEBRTC_UNSUPPORTED', video: 'Beralih ke video', still: 'Beralih ke still' },
     },
     comparison_type: {
@@ -177,18 +186,21 @@ export const paramsMessages = defineMessages({
     },
     image_ref1: {
       summary: 'Foto referensi wajah nasabah yang akan dicocokkan.',
-      notes: 'Dengan comparison_type=0 minimal satu dari image_ref1/image_ref2 wajib ada. Semua klien mengirim JPEG. Batas 2 MB dan 4096 px per sisi adalah kesimpulan dari Raw-Verify.',
+      notes:
+        'Dengan comparison_type=0 minimal satu dari image_ref1/image_ref2 wajib ada. Semua klien mengirim JPEG. Batas 2 MB dan 4096 px per sisi adalah kesimpulan dari Raw-Verify.',
     },
     image_ref2: { summary: 'Foto referensi kedua (atau satu-satunya: foto mana pun memenuhi syarat).' },
     biz_extra_data: { summary: 'Teks bebas yang dikembalikan lagi di callback dan get_result.' },
     get_shooting_error: {
       summary: 'Laporkan di callback bila halaman tidak pernah menerima video rekaman.',
-      notes: 'Vendor mendokumentasikan parameter ini; daftar nilai dan bawaannya berasal dari salinan dokumen edisi Tiongkok oleh pihak ketiga.',
+      notes:
+        'Vendor mendokumentasikan parameter ini; daftar nilai dan bawaannya berasal dari salinan dokumen edisi Tiongkok oleh pihak ketiga.',
       values: { '0': 'Jangan laporkan', '1': 'Laporkan shooting_error' },
     },
     maximum_shooting_time: {
       summary: 'Detik yang ditunggu halaman untuk rekaman setelah "mulai", sebelum memberi tahu bahwa video tidak diterima.',
-      notes: 'Rentang 2–60 menurut vendor (edisi Tiongkok menyebut 10–60); vendor menyarankan 10–15 detik. Bila waktu habis, halaman memberi tahu nasabah bahwa video tidak diterima.',
+      notes:
+        'Rentang 2–60 menurut vendor (edisi Tiongkok menyebut 10–60); vendor menyarankan 10–15 detik. Bila waktu habis, halaman memberi tahu nasabah bahwa video tidak diterima.',
     },
     multi_oriented_detection: {
       summary: 'Ulangi deteksi wajah pada foto referensi yang diputar 90/180/270°.',
@@ -219,7 +231,8 @@ export const paramsMessages = defineMessages({
     },
     eye_close_detection: {
       summary: 'Tolak mata tertutup saat pengambilan gambar.',
-      notes: 'Vendor mendokumentasikan parameter ini; nilai dan bawaannya tidak didokumentasikan. App API menulis padanannya eyes_close_detection.',
+      notes:
+        'Vendor mendokumentasikan parameter ini; nilai dan bawaannya tidak didokumentasikan. App API menulis padanannya eyes_close_detection.',
       values: { '0': 'Mati', '1': 'Nyala' },
     },
     action_http_method: {
@@ -290,7 +303,8 @@ export const paramsMessages = defineMessages({
     },
     image_ref1: {
       summary: '用于比对的用户人脸参照照片。',
-      notes: 'comparison_type=0 时，image_ref1/image_ref2 至少提供一张。所有客户端都发送 JPEG。2 MB 及每边 4096 像素的限制是根据 Raw-Verify 推断的。',
+      notes:
+        'comparison_type=0 时，image_ref1/image_ref2 至少提供一张。所有客户端都发送 JPEG。2 MB 及每边 4096 像素的限制是根据 Raw-Verify 推断的。',
     },
     image_ref2: { summary: '第二张参照照片（也可只提供这一张：任一张即满足要求）。' },
     biz_extra_data: { summary: '自由文本，会在回调和 get_result 中原样返回。' },

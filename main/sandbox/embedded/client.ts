@@ -106,7 +106,12 @@ export async function startEmbeddedSandbox(options: EmbeddedSandboxOptions): Pro
   const spec = workerSpec();
   const ended = new Set<(e: FlowEndedEvent) => void>();
   const opened = new Set<(e: FlowOpenedEvent) => void>();
-  const state = { lenient: options.lenient === true, faceCheck: undefined as FaceCheck | undefined, lanHost: null as string | null, lanBaseUrl: undefined as string | undefined };
+  const state = {
+    lenient: options.lenient === true,
+    faceCheck: undefined as FaceCheck | undefined,
+    lanHost: null as string | null,
+    lanBaseUrl: undefined as string | undefined,
+  };
   let worker: Worker | undefined;
   let ready: Promise<{ baseUrl: string; port: number }>;
   let baseUrl = '';
@@ -126,7 +131,16 @@ export async function startEmbeddedSandbox(options: EmbeddedSandboxOptions): Pro
   };
 
   const spawn = (): Promise<{ baseUrl: string; port: number }> => {
-    const data: WorkerStart = { host: options.host ?? '127.0.0.1', port, apiKey: options.apiKey, apiSecret: options.apiSecret, lenient: state.lenient, detectFaces: state.faceCheck !== undefined, maxFlows: options.maxFlows, entry: spec.entry };
+    const data: WorkerStart = {
+      host: options.host ?? '127.0.0.1',
+      port,
+      apiKey: options.apiKey,
+      apiSecret: options.apiSecret,
+      lenient: state.lenient,
+      detectFaces: state.faceCheck !== undefined,
+      maxFlows: options.maxFlows,
+      entry: spec.entry,
+    };
     const w = new Worker(spec.url, { workerData: data });
     worker = w;
     // The worker must not keep a CLI or a test process alive on its own.

@@ -7,7 +7,14 @@ import type { EmbeddedSandbox, EmbeddedSandboxOptions } from './client';
 
 /** Starts the sandbox on this thread behind the EmbeddedSandbox interface. */
 export async function startInProcessSandbox(options: EmbeddedSandboxOptions): Promise<EmbeddedSandbox> {
-  const s = await createSandbox({ host: options.host, port: options.port, apiKey: options.apiKey, apiSecret: options.apiSecret, lenient: options.lenient, maxFlows: options.maxFlows });
+  const s = await createSandbox({
+    host: options.host,
+    port: options.port,
+    apiKey: options.apiKey,
+    apiSecret: options.apiSecret,
+    lenient: options.lenient,
+    maxFlows: options.maxFlows,
+  });
   return {
     baseUrl: s.baseUrl,
     port: s.port,
@@ -28,7 +35,11 @@ export async function startInProcessSandbox(options: EmbeddedSandboxOptions): Pr
     setLenient: async (on) => s.setLenient(on),
     setFaceCheck: async (check) => s.setFaceCheck(check),
     setFaults: async (plan) => (plan ? s.faults.set(plan) : s.faults.clear()),
-    snapshot: async (limit = 100) => ({ faults: s.faults.get(), callbacks: s.callbackLog.slice(-limit), trusted: s.trustLog.slice(-limit) }),
+    snapshot: async (limit = 100) => ({
+      faults: s.faults.get(),
+      callbacks: s.callbackLog.slice(-limit),
+      trusted: s.trustLog.slice(-limit),
+    }),
     token: async (token) => s.tokens.get(token),
     tokenCount: async () => s.tokens.size,
     inBackground: (bizId, task) => s.inBackground(bizId, task),

@@ -44,7 +44,9 @@ if (port) {
   /** Open background fetches: their end releases the sandbox's inBackground. */
   const background = new Map<string, Array<() => void>>();
 
-  const calls = (s: Sandbox): { [M in SandboxMethod]: (args: SandboxCalls[M]['args']) => Promise<SandboxCalls[M]['result']> | SandboxCalls[M]['result'] } => ({
+  const calls = (
+    s: Sandbox,
+  ): { [M in SandboxMethod]: (args: SandboxCalls[M]['args']) => Promise<SandboxCalls[M]['result']> | SandboxCalls[M]['result'] } => ({
     setLenient: ({ on }) => {
       s.setLenient(on);
       return null;
@@ -110,7 +112,13 @@ if (port) {
           const run = table[m.method] as (args: unknown) => unknown;
           post({ kind: 'reply', id: m.id, ok: true, value: await run(m.args) });
         } catch (e) {
-          post({ kind: 'reply', id: m.id, ok: false, message: e instanceof Error ? e.message : String(e), code: (e as NodeJS.ErrnoException).code });
+          post({
+            kind: 'reply',
+            id: m.id,
+            ok: false,
+            message: e instanceof Error ? e.message : String(e),
+            code: (e as NodeJS.ErrnoException).code,
+          });
         }
       })();
     });

@@ -55,7 +55,11 @@ export function CameraDialog({ onFrame, onCancel }: { onFrame(png: Uint8Array): 
         </button>
       }
     >
-      {denied ? <p className="msg error">{t('capture.denied')}</p> : <video ref={video} className="camera-video" autoPlay playsInline muted aria-label={t('capture.preview')} />}
+      {denied ? (
+        <p className="msg error">{t('capture.denied')}</p>
+      ) : (
+        <video ref={video} className="camera-video" autoPlay playsInline muted aria-label={t('capture.preview')} />
+      )}
     </DeskDialog>
   );
 }

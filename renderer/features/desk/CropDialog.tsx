@@ -10,7 +10,17 @@ import { DeskDialog } from './DeskDialog';
  * (crop-rect.ts), turn it by quarter turns, then use it (Enter on the picture). The result is one
  * JPEG pass from the original, whose SHA-256 goes with the call.
  */
-export function CropDialog({ original, name, onUse, onCancel }: { original: Uint8Array; name: string; onUse(photo: { name: string; bytes: Uint8Array; originalSha256?: string }): void; onCancel(): void }) {
+export function CropDialog({
+  original,
+  name,
+  onUse,
+  onCancel,
+}: {
+  original: Uint8Array;
+  name: string;
+  onUse(photo: { name: string; bytes: Uint8Array; originalSha256?: string }): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation('desk');
   const [image, setImage] = useState<ImageBitmap>();
   const [failed, setFailed] = useState(false);
@@ -43,7 +53,17 @@ export function CropDialog({ original, name, onUse, onCancel }: { original: Uint
     if (rect) {
       g.fillStyle = 'rgba(0,0,0,0.45)';
       g.fillRect(0, 0, c.width, c.height);
-      g.drawImage(turned, rect.x * turned.width, rect.y * turned.height, rect.w * turned.width, rect.h * turned.height, rect.x * c.width, rect.y * c.height, rect.w * c.width, rect.h * c.height);
+      g.drawImage(
+        turned,
+        rect.x * turned.width,
+        rect.y * turned.height,
+        rect.w * turned.width,
+        rect.h * turned.height,
+        rect.x * c.width,
+        rect.y * c.height,
+        rect.w * c.width,
+        rect.h * c.height,
+      );
       g.strokeStyle = '#63b3ed';
       g.lineWidth = 2;
       g.strokeRect(rect.x * c.width, rect.y * c.height, rect.w * c.width, rect.h * c.height);
@@ -66,7 +86,9 @@ export function CropDialog({ original, name, onUse, onCancel }: { original: Uint
   };
 
   const pct = (v: number) => Math.round(v * 100);
-  const readout = rect ? t('capture.cropBox', { left: pct(rect.x), top: pct(rect.y), width: pct(rect.w), height: pct(rect.h) }) : t('capture.cropNone');
+  const readout = rect
+    ? t('capture.cropBox', { left: pct(rect.x), top: pct(rect.y), width: pct(rect.w), height: pct(rect.h) })
+    : t('capture.cropNone');
 
   return (
     <DeskDialog

@@ -8,7 +8,17 @@ import { customerLocale } from '../../../core/i18n/customer-locale';
  * The customer-facing page: only the QR code, the branch and the instruction, in the customer's
  * language (the token's `language`), full screen where the browser allows it. Esc closes it.
  */
-export function CustomerView({ url, branch, language, onClose }: { url: string; branch: string; language: string | undefined; onClose(): void }) {
+export function CustomerView({
+  url,
+  branch,
+  language,
+  onClose,
+}: {
+  url: string;
+  branch: string;
+  language: string | undefined;
+  onClose(): void;
+}) {
   const { t } = useTranslation('desk');
   const locale = customerLocale(language);
   const tc = i18n.getFixedT(locale, 'desk');

@@ -42,7 +42,19 @@ async function saveRecord(historyId: number): Promise<{ saved?: string; failed?:
 const ended = (s: FlowState): s is FlowState & { stage: EndStage } => isEndStage(s.stage);
 
 /** One call at the desk: the hand-off while unused, the live timeline, then the verdict first. */
-export function DeskCall({ id, watch, nowMs, onNext, fromForm }: { id: number; watch?: CallWatch; nowMs: number; onNext(): void; fromForm: boolean }) {
+export function DeskCall({
+  id,
+  watch,
+  nowMs,
+  onNext,
+  fromForm,
+}: {
+  id: number;
+  watch?: CallWatch;
+  nowMs: number;
+  onNext(): void;
+  fromForm: boolean;
+}) {
   const { t } = useTranslation('desk');
   const state = watch ? stateNow(watch, nowMs) : undefined;
   const row = useRow(id, `${state?.stage}${state?.provisional ? '?' : ''}`);
@@ -52,23 +64,39 @@ export function DeskCall({ id, watch, nowMs, onNext, fromForm }: { id: number; w
   const photos = useVerdictPhotos(row, done, fromForm ? formPhoto : undefined);
   const [saved, setSaved] = useState<{ saved?: string; failed?: string }>();
   useAnnounceVerdict(done ? t(`verdict.${state.stage}`) : undefined);
-  if (!row || !state || !watch || row.expiredTime === undefined || row.token === undefined) return <section className="desk-call pane" aria-busy="true" />;
+  if (!row || !state || !watch || row.expiredTime === undefined || row.token === undefined)
+    return <section className="desk-call pane" aria-busy="true" />;
   const url = `${row.baseUrl.replace(/\/+$/, '')}/faceid/lite/do?token=${encodeURIComponent(row.token)}`;
   const branch = profile?.desk.branch ?? '';
   const comparing = row.comparisonType === '0';
   return (
     <section className="desk-call pane" aria-label={t('handoff.label')}>
       {state.stage === 'issued' && nowMs < row.expiredTime * 1000 && (
-        <DeskHandOff url={url} expiredTime={row.expiredTime} nowMs={nowMs} onSandbox={profile?.builtIn ?? false} branch={branch} language={row.params.language} />
+        <DeskHandOff
+          url={url}
+          expiredTime={row.expiredTime}
+          nowMs={nowMs}
+          onSandbox={profile?.builtIn ?? false}
+          branch={branch}
+          language={row.params.language}
+        />
       )}
       {state.stage === 'expired-unused' && <p className="msg warning">{t('handoff.expiredUnused')}</p>}
-      {done && <Verdict state={state} comparing={comparing} photos={photos} onNext={onNext} onRecord={() => void saveRecord(id).then(setSaved)} />}
+      {done && (
+        <Verdict state={state} comparing={comparing} photos={photos} onNext={onNext} onRecord={() => void saveRecord(id).then(setSaved)} />
+      )}
       {done && saved && (
         <p className={saved.failed ? 'msg error' : 'msg'} role="status">
           {saved.failed ? t('verdict.recordFailed', { code: saved.failed }) : t('verdict.recordSaved', { filename: saved.saved })}
         </p>
       )}
-      <Timeline state={state} issuedAt={row.finishedAt ?? row.startedAt} source={watch.source} budget={watch.budget} onFetch={() => void api.fetchResult({ historyId: id })} />
+      <Timeline
+        state={state}
+        issuedAt={row.finishedAt ?? row.startedAt}
+        source={watch.source}
+        budget={watch.budget}
+        onFetch={() => void api.fetchResult({ historyId: id })}
+      />
       {done && <DeskRecord row={row} branch={branch} photos={photos} />}
     </section>
   );

@@ -6,7 +6,17 @@ import { useTranslation } from 'react-i18next';
  * a row of actions ending in Cancel. Esc cancels; on opening, focus goes to the element marked
  * `data-autofocus` in the body, else to the dialog itself, so the keyboard starts inside.
  */
-export function DeskDialog({ title, children, actions, onCancel }: { title: string; children: ReactNode; actions: ReactNode; onCancel(): void }) {
+export function DeskDialog({
+  title,
+  children,
+  actions,
+  onCancel,
+}: {
+  title: string;
+  children: ReactNode;
+  actions: ReactNode;
+  onCancel(): void;
+}) {
   const { t } = useTranslation('desk');
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {

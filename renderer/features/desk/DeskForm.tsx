@@ -96,10 +96,17 @@ export function DeskForm({ onExpert }: { onExpert(): void }) {
         <summary>
           {t('form.extra')} · <span className="param-name">biz_extra_data</span>
         </summary>
-        <textarea aria-label={`${t('form.extra')} · biz_extra_data`} value={values.biz_extra_data ?? ''} rows={2} onChange={(e) => useConsole.getState().setValue('biz_extra_data', e.currentTarget.value)} />
+        <textarea
+          aria-label={`${t('form.extra')} · biz_extra_data`}
+          value={values.biz_extra_data ?? ''}
+          rows={2}
+          onChange={(e) => useConsole.getState().setValue('biz_extra_data', e.currentTarget.value)}
+        />
       </details>
       <p className="desk-defaults" title={summary}>
-        <span className="desk-defaults-text">{t('form.defaults', { profile: profile?.name ?? '', summary: summary || t('form.defaultsNone') })}</span>{' '}
+        <span className="desk-defaults-text">
+          {t('form.defaults', { profile: profile?.name ?? '', summary: summary || t('form.defaultsNone') })}
+        </span>{' '}
         <button type="button" className="link" onClick={onExpert}>
           {t('form.changeInExpert')}
         </button>

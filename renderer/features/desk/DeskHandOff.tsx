@@ -10,7 +10,21 @@ import { SandboxLanChoice } from './SandboxLanChoice';
  * The large QR code and link while the token is still unused, with the loopback notice for the
  * built-in sandbox and its LAN choice (the link and QR then use the chosen address).
  */
-export function DeskHandOff({ url: issuedUrl, expiredTime, nowMs, onSandbox, branch, language }: { url: string; expiredTime: number; nowMs: number; onSandbox: boolean; branch: string; language?: string }) {
+export function DeskHandOff({
+  url: issuedUrl,
+  expiredTime,
+  nowMs,
+  onSandbox,
+  branch,
+  language,
+}: {
+  url: string;
+  expiredTime: number;
+  nowMs: number;
+  onSandbox: boolean;
+  branch: string;
+  language?: string;
+}) {
   const { t } = useTranslation('desk');
   const [copied, setCopied] = useState(false);
   const [customer, setCustomer] = useState(false);

@@ -23,7 +23,8 @@ export function DeskPhoto() {
   const take = async (file: File | null | undefined) => {
     if (!file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    if (bytes.length > MAX_PHOTO_BYTES) return setProblem(t('form.bigPhoto', { size: formatBytes(bytes.length), max: formatBytes(MAX_PHOTO_BYTES) }));
+    if (bytes.length > MAX_PHOTO_BYTES)
+      return setProblem(t('form.bigPhoto', { size: formatBytes(bytes.length), max: formatBytes(MAX_PHOTO_BYTES) }));
     setOriginal({ name: file.name || 'photo', bytes });
     attach({ name: file.name || 'photo', bytes });
   };
@@ -70,7 +71,14 @@ export function DeskPhoto() {
           </button>
         </div>
       )}
-      <input ref={picker} type="file" accept="image/jpeg,image/png" hidden aria-label={`${t('form.photo')} · image_ref1`} onChange={(e) => void take(e.currentTarget.files?.[0]).then(() => e.target && (e.target.value = ''))} />
+      <input
+        ref={picker}
+        type="file"
+        accept="image/jpeg,image/png"
+        hidden
+        aria-label={`${t('form.photo')} · image_ref1`}
+        onChange={(e) => void take(e.currentTarget.files?.[0]).then(() => e.target && (e.target.value = ''))}
+      />
       {dialog === 'camera' && (
         <CameraDialog
           onCancel={() => setDialog(null)}

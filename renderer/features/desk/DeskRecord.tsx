@@ -55,11 +55,18 @@ export function DeskRecord({ row, branch, photos }: { row: HistoryRow; branch: s
             .map(([ref, c]) =>
               line(
                 t('record.comparison', { ref }),
-                `${t('record.score', { confidence: c.confidence.toFixed(3), thresholds: Object.entries(c.thresholds).map(([k, v]) => `${k} ${v}`).join(', ') })}${row.result?.level ? ` — ${t('record.level', { level: row.result.level })}` : ''}`,
+                `${t('record.score', {
+                  confidence: c.confidence.toFixed(3),
+                  thresholds: Object.entries(c.thresholds)
+                    .map(([k, v]) => `${k} ${v}`)
+                    .join(', '),
+                })}${row.result?.level ? ` — ${t('record.level', { level: row.result.level })}` : ''}`,
               ),
             )}
           {row.photos.map((p) => line(t('record.photoHash', { ref: p.param }), p.sha256))}
-          {row.photos.filter((p) => p.originalSha256 !== undefined).map((p) => line(t('record.originalHash', { ref: p.param }), p.originalSha256 ?? ''))}
+          {row.photos
+            .filter((p) => p.originalSha256 !== undefined)
+            .map((p) => line(t('record.originalHash', { ref: p.param }), p.originalSha256 ?? ''))}
         </tbody>
       </table>
       {(photos.reference || photos.best) && (

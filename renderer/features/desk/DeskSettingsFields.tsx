@@ -3,7 +3,15 @@ import { DEFAULT_DESK_SETTINGS, type DeskSettings } from '../../../core/desk';
 import { MATCH_LEVELS } from '../../../core/faceid/flow-status';
 
 /** A profile's desk settings inside the profile editor: match level, polling, branch name. */
-export function DeskSettingsFields({ value, builtIn, onChange }: { value: DeskSettings | undefined; builtIn: boolean; onChange(next: DeskSettings): void }) {
+export function DeskSettingsFields({
+  value,
+  builtIn,
+  onChange,
+}: {
+  value: DeskSettings | undefined;
+  builtIn: boolean;
+  onChange(next: DeskSettings): void;
+}) {
   const { t } = useTranslation('desk');
   const v = value ?? DEFAULT_DESK_SETTINGS;
   return (
@@ -21,7 +29,8 @@ export function DeskSettingsFields({ value, builtIn, onChange }: { value: DeskSe
       </label>
       {!builtIn && (
         <label className="check">
-          <input type="checkbox" checked={v.pollResults} onChange={(e) => onChange({ ...v, pollResults: e.target.checked })} /> {t('settings.pollResults')}
+          <input type="checkbox" checked={v.pollResults} onChange={(e) => onChange({ ...v, pollResults: e.target.checked })} />{' '}
+          {t('settings.pollResults')}
         </label>
       )}
       {!builtIn && <p className="hint">{t('settings.pollHint')}</p>}

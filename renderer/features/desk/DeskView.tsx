@@ -19,10 +19,14 @@ export function DeskView({ onExpert }: { onExpert(): void }) {
   const call = useConsole((s) => s.call);
   const shownId = useDesk((s) => s.shownId);
   const now = useNow(1000);
-  const issuedId = call.phase === 'done' && call.result.ok && call.result.value.outcome === 'issued' ? call.result.value.historyId : undefined;
+  const issuedId =
+    call.phase === 'done' && call.result.ok && call.result.value.outcome === 'issued' ? call.result.value.historyId : undefined;
   const current = shownId ?? issuedId;
   const rows = useTodayRows(issuedId);
-  const ids = useMemo(() => [...new Set([...(current !== undefined ? [current] : []), ...rows.filter((r) => r.status === 'issued').map((r) => r.id)])], [current, rows]);
+  const ids = useMemo(
+    () => [...new Set([...(current !== undefined ? [current] : []), ...rows.filter((r) => r.status === 'issued').map((r) => r.id)])],
+    [current, rows],
+  );
   const watch = useWatch(ids);
   const profile = useConsole((s) => s.profiles.find((p) => p.id === s.activeProfileId));
 
@@ -31,14 +35,21 @@ export function DeskView({ onExpert }: { onExpert(): void }) {
     // convenience; at the desk it would carry one customer's id over to the next.
     if (!profile) return;
     const { values, setValue } = useConsole.getState();
-    for (const p of PER_CUSTOMER_PARAMS) if (p !== 'biz_no' && profile.defaults[p] !== undefined && values[p] === profile.defaults[p]) setValue(p, '');
+    for (const p of PER_CUSTOMER_PARAMS)
+      if (p !== 'biz_no' && profile.defaults[p] !== undefined && values[p] === profile.defaults[p]) setValue(p, '');
   }, [profile]);
 
   useEffect(() => {
     // A fresh desk starts with a blank customer (a profile's default uuid is a developer's convenience).
     if (useConsole.getState().call.phase === 'idle') useDesk.getState().newCustomer({ focus: false });
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN' && !document.querySelector('dialog[open], [role="dialog"][aria-modal="true"]')) {
+      if (
+        e.altKey &&
+        !e.ctrlKey &&
+        !e.metaKey &&
+        e.code === 'KeyN' &&
+        !document.querySelector('dialog[open], [role="dialog"][aria-modal="true"]')
+      ) {
         e.preventDefault();
         useDesk.getState().newCustomer();
       }
@@ -52,11 +63,24 @@ export function DeskView({ onExpert }: { onExpert(): void }) {
     <div className="desk">
       <DeskForm onExpert={onExpert} />
       {current !== undefined ? (
-        <DeskCall key={current} id={current} watch={watch.get(current)} nowMs={now} fromForm={current === issuedId} onNext={() => useDesk.getState().newCustomer()} />
+        <DeskCall
+          key={current}
+          id={current}
+          watch={watch.get(current)}
+          nowMs={now}
+          fromForm={current === issuedId}
+          onNext={() => useDesk.getState().newCustomer()}
+        />
       ) : failed && call.phase === 'done' ? (
         <section className="desk-call pane msg error" role="alert">
           <h2>{t('error.title')}</h2>
-          <p>{call.result.ok ? (call.result.value.outcome === 'issued' ? '' : `${call.result.value.error.code}: ${renderRef(call.result.value.error.title)}`) : call.result.error.message}</p>
+          <p>
+            {call.result.ok
+              ? call.result.value.outcome === 'issued'
+                ? ''
+                : `${call.result.value.error.code}: ${renderRef(call.result.value.error.title)}`
+              : call.result.error.message}
+          </p>
         </section>
       ) : (
         <section className="desk-call pane desk-idle">

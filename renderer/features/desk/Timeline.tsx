@@ -5,7 +5,19 @@ import { formatTime } from '../../../core/i18n/format';
 import { currentLocale } from '../../i18n/i18n';
 
 /** Issued → opened → in progress → finished (or expired unused), each step ticked with its time. */
-export function Timeline({ state, issuedAt, source, budget, onFetch }: { state: FlowState; issuedAt: number; source: CallWatch['source']; budget: CallWatch['budget']; onFetch?: () => void }) {
+export function Timeline({
+  state,
+  issuedAt,
+  source,
+  budget,
+  onFetch,
+}: {
+  state: FlowState;
+  issuedAt: number;
+  source: CallWatch['source'];
+  budget: CallWatch['budget'];
+  onFetch?: () => void;
+}) {
   const { t } = useTranslation('desk');
   const locale = currentLocale();
   const unused = state.stage === 'expired-unused';
@@ -29,7 +41,9 @@ export function Timeline({ state, issuedAt, source, budget, onFetch }: { state: 
           <li key={s.key} className={s.done ? 'done' : i === current ? 'current' : ''} aria-current={i === current ? 'step' : undefined}>
             <span className="dot" aria-hidden="true" />
             <span>{s.label}</span>
-            {s.at !== undefined && s.done && <time dateTime={new Date(s.at).toISOString()}>{formatTime(s.at, locale, { seconds: true })}</time>}
+            {s.at !== undefined && s.done && (
+              <time dateTime={new Date(s.at).toISOString()}>{formatTime(s.at, locale, { seconds: true })}</time>
+            )}
           </li>
         ))}
       </ol>

@@ -36,7 +36,19 @@ export function useTodayRows(refreshKey: unknown, intervalMs = 3000): HistoryLis
 }
 
 /** "Today at this desk": each call with its live status; a click brings its verdict back. */
-export function TodayList({ rows, watch, shownId, nowMs, onPick }: { rows: HistoryListRow[]; watch: Map<number, CallWatch>; shownId?: number; nowMs: number; onPick(id: number): void }) {
+export function TodayList({
+  rows,
+  watch,
+  shownId,
+  nowMs,
+  onPick,
+}: {
+  rows: HistoryListRow[];
+  watch: Map<number, CallWatch>;
+  shownId?: number;
+  nowMs: number;
+  onPick(id: number): void;
+}) {
   const { t } = useTranslation('desk');
   const locale = currentLocale();
   return (
@@ -51,7 +63,12 @@ export function TodayList({ rows, watch, shownId, nowMs, onPick }: { rows: Histo
             const stage = w ? stateNow(w, nowMs).stage : r.verdict;
             return (
               <li key={r.id}>
-                <button type="button" className={`today-row${r.id === shownId ? ' selected' : ''}`} aria-current={r.id === shownId ? 'true' : undefined} onClick={() => onPick(r.id)}>
+                <button
+                  type="button"
+                  className={`today-row${r.id === shownId ? ' selected' : ''}`}
+                  aria-current={r.id === shownId ? 'true' : undefined}
+                  onClick={() => onPick(r.id)}
+                >
                   <span className="today-time">{formatTime(r.startedAt, locale)}</span>
                   <span className="today-uuid">{r.uuid || r.bizNo}</span>
                   <span className={`today-stage stage-${stage ?? 'failed'}`} data-testid="today-stage">

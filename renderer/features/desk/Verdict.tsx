@@ -9,7 +9,19 @@ const ODDS: Record<ThresholdKey, number> = { '1e-3': 1_000, '1e-4': 10_000, '1e-
 const odds = (level: ThresholdKey) => new Intl.NumberFormat(LOCALE_TAGS[currentLocale()]).format(ODDS[level]);
 
 /** The verdict first: one large badge, the reasons as chips, the level used, both faces side by side. */
-export function Verdict({ state, comparing, photos, onNext, onRecord }: { state: FlowState & { stage: EndStage }; comparing: boolean; photos: { reference?: string; best?: string }; onNext(): void; onRecord(): void }) {
+export function Verdict({
+  state,
+  comparing,
+  photos,
+  onNext,
+  onRecord,
+}: {
+  state: FlowState & { stage: EndStage };
+  comparing: boolean;
+  photos: { reference?: string; best?: string };
+  onNext(): void;
+  onRecord(): void;
+}) {
   const { t } = useTranslation('desk');
   return (
     <section className={`desk-verdict verdict-${state.stage}`} aria-label={t('verdict.label')} aria-live="polite">
@@ -26,7 +38,9 @@ export function Verdict({ state, comparing, photos, onNext, onRecord }: { state:
           ))}
         </ul>
       )}
-      <p className="hint">{state.level ? t('verdict.level', { level: state.level, odds: odds(state.level) }) : comparing ? '' : t('verdict.noComparison')}</p>
+      <p className="hint">
+        {state.level ? t('verdict.level', { level: state.level, odds: odds(state.level) }) : comparing ? '' : t('verdict.noComparison')}
+      </p>
       <div className="verdict-faces">
         {comparing && (
           <figure>

@@ -38,6 +38,7 @@ export function keyedRect(rect: CropRect | null, key: string, resize: boolean): 
   if (!arrow) return undefined;
   if (!rect) return { ...FIRST_BOX };
   const [dx, dy] = arrow;
-  if (resize) return { ...rect, w: within(rect.w + dx * CROP_STEP, MIN_BOX, 1 - rect.x), h: within(rect.h + dy * CROP_STEP, MIN_BOX, 1 - rect.y) };
+  if (resize)
+    return { ...rect, w: within(rect.w + dx * CROP_STEP, MIN_BOX, 1 - rect.x), h: within(rect.h + dy * CROP_STEP, MIN_BOX, 1 - rect.y) };
   return { ...rect, x: within(rect.x + dx * CROP_STEP, 0, 1 - rect.w), y: within(rect.y + dy * CROP_STEP, 0, 1 - rect.h) };
 }

@@ -75,7 +75,21 @@ export const useDesk = create<DeskState>((set, get) => ({
     for (const p of PER_CUSTOMER_PARAMS) delete values[p];
     values.biz_no = suggestBizNo();
     values.comparison_type = '-1';
-    useConsole.setState({ values, touched: {}, submitted: false, photoErrors: {}, call: { phase: 'idle' }, editedSinceCall: {}, bizNoNotice: undefined, cloneNotice: undefined });
-    set((s) => ({ compareOverride: null, askPhoto: false, shownId: undefined, focusSeq: options?.focus === false ? s.focusSeq : s.focusSeq + 1 }));
+    useConsole.setState({
+      values,
+      touched: {},
+      submitted: false,
+      photoErrors: {},
+      call: { phase: 'idle' },
+      editedSinceCall: {},
+      bizNoNotice: undefined,
+      cloneNotice: undefined,
+    });
+    set((s) => ({
+      compareOverride: null,
+      askPhoto: false,
+      shownId: undefined,
+      focusSeq: options?.focus === false ? s.focusSeq : s.focusSeq + 1,
+    }));
   },
 }));

@@ -45,7 +45,8 @@ export const deskMessages = defineMessages({
       reset: 'Whole picture',
       use: 'Use this photo',
       cancel: 'Cancel',
-      cropKeys: 'Keyboard: arrow keys move the crop box (the first press places one in the middle), Shift with the arrow keys makes it wider, narrower, taller or shorter, Enter uses the photo, Esc cancels.',
+      cropKeys:
+        'Keyboard: arrow keys move the crop box (the first press places one in the middle), Shift with the arrow keys makes it wider, narrower, taller or shorter, Enter uses the photo, Esc cancels.',
       cropBox: 'Crop box: {left} % from the left, {top} % from the top, {width} % wide, {height} % high.',
       cropNone: 'No crop box: the whole picture is used.',
     },
@@ -63,7 +64,8 @@ export const deskMessages = defineMessages({
       serveOn: 'Sandbox reachable from',
       loopbackOnly: 'This computer only (127.0.0.1)',
       lanOption: 'Branch network: {address} ({iface})',
-      lanWarning: 'The sandbox is now reachable from other machines on this network, at {url}. Anyone who knows its credentials can get tokens from it. Switch back to “This computer only” when the phone test is done; the next start is on this computer only again.',
+      lanWarning:
+        'The sandbox is now reachable from other machines on this network, at {url}. Anyone who knows its credentials can get tokens from it. Switch back to “This computer only” when the phone test is done; the next start is on this computer only again.',
       lanNone: 'This computer has no network address a phone could reach.',
       lanUnknown: '{address} is no longer a network address of this computer. Choose another.',
       lanFailed: 'The sandbox could not be served on {address} ({reason}).',
@@ -84,8 +86,10 @@ export const deskMessages = defineMessages({
       finished: 'Finished',
       expiredUnused: 'Expired unused',
       sourceEvents: 'Live from the built-in sandbox.',
-      sourcePolling: 'Checked every few seconds with get_result: free while the check runs; the finished answer uses one of 3 (never the last).',
-      sourceManual: 'This profile does not poll get_result (each finished answer uses one of 3). Fetch the result when the customer is done.',
+      sourcePolling:
+        'Checked every few seconds with get_result: free while the check runs; the finished answer uses one of 3 (never the last).',
+      sourceManual:
+        'This profile does not poll get_result (each finished answer uses one of 3). Fetch the result when the customer is done.',
       fetch: 'Fetch result',
       fetchesLeft: '{left, plural, one {# get_result answer left} other {# get_result answers left}}',
     },
@@ -157,7 +161,8 @@ export const deskMessages = defineMessages({
       legend: 'Desk',
       matchLevel: 'Call a comparison a match at (false-accept level)',
       pollResults: 'Poll get_result while a customer’s check runs',
-      pollHint: 'A poll of a running check is free; the one that finds the finished result uses one of the 3 answers, and polling never uses the last one.',
+      pollHint:
+        'A poll of a running check is free; the one that finds the finished result uses one of the 3 answers, and polling never uses the last one.',
       branch: 'Branch name (customer view and record)',
     },
     history: {
@@ -217,7 +222,8 @@ export const deskMessages = defineMessages({
       reset: 'Seluruh gambar',
       use: 'Pakai foto ini',
       cancel: 'Batal',
-      cropKeys: 'Dengan papan ketik: tombol panah menggeser kotak potong (tekanan pertama menaruhnya di tengah), Shift + tombol panah membuatnya lebih lebar, lebih sempit, lebih tinggi atau lebih pendek, Enter memakai foto, Esc membatalkan.',
+      cropKeys:
+        'Dengan papan ketik: tombol panah menggeser kotak potong (tekanan pertama menaruhnya di tengah), Shift + tombol panah membuatnya lebih lebar, lebih sempit, lebih tinggi atau lebih pendek, Enter memakai foto, Esc membatalkan.',
       cropBox: 'Kotak potong: {left} % dari kiri, {top} % dari atas, lebar {width} %, tinggi {height} %.',
       cropNone: 'Belum ada kotak potong: seluruh gambar dipakai.',
     },
@@ -235,7 +241,8 @@ export const deskMessages = defineMessages({
       serveOn: 'Sandbox dapat dijangkau dari',
       loopbackOnly: 'Komputer ini saja (127.0.0.1)',
       lanOption: 'Jaringan cabang: {address} ({iface})',
-      lanWarning: 'Sandbox kini dapat dijangkau perangkat lain di jaringan ini, di {url}. Siapa pun yang mengetahui kredensialnya dapat memperoleh token darinya. Kembalikan ke “Komputer ini saja” setelah uji dengan ponsel selesai; saat aplikasi dibuka lagi, sandbox kembali hanya untuk komputer ini.',
+      lanWarning:
+        'Sandbox kini dapat dijangkau perangkat lain di jaringan ini, di {url}. Siapa pun yang mengetahui kredensialnya dapat memperoleh token darinya. Kembalikan ke “Komputer ini saja” setelah uji dengan ponsel selesai; saat aplikasi dibuka lagi, sandbox kembali hanya untuk komputer ini.',
       lanNone: 'Komputer ini tidak memiliki alamat jaringan yang dapat dijangkau ponsel.',
       lanUnknown: '{address} bukan lagi alamat jaringan komputer ini. Pilih alamat lain.',
       lanFailed: 'Sandbox tidak dapat disajikan di {address} ({reason}).',
@@ -256,8 +263,10 @@ export const deskMessages = defineMessages({
       finished: 'Selesai',
       expiredUnused: 'Kedaluwarsa tanpa dipakai',
       sourceEvents: 'Langsung dari sandbox bawaan.',
-      sourcePolling: 'Diperiksa tiap beberapa detik dengan get_result: gratis selama pemeriksaan berjalan; jawaban akhir memakai satu dari 3 (tidak pernah yang terakhir).',
-      sourceManual: 'Profil ini tidak memeriksa get_result otomatis (tiap jawaban akhir memakai satu dari 3). Ambil hasilnya setelah nasabah selesai.',
+      sourcePolling:
+        'Diperiksa tiap beberapa detik dengan get_result: gratis selama pemeriksaan berjalan; jawaban akhir memakai satu dari 3 (tidak pernah yang terakhir).',
+      sourceManual:
+        'Profil ini tidak memeriksa get_result otomatis (tiap jawaban akhir memakai satu dari 3). Ambil hasilnya setelah nasabah selesai.',
       fetch: 'Ambil hasil',
       fetchesLeft: '{left, plural, other {sisa # jawaban get_result}}',
     },
@@ -329,7 +338,8 @@ export const deskMessages = defineMessages({
       legend: 'Meja layanan',
       matchLevel: 'Anggap cocok pada tingkat salah terima',
       pollResults: 'Periksa get_result selama pemeriksaan nasabah berjalan',
-      pollHint: 'Pemeriksaan selama proses berjalan gratis; yang mendapat hasil akhir memakai satu dari 3 jawaban, dan pemeriksaan otomatis tidak pernah memakai yang terakhir.',
+      pollHint:
+        'Pemeriksaan selama proses berjalan gratis; yang mendapat hasil akhir memakai satu dari 3 jawaban, dan pemeriksaan otomatis tidak pernah memakai yang terakhir.',
       branch: 'Nama cabang (tampilan nasabah dan bukti)',
     },
     history: {
@@ -389,7 +399,8 @@ export const deskMessages = defineMessages({
       reset: '整张图片',
       use: '使用此照片',
       cancel: '取消',
-      cropKeys: '键盘操作：方向键移动裁剪框（第一次按键会在中间放置一个裁剪框），Shift + 方向键调整其宽度或高度，Enter 使用此照片，Esc 取消。',
+      cropKeys:
+        '键盘操作：方向键移动裁剪框（第一次按键会在中间放置一个裁剪框），Shift + 方向键调整其宽度或高度，Enter 使用此照片，Esc 取消。',
       cropBox: '裁剪框：距左侧 {left}%，距顶部 {top}%，宽 {width}%，高 {height}%。',
       cropNone: '尚无裁剪框：将使用整张图片。',
     },
@@ -407,7 +418,8 @@ export const deskMessages = defineMessages({
       serveOn: '沙箱可访问范围',
       loopbackOnly: '仅本机（127.0.0.1）',
       lanOption: '网点局域网：{address}（{iface}）',
-      lanWarning: '沙箱现在可被本网络中的其他设备访问，地址为 {url}。任何知道其凭证的人都能从中获取 token。手机测试完成后请切换回“仅本机”；下次启动时沙箱也会恢复为仅本机访问。',
+      lanWarning:
+        '沙箱现在可被本网络中的其他设备访问，地址为 {url}。任何知道其凭证的人都能从中获取 token。手机测试完成后请切换回“仅本机”；下次启动时沙箱也会恢复为仅本机访问。',
       lanNone: '本机没有手机可访问的网络地址。',
       lanUnknown: '{address} 已不是本机的网络地址，请选择其他地址。',
       lanFailed: '无法在 {address} 上提供沙箱服务（{reason}）。',
@@ -519,4 +531,3 @@ export const deskMessages = defineMessages({
     },
   },
 });
-

@@ -9,7 +9,11 @@ const dataUrl = (b64: string) => `data:image/jpeg;base64,${b64}`;
  * copy) and the captured face, asked for once when the flow has ended (the trusted side fetched it
  * with return_image=1 and holds it in memory unless photos are kept).
  */
-export function useVerdictPhotos(row: HistoryRow | undefined, ended: boolean, formPhotoUrl: string | undefined): { reference?: string; best?: string } {
+export function useVerdictPhotos(
+  row: HistoryRow | undefined,
+  ended: boolean,
+  formPhotoUrl: string | undefined,
+): { reference?: string; best?: string } {
   // Each answer is kept with what it answers, so a stale one is never shown for another row.
   const [reference, setReference] = useState<{ sha: string; url: string }>();
   const [best, setBest] = useState<{ id: number; url: string }>();
@@ -26,10 +30,15 @@ export function useVerdictPhotos(row: HistoryRow | undefined, ended: boolean, fo
   useEffect(() => {
     if (id === undefined || !ended) return;
     let live = true;
-    void api.getBestImage({ historyId: id }).then((r) => live && r.ok && r.value.dataBase64 && setBest({ id, url: dataUrl(r.value.dataBase64) }));
+    void api
+      .getBestImage({ historyId: id })
+      .then((r) => live && r.ok && r.value.dataBase64 && setBest({ id, url: dataUrl(r.value.dataBase64) }));
     return () => {
       live = false;
     };
   }, [id, ended]);
-  return { reference: formPhotoUrl ?? (reference?.sha === kept ? reference?.url : undefined), best: best?.id === id ? best?.url : undefined };
+  return {
+    reference: formPhotoUrl ?? (reference?.sha === kept ? reference?.url : undefined),
+    best: best?.id === id ? best?.url : undefined,
+  };
 }

@@ -29,7 +29,9 @@ export function HandOff({ issued }: { issued: Issued }) {
       {used ? (
         <p className="msg info">The customer has used this token ({flowStatus}); the link works only once.</p>
       ) : !remaining ? (
-        <p className="msg error">This token expired at {new Date(issued.expired_time * 1000).toLocaleTimeString()}; its link no longer works. Issue a new token.</p>
+        <p className="msg error">
+          This token expired at {new Date(issued.expired_time * 1000).toLocaleTimeString()}; its link no longer works. Issue a new token.
+        </p>
       ) : (
         <>
           <p>Ask the customer to scan this code with their phone camera, or send them the link.</p>

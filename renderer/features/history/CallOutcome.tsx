@@ -30,9 +30,18 @@ export function CallOutcome({ row, onCloneNew, cloneBusy }: { row: HistoryRow; o
           <ValueRow label="token" value={row.token} />
           <ValueRow label="biz_id" value={row.bizId} />
           <ValueRow label="request_id" value={row.requestId} />
-          <ValueRow label="expired_time" value={row.expiredTime !== undefined ? formatUnixSeconds(row.expiredTime) : undefined} copy={false} />
+          <ValueRow
+            label="expired_time"
+            value={row.expiredTime !== undefined ? formatUnixSeconds(row.expiredTime) : undefined}
+            copy={false}
+          />
           <ValueRow label="time_used" value={row.timeUsed !== undefined ? t('facts.ms', { ms: row.timeUsed }) : undefined} copy={false} />
-          <ValueRow label={t('facts.roundTrip')} name="round trip" value={row.elapsedMs !== undefined ? t('facts.ms', { ms: row.elapsedMs }) : undefined} copy={false} />
+          <ValueRow
+            label={t('facts.roundTrip')}
+            name="round trip"
+            value={row.elapsedMs !== undefined ? t('facts.ms', { ms: row.elapsedMs }) : undefined}
+            copy={false}
+          />
         </dl>
       </section>
     );
@@ -66,9 +75,19 @@ export function CallOutcome({ row, onCloneNew, cloneBusy }: { row: HistoryRow; o
         <ValueRow label={t('facts.errorCode')} name="error code" value={row.errorCode} copy={false} />
         <ValueRow label={t('facts.field')} name="field" value={row.errorField} copy={false} />
         <ValueRow label={t('facts.message')} name="message" value={row.errorMessage} copy={false} />
-        <ValueRow label={t('facts.httpStatus')} name="HTTP status" value={row.httpStatus !== undefined ? String(row.httpStatus) : undefined} copy={false} />
+        <ValueRow
+          label={t('facts.httpStatus')}
+          name="HTTP status"
+          value={row.httpStatus !== undefined ? String(row.httpStatus) : undefined}
+          copy={false}
+        />
         <ValueRow label="request_id" value={row.requestId} />
-        <ValueRow label={t('facts.roundTrip')} name="round trip" value={row.elapsedMs !== undefined ? t('facts.ms', { ms: row.elapsedMs }) : undefined} copy={false} />
+        <ValueRow
+          label={t('facts.roundTrip')}
+          name="round trip"
+          value={row.elapsedMs !== undefined ? t('facts.ms', { ms: row.elapsedMs }) : undefined}
+          copy={false}
+        />
       </dl>
     </section>
   );

@@ -24,7 +24,8 @@ export function ClientTimeoutField({ value, onChange }: { value: number | undefi
           setText(e.target.value);
           const seconds = Number(e.target.value);
           const ms = seconds * 1000;
-          if (e.target.value !== '' && Number.isInteger(seconds) && ms >= CLIENT_TIMEOUT_MIN_MS && ms <= CLIENT_TIMEOUT_MAX_MS) onChange(ms);
+          if (e.target.value !== '' && Number.isInteger(seconds) && ms >= CLIENT_TIMEOUT_MIN_MS && ms <= CLIENT_TIMEOUT_MAX_MS)
+            onChange(ms);
         }}
       />
       <small className="hint">{t('timeout.hint')}</small>

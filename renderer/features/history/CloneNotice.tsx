@@ -12,7 +12,8 @@ function ProfileLine({ p }: { p: CloneReport['profile'] }) {
     case 'missing':
       return (
         <li className="msg warning">
-          The call's profile “{p.name}” no longer exists: the active profile {p.activeName} is kept. Check that it is the connection you mean.
+          The call's profile “{p.name}” no longer exists: the active profile {p.activeName} is kept. Check that it is the connection you
+          mean.
         </li>
       );
     case 'switch-failed':
@@ -35,7 +36,8 @@ export function CloneNotice() {
       </p>
       <ul>
         <li>
-          biz_no: a fresh one, <code>{n.newBizNo}</code>, is suggested; the original call used <code>{n.fromBizNo || '(none)'}</code> and biz_no must be unique.
+          biz_no: a fresh one, <code>{n.newBizNo}</code>, is suggested; the original call used <code>{n.fromBizNo || '(none)'}</code> and
+          biz_no must be unique.
         </li>
         <ProfileLine p={n.profile} />
         {n.reattached.map((p) => (
@@ -45,7 +47,8 @@ export function CloneNotice() {
         ))}
         {n.missing.map((p) => (
           <li key={p.param} className="msg warning">
-            {p.param}: attach again <strong>{p.filename}</strong> ({formatBytes(p.bytes)}, sha256 <code className="sha">{p.sha256}</code>) — {p.reason}.
+            {p.param}: attach again <strong>{p.filename}</strong> ({formatBytes(p.bytes)}, sha256 <code className="sha">{p.sha256}</code>) —{' '}
+            {p.reason}.
           </li>
         ))}
         {n.hidden.length > 0 && <li>Also sent again, though the form has no control for them: {n.hidden.join(', ')}.</li>}

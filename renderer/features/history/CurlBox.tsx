@@ -4,7 +4,11 @@ import type { HistoryRow } from '../../../core/history';
 import { api } from '../../bridge';
 import { messageOf } from './format';
 
-type CurlState = { phase: 'idle' } | { phase: 'loading' } | { phase: 'shown'; command: string; bizNo: string; kept: boolean; copyError?: string } | { phase: 'error'; message: string };
+type CurlState =
+  | { phase: 'idle' }
+  | { phase: 'loading' }
+  | { phase: 'shown'; command: string; bizNo: string; kept: boolean; copyError?: string }
+  | { phase: 'error'; message: string };
 
 /**
  * Copy as cURL: the command goes to the clipboard and stays on screen to be selected by hand. It
@@ -52,7 +56,14 @@ export function CurlBox({ row }: { row: HistoryRow }) {
               {t('curl.keptWarning', { bizNo: state.bizNo })}
             </p>
           )}
-          <textarea className="curl-command" aria-label="cURL command" readOnly value={state.command} rows={Math.min(14, state.command.split('\n').length + 1)} onFocus={(e) => e.currentTarget.select()} />
+          <textarea
+            className="curl-command"
+            aria-label="cURL command"
+            readOnly
+            value={state.command}
+            rows={Math.min(14, state.command.split('\n').length + 1)}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </>
       )}
     </div>

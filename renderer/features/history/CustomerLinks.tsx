@@ -6,7 +6,8 @@ import { useHistory } from './history-store';
 /** Opens the customer view: every call for this call's uuid, or for its biz_no family, newest first. */
 export function CustomerLinks({ row }: { row: HistoryRow }) {
   const { t } = useTranslation('support');
-  const show = (patch: { uuid?: string; bizNoPrefix?: string }) => useHistory.getState().setForm({ ...EMPTY_FORM, scope: useHistory.getState().form.scope, ...patch }, true);
+  const show = (patch: { uuid?: string; bizNoPrefix?: string }) =>
+    useHistory.getState().setForm({ ...EMPTY_FORM, scope: useHistory.getState().form.scope, ...patch }, true);
   return (
     <div className="customer-links">
       {row.uuid && (

@@ -24,7 +24,12 @@ export function ExportDelete() {
         </button>
       </div>
       <div className="tool-group" role="group" aria-label={t('exportDelete.deleteGroup')}>
-        <button type="button" onClick={() => void ask('filtered')} disabled={busy || !filtered} title={filtered ? undefined : t('exportDelete.deleteFilteredHint')}>
+        <button
+          type="button"
+          onClick={() => void ask('filtered')}
+          disabled={busy || !filtered}
+          title={filtered ? undefined : t('exportDelete.deleteFilteredHint')}
+        >
           {t('exportDelete.deleteFiltered')}
         </button>
         <button type="button" onClick={() => void ask('all')} disabled={busy}>

@@ -25,8 +25,8 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
         </h2>
         <p className="hint">
           Call #{row.id} · {formatTime(row.startedAt)}
-          {row.finishedAt !== undefined ? ` · answered after ${((row.finishedAt - row.startedAt) / 1000).toFixed(1)} s` : ''} · {row.profileName} ({row.environment})
-          {row.operator ? ` · by ${row.operator}` : ''}
+          {row.finishedAt !== undefined ? ` · answered after ${((row.finishedAt - row.startedAt) / 1000).toFixed(1)} s` : ''} ·{' '}
+          {row.profileName} ({row.environment}){row.operator ? ` · by ${row.operator}` : ''}
         </p>
         <Trail row={row} />
         <CustomerLinks row={row} />
@@ -44,7 +44,9 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
       </header>
       <CallOutcome row={row} onCloneNew={clone} cloneBusy={busy} />
       <TeamCallNote row={row} />
-      {row.status === 'issued' && row.desk === undefined && <ResultView row={row} onChanged={() => void useHistory.getState().reloadDetail()} />}
+      {row.status === 'issued' && row.desk === undefined && (
+        <ResultView row={row} onChanged={() => void useHistory.getState().reloadDetail()} />
+      )}
       <CompareCalls key={`compare-${row.id}`} row={row} />
       <CurlBox key={row.id} row={row} />
       <RequestResponse row={row} />

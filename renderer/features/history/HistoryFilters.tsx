@@ -3,7 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { SEARCH_MIN_FRAGMENT } from '../../../core/history';
 import { api } from '../../bridge';
 import { useConsole } from '../../app/store';
-import { COMPARISON_CHOICES, SCOPE_CHOICES, STATUS_CHOICES, VERDICT_CHOICES, type ComparisonChoice, type ScopeChoice, type StatusChoice, type VerdictChoice } from './filter-form';
+import {
+  COMPARISON_CHOICES,
+  SCOPE_CHOICES,
+  STATUS_CHOICES,
+  VERDICT_CHOICES,
+  type ComparisonChoice,
+  type ScopeChoice,
+  type StatusChoice,
+  type VerdictChoice,
+} from './filter-form';
 import { CustomerChip } from './CustomerLinks';
 import { useHistory } from './history-store';
 
@@ -29,7 +38,11 @@ function ScopeSelect() {
   const scope = useHistory((s) => s.form.scope ?? 'desk');
   const { t } = useTranslation('team');
   return (
-    <select aria-label={t('scope.label')} value={scope} onChange={(e) => useHistory.getState().setForm({ scope: e.target.value as ScopeChoice }, true)}>
+    <select
+      aria-label={t('scope.label')}
+      value={scope}
+      onChange={(e) => useHistory.getState().setForm({ scope: e.target.value as ScopeChoice }, true)}
+    >
       {SCOPE_CHOICES.map((c) => (
         <option key={c} value={c}>
           {t(`scope.${c}`)}
@@ -96,14 +109,22 @@ export function HistoryFilters() {
         to
         <input type="date" aria-label="To date (inclusive)" value={form.to} onChange={(e) => setForm({ to: e.target.value }, true)} />
       </label>
-      <select aria-label="Filter by comparison type" value={form.comparisonType} onChange={(e) => setForm({ comparisonType: e.target.value as ComparisonChoice }, true)}>
+      <select
+        aria-label="Filter by comparison type"
+        value={form.comparisonType}
+        onChange={(e) => setForm({ comparisonType: e.target.value as ComparisonChoice }, true)}
+      >
         {COMPARISON_CHOICES.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
           </option>
         ))}
       </select>
-      <select aria-label={td('history.filter')} value={form.verdict ?? ''} onChange={(e) => setForm({ verdict: e.target.value as VerdictChoice }, true)}>
+      <select
+        aria-label={td('history.filter')}
+        value={form.verdict ?? ''}
+        onChange={(e) => setForm({ verdict: e.target.value as VerdictChoice }, true)}
+      >
         {VERDICT_CHOICES.map((v) => (
           <option key={v} value={v}>
             {v === '' ? td('history.any') : v === 'not-fetched' ? td('history.notFetched') : td(`verdict.${v}`)}

@@ -60,7 +60,10 @@ function Row({ row, now }: { row: HistoryListRow; now: number }) {
       <span className="cell mono" title={formatTime(row.startedAt)}>
         {formatShortTime(row.startedAt)}
       </span>
-      <span className={`cell countdown-cell${row.verdict ? ` stage-${row.verdict}` : ''}`} aria-label={remaining ? `expires in ${remaining}` : undefined}>
+      <span
+        className={`cell countdown-cell${row.verdict ? ` stage-${row.verdict}` : ''}`}
+        aria-label={remaining ? `expires in ${remaining}` : undefined}
+      >
         {row.verdict ? td(`verdict.${row.verdict}`) : (remaining ?? '')}
       </span>
     </>
@@ -99,7 +102,14 @@ export function HistoryList() {
   const selectedIndex = rows.findIndex((r) => r.id === selectedId);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const last = rows.length - 1;
-    const target = { ArrowDown: Math.min(selectedIndex + 1, last), ArrowUp: Math.max(selectedIndex - 1, 0), Home: 0, End: last, PageDown: Math.min(selectedIndex + 10, last), PageUp: Math.max(selectedIndex - 10, 0) }[e.key];
+    const target = {
+      ArrowDown: Math.min(selectedIndex + 1, last),
+      ArrowUp: Math.max(selectedIndex - 1, 0),
+      Home: 0,
+      End: last,
+      PageDown: Math.min(selectedIndex + 10, last),
+      PageUp: Math.max(selectedIndex - 10, 0),
+    }[e.key];
     if (target === undefined || last < 0) return;
     e.preventDefault();
     const row = rows[target];
@@ -130,7 +140,11 @@ export function HistoryList() {
         aria-activedescendant={selectedId !== undefined && selectedIndex >= 0 ? `call-${selectedId}` : undefined}
         onKeyDown={onKeyDown}
       >
-        {rows.length === 0 && !loading && <p className="history-empty">{filtered ? 'No call matches the search and filters.' : 'No calls yet: every token issued from this console is kept here.'}</p>}
+        {rows.length === 0 && !loading && (
+          <p className="history-empty">
+            {filtered ? 'No call matches the search and filters.' : 'No calls yet: every token issued from this console is kept here.'}
+          </p>
+        )}
         <div className="history-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows[item.index];

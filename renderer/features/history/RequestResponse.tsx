@@ -11,8 +11,17 @@ import { prettyJson } from './pretty-json';
 type T = ReturnType<typeof useTranslation<'support'>>['t'];
 
 function photoLine(p: HistoryPhoto, t: T, n: (v: number) => string): string {
-  const pixels = p.width !== undefined && p.height !== undefined ? t('exchange.pixels', { width: p.width, height: p.height }) : t('exchange.pixelsUnknown');
-  return t('exchange.photoLine', { filename: p.filename, size: formatBytes(p.bytes), bytes: n(p.bytes), pixels, format: p.format ?? t('exchange.notImage') });
+  const pixels =
+    p.width !== undefined && p.height !== undefined
+      ? t('exchange.pixels', { width: p.width, height: p.height })
+      : t('exchange.pixelsUnknown');
+  return t('exchange.photoLine', {
+    filename: p.filename,
+    size: formatBytes(p.bytes),
+    bytes: n(p.bytes),
+    pixels,
+    format: p.format ?? t('exchange.notImage'),
+  });
 }
 
 /** The request line and Host as sent; rows from before the exchange was recorded get them from the base URL. */
@@ -34,18 +43,18 @@ function HeaderTable({ headers, label, copy }: { headers: [string, string][]; la
         {copy !== undefined && <CopyButton value={headers.map(([k, v]) => `${k}: ${v}`).join('\n')} what={copy} />}
       </h4>
       <table className="params-table headers-table" aria-label={label}>
-      <tbody>
-        {headers.map(([name, value], i) => (
-          <tr key={`${name}-${i}`}>
-            <th scope="row">
-              <code>{name}</code>
-            </th>
-            <td>
-              <code>{value}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
+        <tbody>
+          {headers.map(([name, value], i) => (
+            <tr key={`${name}-${i}`}>
+              <th scope="row">
+                <code>{name}</code>
+              </th>
+              <td>
+                <code>{value}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </>
   );
@@ -75,7 +84,9 @@ function Timings({ exchange, https, t, ms }: { exchange: ExchangeRecord; https: 
               </th>
               <td>{v === undefined ? t('exchange.notReached') : ms(v)}</td>
               <td className="timing-bar-cell" aria-hidden="true">
-                {v !== undefined && <span className={`timing-bar timing-${phase}`} style={{ width: `${Math.max((v / scale) * 100, 0.5)}%` }} />}
+                {v !== undefined && (
+                  <span className={`timing-bar timing-${phase}`} style={{ width: `${Math.max((v / scale) * 100, 0.5)}%` }} />
+                )}
               </td>
             </tr>
           );
@@ -112,7 +123,9 @@ export function RequestResponse({ row }: { row: HistoryRow }) {
           <CopyButton value={request} what={t('exchange.copyRequest')} />
         </header>
         <p className="hint">
-          {row.operator ? t('exchange.requestHintOperator', { profile: row.profileName, environment: row.environment, operator: row.operator }) : t('exchange.requestHint', { profile: row.profileName, environment: row.environment })}
+          {row.operator
+            ? t('exchange.requestHintOperator', { profile: row.profileName, environment: row.environment, operator: row.operator })
+            : t('exchange.requestHint', { profile: row.profileName, environment: row.environment })}
         </p>
         <pre className="request-line" aria-label={t('exchange.requestLine')}>
           {line}
@@ -153,7 +166,11 @@ export function RequestResponse({ row }: { row: HistoryRow }) {
           <h3>{row.httpStatus !== undefined ? t('exchange.responseStatus', { status: row.httpStatus }) : t('exchange.response')}</h3>
           {body !== undefined && <CopyButton value={body} what={t('exchange.copyBody')} />}
         </header>
-        {x ? <Timings exchange={x} https={row.baseUrl.startsWith('https:')} t={t} ms={ms} /> : <p className="hint">{t('exchange.notRecorded')}</p>}
+        {x ? (
+          <Timings exchange={x} https={row.baseUrl.startsWith('https:')} t={t} ms={ms} />
+        ) : (
+          <p className="hint">{t('exchange.notRecorded')}</p>
+        )}
         {statusLine && <pre className="request-line">{statusLine}</pre>}
         {x &&
           (x.responseHeaders.length > 0 ? (

@@ -18,7 +18,9 @@ export function Trail({ row }: { row: HistoryRow }) {
           {team && row.clonedFromDesk ? ` (${row.clonedFromDesk})` : ''}
         </button>
       )}
-      {row.clonedFromTeam && <span>{tt('clonedFromTeam', { id: row.clonedFromTeam.id, desk: row.clonedFromTeam.desk, branch: row.clonedFromTeam.branch })}</span>}
+      {row.clonedFromTeam && (
+        <span>{tt('clonedFromTeam', { id: row.clonedFromTeam.id, desk: row.clonedFromTeam.desk, branch: row.clonedFromTeam.branch })}</span>
+      )}
       {row.clones.length > 0 && (
         <span>
           {t('trail.to')}{' '}

@@ -24,7 +24,11 @@ export interface ClonePlan {
 }
 
 /** The form values and the profile of a recorded call. */
-export function planClone(row: Pick<HistoryRow, 'params' | 'profileId' | 'profileName'>, profiles: readonly ProfileSummary[], activeProfileId: string): ClonePlan {
+export function planClone(
+  row: Pick<HistoryRow, 'params' | 'profileId' | 'profileName'>,
+  profiles: readonly ProfileSummary[],
+  activeProfileId: string,
+): ClonePlan {
   const values = Object.fromEntries(Object.entries(row.params).filter(([k]) => !NOT_CLONED.has(k)));
   const shown = new Set(FORM_PARAMS.map((p) => p.name));
   const hidden = Object.keys(values).filter((k) => !shown.has(k));
@@ -52,7 +56,13 @@ export interface ClonePhotos {
   missing: MissingPhoto[];
 }
 
-export const missingPhoto = (p: HistoryPhoto, reason: string): MissingPhoto => ({ param: p.param, filename: p.filename, bytes: p.bytes, sha256: p.sha256, reason });
+export const missingPhoto = (p: HistoryPhoto, reason: string): MissingPhoto => ({
+  param: p.param,
+  filename: p.filename,
+  bytes: p.bytes,
+  sha256: p.sha256,
+  reason,
+});
 
 /** What a clone did, shown above the form. */
 export interface CloneReport {

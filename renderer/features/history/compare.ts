@@ -28,12 +28,14 @@ const pretty = (body: string | undefined): string => {
   }
 };
 
-const photoText = (p: HistoryRow['photos'][number] | undefined): string => (p ? `sha256 ${p.sha256} · ${p.bytes} bytes${p.width ? ` · ${p.width}×${p.height}` : ''}` : '');
+const photoText = (p: HistoryRow['photos'][number] | undefined): string =>
+  p ? `sha256 ${p.sha256} · ${p.bytes} bytes${p.width ? ` · ${p.width}×${p.height}` : ''}` : '';
 
 /** The fields of two calls, in a stable order, marked same or different. */
 export function compareCalls(a: HistoryRow, b: HistoryRow): { lines: CompareLine[]; body: BodyPart[] } {
   const lines: CompareLine[] = [];
-  const add = (key: string, x: string | undefined, y: string | undefined) => lines.push({ key, a: x ?? '', b: y ?? '', same: (x ?? '') === (y ?? '') });
+  const add = (key: string, x: string | undefined, y: string | undefined) =>
+    lines.push({ key, a: x ?? '', b: y ?? '', same: (x ?? '') === (y ?? '') });
   add('status', a.status, b.status);
   add('HTTP', a.httpStatus?.toString(), b.httpStatus?.toString());
   add('profile', a.profileName, b.profileName);
@@ -47,6 +49,8 @@ export function compareCalls(a: HistoryRow, b: HistoryRow): { lines: CompareLine
     const pb = b.photos.find((p) => p.param === param);
     if (pa || pb) add(param, photoText(pa), photoText(pb));
   }
-  const body = diffLines(pretty(a.responseBody), pretty(b.responseBody)).map((c) => ({ text: c.value, side: c.added ? 'b' : c.removed ? 'a' : 'both' }) as BodyPart);
+  const body = diffLines(pretty(a.responseBody), pretty(b.responseBody)).map(
+    (c) => ({ text: c.value, side: c.added ? 'b' : c.removed ? 'a' : 'both' }) as BodyPart,
+  );
   return { lines, body };
 }

@@ -65,7 +65,13 @@ export const useExportDelete = create<ExportDeleteState>((set, get) => {
             return set({ notice: { kind: 'ok', key: 'exportDelete.saved', params: { count: v.count, filename: v.filename } } });
           case 'download':
             startDownload(v.url, v.filename);
-            return set({ notice: { kind: 'ok', key: v.countCapped ? 'exportDelete.downloadingCapped' : 'exportDelete.downloading', params: { count: v.count, filename: v.filename } } });
+            return set({
+              notice: {
+                kind: 'ok',
+                key: v.countCapped ? 'exportDelete.downloadingCapped' : 'exportDelete.downloading',
+                params: { count: v.count, filename: v.filename },
+              },
+            });
         }
       }),
     ask: (scope) =>

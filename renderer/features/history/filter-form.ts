@@ -8,7 +8,15 @@ export type StatusChoice = '' | NonNullable<HistoryFilter['status']>;
 export type ComparisonChoice = '' | NonNullable<HistoryFilter['comparisonType']>;
 export type VerdictChoice = '' | NonNullable<HistoryFilter['verdict']>;
 /** The verdict filter's values, in the order the list offers them (labels: the desk namespace). */
-export const VERDICT_CHOICES: readonly VerdictChoice[] = ['', 'passed', 'not-passed', 'cancelled', 'timed-out', 'expired-unused', 'not-fetched'];
+export const VERDICT_CHOICES: readonly VerdictChoice[] = [
+  '',
+  'passed',
+  'not-passed',
+  'cancelled',
+  'timed-out',
+  'expired-unused',
+  'not-fetched',
+];
 
 export interface FilterForm {
   text: string;
@@ -31,7 +39,16 @@ export type ScopeChoice = 'desk' | 'branch' | 'all';
 /** The scopes in the order the view offers them (labels: the team namespace). */
 export const SCOPE_CHOICES: readonly ScopeChoice[] = ['desk', 'branch', 'all'];
 
-export const EMPTY_FORM: FilterForm = { text: '', profileId: '', status: '', from: '', to: '', comparisonType: '', uuid: '', bizNoPrefix: '' };
+export const EMPTY_FORM: FilterForm = {
+  text: '',
+  profileId: '',
+  status: '',
+  from: '',
+  to: '',
+  comparisonType: '',
+  uuid: '',
+  bizNoPrefix: '',
+};
 
 export const STATUS_CHOICES: readonly { value: StatusChoice; label: string }[] = [
   { value: '', label: 'Any status' },
@@ -91,4 +108,15 @@ export const isEmptyFilter = (f: HistoryFilter): boolean => Object.keys(f).lengt
 
 /** Stable identity of a filter, to tell whether a refetch is needed. */
 export const filterKey = (f: HistoryFilter): string =>
-  JSON.stringify([f.text ?? '', f.profileId ?? '', f.status ?? '', f.from ?? '', f.to ?? '', f.comparisonType ?? '', f.uuid ?? '', f.bizNoPrefix ?? '', f.verdict ?? '', f.scope ?? '']);
+  JSON.stringify([
+    f.text ?? '',
+    f.profileId ?? '',
+    f.status ?? '',
+    f.from ?? '',
+    f.to ?? '',
+    f.comparisonType ?? '',
+    f.uuid ?? '',
+    f.bizNoPrefix ?? '',
+    f.verdict ?? '',
+    f.scope ?? '',
+  ]);

@@ -11,7 +11,11 @@ import { EMPTY_FORM, filterKey, toHistoryFilter, type FilterForm } from './filte
 
 export const PAGE_SIZE = 100;
 
-export type Detail = { phase: 'none' } | { phase: 'loading'; id: number } | { phase: 'ready'; row: HistoryRow } | { phase: 'error'; id: number; message: string };
+export type Detail =
+  | { phase: 'none' }
+  | { phase: 'loading'; id: number }
+  | { phase: 'ready'; row: HistoryRow }
+  | { phase: 'error'; id: number; message: string };
 
 export interface HistoryState {
   form: FilterForm;
@@ -47,7 +51,11 @@ let generation = 0;
 /** A team store's refusal in the operator's words (namespace `team`), or undefined for other errors. */
 function teamWords(e: { code: string; params?: Record<string, string | number> }): string | undefined {
   if (!e.code.startsWith('TEAM_')) return undefined;
-  return renderRef({ ns: 'team', key: `errors.${e.code}`, params: { errno: '', sqlstate: '', user: '', server: '', known: '', ...e.params } });
+  return renderRef({
+    ns: 'team',
+    key: `errors.${e.code}`,
+    params: { errno: '', sqlstate: '', user: '', server: '', known: '', ...e.params },
+  });
 }
 
 export const useHistory = create<HistoryState>((set, get) => ({

@@ -15,7 +15,8 @@ export const supportMessages = defineMessages({
       copied: 'Copied to the clipboard. The secret is read from $FACEID_API_SECRET.',
       notCopied: 'Not copied to the clipboard ({message}); select the command below and copy it.',
       freshBizNo: 'It sends a fresh biz_no, {bizNo}, instead of {original}.',
-      keptWarning: 'This command resends the original biz_no {bizNo}. The service expects each biz_no to be unique: two tokens under one biz_no are hard to tell apart.',
+      keptWarning:
+        'This command resends the original biz_no {bizNo}. The service expects each biz_no to be unique: two tokens under one biz_no are hard to tell apart.',
       failed: 'The cURL command could not be made: {message}',
     },
     trail: { label: 'Clone trail', from: 'Cloned from #{id}', to: 'Cloned as', listTag: 'cloned from #{id}' },
@@ -26,7 +27,8 @@ export const supportMessages = defineMessages({
       pasteLabel: 'Paste a cURL command, a raw multipart request or a JSON object of parameters',
       read: 'Read',
       found: 'What the paste holds',
-      foundSummary: 'Read as {source}: {count, plural, one {# parameter} other {# parameters}}, {photos, plural, =0 {no photo} one {# photo} other {# photos}}',
+      foundSummary:
+        'Read as {source}: {count, plural, one {# parameter} other {# parameters}}, {photos, plural, =0 {no photo} one {# photo} other {# photos}}',
       fill: 'Fill the form',
       bizNoNotice: 'A fresh biz_no is suggested: the pasted call used {original}, and biz_no must be unique.',
       note: {
@@ -63,13 +65,15 @@ export const supportMessages = defineMessages({
     },
     callback: {
       claimTitle: 'Untrusted claim',
-      claimWarning: 'The signature does not match, so anyone could have written this payload. It is shown as sent, not as a result: do not act on it.',
+      claimWarning:
+        'The signature does not match, so anyone could have written this payload. It is shown as sent, not as a result: do not act on it.',
     },
     ...exchangeMessages.en,
   },
   id: {
     search: {
-      label: 'Cari bagian mana pun dari biz_no, uuid, biz_id, token, request_id, kode atau kolom error, biz_extra_data, profil, atau operator',
+      label:
+        'Cari bagian mana pun dari biz_no, uuid, biz_id, token, request_id, kode atau kolom error, biz_extra_data, profil, atau operator',
       placeholder: 'Cari potongan apa saja: biz_no, uuid, biz_id, token, error…',
       short: 'Satu atau dua karakter hanya dicocokkan dengan awal ID; ketik tiga karakter atau lebih untuk mencari di bagian mana pun.',
       matching: 'yang memuat “{text}”',
@@ -79,7 +83,8 @@ export const supportMessages = defineMessages({
       copied: 'Sudah disalin ke clipboard. Secret dibaca dari $FACEID_API_SECRET.',
       notCopied: 'Tidak tersalin ke clipboard ({message}); pilih perintah di bawah lalu salin.',
       freshBizNo: 'Perintah ini mengirim biz_no baru, {bizNo}, sebagai ganti {original}.',
-      keptWarning: 'Perintah ini mengirim ulang biz_no asli {bizNo}. Layanan mengharapkan setiap biz_no unik: dua token dengan biz_no yang sama sulit dibedakan.',
+      keptWarning:
+        'Perintah ini mengirim ulang biz_no asli {bizNo}. Layanan mengharapkan setiap biz_no unik: dua token dengan biz_no yang sama sulit dibedakan.',
       failed: 'Perintah cURL tidak dapat dibuat: {message}',
     },
     trail: { label: 'Jejak salinan', from: 'Disalin dari #{id}', to: 'Disalin menjadi', listTag: 'disalin dari #{id}' },
@@ -127,7 +132,8 @@ export const supportMessages = defineMessages({
     },
     callback: {
       claimTitle: 'Klaim tidak terpercaya',
-      claimWarning: 'Tanda tangan (sign) tidak cocok, jadi isi ini bisa ditulis oleh siapa saja. Ditampilkan apa adanya, bukan sebagai hasil verifikasi: jangan ditindaklanjuti.',
+      claimWarning:
+        'Tanda tangan (sign) tidak cocok, jadi isi ini bisa ditulis oleh siapa saja. Ditampilkan apa adanya, bukan sebagai hasil verifikasi: jangan ditindaklanjuti.',
     },
     ...exchangeMessages.id,
   },

@@ -8,7 +8,12 @@ export interface SettingsDraft {
   retentionRows: string;
 }
 
-export const toDraft = (s: Settings): SettingsDraft => ({ operator: s.operator, keepPhotos: s.keepPhotos, retentionDays: String(s.retentionDays), retentionRows: String(s.retentionRows) });
+export const toDraft = (s: Settings): SettingsDraft => ({
+  operator: s.operator,
+  keepPhotos: s.keepPhotos,
+  retentionDays: String(s.retentionDays),
+  retentionRows: String(s.retentionRows),
+});
 
 function wholeNumber(text: string, max: number, what: string): number | string {
   const t = text.trim();
@@ -19,7 +24,9 @@ function wholeNumber(text: string, max: number, what: string): number | string {
 }
 
 /** Settings to save, or the problems to show (by field). */
-export function fromDraft(d: SettingsDraft): { settings: Omit<Settings, 'language'> } | { problems: Partial<Record<keyof SettingsDraft, string>> } {
+export function fromDraft(
+  d: SettingsDraft,
+): { settings: Omit<Settings, 'language'> } | { problems: Partial<Record<keyof SettingsDraft, string>> } {
   const problems: Partial<Record<keyof SettingsDraft, string>> = {};
   const operator = d.operator.trim();
   if (operator.length > 120) problems.operator = 'The operator name can be at most 120 characters.';

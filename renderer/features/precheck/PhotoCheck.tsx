@@ -41,9 +41,17 @@ export function PhotoCheck({ name }: { name: FileParamName }) {
     let current = true;
     // The photo was staged when it was attached: the check refers to it by handle.
     void photo.staged
-      .then((s) => (s.ok ? api.analysePhoto({ photo: { handle: s.value.handle }, context: { multiOrientedDetection: multiOriented, failWhenMultipleFaces: failWhenMultiple } }) : s))
+      .then((s) =>
+        s.ok
+          ? api.analysePhoto({
+              photo: { handle: s.value.handle },
+              context: { multiOrientedDetection: multiOriented, failWhenMultipleFaces: failWhenMultiple },
+            })
+          : s,
+      )
       .then((r) => {
-        if (current) setAnswer({ photo, context, state: r.ok ? { kind: 'done', findings: r.value } : { kind: 'failed', code: r.error.code } });
+        if (current)
+          setAnswer({ photo, context, state: r.ok ? { kind: 'done', findings: r.value } : { kind: 'failed', code: r.error.code } });
       });
     return () => {
       current = false;
@@ -64,7 +72,9 @@ export function PhotoCheck({ name }: { name: FileParamName }) {
   return (
     <section className="photo-check" aria-label={`${t('title')} ${name}`} data-testid={`${name}-precheck`} aria-live="polite">
       {state.kind === 'checking' && <p className="hint">{t('checking')}</p>}
-      {state.kind === 'failed' && <p className="msg warning">{isFailure(state.code) ? t(`failed.${state.code}`) : t('failed.other', { code: state.code })}</p>}
+      {state.kind === 'failed' && (
+        <p className="msg warning">{isFailure(state.code) ? t(`failed.${state.code}`) : t('failed.other', { code: state.code })}</p>
+      )}
       {state.kind === 'done' && (
         <>
           <p className={`msg ${state.findings.likelyAnswer === 'OK' ? 'ok' : 'warning'}`}>
@@ -76,7 +86,12 @@ export function PhotoCheck({ name }: { name: FileParamName }) {
                 <span>{t(`finding.${f.code}`, f.params)}</span>
                 {f.severity !== 'ok' && <span className="hint"> {t(todoKey(f))}</span>}
                 {f.action === 'rotate' && state.findings.suggestedRotation !== 0 && (
-                  <button type="button" className="small" disabled={rotating} onClick={() => void rotate(state.findings.suggestedRotation as 90 | 180 | 270)}>
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={rotating}
+                    onClick={() => void rotate(state.findings.suggestedRotation as 90 | 180 | 270)}
+                  >
                     {rotating ? t('rotating') : t('rotate', { degrees: state.findings.suggestedRotation })}
                   </button>
                 )}

@@ -28,7 +28,8 @@ export const precheckMessages = defineMessages({
       'one-face': 'Nothing to do.',
       'no-face': 'Use a photo that shows the customer’s face, or take a new one.',
       'multiple-faces': 'Crop the photo to the customer’s face only, or take a new one.',
-      'multiple-faces-largest': 'With fail_when_ref_multiple_faces=0 the service compares the largest face; crop the photo if that is not the customer.',
+      'multiple-faces-largest':
+        'With fail_when_ref_multiple_faces=0 the service compares the largest face; crop the photo if that is not the customer.',
       'face-too-small': 'Crop closer to the face, or take a new photo nearer to the customer.',
       rotated: 'Rotate the photo (or send it with multi_oriented_detection=1).',
       'rotated-found': 'multi_oriented_detection=1 lets the service find it; rotating is still safer.',
@@ -48,7 +49,8 @@ export const precheckMessages = defineMessages({
     },
     sandbox: {
       detectFaces: 'Detect faces in reference photos',
-      detectFacesHint: 'Answers NO_FACE_FOUND and MULTIPLE_FACES from what the photo shows, with the console’s own detector (magic uuid values still apply first).',
+      detectFacesHint:
+        'Answers NO_FACE_FOUND and MULTIPLE_FACES from what the photo shows, with the console’s own detector (magic uuid values still apply first).',
     },
   },
   id: {
@@ -77,7 +79,8 @@ export const precheckMessages = defineMessages({
       'one-face': 'Tidak perlu tindakan.',
       'no-face': 'Gunakan foto yang memperlihatkan wajah nasabah, atau ambil foto baru.',
       'multiple-faces': 'Potong foto agar hanya wajah nasabah yang terlihat, atau ambil foto baru.',
-      'multiple-faces-largest': 'Dengan fail_when_ref_multiple_faces=0 layanan membandingkan wajah terbesar; potong foto jika itu bukan nasabah.',
+      'multiple-faces-largest':
+        'Dengan fail_when_ref_multiple_faces=0 layanan membandingkan wajah terbesar; potong foto jika itu bukan nasabah.',
       'face-too-small': 'Potong lebih dekat ke wajah, atau ambil foto baru dari jarak lebih dekat.',
       rotated: 'Putar foto (atau kirim dengan multi_oriented_detection=1).',
       'rotated-found': 'Dengan multi_oriented_detection=1 layanan dapat menemukannya; memutar foto tetap lebih aman.',
@@ -97,7 +100,8 @@ export const precheckMessages = defineMessages({
     },
     sandbox: {
       detectFaces: 'Deteksi wajah pada foto referensi',
-      detectFacesHint: 'Menjawab NO_FACE_FOUND dan MULTIPLE_FACES berdasarkan isi foto, dengan detektor milik konsol (nilai uuid khusus tetap didahulukan).',
+      detectFacesHint:
+        'Menjawab NO_FACE_FOUND dan MULTIPLE_FACES berdasarkan isi foto, dengan detektor milik konsol (nilai uuid khusus tetap didahulukan).',
     },
   },
   zh: {

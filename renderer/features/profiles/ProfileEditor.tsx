@@ -73,7 +73,13 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
             <legend>{t('editor.environment')}</legend>
             {(['test', 'production', 'sandbox'] as const).map((env) => (
               <label key={env}>
-                <input type="radio" name="environment" checked={input.environment === env} onChange={() => set({ environment: env, confirmProduction: env === 'production' ? true : input.confirmProduction })} /> {t(`environment.${env}`)}
+                <input
+                  type="radio"
+                  name="environment"
+                  checked={input.environment === env}
+                  onChange={() => set({ environment: env, confirmProduction: env === 'production' ? true : input.confirmProduction })}
+                />{' '}
+                {t(`environment.${env}`)}
               </label>
             ))}
           </fieldset>
@@ -81,17 +87,25 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
             <legend>{t('editor.region')}</legend>
             {REGIONS.map((r) => (
               <label key={r.id} title={r.note}>
-                <input type="radio" name="region" checked={input.region === r.id} onChange={() => set({ region: r.id })} /> {r.label} <small>{r.baseUrl}</small>
+                <input type="radio" name="region" checked={input.region === r.id} onChange={() => set({ region: r.id })} /> {r.label}{' '}
+                <small>{r.baseUrl}</small>
               </label>
             ))}
             <label>
-              <input type="radio" name="region" checked={input.region === 'custom'} onChange={() => set({ region: 'custom' })} /> {t('editor.custom')}
+              <input type="radio" name="region" checked={input.region === 'custom'} onChange={() => set({ region: 'custom' })} />{' '}
+              {t('editor.custom')}
             </label>
           </fieldset>
           {input.region === 'custom' && (
             <label>
               {t('editor.baseUrl')}
-              <input type="text" value={input.baseUrl ?? ''} placeholder={t('editor.baseUrlPlaceholder')} onChange={(e) => set({ baseUrl: e.target.value })} aria-invalid={baseUrlProblem !== null || undefined} />
+              <input
+                type="text"
+                value={input.baseUrl ?? ''}
+                placeholder={t('editor.baseUrlPlaceholder')}
+                onChange={(e) => set({ baseUrl: e.target.value })}
+                aria-invalid={baseUrlProblem !== null || undefined}
+              />
               {baseUrlProblem && <span className="msg error">{baseUrlProblem}</span>}
             </label>
           )}
@@ -110,19 +124,36 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
             />
           </label>
           <label>
-            api_secret <small>{profile?.hasSecret ? t('editor.secretStored', { storage: profile.secretStorage }) : t('editor.secretNone')}</small>
-            <input type="password" value={input.secret ?? ''} autoComplete="new-password" placeholder={profile?.hasSecret ? t('editor.secretUnchanged') : ''} onChange={(e) => set({ secret: e.target.value })} />
+            api_secret{' '}
+            <small>{profile?.hasSecret ? t('editor.secretStored', { storage: profile.secretStorage }) : t('editor.secretNone')}</small>
+            <input
+              type="password"
+              value={input.secret ?? ''}
+              autoComplete="new-password"
+              placeholder={profile?.hasSecret ? t('editor.secretUnchanged') : ''}
+              onChange={(e) => set({ secret: e.target.value })}
+            />
           </label>
           {unprotected && (
             <div className="msg warning">
               <p>{protection?.explanation}</p>
               <label>
-                <input type="checkbox" checked={input.acceptUnprotectedSecret ?? false} onChange={(e) => set({ acceptUnprotectedSecret: e.target.checked })} /> {t('editor.acceptUnprotected')}
+                <input
+                  type="checkbox"
+                  checked={input.acceptUnprotectedSecret ?? false}
+                  onChange={(e) => set({ acceptUnprotectedSecret: e.target.checked })}
+                />{' '}
+                {t('editor.acceptUnprotected')}
               </label>
             </div>
           )}
           <label className="checkbox">
-            <input type="checkbox" checked={input.confirmProduction ?? input.environment === 'production'} onChange={(e) => set({ confirmProduction: e.target.checked })} /> {t('editor.confirmProduction')}
+            <input
+              type="checkbox"
+              checked={input.confirmProduction ?? input.environment === 'production'}
+              onChange={(e) => set({ confirmProduction: e.target.checked })}
+            />{' '}
+            {t('editor.confirmProduction')}
           </label>
         </>
       )}
@@ -130,7 +161,13 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
         <legend>{t('editor.colour')}</legend>
         {COLORS.map((c) => (
           <label key={c} className="swatch-choice" style={{ background: c }} title={c}>
-            <input type="radio" name="color" aria-label={t('editor.colourLabel', { colour: c })} checked={input.color === c} onChange={() => set({ color: c })} />
+            <input
+              type="radio"
+              name="color"
+              aria-label={t('editor.colourLabel', { colour: c })}
+              checked={input.color === c}
+              onChange={() => set({ color: c })}
+            />
           </label>
         ))}
       </fieldset>
@@ -152,10 +189,15 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
               </option>
             ))}
           </select>
-          <button type="button" className="small" disabled={extraParam === ''} onClick={() => {
+          <button
+            type="button"
+            className="small"
+            disabled={extraParam === ''}
+            onClick={() => {
               setExtraKeys((k) => [...k, extraParam]);
               setExtraParam('');
-            }}>
+            }}
+          >
             {t('editor.add')}
           </button>
         </label>

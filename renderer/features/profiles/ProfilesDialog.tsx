@@ -42,23 +42,48 @@ export function ProfilesDialog({ onClose }: { onClose(): void }) {
                 <span className="profile-name">{p.name}</span>
                 <span className={`env-tag env-${p.environment}`}>{t(`environment.${p.environment}`)}</span>
                 <span className="profile-meta">
-                  {t('dialog.meta', { baseUrl: p.baseUrl, keyHint: p.keyHint || '—', secret: p.secretStorage === 'none' ? t('dialog.secretMissing') : p.secretStorage })}
+                  {t('dialog.meta', {
+                    baseUrl: p.baseUrl,
+                    keyHint: p.keyHint || '—',
+                    secret: p.secretStorage === 'none' ? t('dialog.secretMissing') : p.secretStorage,
+                  })}
                 </span>
                 <span className="profile-actions">
-                  <button type="button" className="small" onClick={() => actions.setMode({ kind: 'edit', id: p.id })} aria-label={t('dialog.editLabel', { name: p.name })}>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => actions.setMode({ kind: 'edit', id: p.id })}
+                    aria-label={t('dialog.editLabel', { name: p.name })}
+                  >
                     {t('dialog.edit')}
                   </button>
                   {!p.builtIn && (
-                    <button type="button" className="small" onClick={() => void actions.duplicate(p.id)} aria-label={t('dialog.duplicateLabel', { name: p.name })}>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => void actions.duplicate(p.id)}
+                      aria-label={t('dialog.duplicateLabel', { name: p.name })}
+                    >
                       {t('dialog.duplicate')}
                     </button>
                   )}
                   {!p.builtIn && (
-                    <button type="button" className="small" onClick={() => actions.setMode({ kind: 'delete', id: p.id })} aria-label={t('dialog.deleteLabel', { name: p.name })}>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => actions.setMode({ kind: 'delete', id: p.id })}
+                      aria-label={t('dialog.deleteLabel', { name: p.name })}
+                    >
                       {t('dialog.delete')}
                     </button>
                   )}
-                  <button type="button" className="small" aria-label={t('dialog.testLabel', { name: p.name })} disabled={check === 'running'} onClick={() => void actions.testConnection(p.id)}>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={t('dialog.testLabel', { name: p.name })}
+                    disabled={check === 'running'}
+                    onClick={() => void actions.testConnection(p.id)}
+                  >
                     {check === 'running' ? t('dialog.testing') : t('dialog.test')}
                   </button>
                 </span>
@@ -107,7 +132,14 @@ export function ProfilesDialog({ onClose }: { onClose(): void }) {
           />
         </div>
         {(mode.kind === 'new' || (mode.kind === 'edit' && editing)) && (
-          <ProfileEditor key={mode.kind === 'edit' ? mode.id : 'new'} profile={editing} protection={status?.protection} busy={busy} onSave={(input) => void actions.save(input)} onCancel={() => actions.setMode({ kind: 'view' })} />
+          <ProfileEditor
+            key={mode.kind === 'edit' ? mode.id : 'new'}
+            profile={editing}
+            protection={status?.protection}
+            busy={busy}
+            onSave={(input) => void actions.save(input)}
+            onCancel={() => actions.setMode({ kind: 'view' })}
+          />
         )}
       </div>
     </ToolDialog>

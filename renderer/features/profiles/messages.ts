@@ -32,7 +32,8 @@ export const profilesMessages = defineMessages({
     result: {
       saved: 'Saved “{name}”.',
       exported: '{count, plural, one {Exported # profile, without secrets.} other {Exported # profiles, without secrets.}}',
-      imported: '{count, plural, one {Imported # profile. Enter its secret before use.} other {Imported # profiles. Enter their secrets before use.}}',
+      imported:
+        '{count, plural, one {Imported # profile. Enter its secret before use.} other {Imported # profiles. Enter their secrets before use.}}',
       fieldError: '{field}: {text}',
       error: '{text}',
     },

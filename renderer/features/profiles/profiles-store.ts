@@ -38,7 +38,9 @@ interface ProfilesState {
 }
 
 const failure = (error: { field?: string; message: string }): ProfilesMessage =>
-  error.field ? { kind: 'error', key: 'result.fieldError', params: { field: error.field, text: error.message } } : { kind: 'error', key: 'result.error', params: { text: error.message } };
+  error.field
+    ? { kind: 'error', key: 'result.fieldError', params: { field: error.field, text: error.message } }
+    : { kind: 'error', key: 'result.error', params: { text: error.message } };
 
 export const useProfiles = create<ProfilesState>()((set, get) => {
   /** Runs one change to the vault: busy meanwhile, its failure shown, the console's profiles re-read after it. */
@@ -71,7 +73,10 @@ export const useProfiles = create<ProfilesState>()((set, get) => {
     save(input) {
       const mode = get().mode;
       return change(async () => {
-        const r = mode.kind === 'edit' ? await api.updateProfile({ profileId: mode.id, profile: input }) : await api.createProfile({ profile: input });
+        const r =
+          mode.kind === 'edit'
+            ? await api.updateProfile({ profileId: mode.id, profile: input })
+            : await api.createProfile({ profile: input });
         if (!r.ok) return failure(r.error);
         set({ message: { kind: 'ok', key: 'result.saved', params: { name: r.value.name } }, mode: { kind: 'view' } });
         return null;

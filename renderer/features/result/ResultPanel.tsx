@@ -17,9 +17,17 @@ function Provenance({ e }: { e: ExplainedError }) {
   const documentedKey = spec?.bodyKey;
   return (
     <div className="provenance" data-testid="error-provenance">
-      <p>{provenance ? t('provenance', { where: say(provenance) }) : spec?.origin === 'console' && e.code !== 'UNKNOWN_SERVICE_ERROR' ? t('consoleCode') : t('unknownCode')}</p>
+      <p>
+        {provenance
+          ? t('provenance', { where: say(provenance) })
+          : spec?.origin === 'console' && e.code !== 'UNKNOWN_SERVICE_ERROR'
+            ? t('consoleCode')
+            : t('unknownCode')}
+      </p>
       {spec?.reasons && <p>{t('reasons', { reasons: spec.reasons.map((r) => `“${r}”`).join(', ') })}</p>}
-      {e.receivedKey && documentedKey && e.receivedKey !== documentedKey && <p className="msg warning">{t('bodyKeyNote', { received: e.receivedKey, documented: documentedKey })}</p>}
+      {e.receivedKey && documentedKey && e.receivedKey !== documentedKey && (
+        <p className="msg warning">{t('bodyKeyNote', { received: e.receivedKey, documented: documentedKey })}</p>
+      )}
     </div>
   );
 }
@@ -67,7 +75,11 @@ function Failed({ r }: { r: Exclude<IssueTokenOutcome, { outcome: 'issued' }> })
   const unknown = r.outcome === 'unknown';
   const title = say(e.title);
   return (
-    <section className={`result ${unknown ? 'unknown' : 'error'}`} aria-label={unknown ? t('failed.unknownLabel') : t('failed.label')} aria-live="assertive">
+    <section
+      className={`result ${unknown ? 'unknown' : 'error'}`}
+      aria-label={unknown ? t('failed.unknownLabel') : t('failed.label')}
+      aria-live="assertive"
+    >
       <h2>{unknown ? t('failed.unknownTitle', { title }) : title}</h2>
       <p className="explanation">{errorWords(e).map(say).join(' ')}</p>
       <Provenance e={e} />
@@ -83,7 +95,12 @@ function Failed({ r }: { r: Exclude<IssueTokenOutcome, { outcome: 'issued' }> })
         <ValueRow label={t('facts.code')} name="code" value={e.code} copy={false} />
         <ValueRow label={e.receivedKey ?? 'error_message'} value={e.serviceMessage} />
         <ValueRow label={t('facts.field')} name="field" value={e.field} copy={false} />
-        <ValueRow label={t('facts.httpStatus')} name="HTTP status" value={e.httpStatus !== undefined ? String(e.httpStatus) : undefined} copy={false} />
+        <ValueRow
+          label={t('facts.httpStatus')}
+          name="HTTP status"
+          value={e.httpStatus !== undefined ? String(e.httpStatus) : undefined}
+          copy={false}
+        />
         <ValueRow label="request_id" value={e.requestId} />
       </dl>
     </section>

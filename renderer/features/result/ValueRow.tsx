@@ -5,7 +5,17 @@ import { CopyButton } from './CopyButton';
  * row in the Expert view's result panel and in the history's outcome. `name` marks the value for
  * tests and scripts (`data-field`) and defaults to the label; a missing or empty value shows nothing.
  */
-export function ValueRow({ label, value, name = label, copy = true }: { label: string; value: string | undefined; name?: string; copy?: boolean }) {
+export function ValueRow({
+  label,
+  value,
+  name = label,
+  copy = true,
+}: {
+  label: string;
+  value: string | undefined;
+  name?: string;
+  copy?: boolean;
+}) {
   if (value === undefined || value === '') return null;
   return (
     <div className="result-row">

@@ -56,8 +56,8 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
       </header>
       {state && (
         <p className="hint">
-          Serving at <code>{state.baseUrl}</code>. Faults apply to your next get_token / get_result calls; the
-          console's own result fetch after a flow ends is never affected.
+          Serving at <code>{state.baseUrl}</code>. Faults apply to your next get_token / get_result calls; the console's own result fetch
+          after a flow ends is never affected.
         </p>
       )}
       <form
@@ -68,7 +68,14 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
           // The bounds are checked once, in core (the same check the sandbox applies).
           const ms = latency.trim() === '' ? 0 : Number(latency);
           try {
-            apply(checkFaultPlan({ latencyMs: ms === 0 ? undefined : ms, mode: mode === '' ? undefined : mode, operation: operation === '' ? undefined : operation, remaining: Number(remaining) }));
+            apply(
+              checkFaultPlan({
+                latencyMs: ms === 0 ? undefined : ms,
+                mode: mode === '' ? undefined : mode,
+                operation: operation === '' ? undefined : operation,
+                remaining: Number(remaining),
+              }),
+            );
           } catch (err) {
             setError(err instanceof Error ? err.message : String(err));
           }

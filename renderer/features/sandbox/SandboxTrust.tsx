@@ -10,7 +10,14 @@ export function SandboxTrust({ state, onMode }: { state: SandboxState; onMode(le
     <section aria-labelledby="sandbox-trust-heading">
       <h3 id="sandbox-trust-heading">Strict or lenient</h3>
       <label>
-        <input type="checkbox" role="switch" checked={state.lenient} onChange={(e) => onMode(e.target.checked)} aria-describedby="sandbox-lenient-note" /> Lenient sandbox
+        <input
+          type="checkbox"
+          role="switch"
+          checked={state.lenient}
+          onChange={(e) => onMode(e.target.checked)}
+          aria-describedby="sandbox-lenient-note"
+        />{' '}
+        Lenient sandbox
       </label>
       <p id="sandbox-lenient-note" className="hint">
         {state.lenient

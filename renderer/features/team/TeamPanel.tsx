@@ -17,12 +17,24 @@ export function TeamStatusLine({ status }: { status: TeamStatus }) {
   return (
     <div className="team-status" role="status" aria-live="polite">
       <p>{t(`state.${status.state}`, { at: status.nextAttemptAt ? at(status.nextAttemptAt) : '' })}</p>
-      <p>{t('backlog', { count: status.waiting, since: status.oldestAt ? formatDateTime(status.oldestAt, locale, { seconds: false }) : '' })}</p>
+      <p>
+        {t('backlog', { count: status.waiting, since: status.oldestAt ? formatDateTime(status.oldestAt, locale, { seconds: false }) : '' })}
+      </p>
       {status.branch && status.desk && <p>{t('origin', { branch: status.branch, desk: status.desk })}</p>}
       {status.lastPublishedAt && <p>{t('lastPublished', { at: at(status.lastPublishedAt) })}</p>}
       {status.lastError && (
         <p className="msg error">
-          {t('lastError', { at: at(status.lastError.at), problem: t(`errors.${status.lastError.code}`, { errno: '', sqlstate: '', user: '', server: '', known: '', ...status.lastError.params }) })}
+          {t('lastError', {
+            at: at(status.lastError.at),
+            problem: t(`errors.${status.lastError.code}`, {
+              errno: '',
+              sqlstate: '',
+              user: '',
+              server: '',
+              known: '',
+              ...status.lastError.params,
+            }),
+          })}
         </p>
       )}
       {status.resultsAdopted ? <p>{t('adopted', { count: status.resultsAdopted })}</p> : null}
@@ -41,7 +53,11 @@ function QuarantineLine({ status }: { status: TeamStatus }) {
     setBusy(true);
     void api.teamOutbox({ action }).then((r) => {
       setBusy(false);
-      setNote(r.ok ? t(action === 'retry' ? 'quarantineRetried' : 'quarantineDiscarded', { count: r.value.changed }) : t(`errors.${r.error.code}`, { defaultValue: r.error.message }));
+      setNote(
+        r.ok
+          ? t(action === 'retry' ? 'quarantineRetried' : 'quarantineDiscarded', { count: r.value.changed })
+          : t(`errors.${r.error.code}`, { defaultValue: r.error.message }),
+      );
     });
   };
   const err = status.quarantineError;
@@ -112,7 +128,15 @@ export function TeamPanel({ onClose }: { onClose: () => void }) {
   const field = (k: 'host' | 'port' | 'database' | 'user', extra: { inputMode?: 'numeric'; maxLength: number }) => (
     <div className="team-field">
       <label htmlFor={`team-${k}`}>{t(k)}</label>
-      <input id={`team-${k}`} type="text" value={draft?.[k] ?? ''} onChange={(e) => edit({ [k]: e.target.value })} aria-invalid={problems[k] ? true : undefined} aria-describedby={problems[k] ? `team-${k}-msg` : undefined} {...extra} />
+      <input
+        id={`team-${k}`}
+        type="text"
+        value={draft?.[k] ?? ''}
+        onChange={(e) => edit({ [k]: e.target.value })}
+        aria-invalid={problems[k] ? true : undefined}
+        aria-describedby={problems[k] ? `team-${k}-msg` : undefined}
+        {...extra}
+      />
       {problems[k] && (
         <span className="msg error" id={`team-${k}-msg`}>
           {problems[k]}
@@ -146,7 +170,13 @@ export function TeamPanel({ onClose }: { onClose: () => void }) {
             </div>
             <label>
               {t('password')}
-              <input type="password" autoComplete="new-password" value={draft.password} onChange={(e) => edit({ password: e.target.value })} aria-describedby="team-password-note" />
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={draft.password}
+                onChange={(e) => edit({ password: e.target.value })}
+                aria-describedby="team-password-note"
+              />
             </label>
             {status?.hasPassword && (
               <p className="notes" id="team-password-note">
@@ -155,11 +185,11 @@ export function TeamPanel({ onClose }: { onClose: () => void }) {
             )}
             <label htmlFor="team-tls">{t('tlsMode')}</label>
             <select id="team-tls" value={draft.tlsMode} onChange={(e) => edit({ tlsMode: e.target.value as TeamDraft['tlsMode'] })}>
-                {TLS_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`tls.${m}`)}
-                  </option>
-                ))}
+              {TLS_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`tls.${m}`)}
+                </option>
+              ))}
             </select>
             {draft.tlsMode === 'verify-full' && (
               <label>

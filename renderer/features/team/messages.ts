@@ -8,7 +8,8 @@ export const teamMessages = defineMessages({
   en: {
     title: 'Team history',
     menu: 'Team history…',
-    intro: 'Also publish every call to the bank’s PostgreSQL, so branches and head office share one record. This desk keeps its own history either way.',
+    intro:
+      'Also publish every call to the bank’s PostgreSQL, so branches and head office share one record. This desk keeps its own history either way.',
     enabled: 'Publish to the team history',
     host: 'Server',
     port: 'Port',
@@ -18,7 +19,11 @@ export const teamMessages = defineMessages({
     passwordKept: 'A password is stored (encrypted). Type a new one to replace it.',
     passwordSession: 'The password is kept for this session only: nothing on this computer can protect it at rest.',
     tlsMode: 'TLS',
-    tls: { 'verify-full': 'Verify the server certificate (recommended)', require: 'Encrypt, but do not verify the server', disable: 'No TLS (test servers only)' },
+    tls: {
+      'verify-full': 'Verify the server certificate (recommended)',
+      require: 'Encrypt, but do not verify the server',
+      disable: 'No TLS (test servers only)',
+    },
     caPem: 'Bank CA certificate (PEM, optional)',
     save: 'Save',
     close: 'Close',
@@ -30,17 +35,21 @@ export const teamMessages = defineMessages({
       idle: 'Up to date.',
       'backing-off': 'Waiting for the server; trying again at {at}.',
     },
-    backlog: '{count, plural, =0 {Nothing waiting to publish.} one {# call waiting to publish since {since}} other {# calls waiting to publish since {since}}}',
+    backlog:
+      '{count, plural, =0 {Nothing waiting to publish.} one {# call waiting to publish since {since}} other {# calls waiting to publish since {since}}}',
     lastPublished: 'Last published at {at}.',
     origin: 'Publishing as desk {desk} of branch {branch}.',
     lastError: 'Last problem ({at}): {problem}',
-    quarantined: '{count, plural, one {# call set aside: the team server refused it for good.} other {# calls set aside: the team server refused them for good.}} The others are published as usual.',
+    quarantined:
+      '{count, plural, one {# call set aside: the team server refused it for good.} other {# calls set aside: the team server refused them for good.}} The others are published as usual.',
     quarantineReason: 'Last refusal ({at}): {problem}',
     quarantineRetry: 'Try again',
     quarantineDiscard: 'Stop publishing them',
-    quarantineDiscarded: '{count, plural, one {# call is no longer queued; it stays in this desk’s history.} other {# calls are no longer queued; they stay in this desk’s history.}}',
+    quarantineDiscarded:
+      '{count, plural, one {# call is no longer queued; it stays in this desk’s history.} other {# calls are no longer queued; they stay in this desk’s history.}}',
     quarantineRetried: '{count, plural, one {# call is queued again.} other {# calls are queued again.}}',
-    adopted: '{count, plural, one {# result fetched at another desk was added to this desk’s history.} other {# results fetched at other desks were added to this desk’s history.}}',
+    adopted:
+      '{count, plural, one {# result fetched at another desk was added to this desk’s history.} other {# results fetched at other desks were added to this desk’s history.}}',
     scope: { label: 'Whose calls', desk: 'This desk', branch: 'My branch', all: 'All I may see' },
     fromDesk: 'Desk {desk}, branch {branch}',
     teamCall: 'Team call #{id}, made at desk {desk} of branch {branch}.',
@@ -53,9 +62,12 @@ export const teamMessages = defineMessages({
       TEAM_TLS_FAILED: 'The secure connection failed: the server’s certificate is not trusted or does not match its name.',
       TEAM_PERMISSION_DENIED: 'The team server refused this role the access it needs ({sqlstate}). Ask your database administrator.',
       TEAM_NOT_A_DESK: 'The role {user} is not registered as a desk. Ask your database administrator to add it to faceid_team.desks.',
-      TEAM_SCHEMA_MISSING: 'The team database has no FaceID Console schema yet. Your database administrator sets it up with “faceid-console team init”.',
-      TEAM_SCHEMA_NEWER: 'The team database uses a newer schema (version {server}) than this console knows ({known}). Update the console; nothing is published until then.',
-      TEAM_SCHEMA_OLDER: 'The team database uses an older schema (version {server}; this console needs {known}). Ask your database administrator to run “faceid-console team init --apply”.',
+      TEAM_SCHEMA_MISSING:
+        'The team database has no FaceID Console schema yet. Your database administrator sets it up with “faceid-console team init”.',
+      TEAM_SCHEMA_NEWER:
+        'The team database uses a newer schema (version {server}) than this console knows ({known}). Update the console; nothing is published until then.',
+      TEAM_SCHEMA_OLDER:
+        'The team database uses an older schema (version {server}; this console needs {known}). Ask your database administrator to run “faceid-console team init --apply”.',
       TEAM_NOT_CONFIGURED: 'The team history is not set up on this desk.',
       TEAM_SERVER_ERROR: 'The team server reported an error ({sqlstate}).',
     },
@@ -63,7 +75,8 @@ export const teamMessages = defineMessages({
   id: {
     title: 'Riwayat tim',
     menu: 'Riwayat tim…',
-    intro: 'Kirim juga setiap panggilan ke PostgreSQL milik bank, agar cabang dan kantor pusat memakai satu catatan yang sama. Meja ini tetap menyimpan riwayatnya sendiri.',
+    intro:
+      'Kirim juga setiap panggilan ke PostgreSQL milik bank, agar cabang dan kantor pusat memakai satu catatan yang sama. Meja ini tetap menyimpan riwayatnya sendiri.',
     enabled: 'Kirim ke riwayat tim',
     host: 'Server',
     port: 'Port',
@@ -73,7 +86,11 @@ export const teamMessages = defineMessages({
     passwordKept: 'Kata sandi sudah tersimpan (terenkripsi). Ketik yang baru untuk menggantinya.',
     passwordSession: 'Kata sandi hanya disimpan untuk sesi ini: komputer ini tidak dapat melindunginya saat disimpan.',
     tlsMode: 'TLS',
-    tls: { 'verify-full': 'Periksa sertifikat server (disarankan)', require: 'Enkripsi, tanpa memeriksa server', disable: 'Tanpa TLS (hanya server uji)' },
+    tls: {
+      'verify-full': 'Periksa sertifikat server (disarankan)',
+      require: 'Enkripsi, tanpa memeriksa server',
+      disable: 'Tanpa TLS (hanya server uji)',
+    },
     caPem: 'Sertifikat CA bank (PEM, opsional)',
     save: 'Simpan',
     close: 'Tutup',
@@ -89,7 +106,8 @@ export const teamMessages = defineMessages({
     lastPublished: 'Terakhir dikirim pukul {at}.',
     origin: 'Mengirim sebagai meja {desk} cabang {branch}.',
     lastError: 'Masalah terakhir ({at}): {problem}',
-    quarantined: '{count, plural, other {# panggilan disisihkan: server tim menolaknya secara permanen.}} Panggilan lain tetap dikirim seperti biasa.',
+    quarantined:
+      '{count, plural, other {# panggilan disisihkan: server tim menolaknya secara permanen.}} Panggilan lain tetap dikirim seperti biasa.',
     quarantineReason: 'Penolakan terakhir ({at}): {problem}',
     quarantineRetry: 'Coba lagi',
     quarantineDiscard: 'Berhenti mengirimnya',
@@ -108,9 +126,12 @@ export const teamMessages = defineMessages({
       TEAM_TLS_FAILED: 'Sambungan aman gagal: sertifikat server tidak dipercaya atau tidak cocok dengan namanya.',
       TEAM_PERMISSION_DENIED: 'Server tim tidak memberi peran ini akses yang dibutuhkan ({sqlstate}). Hubungi administrator basis data.',
       TEAM_NOT_A_DESK: 'Peran {user} belum terdaftar sebagai meja. Minta administrator basis data menambahkannya ke faceid_team.desks.',
-      TEAM_SCHEMA_MISSING: 'Basis data tim belum memiliki skema FaceID Console. Administrator basis data menyiapkannya dengan “faceid-console team init”.',
-      TEAM_SCHEMA_NEWER: 'Basis data tim memakai skema yang lebih baru (versi {server}) daripada yang dikenal konsol ini ({known}). Perbarui konsol; sampai saat itu tidak ada yang dikirim.',
-      TEAM_SCHEMA_OLDER: 'Basis data tim memakai skema lama (versi {server}; konsol ini butuh {known}). Minta administrator basis data menjalankan “faceid-console team init --apply”.',
+      TEAM_SCHEMA_MISSING:
+        'Basis data tim belum memiliki skema FaceID Console. Administrator basis data menyiapkannya dengan “faceid-console team init”.',
+      TEAM_SCHEMA_NEWER:
+        'Basis data tim memakai skema yang lebih baru (versi {server}) daripada yang dikenal konsol ini ({known}). Perbarui konsol; sampai saat itu tidak ada yang dikirim.',
+      TEAM_SCHEMA_OLDER:
+        'Basis data tim memakai skema lama (versi {server}; konsol ini butuh {known}). Minta administrator basis data menjalankan “faceid-console team init --apply”.',
       TEAM_NOT_CONFIGURED: 'Riwayat tim belum disiapkan di meja ini.',
       TEAM_SERVER_ERROR: 'Server tim melaporkan kesalahan ({sqlstate}).',
     },
@@ -164,8 +185,10 @@ export const teamMessages = defineMessages({
       TEAM_PERMISSION_DENIED: '团队服务器没有授予该角色所需的权限（{sqlstate}）。请联系数据库管理员。',
       TEAM_NOT_A_DESK: '角色 {user} 尚未登记为柜台。请数据库管理员将其加入 faceid_team.desks。',
       TEAM_SCHEMA_MISSING: '团队数据库中还没有 FaceID Console 的表结构。数据库管理员可用 “faceid-console team init” 创建。',
-      TEAM_SCHEMA_NEWER: '团队数据库的表结构版本（{server}）比本控制台支持的版本（{known}）更新。请先升级控制台；在此之前不会发布任何内容。',
-      TEAM_SCHEMA_OLDER: '团队数据库的表结构版本较旧（{server}；本控制台需要 {known}）。请数据库管理员运行 “faceid-console team init --apply”。',
+      TEAM_SCHEMA_NEWER:
+        '团队数据库的表结构版本（{server}）比本控制台支持的版本（{known}）更新。请先升级控制台；在此之前不会发布任何内容。',
+      TEAM_SCHEMA_OLDER:
+        '团队数据库的表结构版本较旧（{server}；本控制台需要 {known}）。请数据库管理员运行 “faceid-console team init --apply”。',
       TEAM_NOT_CONFIGURED: '本柜台尚未设置团队历史。',
       TEAM_SERVER_ERROR: '团队服务器报告了错误（{sqlstate}）。',
     },

@@ -13,11 +13,22 @@ export interface TeamDraft {
 }
 
 export function toDraft(s: TeamSettings): TeamDraft {
-  return { enabled: s.enabled, host: s.host, port: String(s.port), database: s.database, user: s.user, tlsMode: s.tlsMode, caPem: s.caPem ?? '', password: '' };
+  return {
+    enabled: s.enabled,
+    host: s.host,
+    port: String(s.port),
+    database: s.database,
+    user: s.user,
+    tlsMode: s.tlsMode,
+    caPem: s.caPem ?? '',
+    password: '',
+  };
 }
 
 /** The settings, or the first problem of each field (field name → the schema's message). */
-export function fromDraft(d: TeamDraft): { settings: TeamSettings; password?: string } | { problems: Partial<Record<keyof TeamDraft, string>> } {
+export function fromDraft(
+  d: TeamDraft,
+): { settings: TeamSettings; password?: string } | { problems: Partial<Record<keyof TeamDraft, string>> } {
   const parsed = TeamSettingsSchema.safeParse({
     enabled: d.enabled,
     host: d.host,

@@ -1,6 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { confidenceLabel, confidenceTag, paramNotes, paramSummary, serviceDefaultText, valueLabel, type ParamSpec } from '../../../core/faceid/catalogue';
+import {
+  confidenceLabel,
+  confidenceTag,
+  paramNotes,
+  paramSummary,
+  serviceDefaultText,
+  valueLabel,
+  type ParamSpec,
+} from '../../../core/faceid/catalogue';
 import { isRequired, utf8Length } from '../../../core/faceid/validate';
 import type { FieldIssue } from '../../../core/result';
 import { photoSet, useConsole } from '../../app/store';

@@ -16,7 +16,10 @@ function serviceBlame(call: ConsoleState['call']): { field: string; message: str
   const r = call.result;
   if (!r.ok) return r.error.field ? { field: r.error.field, message: r.error.message, issues: r.error.issues } : undefined;
   if (r.value.outcome === 'issued' || !r.value.error.field) return undefined;
-  return { field: r.value.error.field, message: `${r.value.error.serviceMessage ?? r.value.error.code} — ${renderRef(r.value.error.title)}` };
+  return {
+    field: r.value.error.field,
+    message: `${r.value.error.serviceMessage ?? r.value.error.code} — ${renderRef(r.value.error.title)}`,
+  };
 }
 
 /** The get_token form, generated from the catalogue: basic parameters, photos, advanced ones. */
@@ -52,7 +55,9 @@ export function TokenForm() {
   };
   const serviceMessage = (field: string) => (blame && !blame.issues && blame.field === field && !edited[field] ? blame.message : undefined);
   const field = (group: 'basic' | 'advanced') =>
-    FORM_PARAMS.filter((p) => p.group === group).map((p) => <ParamField key={p.name} spec={p} issues={visible(p.name)} serviceMessage={serviceMessage(p.name)} />);
+    FORM_PARAMS.filter((p) => p.group === group).map((p) => (
+      <ParamField key={p.name} spec={p} issues={visible(p.name)} serviceMessage={serviceMessage(p.name)} />
+    ));
   const errorCount = issues.filter((i) => i.severity === 'error').length;
   const advancedSet = FORM_PARAMS.filter((p) => p.group === 'advanced' && (values[p.name] ?? '') !== '').length;
 
@@ -80,7 +85,8 @@ export function TokenForm() {
       </fieldset>
       <details className="advanced" open={advancedOpen} onToggle={(e) => useConsole.getState().setAdvancedOpen(e.currentTarget.open)}>
         <summary>
-          {t('advanced')} <small>{t('advancedCount', { total: FORM_PARAMS.filter((p) => p.group === 'advanced').length, set: advancedSet })}</small>
+          {t('advanced')}{' '}
+          <small>{t('advancedCount', { total: FORM_PARAMS.filter((p) => p.group === 'advanced').length, set: advancedSet })}</small>
         </summary>
         {field('advanced')}
       </details>

@@ -67,7 +67,15 @@ describe('the app:// scheme', () => {
 
   it('knows its own page and origin, and nothing that merely looks like them', () => {
     expect([APP_ENTRY, `${APP_ENTRY}#/history`, 'app://console/'].map(isAppPage)).toEqual([true, true, true]);
-    expect(['app://console/assets/x.svg', 'app://console.evil/index.html', 'app://console/index.html?x=1', 'file:///index.html', 'https://console/index.html'].map(isAppPage)).toEqual([false, false, false, false, false]);
+    expect(
+      [
+        'app://console/assets/x.svg',
+        'app://console.evil/index.html',
+        'app://console/index.html?x=1',
+        'file:///index.html',
+        'https://console/index.html',
+      ].map(isAppPage),
+    ).toEqual([false, false, false, false, false]);
     expect(['app://console', 'app://console/index.html'].map(isAppOrigin)).toEqual([true, true]);
     expect(['app://consoles', 'app://console.evil', 'https://app://console'].map(isAppOrigin)).toEqual([false, false, false]);
   });

@@ -36,7 +36,14 @@ describe('ipc binding', () => {
     dir = mkdtempSync(join(tmpdir(), 'faceid-ipc-'));
     app = await startConsoleApp({ dataDir: dir });
     ipc = fakeIpcMain();
-    bindIpc({ ipcMain: ipc, handlers: app.handlers, isOwnPage: isAppPage, log: (l) => logs.push(l), now: () => clock, logWindowMs: 60_000 });
+    bindIpc({
+      ipcMain: ipc,
+      handlers: app.handlers,
+      isOwnPage: isAppPage,
+      log: (l) => logs.push(l),
+      now: () => clock,
+      logWindowMs: 60_000,
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -61,10 +68,19 @@ describe('ipc binding', () => {
   it('carries a photo as bytes: a structured-cloned Uint8Array is staged, hashed once, and answered as a handle', async () => {
     const bytes = new Uint8Array(readFileSync('test/fixtures/face.jpg'));
     // Electron's IPC delivers a structured clone of the payload; so does the fake.
-    const r = (await invoke('stagePhoto', topFrame(APP_ENTRY), structuredClone({ name: 'face.jpg', bytes }))) as { ok: boolean; value?: { handle: string; sha256: string; facts: { format: string } } };
-    expect(r).toMatchObject({ ok: true, value: { handle: expect.stringMatching(/^ph_/), facts: { format: 'jpeg', bytes: bytes.byteLength } } });
+    const r = (await invoke('stagePhoto', topFrame(APP_ENTRY), structuredClone({ name: 'face.jpg', bytes }))) as {
+      ok: boolean;
+      value?: { handle: string; sha256: string; facts: { format: string } };
+    };
+    expect(r).toMatchObject({
+      ok: true,
+      value: { handle: expect.stringMatching(/^ph_/), facts: { format: 'jpeg', bytes: bytes.byteLength } },
+    });
     expect(r.value?.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    const base64 = (await invoke('stagePhoto', topFrame(APP_ENTRY), { name: 'face.jpg', bytes: Buffer.from(bytes).toString('base64') })) as { ok: boolean; error?: { code: string; field?: string; message: string } };
+    const base64 = (await invoke('stagePhoto', topFrame(APP_ENTRY), {
+      name: 'face.jpg',
+      bytes: Buffer.from(bytes).toString('base64'),
+    })) as { ok: boolean; error?: { code: string; field?: string; message: string } };
     expect(base64).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'bytes' } });
     expect(base64.error?.message).toContain('Uint8Array');
   });
@@ -79,7 +95,9 @@ describe('ipc binding', () => {
   ])('refuses %s with FORBIDDEN_SENDER, never calling the handler', async (_what, frame) => {
     const before = (await invoke('queryHistory', topFrame(APP_ENTRY), { filter: {}, limit: 1 })) as { ok: boolean };
     expect(before.ok).toBe(true);
-    const r = await invoke('createProfile', frame, { profile: { name: 'Injected', color: '#000000', environment: 'test', region: 'idn', defaults: {} } });
+    const r = await invoke('createProfile', frame, {
+      profile: { name: 'Injected', color: '#000000', environment: 'test', region: 'idn', defaults: {} },
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect((await app.vault.list()).map((p) => p.name)).not.toContain('Injected');
   });
@@ -102,7 +120,9 @@ describe('ipc binding', () => {
     clock += 61_000;
     await invoke('getSettings', topFrame('https://flood.example/again'));
     expect(logs).toHaveLength(2);
-    expect(logs[1]).toBe('ipc: refused getSettings from a top-level frame showing https://flood.example (and 49 more from there in the last 61 s)');
+    expect(logs[1]).toBe(
+      'ipc: refused getSettings from a top-level frame showing https://flood.example (and 49 more from there in the last 61 s)',
+    );
     expect(logs.join('\n')).not.toContain('secret=');
   });
 });

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 // electron-builder's own YAML reader and JSON schema, so an option it would not recognise fails here.
 const require = createRequire(import.meta.url);
 const yaml = require('js-yaml') as { load(text: string): unknown };
-const scheme = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as { definitions: Record<string, { properties?: Record<string, unknown> }> };
+const scheme = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as {
+  definitions: Record<string, { properties?: Record<string, unknown> }>;
+};
 
 describe('packaging', () => {
   const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as { electronFuses?: Record<string, unknown> };

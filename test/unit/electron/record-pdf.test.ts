@@ -30,8 +30,20 @@ describe('the desktop record printer', () => {
     const write = async () => {
       wrote = true;
     };
-    expect(await electronRecordPrinter(() => ({ printToPDF: async () => PDF }), async () => ({ canceled: true }), write)('x.pdf')).toEqual({ saved: false });
-    expect(await electronRecordPrinter(() => undefined, async () => ({ canceled: false, filePath: '/x.pdf' }), write)('x.pdf')).toEqual({ saved: false });
+    expect(
+      await electronRecordPrinter(
+        () => ({ printToPDF: async () => PDF }),
+        async () => ({ canceled: true }),
+        write,
+      )('x.pdf'),
+    ).toEqual({ saved: false });
+    expect(
+      await electronRecordPrinter(
+        () => undefined,
+        async () => ({ canceled: false, filePath: '/x.pdf' }),
+        write,
+      )('x.pdf'),
+    ).toEqual({ saved: false });
     expect(wrote).toBe(false);
   });
 });

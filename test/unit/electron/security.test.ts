@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY, isAppOrigin, isAppPage } from '../../../main/electron/app-protocol';
-import { hardenContents, mayUsePermission, privateDownloads, restrictPermissions, type DownloadItemLike, type SessionLike, type WebContentsLike } from '../../../main/electron/security';
+import {
+  hardenContents,
+  mayUsePermission,
+  privateDownloads,
+  restrictPermissions,
+  type DownloadItemLike,
+  type SessionLike,
+  type WebContentsLike,
+} from '../../../main/electron/security';
 
 /** Stands in for a WebContents: emits navigation events and keeps the window-open handler. */
 class FakeContents extends EventEmitter implements WebContentsLike {
@@ -37,7 +45,13 @@ describe('window rules', () => {
 
   it('refuses navigation to any other scheme without opening anything', () => {
     const { contents, opened } = hardened();
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'app://elsewhere/index.html', 'smb://host/share', 'data:text/html,<p>x']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://elsewhere/index.html',
+      'smb://host/share',
+      'data:text/html,<p>x',
+    ]) {
       expect(contents.navigate('will-navigate', url), url).toBe(true);
     }
     expect(opened).toEqual([]);
@@ -84,7 +98,10 @@ describe('permissions', () => {
     restrictPermissions(session, isAppOrigin);
     const asked = (permission: string, requestingUrl: string, mediaTypes?: string[]) => {
       let granted: boolean | undefined;
-      (installed.request as unknown as Parameters<SessionLike['setPermissionRequestHandler']>[0])({}, permission, (g) => (granted = g), { requestingUrl, mediaTypes });
+      (installed.request as unknown as Parameters<SessionLike['setPermissionRequestHandler']>[0])({}, permission, (g) => (granted = g), {
+        requestingUrl,
+        mediaTypes,
+      });
       return granted;
     };
     expect(asked('media', APP_ENTRY, ['video'])).toBe(true);
