@@ -45,6 +45,27 @@ test.describe('token history', () => {
     await expect(page.getByTestId('profile-badge')).toContainText('Sandbox (built-in)');
   });
 
+  test('a sandbox token the customer opened shows its live stage in the list, not a countdown', async ({ page, context }) => {
+    const tag = newTag();
+    await issue(page, { biz_no: `h-${tag}-live` }, 'issued');
+    const url = (await page.getByTestId('liveness-url').textContent()) ?? '';
+    await openHistory(page);
+    await search(page, `h-${tag}-live`, '1 call');
+    const cell = calls(page).getByRole('option').first().locator('.countdown-cell');
+    // Nobody has opened the page yet: the token can still be used, so the countdown runs.
+    await expect(cell).toHaveAttribute('aria-label', /^expires in \d+:\d\d$/);
+
+    const customer = await context.newPage();
+    await customer.goto(url);
+    await expect(customer.getByRole('heading', { name: /Liveness check/ })).toBeVisible();
+    // The page is open on the customer's phone: the token is spent, the list says so.
+    // (The sandbox's page reports the flow under way as soon as it is shown: opened, then in progress.)
+    await expect(cell).toHaveAttribute('data-live-stage', /^(opened|in-progress)$/);
+    await expect(cell).toHaveText(/^(Opened|In progress)$/);
+    await expect(cell).not.toHaveAttribute('aria-label', /expires/);
+    await customer.close();
+  });
+
   test('finds calls by biz_no prefix, replays one, copies it as cURL, exports and deletes the filtered rows', async ({ page }) => {
     const tag = newTag();
     const a1 = `h-${tag}-a1`;

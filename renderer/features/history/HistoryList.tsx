@@ -1,7 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CallWatch } from '../../../core/desk';
+import { isEndStage } from '../../../core/faceid/flow-status';
 import { displayStatus, type HistoryListRow } from '../../../core/history';
+import { stateNow, useWatch } from '../desk/useWatch';
 import { formatRemaining, useNow } from '../result/useNow';
 import { STATUS_LABEL, formatShortTime, formatTime } from './format';
 import { useHistory } from './history-store';
@@ -30,10 +33,24 @@ function Id({ value }: { value: string }) {
 /** Once the customer has opened the page (or a result is in), the token is spent: no countdown. */
 const spent = (row: HistoryListRow) => row.verdict !== undefined || (row.resultStatus !== undefined && row.resultStatus !== 'NOT_STARTED');
 
-function Row({ row, now }: { row: HistoryListRow; now: number }) {
+/**
+ * A sandbox row whose token may still be in a customer's hands: its live stage is learnt from the
+ * sandbox (events for the built-in one), never from the vendor. Rows of real profiles keep their countdown here (a
+ * watch could make the trusted side poll the vendor for every row on screen); the desk's Today
+ * list and the detail are where their status is followed.
+ */
+const live = (row: HistoryListRow, now: number) =>
+  row.desk === undefined && row.environment === 'sandbox' && displayStatus(row, now) === 'issued' && !spent(row);
+
+function Row({ row, now, watch }: { row: HistoryListRow; now: number; watch?: CallWatch }) {
   const { t: td } = useTranslation('desk');
   const status = displayStatus(row, now);
-  const remaining = status === 'issued' && row.expiredTime !== undefined && !spent(row) ? formatRemaining(row.expiredTime, now) : null;
+  // The customer has opened the page (or is on it, or just finished): the token is spent, so the
+  // live stage replaces the countdown until the row's verdict is stored.
+  const stage = watch ? stateNow(watch, now).stage : undefined;
+  const moved = stage !== undefined && stage !== 'issued' && stage !== 'expired-unused';
+  const remaining =
+    status === 'issued' && row.expiredTime !== undefined && !spent(row) && !moved ? formatRemaining(row.expiredTime, now) : null;
   const { t } = useTranslation('support');
   return (
     <>
@@ -61,10 +78,21 @@ function Row({ row, now }: { row: HistoryListRow; now: number }) {
         {formatShortTime(row.startedAt)}
       </span>
       <span
-        className={`cell countdown-cell${row.verdict ? ` stage-${row.verdict}` : ''}`}
-        aria-label={remaining ? `expires in ${remaining}` : undefined}
+        className={`cell countdown-cell${row.verdict ? ` stage-${row.verdict}` : moved ? ` stage-${stage}` : ''}`}
+        aria-label={remaining ? t('list.expiresIn', { remaining }) : undefined}
+        data-live-stage={!row.verdict && moved ? stage : undefined}
       >
-        {row.verdict ? td(`verdict.${row.verdict}`) : (remaining ?? '')}
+        {row.verdict ? (
+          td(`verdict.${row.verdict}`)
+        ) : moved && stage ? (
+          <span title={t('list.live', { stage: td(`today.stage.${stage}`) })}>
+            {isEndStage(stage)
+              ? td(`verdict.${stage as Exclude<typeof stage, 'issued' | 'opened' | 'in-progress'>}`)
+              : td(`today.stage.${stage}`)}
+          </span>
+        ) : (
+          (remaining ?? '')
+        )}
       </span>
     </>
   );
@@ -73,6 +101,7 @@ function Row({ row, now }: { row: HistoryListRow; now: number }) {
 /** The calls, newest first, virtualized: only the rows on screen exist in the page. */
 export function HistoryList() {
   const { t } = useTranslation('desk');
+  const { t: ts } = useTranslation('support');
   const rows = useHistory((s) => s.rows);
   const next = useHistory((s) => s.next);
   const total = useHistory((s) => s.total);
@@ -94,6 +123,18 @@ export function HistoryList() {
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
+  // The live stage of the rows on screen whose token may be in a customer's hands (issued, not
+  // yet spent): asked of the console's own API, never of the vendor (see useWatch).
+  const liveIds = useMemo(
+    () =>
+      items
+        .map((i) => rows[i.index])
+        .filter((r): r is HistoryListRow => r !== undefined && live(r, Date.now()))
+        .map((r) => r.id),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the visible range and the rows decide it
+    [rows, items.map((i) => i.index).join(',')],
+  );
+  const watched = useWatch(liveIds, 2000);
 
   useEffect(() => {
     if (next && lastIndex >= rows.length - PREFETCH_ROWS) void loadMore();
@@ -123,35 +164,33 @@ export function HistoryList() {
   return (
     <div className="history-list">
       <div className="history-row history-head" aria-hidden="true">
-        <span className="cell">Status</span>
+        <span className="cell">{ts('list.status')}</span>
         <span className="cell">biz_no</span>
         <span className="cell">biz_id / error</span>
         <span className="cell">uuid</span>
-        <span className="cell">Profile</span>
-        <span className="cell">Time</span>
-        <span className="cell">{t('history.column')} / expires</span>
+        <span className="cell">{ts('list.profile')}</span>
+        <span className="cell">{ts('list.time')}</span>
+        <span className="cell">
+          {t('history.column')} / {ts('list.expires')}
+        </span>
       </div>
       <div
         ref={scroller}
         className="history-scroller"
         role="listbox"
-        aria-label="Calls"
+        aria-label={ts('list.label')}
         tabIndex={0}
         aria-activedescendant={selectedId !== undefined && selectedIndex >= 0 ? `call-${selectedId}` : undefined}
         onKeyDown={onKeyDown}
       >
-        {rows.length === 0 && !loading && (
-          <p className="history-empty">
-            {filtered ? 'No call matches the search and filters.' : 'No calls yet: every token issued from this console is kept here.'}
-          </p>
-        )}
+        {rows.length === 0 && !loading && <p className="history-empty">{filtered ? ts('list.emptyFiltered') : ts('list.empty')}</p>}
         <div className="history-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) {
               return (
                 <div key="more" className="history-row loading-row" style={{ transform: `translateY(${item.start}px)` }} aria-hidden="true">
-                  {loadingMore ? 'Loading older calls…' : 'Scroll for older calls'}
+                  {loadingMore ? ts('list.loadingMore') : ts('list.scrollMore')}
                 </div>
               );
             }
@@ -168,7 +207,7 @@ export function HistoryList() {
                 style={{ transform: `translateY(${item.start}px)` }}
                 onClick={() => void select(row.id)}
               >
-                <Row row={row} now={now} />
+                <Row row={row} now={now} watch={watched.get(row.id)} />
               </div>
             );
           })}

@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import type { HistoryFilter } from '../../../core/history';
 import { api } from '../../bridge';
+import { downloadUrl } from '../../app/download';
 import type { exchangeMessages } from './exchange-messages';
 import { messageOf } from './format';
 import { useHistory } from './history-store';
@@ -23,17 +24,6 @@ export interface ExportDeleteState {
   ask(scope: 'filtered' | 'all'): Promise<void>;
   remove(): Promise<void>;
   cancel(): void;
-}
-
-/** Hands a same-origin download URL to the browser, which streams it to disk (never into the page). */
-function startDownload(url: string, filename: string): void {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
 }
 
 export const useExportDelete = create<ExportDeleteState>((set, get) => {
@@ -64,7 +54,7 @@ export const useExportDelete = create<ExportDeleteState>((set, get) => {
           case 'saved':
             return set({ notice: { kind: 'ok', key: 'exportDelete.saved', params: { count: v.count, filename: v.filename } } });
           case 'download':
-            startDownload(v.url, v.filename);
+            downloadUrl(v.url, v.filename);
             return set({
               notice: {
                 kind: 'ok',

@@ -4,6 +4,19 @@ import { exchangeMessages } from './exchange-messages';
 
 export const supportMessages = defineMessages({
   en: {
+    list: {
+      label: 'Calls',
+      status: 'Status',
+      profile: 'Profile',
+      time: 'Time',
+      expires: 'expires',
+      expiresIn: 'expires in {remaining}',
+      empty: 'No calls yet: every token issued from this console is kept here.',
+      emptyFiltered: 'No call matches the search and filters.',
+      loadingMore: 'Loading older calls…',
+      scrollMore: 'Scroll for older calls',
+      live: 'Live status of the flow: {stage}',
+    },
     search: {
       label: 'Search any part of biz_no, uuid, biz_id, token, request_id, error code or field, biz_extra_data, profile or operator',
       placeholder: 'Find any fragment: biz_no, uuid, biz_id, token, error…',
@@ -71,6 +84,19 @@ export const supportMessages = defineMessages({
     ...exchangeMessages.en,
   },
   id: {
+    list: {
+      label: 'Panggilan',
+      status: 'Status',
+      profile: 'Profil',
+      time: 'Waktu',
+      expires: 'kedaluwarsa',
+      expiresIn: 'kedaluwarsa dalam {remaining}',
+      empty: 'Belum ada panggilan: setiap token yang diterbitkan dari konsol ini disimpan di sini.',
+      emptyFiltered: 'Tidak ada panggilan yang cocok dengan pencarian dan filter.',
+      loadingMore: 'Memuat panggilan lama…',
+      scrollMore: 'Gulir untuk panggilan lama',
+      live: 'Status alur saat ini: {stage}',
+    },
     search: {
       label:
         'Cari bagian mana pun dari biz_no, uuid, biz_id, token, request_id, kode atau kolom error, biz_extra_data, profil, atau operator',
@@ -138,6 +164,19 @@ export const supportMessages = defineMessages({
     ...exchangeMessages.id,
   },
   zh: {
+    list: {
+      label: '调用记录',
+      status: '状态',
+      profile: '配置',
+      time: '时间',
+      expires: '过期',
+      expiresIn: '{remaining} 后过期',
+      empty: '暂无调用：本控制台发出的每个 token 都保存在这里。',
+      emptyFiltered: '没有符合搜索和筛选条件的调用。',
+      loadingMore: '正在加载更早的调用…',
+      scrollMore: '向下滚动查看更早的调用',
+      live: '流程实时状态：{stage}',
+    },
     search: {
       label: '搜索 biz_no、uuid、biz_id、token、request_id、错误码或出错字段、biz_extra_data、配置或操作员中的任意片段',
       placeholder: '输入任意片段：biz_no、uuid、biz_id、token、错误码…',
