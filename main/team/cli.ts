@@ -69,10 +69,3 @@ export async function teamCli(argv: string[], io: TeamCliIo): Promise<number> {
   io.out('team schema applied\n');
   return 0;
 }
-
-// Run directly: `tsx main/team/cli.ts init --apply …`.
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  void teamCli(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), env: process.env }).then(
-    (code) => process.exit(code),
-  );
-}
