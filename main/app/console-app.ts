@@ -106,6 +106,18 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
       if (interrupted > 0) log?.(`history: ${interrupted} call(s) interrupted by the last shutdown recorded as unknown outcome`);
       history.applyRetention(settings.get(), Date.now());
     }
+    // Rows from before the boundary redaction may still hold an echoed secret: rewritten once per
+    // launch, in batches that yield, over every secret the vault can read (docs/architecture.md).
+    const scrubbed =
+      options.ownsHistory === false
+        ? Promise.resolve()
+        : vault
+            .readableSecrets()
+            .then((known) => history.scrubSecrets([...known, ...teamConfig.knownSecrets()]))
+            .then(
+              (n) => void (n > 0 && log?.(`history: ${n} stored call(s) still held a known secret; it is now redacted`)),
+              (e: unknown) => log?.(`history: the secret scrub stopped: ${e instanceof Error ? e.message : String(e)}`),
+            );
     // Publishes to the bank's PostgreSQL only once the operator enabled it; SQLite stays the record.
     const team = new TeamService({ config: teamConfig, history, redact: redactorOf(secrets), keepPhotos: () => settings.get().keepPhotos });
     team.start();
@@ -144,6 +156,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
       log: log ?? (() => {}),
       close: async () => {
         await team.stop();
+        await scrubbed;
         history.close();
         await precheck.close();
         await sandbox.close();

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { ensurePrivateFile, tightenFileIfPresent } from '../app/private-files';
-import { redactDeep, type Redactor } from '../vault/redact';
+import { MIN_SECRET_CHARS, redactDeep, secretForms, type Redactor } from '../vault/redact';
 import type {
   CallStatus,
   HistoryCursor,
@@ -400,6 +400,48 @@ export class HistoryStore {
     return r ? new Uint8Array(r.bytes) : undefined;
   }
 
+  /**
+   * Rewrites, through the store's redactor, every stored text that still holds one of `secrets`
+   * in any of its forms: rows written by a console older than the boundary redaction (or while a
+   * secret was session-only and so unknown to a later launch) may hold a secret an upstream
+   * echoed. Text columns are redacted as text, `*_json` columns parsed and redacted value by value
+   * (so they stay valid JSON). Works in id ranges of `batch` rows and yields to the event loop
+   * between them, so a large history never stalls the console. The search index follows through
+   * its update trigger. Rows already published to a team store are not re-published (the payload
+   * was redacted on its way out). Returns how many rows were rewritten.
+   */
+  async scrubSecrets(secrets: readonly string[], options: { batch?: number } = {}): Promise<number> {
+    const forms = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_CHARS).flatMap(secretForms))];
+    if (forms.length === 0) return 0;
+    const columns = (this.db.pragma('table_info(calls)') as { name: string; type: string }[])
+      .filter((c) => c.type.toUpperCase() === 'TEXT')
+      .map((c) => c.name);
+    const all = columns.map((c) => `coalesce(${c}, '')`).join(' || char(1) || ');
+    const holds = forms.map(() => `instr(${all}, ?) > 0`).join(' OR ');
+    const find = this.db.prepare(`SELECT id, ${columns.join(', ')} FROM calls WHERE id > ? AND id <= ? AND (${holds})`);
+    const write = this.db.prepare(`UPDATE calls SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    const last = (this.db.prepare('SELECT max(id) AS m FROM calls').get() as { m: number | null }).m ?? 0;
+    const batch = Math.max(1, options.batch ?? 2000);
+    let rewritten = 0;
+    for (let from = 0; from < last; from += batch) {
+      const rows = find.all(from, from + batch, ...forms) as Record<string, string | number | null>[];
+      const rewrite = this.db.transaction(() => {
+        for (const row of rows) {
+          const next: Record<string, string | number | null> = { id: row.id ?? null };
+          for (const c of columns) {
+            const v = row[c];
+            next[c] = typeof v !== 'string' ? (v ?? null) : c.endsWith('_json') ? scrubJson(v, this.redact) : this.redact(v);
+          }
+          write.run(next);
+        }
+      });
+      rewrite();
+      rewritten += rows.length;
+      if (from + batch < last) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return rewritten;
+  }
+
   /** Whether the database passes SQLite's integrity check. */
   integrityOk(): boolean {
     return this.db.pragma('integrity_check', { simple: true }) === 'ok';
@@ -407,5 +449,14 @@ export class HistoryStore {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/** A stored JSON text redacted value by value; a text that is not JSON is redacted as text. */
+function scrubJson(text: string, redact: Redactor): string {
+  try {
+    return JSON.stringify(redactDeep(JSON.parse(text) as unknown, redact));
+  } catch {
+    return redact(text);
   }
 }

@@ -239,6 +239,15 @@ export class Vault implements ProfileSource {
     return [this.options.sandbox.apiSecret, ...this.sessionSecrets.values(), ...this.decrypted.values()];
   }
 
+  /**
+   * Every secret this vault can read, each stored one decrypted once (then cached as on first
+   * use), for the history's scrub at start; one that cannot be read here is skipped.
+   */
+  async readableSecrets(): Promise<string[]> {
+    for (const p of this.data.profiles) await this.secretOf(p).catch(() => '');
+    return this.knownSecrets();
+  }
+
   private nameTaken(name: string, exceptId?: string): boolean {
     return sameProfileName(name, BUILT_IN_NAME) || this.data.profiles.some((p) => p.id !== exceptId && sameProfileName(p.name, name));
   }
