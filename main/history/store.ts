@@ -421,7 +421,7 @@ export class HistoryStore {
     const find = this.db.prepare(`SELECT id, ${columns.join(', ')} FROM calls WHERE id > ? AND id <= ? AND (${holds})`);
     const write = this.db.prepare(`UPDATE calls SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
     const last = (this.db.prepare('SELECT max(id) AS m FROM calls').get() as { m: number | null }).m ?? 0;
-    const batch = Math.max(1, options.batch ?? 2000);
+    const batch = Math.max(1, options.batch ?? 500);
     let rewritten = 0;
     for (let from = 0; from < last; from += batch) {
       const rows = find.all(from, from + batch, ...forms) as Record<string, string | number | null>[];
