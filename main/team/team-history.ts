@@ -253,7 +253,9 @@ export async function teamGet(
     callId: String(r.global_id),
     clones,
     clonedFrom: from ? Number(from.id) : undefined,
-    clonedFromDesk: from?.desk,
+    // Recorded on the row when it was published (schema 3), else looked up where RLS allows.
+    clonedFromDesk: opt<string>(r.cloned_from_desk) ?? from?.desk,
+    clonedFromBranch: opt<string>(r.cloned_from_branch),
     finishedAt: num(r.finished_at),
     profileId: String(r.profile_id),
     baseUrl: String(r.base_url),
