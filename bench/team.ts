@@ -5,6 +5,7 @@
  * (every branch) and as a desk (its branch, through row-level security).
  */
 import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { migrateTeam } from '../main/team/migrate';
@@ -14,10 +15,16 @@ import { pgUnavailable, startCluster } from '../test/support/pg-cluster';
 export interface TeamFigures {
   rows: number;
   generate_s: number;
+  /** Of which: inserting the rows, and building the indexes and keys. */
+  generate_rows_s: number;
+  generate_indexes_s: number;
+  /** The 1-minute load average when the searches began (the machine is shared). */
+  load_average: number;
   search_rare_fragment_ms: number;
   search_token_fragment_ms: number;
   search_common_fragment_ms: number;
   search_three_char_fragment_ms: number;
+  search_middle_fragment_ms: number;
   desk_branch_search_ms: number;
   first_page_ms: number;
 }
@@ -47,10 +54,17 @@ FROM generate_series(1, $1::int) AS i`;
  * wal_level=minimal writes no WAL), and the indexes rebuilt afterwards — the trigram index on one
  * connection while the b-trees build on another. `connect` opens another owner connection.
  */
-export async function generateTeamRows(owner: pg.Client, rows: number, connect?: () => Promise<pg.Client>): Promise<void> {
+export async function generateTeamRows(
+  owner: pg.Client,
+  rows: number,
+  connect?: () => Promise<pg.Client>,
+): Promise<{ rows_s: number; indexes_s: number }> {
   const t0 = performance.now();
-  const stage = (name: string) =>
-    process.env.BENCH_VERBOSE && process.stderr.write(`  ${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const marks: Record<string, number> = {};
+  const stage = (name: string) => {
+    marks[name] = (performance.now() - t0) / 1000;
+    if (process.env.BENCH_VERBOSE) process.stderr.write(`  ${name}: ${(marks[name] ?? 0).toFixed(1)} s\n`);
+  };
   const indexes = (
     await owner.query<{ name: string; def: string }>(
       "SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = 'faceid_team' AND tablename = 'calls'",
@@ -99,6 +113,7 @@ export async function generateTeamRows(owner: pg.Client, rows: number, connect?:
   for (const c of foreign) await owner.query(`ALTER TABLE ${c.rel} ADD CONSTRAINT ${c.name} ${c.def}`);
   await owner.query('VACUUM ANALYZE faceid_team.calls');
   stage('vacuum');
+  return { rows_s: marks.rows ?? 0, indexes_s: (marks.indexes ?? 0) - (marks.rows ?? 0) };
 }
 
 /** Generates `rows` calls and measures the team query. */
@@ -115,7 +130,7 @@ export async function benchTeam(rows = 1_000_000, samples = 25): Promise<TeamFig
     await owner.query("CREATE ROLE bench_desk LOGIN PASSWORD 'bench' IN ROLE faceid_desk");
     await owner.query("INSERT INTO faceid_team.desks VALUES ('bench_desk', 'B07', 'B07-desk-1')");
     const t0 = performance.now();
-    await generateTeamRows(owner, rows, () => cluster.admin('faceid'));
+    const parts = await generateTeamRows(owner, rows, () => cluster.admin('faceid'));
     const generate_s = (performance.now() - t0) / 1000;
     await owner.end();
 
@@ -141,14 +156,19 @@ export async function benchTeam(rows = 1_000_000, samples = 25): Promise<TeamFig
     const figures: TeamFigures = {
       rows,
       generate_s: round(generate_s),
+      generate_rows_s: round(parts.rows_s),
+      generate_indexes_s: round(parts.indexes_s),
+      load_average: round(loadavg()[0] ?? 0),
       // The middle of one biz_no: a clerk pasting part of a reference.
       search_rare_fragment_ms: await time(support, 'all', (k) => `nch-${String(pick(k)).padStart(7, '0')}`),
       // Eight characters out of the middle of a token.
       search_token_fragment_ms: await time(support, 'all', (k) => tokenSlice(pick(k) % 10 === 7 ? pick(k) + 1 : pick(k))),
-      // A fragment thousands of rows share (the count stops at 10,000).
+      // A fragment 220 rows share.
       search_common_fragment_ms: await time(support, 'all', (k) => `cust-${1000 + k}`),
-      // Three characters match a large part of a million hex-heavy rows: the capped, ordered path.
+      // Three hex characters match ~1.7% of the rows: over the count's cap (2,000), the time index is walked.
       search_three_char_fragment_ms: await time(support, 'all', (k) => tokenSlice(k).slice(0, 3)),
+      // Between the count's cap and "common": 2,220 rows share it, so the time index is walked.
+      search_middle_fragment_ms: await time(support, 'all', (k) => `cust-${100 + (k % 400)}`),
       desk_branch_search_ms: await time(desk, 'branch', (k) => `nch-${String(20 * Math.floor(pick(k) / 20) + 7).padStart(7, '0')}`),
       first_page_ms: await time(support, 'all', () => undefined),
     };
