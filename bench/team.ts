@@ -104,7 +104,14 @@ export async function generateTeamRows(
     for (const sql of statements) await c.query(sql);
   };
   try {
-    if (second) await Promise.all([run(owner, trigram.map((i) => i.def)), run(second, others)]);
+    if (second)
+      await Promise.all([
+        run(
+          owner,
+          trigram.map((i) => i.def),
+        ),
+        run(second, others),
+      ]);
     else await run(owner, [...trigram.map((i) => i.def), ...others]);
   } finally {
     await second?.end();
@@ -121,7 +128,9 @@ export async function benchTeam(rows = 1_000_000, samples = 25): Promise<TeamFig
   const why = pgUnavailable();
   if (why) throw new Error(`team bench needs PostgreSQL: ${why}`);
   // A bulk load's server settings: no WAL for a table truncated in the loading transaction.
-  const cluster = await startCluster({ prepare: () => '-c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=4GB -c checkpoint_timeout=30min' });
+  const cluster = await startCluster({
+    prepare: () => '-c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=4GB -c checkpoint_timeout=30min',
+  });
   try {
     await cluster.createDatabase('faceid');
     const owner = await cluster.admin('faceid');

@@ -217,7 +217,9 @@ export function resultFetcher(
       const changed = await team.publishResult(row.globalId, stored);
       deps.log?.(`fetchResult team=${teamId} status=${stored.status} published=${changed}`);
       const after = await team.get(teamId);
-      return after ? ok(after) : fail({ code: 'NOT_FOUND', field: 'historyId', message: `No team call ${teamId} that this desk may read.` });
+      return after
+        ? ok(after)
+        : fail({ code: 'NOT_FOUND', field: 'historyId', message: `No team call ${teamId} that this desk may read.` });
     } catch (e) {
       if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message, params: e.params });
       throw e;

@@ -211,7 +211,12 @@ export async function teamQuery(
     // Over the cap, a lower bound: at least the rows just found (a next page means one more) —
     // unless the walk from the newest found them all, which is then the exact count.
     const exhausted = found.overCap && !cursor && rows.length <= size;
-    total = found.overCap && !exhausted ? Math.min(FRAGMENT_COUNT_CAP, Math.max(found.total, rows.length)) : exhausted ? rows.length : found.total;
+    total =
+      found.overCap && !exhausted
+        ? Math.min(FRAGMENT_COUNT_CAP, Math.max(found.total, rows.length))
+        : exhausted
+          ? rows.length
+          : found.total;
     capped = found.overCap && !exhausted;
   } else {
     rows = await orderedPage(client, filter, scope, nowMs, size, cursor);

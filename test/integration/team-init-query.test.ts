@@ -123,7 +123,9 @@ describe.runIf(run)('team init and the team query', () => {
       // from the newest found every match, the exact count.
       const failed = await teamQuery(a, { text: 'bulk-', status: 'failed' }, 'branch', 10_000, 3);
       expect({ total: failed.total, capped: failed.totalCapped, rows: failed.rows.length }).toEqual({ total: 0, capped: false, rows: 0 });
-      await team.sql("UPDATE faceid_team.calls SET status = 'failed' WHERE biz_no IN ('bulk-7', 'bulk-2040', 'bulk-2041', 'bulk-2042', 'bulk-2043')");
+      await team.sql(
+        "UPDATE faceid_team.calls SET status = 'failed' WHERE biz_no IN ('bulk-7', 'bulk-2040', 'bulk-2041', 'bulk-2042', 'bulk-2043')",
+      );
       const some = await teamQuery(a, { text: 'bulk-', status: 'failed' }, 'branch', 10_000, 3);
       expect({ capped: some.totalCapped, rows: some.rows.map((r) => r.bizNo) }).toEqual({
         capped: true,
