@@ -137,8 +137,19 @@ export const requestSchemas = {
   getSettings: z.object({}).strict(),
   /** Changes the given settings and keeps the others, so two panels never undo each other's change. */
   updateSettings: z.object({ settings: SettingsSchema.partial() }).strict(),
-  /** get_result for an issued token's row; the answer is stored in the row at once. */
-  fetchResult: z.object({ historyId: z.number().int().positive() }).strict(),
+  /**
+   * get_result for an issued token's row; the answer is stored in the row at once. With a team
+   * scope, `historyId` is a team call's id (any desk's that this role may read): the result is
+   * fetched with this desk's own profile (`profileId`, else the one of the same id or base URL)
+   * and published to the team row, where the issuing desk adopts it.
+   */
+  fetchResult: z
+    .object({
+      historyId: z.number().int().positive(),
+      scope: z.enum(['desk', 'branch', 'all']).optional(),
+      profileId: ProfileId.optional(),
+    })
+    .strict(),
   /** Checks a callback's `sign` against the profile's secret, which never leaves the trusted side. */
   verifyCallback: z.object({ profileId: ProfileId, data: z.string().max(1_000_000), sign: z.string().max(200) }).strict(),
   getSandboxState: z.object({}).strict(),

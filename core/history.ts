@@ -103,6 +103,8 @@ export interface HistoryRow extends HistoryListRow {
   clonedFromTeam?: TeamOrigin;
   /** Team rows: the desk of the call this one was cloned from (`clonedFrom` is then its team id). */
   clonedFromDesk?: string;
+  /** Team rows: the branch of that call, as recorded when the row was published (schema 3). */
+  clonedFromBranch?: string;
   /** Request line, headers and the client's phase timings (calls made before they were recorded have none). */
   exchange?: ExchangeRecord;
 }

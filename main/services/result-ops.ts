@@ -21,6 +21,7 @@ import type { HandlerDeps, OpImpls } from './handlers';
 import type { BestImages } from './best-images';
 import type { FlowEvents } from './flow-events';
 import { rowBudget, rowFlowState } from './flow-state';
+import { TeamError } from '../team/errors';
 
 const FINAL_STATUSES = new Set<string>(END_STATUSES);
 
@@ -78,7 +79,7 @@ export interface ResultContext {
 export function resultFetcher(
   deps: HandlerDeps,
   ctx: ResultContext,
-): (historyId: number, origin?: FetchOrigin) => Promise<Result<HistoryRow>> {
+): (historyId: number, origin?: FetchOrigin, team?: { profileId?: string }) => Promise<Result<HistoryRow>> {
   const now = deps.now ?? Date.now;
   const inFlight = new Map<number, Promise<Result<HistoryRow>>>();
 
@@ -154,7 +155,86 @@ export function resultFetcher(
     return ok(deps.history.get(historyId) as HistoryRow);
   }
 
-  return (historyId, origin = 'operator') => {
+  /**
+   * A team call's result, fetched on this desk (it did not issue the token, or its row here is not
+   * the one asked for): get_result with this desk's own profile for the call's service, then the
+   * answer published to the team row — which keeps it only when it ranks higher (the newest
+   * finished state wins) — where the issuing desk adopts it when it next reads back.
+   */
+  async function fetchTeam(teamId: number, profileId: string | undefined): Promise<Result<HistoryRow>> {
+    const team = deps.team;
+    if (!team) return fail({ code: 'TEAM_NOT_CONFIGURED', field: 'scope', message: 'This shell runs no team history.' });
+    try {
+      const row = await team.get(teamId);
+      if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No team call ${teamId} that this desk may read.` });
+      if (row.status !== 'issued' || !row.bizId)
+        return fail({ code: 'NOT_ISSUED', message: 'Only an issued token has a verification result.' });
+      const used = row.result?.fetches ?? 0;
+      if (used >= RESULT_FETCH_LIMIT) {
+        return fail({
+          code: 'RESULT_FETCH_LIMIT',
+          message: `The service answers get_result at most ${RESULT_FETCH_LIMIT} times and the team record shows all of them used; the stored result is shown.`,
+        });
+      }
+      if (row.expiredTime !== undefined && now() > row.expiredTime * 1000 + RESULT_RETENTION_MS) {
+        return fail({
+          code: 'RESULT_EXPIRED',
+          message: 'The service keeps a result for one day after the flow; this one is gone. The stored result, if any, is shown.',
+        });
+      }
+      // This desk's own credentials for the service the call was made on: the profile asked for,
+      // else one of the same id, else one with the same base URL.
+      const own = profileId ?? (await deps.vault.list()).find((p) => p.id === row.profileId && p.baseUrl === row.baseUrl)?.id;
+      const candidate = own ?? (await deps.vault.list()).find((p) => p.baseUrl === row.baseUrl && p.hasSecret)?.id;
+      const profile = candidate ? await deps.vault.resolve(candidate) : undefined;
+      if (!profile || profile.baseUrl !== row.baseUrl)
+        return fail({
+          code: 'PROFILE_NOT_FOUND',
+          field: 'profileId',
+          message: `This desk has no profile for ${row.baseUrl}, whose credentials are needed to fetch the result.`,
+        });
+      const level = (await deps.vault.summaryOf(profile.id).catch(() => undefined))?.desk.matchLevel ?? DEFAULT_DESK_SETTINGS.matchLevel;
+      const r = await getResult({
+        baseUrl: row.baseUrl,
+        apiKey: profile.apiKey,
+        apiSecret: profile.apiSecret,
+        bizId: row.bizId,
+        returnImage: '0',
+        returnVerifyTime: '1',
+        timeoutMs: deps.timeoutMs,
+      });
+      if (r.outcome !== 'ok') {
+        const e = r.error;
+        return fail({ code: e.code, field: undefined, message: e.serviceMessage ?? e.code, words: [e.title, ...errorWords(e)] });
+      }
+      const data: Record<string, unknown> = { ...(r.data as unknown as Record<string, unknown>) };
+      delete data.images;
+      const status = String(data.status ?? 'UNKNOWN');
+      const stored: StoredResult = { data, status, fetches: FINAL_STATUSES.has(status) ? used + 1 : used, fetchedAt: now() };
+      const state = rowFlowState({ ...row, result: stored }, ctx.events.of(row.bizId), level, now());
+      if (state && isEndStage(state.stage) && !state.provisional && FINAL_STATUSES.has(status))
+        Object.assign(stored, { verdict: state.stage, level });
+      const changed = await team.publishResult(row.globalId, stored);
+      deps.log?.(`fetchResult team=${teamId} status=${stored.status} published=${changed}`);
+      const after = await team.get(teamId);
+      return after
+        ? ok(after)
+        : fail({ code: 'NOT_FOUND', field: 'historyId', message: `No team call ${teamId} that this desk may read.` });
+    } catch (e) {
+      if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message, params: e.params });
+      throw e;
+    }
+  }
+  const teamInFlight = new Map<number, Promise<Result<HistoryRow>>>();
+
+  const fetcher = (historyId: number, origin: FetchOrigin = 'operator', team?: { profileId?: string }): Promise<Result<HistoryRow>> => {
+    if (team) {
+      const pending = teamInFlight.get(historyId);
+      if (pending) return pending;
+      const p = fetchTeam(historyId, team.profileId).finally(() => teamInFlight.delete(historyId));
+      teamInFlight.set(historyId, p);
+      return p;
+    }
     // One fetch at a time per row: a second request joins the first instead of spending a fetch.
     const pending = inFlight.get(historyId);
     if (pending) return pending;
@@ -162,13 +242,15 @@ export function resultFetcher(
     inFlight.set(historyId, p);
     return p;
   };
+  return fetcher;
 }
 
 /** Results, callback verification and the embedded sandbox's support controls. */
 export function resultOps(deps: HandlerDeps, fetchResult: ReturnType<typeof resultFetcher>): OpImpls<ResultOpName> {
   const noSandbox = () => fail({ code: 'NO_SANDBOX', message: 'No embedded sandbox is running.' });
   return {
-    fetchResult: ({ historyId }) => fetchResult(historyId),
+    fetchResult: ({ historyId, scope, profileId }) =>
+      scope && scope !== 'desk' ? fetchResult(historyId, 'operator', { profileId }) : fetchResult(historyId),
     verifyCallback: async ({ profileId, data, sign }) => {
       const profile = await deps.vault.resolve(profileId);
       if (!profile) return fail({ code: 'PROFILE_NOT_FOUND', field: 'profileId', message: `No profile with id "${profileId}".` });

@@ -5,7 +5,7 @@
  * completed state wins on the server.
  */
 import { redactDeep, type Redactor } from '../vault/redact';
-import type { HistoryPhoto, StoredResult } from '../../core/history';
+import type { HistoryPhoto, StoredResult, TeamOrigin } from '../../core/history';
 
 /** Flows whose result can no longer change (anything else is still running). */
 const FINISHED = new Set(['OK', 'FAILED', 'CANCELLED', 'TIMEOUT', 'WEBRTC_UNSUPPORTED']);
@@ -42,6 +42,9 @@ export interface TeamCallPayload {
   result_fetched_at: number | null;
   /** The global id of the call this one was cloned or replayed from (this desk's or a team call). */
   cloned_from: string | null;
+  /** Where that call was made, when it was a team call (a replay by support of a branch's call). */
+  cloned_from_branch: string | null;
+  cloned_from_desk: string | null;
 }
 
 const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -56,6 +59,13 @@ function resultOf(json: unknown): { result: StoredResult | null; rank: number | 
   const { images: _images, ...data } = r.data;
   void _images;
   return { result: { ...r, data }, rank: resultRank(r.status) };
+}
+
+/** The branch and desk of the team call a row was cloned from (recorded locally when it was replayed). */
+function originOf(json: unknown): Pick<TeamCallPayload, 'cloned_from_branch' | 'cloned_from_desk'> {
+  if (typeof json !== 'string') return { cloned_from_branch: null, cloned_from_desk: null };
+  const o = JSON.parse(json) as Partial<TeamOrigin>;
+  return { cloned_from_branch: s(o.branch), cloned_from_desk: s(o.desk) };
 }
 
 /** The team payload of one local row. */
@@ -92,6 +102,7 @@ export function payloadOf(row: Record<string, unknown>, redact: Redactor): TeamC
     result_rank: rank,
     result_fetched_at: result ? result.fetchedAt : null,
     cloned_from: s(row.cloned_from_global),
+    ...originOf(row.cloned_from_team),
   };
   // PostgreSQL text and jsonb cannot hold U+0000; an upstream's binary error page can. Without
   // this one such row would block the whole outbox forever.

@@ -5,7 +5,7 @@
  * local write and `stop()` on quit (what is unpublished stays in the outbox for the next start).
  */
 import pg from 'pg';
-import type { HistoryCursor, HistoryFilter } from '../../core/history';
+import type { HistoryCursor, HistoryFilter, StoredResult } from '../../core/history';
 import type { TeamSettings, TeamStatus } from '../../core/team';
 import type { HistoryStore } from '../history/store';
 import type { Redactor } from '../vault/redact';
@@ -13,7 +13,9 @@ import { TeamError, teamErrorOf } from './errors';
 import { TeamPublisher } from './publisher';
 import { clientConfig } from './settings';
 import type { TeamConfigStore } from './team-config';
+import { resultPayloadOf } from './payload';
 import { teamGet, teamQuery, type TeamScope } from './team-history';
+import { upsertResult } from './upsert';
 
 export interface TeamServiceOptions {
   config: TeamConfigStore;
@@ -96,6 +98,23 @@ export class TeamService {
       return await teamGet(pool, id);
     } catch (e) {
       throw teamErrorOf(e);
+    }
+  }
+
+  /**
+   * A result this desk fetched for a team call it did not issue: written to the team row when it
+   * ranks higher than the row's (the newest finished state wins); the issuing desk adopts it.
+   * Returns whether the row changed.
+   */
+  async publishResult(globalId: string, result: StoredResult): Promise<boolean> {
+    const pool = await this.queryPool();
+    const client = await pool.connect();
+    try {
+      return await upsertResult(client, globalId, resultPayloadOf(result, this.o.redact));
+    } catch (e) {
+      throw teamErrorOf(e);
+    } finally {
+      client.release();
     }
   }
 

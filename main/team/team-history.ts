@@ -6,7 +6,7 @@
  * is a fragment (substring, any letter case) over biz_id, biz_no, uuid, token and request_id,
  * served by a pg_trgm GIN index.
  */
-import type { ClientBase, Pool } from 'pg';
+import type { ClientBase, Pool, PoolClient } from 'pg';
 import type {
   CallStatus,
   HistoryCursor,
@@ -22,6 +22,14 @@ export type TeamScope = 'desk' | 'branch' | 'all';
 
 /** Filtered counts stop here, as in the local store. */
 const COUNT_CAP = 10_000;
+/**
+ * A fragment search counts its matches up to here ("2,000+"). Each candidate the trigram index
+ * gives is a heap row to read, so the probe costs about one block per match, while the other path
+ * (walking the time index until a page of matches is found) costs about N / matches rows: at a
+ * million rows the two meet near 2,000, where both stay well under 50 ms. Counting to 10,000, as
+ * the unfiltered list does, cost ~120 ms for a three-character fragment.
+ */
+export const FRAGMENT_COUNT_CAP = 2_000;
 
 /** A list row with where it came from. */
 export interface TeamListRow extends HistoryListRow {
@@ -104,13 +112,32 @@ async function orderedPage(
   nowMs: number,
   limit: number,
   cursor?: HistoryCursor,
+  walk = false,
 ): Promise<TeamListRow[]> {
   const where = whereOf(filter, scope, nowMs, cursor);
-  const res = await client.query(
-    `SELECT ${COLUMNS} FROM faceid_team.calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ${limit + 1}`,
-    where.values,
-  );
-  return res.rows.map(listRow);
+  const sql = `SELECT ${COLUMNS} FROM faceid_team.calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ${limit + 1}`;
+  if (!walk) return (await client.query(sql, where.values)).rows.map(listRow);
+  // The fragment is known to match many rows (more than the count's cap), which the planner's
+  // estimate of a substring pattern does not know: the newest page is then found soonest by
+  // walking the time index and filtering, never by a scan and sort of the whole table, nor by the
+  // trigram index (which would read every match). Both are switched off for this one statement.
+  const pooled: PoolClient | undefined = 'totalCount' in client ? await (client as Pool).connect() : undefined;
+  const c = pooled ?? (client as ClientBase);
+  try {
+    await c.query('BEGIN READ ONLY');
+    await c.query('SET LOCAL enable_seqscan = off');
+    await c.query('SET LOCAL enable_bitmapscan = off');
+    // One walk, stopped at the page: parallel workers would each walk their own share past it.
+    await c.query('SET LOCAL max_parallel_workers_per_gather = 0');
+    const res = await c.query(sql, where.values);
+    await c.query('COMMIT');
+    return res.rows.map(listRow);
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    pooled?.release();
+  }
 }
 
 async function cappedCount(client: Queryable, filter: HistoryFilter, scope: TeamScope, nowMs: number): Promise<number> {
@@ -125,8 +152,9 @@ async function cappedCount(client: Queryable, filter: HistoryFilter, scope: Team
 /**
  * A fragment search in one statement: the matches (at most the cap, found through the trigram
  * index — no ORDER BY, so the planner cannot prefer walking the time index and filtering a
- * million rows), counted, and the page taken from them. Undefined when more than the cap match,
- * since the newest page is then not among the matches found.
+ * million rows), counted, and the page taken from them. When more than the cap match, the rows
+ * are not fetched again (the newest page is then not among those found; the caller walks the
+ * time index instead) unless other filters need them for an honest lower bound.
  */
 async function fragmentPage(
   client: Queryable,
@@ -135,7 +163,7 @@ async function fragmentPage(
   nowMs: number,
   limit: number,
   cursor?: HistoryCursor,
-): Promise<{ rows: TeamListRow[]; total: number }> {
+): Promise<{ rows: TeamListRow[]; total: number; overCap: boolean }> {
   const w = whereOf(filter, scope, nowMs, undefined, false);
   const values = [...w.values, patternOf(filter.text?.trim() ?? '')];
   const pattern = `$${values.length}`;
@@ -144,18 +172,24 @@ async function fragmentPage(
     values.push(cursor.startedAt, cursor.id);
     after = `(m.started_at, m.id) < ($${values.length - 1}, $${values.length})`;
   }
+  // The candidates are what the role may read: anything narrower (a scope, another filter) makes
+  // the count over the cap that of the candidates passing it.
+  const filtered = scope !== 'all' || Object.entries(filter).some(([k, v]) => k !== 'text' && k !== 'scope' && v !== undefined && v !== '');
+  const fetchOverCap = filtered ? 'true' : `(SELECT count(*) FROM f) <= ${FRAGMENT_COUNT_CAP}`;
   // Candidates through the trigram index; every row and the count then pass RLS by id.
   const res = await client.query(
-    `WITH f AS MATERIALIZED (SELECT id FROM faceid_team.fragment_matches(${pattern}, ${COUNT_CAP + 1}) AS id),
-     m AS MATERIALIZED (SELECT * FROM faceid_team.calls WHERE id IN (SELECT id FROM f) AND ${w.sql})
+    `WITH f AS MATERIALIZED (SELECT id FROM faceid_team.fragment_matches(${pattern}, ${FRAGMENT_COUNT_CAP + 1}) AS id),
+     m AS MATERIALIZED (SELECT * FROM faceid_team.calls WHERE ${fetchOverCap} AND id IN (SELECT id FROM f) AND ${w.sql})
      SELECT t.total_n, t.candidates, p.* FROM (SELECT (SELECT count(*) FROM m) AS total_n, (SELECT count(*) FROM f) AS candidates) AS t
      LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM m WHERE ${after} ORDER BY m.started_at DESC, m.id DESC LIMIT ${limit + 1}) AS p ON true`,
     values,
   );
   const first = res.rows[0];
-  // More candidates than the cap: the newest page and the count are not among those found.
-  const total = Number(first?.candidates ?? 0) > COUNT_CAP ? COUNT_CAP + 1 : Number(first?.total_n ?? 0);
-  return { rows: res.rows.filter((r) => r.id !== null).map(listRow), total };
+  const overCap = Number(first?.candidates ?? 0) > FRAGMENT_COUNT_CAP;
+  // Over the cap: the cap itself when nothing else filters (every candidate is a match in scope),
+  // else what passed the filters among the candidates read — both are lower bounds.
+  const total = overCap && !filtered ? FRAGMENT_COUNT_CAP : Number(first?.total_n ?? 0);
+  return { rows: res.rows.filter((r) => r.id !== null).map(listRow), total, overCap };
 }
 
 /** A page of the team list, newest first, in the local store's shape. */
@@ -170,20 +204,32 @@ export async function teamQuery(
   const size = Math.max(1, Math.floor(limit));
   let rows: TeamListRow[];
   let total: number;
+  let capped: boolean;
   if (filter.text?.trim()) {
     const found = await fragmentPage(client, filter, scope, nowMs, size, cursor);
-    total = found.total;
-    rows = total > COUNT_CAP ? await orderedPage(client, filter, scope, nowMs, size, cursor) : found.rows;
+    rows = found.overCap ? await orderedPage(client, filter, scope, nowMs, size, cursor, true) : found.rows;
+    // Over the cap, a lower bound: at least the rows just found (a next page means one more) —
+    // unless the walk from the newest found them all, which is then the exact count.
+    const exhausted = found.overCap && !cursor && rows.length <= size;
+    total =
+      found.overCap && !exhausted
+        ? Math.min(FRAGMENT_COUNT_CAP, Math.max(found.total, rows.length))
+        : exhausted
+          ? rows.length
+          : found.total;
+    capped = found.overCap && !exhausted;
   } else {
     rows = await orderedPage(client, filter, scope, nowMs, size, cursor);
-    total = await cappedCount(client, filter, scope, nowMs);
+    const n = await cappedCount(client, filter, scope, nowMs);
+    total = Math.min(n, COUNT_CAP);
+    capped = n > COUNT_CAP;
   }
   const page = rows.slice(0, size);
   const last = page[page.length - 1];
   return {
     rows: page,
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
+    total,
+    totalCapped: capped,
     next: rows.length > size && last ? { startedAt: last.startedAt, id: last.id } : undefined,
   };
 }
@@ -212,7 +258,9 @@ export async function teamGet(
     callId: String(r.global_id),
     clones,
     clonedFrom: from ? Number(from.id) : undefined,
-    clonedFromDesk: from?.desk,
+    // Recorded on the row when it was published (schema 3), else looked up where RLS allows.
+    clonedFromDesk: opt<string>(r.cloned_from_desk) ?? from?.desk,
+    clonedFromBranch: opt<string>(r.cloned_from_branch),
     finishedAt: num(r.finished_at),
     profileId: String(r.profile_id),
     baseUrl: String(r.base_url),

@@ -25,7 +25,7 @@ const COMPLETION = [
 const RESULT = ['result', 'result_status', 'result_rank', 'result_fetched_at'];
 
 const RECORD_TYPES =
-  'global_id uuid, started_at bigint, finished_at bigint, status text, profile_id text, profile_name text, environment text, base_url text, operator text, biz_no text, uuid text, comparison_type text, params jsonb, photos jsonb, http_status integer, response_body text, token text, biz_id text, request_id text, expired_time bigint, time_used integer, elapsed_ms integer, error_code text, error_field text, error_message text, result jsonb, result_status text, result_rank integer, result_fetched_at bigint, cloned_from uuid';
+  'global_id uuid, started_at bigint, finished_at bigint, status text, profile_id text, profile_name text, environment text, base_url text, operator text, biz_no text, uuid text, comparison_type text, params jsonb, photos jsonb, http_status integer, response_body text, token text, biz_id text, request_id text, expired_time bigint, time_used integer, elapsed_ms integer, error_code text, error_field text, error_message text, result jsonb, result_status text, result_rank integer, result_fetched_at bigint, cloned_from uuid, cloned_from_branch text, cloned_from_desk text';
 const COLUMNS = RECORD_TYPES.split(', ').map((c) => c.split(' ')[0]);
 
 const completes = "(t.status = 'pending' AND EXCLUDED.status <> 'pending')";
@@ -55,17 +55,10 @@ export async function upsertBatch(
   if (photos.length > 0) await client.query(PHOTOS, [JSON.stringify(photos)]);
 }
 
-const RESULT_ONLY = `UPDATE faceid_team.calls AS t SET
-  ${RESULT.map((c) => `${c} = x.${c}`).join(', ')},
-  version = t.version + 1,
-  published_at = now()
-FROM jsonb_to_record($2::jsonb) AS x(result jsonb, result_status text, result_rank integer, result_fetched_at bigint)
-WHERE t.global_id = $1::uuid
-  AND x.result_rank IS NOT NULL AND (x.result_rank, x.result_fetched_at) > (coalesce(t.result_rank, -1), coalesce(t.result_fetched_at, -1))`;
-
 /**
- * A result fetched on a desk that did not issue the token (another desk of the branch, for a team
- * call it may read): only the result columns, and only when it ranks higher than the row's — the
+ * A result fetched on a desk that did not issue the token (another desk of the branch, or support,
+ * for a team call it may read): faceid_team.publish_result (schema 3) writes only the result
+ * columns, only for a call the caller may read, and only when it ranks higher than the row's — the
  * same rule as the upsert. The issuing desk reads it back (results-back.ts). Returns whether the
  * row changed.
  */
@@ -74,6 +67,9 @@ export async function upsertResult(
   globalId: string,
   result: Pick<TeamCallPayload, 'result' | 'result_status' | 'result_rank' | 'result_fetched_at'>,
 ): Promise<boolean> {
-  const res = await client.query(RESULT_ONLY, [globalId, JSON.stringify(result)]);
-  return (res.rowCount ?? 0) > 0;
+  const res = await client.query<{ changed: boolean }>('SELECT faceid_team.publish_result($1::uuid, $2::jsonb) AS changed', [
+    globalId,
+    JSON.stringify(result),
+  ]);
+  return res.rows[0]?.changed === true;
 }

@@ -4,7 +4,7 @@ import { teamCli } from '../../main/team/cli';
 import { teamInitSql } from '../../main/team/init';
 import { migrateTeam } from '../../main/team/migrate';
 import { checkTeamSchema, TEAM_SCHEMA_VERSION } from '../../main/team/schema';
-import { teamQuery } from '../../main/team/team-history';
+import { FRAGMENT_COUNT_CAP, teamQuery } from '../../main/team/team-history';
 import { pgOrSkip } from '../support/pg-cluster';
 import { startTeam, type TeamFixture, type TeamRole } from '../support/team-fixture';
 
@@ -103,22 +103,37 @@ describe.runIf(run)('team init and the team query', () => {
 
   it('counts up to the cap and still pages the newest first when a fragment matches more', async () => {
     await team.sql(
-      "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, biz_no, params) SELECT gen_random_uuid(), 'JKT', 'jkt-desk-1', 100000 + i, 'issued', 'p', 'P', 'test', 'x', 'bulk-' || i, '{}' FROM generate_series(1, 10050) AS i",
+      "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, biz_no, params) SELECT gen_random_uuid(), 'JKT', 'jkt-desk-1', 100000 + i, 'issued', 'p', 'P', 'test', 'x', 'bulk-' || i, '{}' FROM generate_series(1, 2050) AS i",
     );
     const a = await client(team.deskA);
     try {
       const page = await teamQuery(a, { text: 'bulk-' }, 'branch', 10_000, 3);
       expect({ total: page.total, capped: page.totalCapped, rows: page.rows.map((r) => r.bizNo) }).toEqual({
-        total: 10_000,
+        total: FRAGMENT_COUNT_CAP,
         capped: true,
-        rows: ['bulk-10050', 'bulk-10049', 'bulk-10048'],
+        rows: ['bulk-2050', 'bulk-2049', 'bulk-2048'],
       });
-      const narrow = await teamQuery(a, { text: 'bulk-1004' }, 'branch', 10_000, 3);
+      const narrow = await teamQuery(a, { text: 'bulk-204' }, 'branch', 10_000, 3);
       expect({ total: narrow.total, capped: narrow.totalCapped, first: narrow.rows[0]?.bizNo }).toEqual({
         total: 11,
         capped: false,
-        first: 'bulk-10049',
+        first: 'bulk-2049',
       });
+      // Over the cap with another filter: a lower bound from what passed it, or, when the walk
+      // from the newest found every match, the exact count.
+      const failed = await teamQuery(a, { text: 'bulk-', status: 'failed' }, 'branch', 10_000, 3);
+      expect({ total: failed.total, capped: failed.totalCapped, rows: failed.rows.length }).toEqual({ total: 0, capped: false, rows: 0 });
+      await team.sql(
+        "UPDATE faceid_team.calls SET status = 'failed' WHERE biz_no IN ('bulk-7', 'bulk-2040', 'bulk-2041', 'bulk-2042', 'bulk-2043')",
+      );
+      const some = await teamQuery(a, { text: 'bulk-', status: 'failed' }, 'branch', 10_000, 3);
+      expect({ capped: some.totalCapped, rows: some.rows.map((r) => r.bizNo) }).toEqual({
+        capped: true,
+        rows: ['bulk-2043', 'bulk-2042', 'bulk-2041'],
+      });
+      // Never more than match, never fewer than a page and the one beyond it.
+      expect(some.total).toBeGreaterThanOrEqual(4);
+      expect(some.total).toBeLessThanOrEqual(5);
     } finally {
       await a.end();
     }

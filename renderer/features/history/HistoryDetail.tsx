@@ -44,14 +44,21 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
       </header>
       <CallOutcome row={row} onCloneNew={clone} cloneBusy={busy} />
       <TeamCallNote row={row} />
-      {row.status === 'issued' && row.desk === undefined && (
-        <ResultView row={row} onChanged={() => void useHistory.getState().reloadDetail()} />
+      {row.status === 'issued' && (
+        <ResultView row={row} scope={teamScopeOf(row)} onChanged={() => void useHistory.getState().reloadDetail()} />
       )}
       <CompareCalls key={`compare-${row.id}`} row={row} />
       <CurlBox key={row.id} row={row} />
       <RequestResponse row={row} />
     </>
   );
+}
+
+/** The scope a team row was opened in (its id is the team store's), or undefined for this desk's own. */
+function teamScopeOf(row: HistoryRow): 'branch' | 'all' | undefined {
+  if (row.desk === undefined) return undefined;
+  const scope = useHistory.getState().filter.scope;
+  return scope === 'branch' ? 'branch' : 'all';
 }
 
 /** The selected call: outcome, replay, the request beside the raw response. */

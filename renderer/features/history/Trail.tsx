@@ -15,7 +15,7 @@ export function Trail({ row }: { row: HistoryRow }) {
       {row.clonedFrom !== undefined && (
         <button type="button" className="link" onClick={() => open(row.clonedFrom ?? 0)}>
           {t('trail.from', { id: row.clonedFrom })}
-          {team && row.clonedFromDesk ? ` (${row.clonedFromDesk})` : ''}
+          {team && row.clonedFromDesk ? ` (${row.clonedFromBranch ? `${row.clonedFromBranch}/` : ''}${row.clonedFromDesk})` : ''}
         </button>
       )}
       {row.clonedFromTeam && (

@@ -54,7 +54,8 @@ export const teamMessages = defineMessages({
     fromDesk: 'Desk {desk}, branch {branch}',
     teamCall: 'Team call #{id}, made at desk {desk} of branch {branch}.',
     clonedFromTeam: 'Cloned from team call #{id} of desk {desk} (branch {branch}).',
-    teamCallLimits: 'The result of a team call is fetched on the desk that issued it; it appears here once that desk publishes it.',
+    teamCallLimits:
+      'This desk can fetch the result with its own profile for the same service: it is published to the team record, and the desk that issued the token adds it to its history.',
     errors: {
       TEAM_UNREACHABLE: 'The team server cannot be reached ({errno}). Check the server name and port, and the network.',
       TEAM_CONNECTION_LOST: 'The connection to the team server was lost. The console keeps the calls and tries again.',
@@ -118,7 +119,8 @@ export const teamMessages = defineMessages({
     fromDesk: 'Meja {desk}, cabang {branch}',
     teamCall: 'Panggilan tim #{id}, dibuat di meja {desk} cabang {branch}.',
     clonedFromTeam: 'Disalin dari panggilan tim #{id} meja {desk} (cabang {branch}).',
-    teamCallLimits: 'Hasil panggilan tim diambil di meja yang menerbitkannya; hasil itu muncul di sini setelah meja tersebut mengirimnya.',
+    teamCallLimits:
+      'Meja ini dapat mengambil hasilnya dengan profilnya sendiri untuk layanan yang sama: hasil dikirim ke catatan tim, lalu meja yang menerbitkan token menambahkannya ke riwayatnya.',
     errors: {
       TEAM_UNREACHABLE: 'Server tim tidak dapat dihubungi ({errno}). Periksa nama server, port, dan jaringan.',
       TEAM_CONNECTION_LOST: 'Sambungan ke server tim terputus. Konsol menyimpan panggilan dan mencoba lagi.',
@@ -176,7 +178,7 @@ export const teamMessages = defineMessages({
     fromDesk: '网点 {branch} 的柜台 {desk}',
     teamCall: '团队调用 #{id}，由网点 {branch} 的柜台 {desk} 发起。',
     clonedFromTeam: '克隆自网点 {branch} 柜台 {desk} 的团队调用 #{id}。',
-    teamCallLimits: '团队调用的验证结果由发起该调用的柜台获取；该柜台发布后会显示在这里。',
+    teamCallLimits: '本柜台可用自己对应同一服务的配置获取验证结果：结果发布到团队记录，发起该 token 的柜台随后将其写入自己的历史。',
     errors: {
       TEAM_UNREACHABLE: '无法连接团队服务器（{errno}）。请检查服务器地址、端口和网络。',
       TEAM_CONNECTION_LOST: '与团队服务器的连接已断开。控制台会保留这些调用并重试。',

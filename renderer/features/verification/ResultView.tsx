@@ -6,8 +6,8 @@ import { api } from '../../bridge';
 import { useRenderRef } from '../../i18n/message-ref';
 import { LivenessDetailsView } from './LivenessDetailsView';
 
-/** The stored verification result of an issued token, and fetching it (three times at most). */
-export function ResultView({ row, onChanged }: { row: HistoryRow; onChanged(): void }) {
+/** The stored verification result of an issued token, and fetching it (three times at most; a team call's, in its scope). */
+export function ResultView({ row, onChanged, scope }: { row: HistoryRow; onChanged(): void; scope?: 'branch' | 'all' }) {
   const say = useRenderRef();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -31,7 +31,8 @@ export function ResultView({ row, onChanged }: { row: HistoryRow; onChanged(): v
   const fetchNow = async () => {
     setBusy(true);
     setError(undefined);
-    const r = await api.fetchResult({ historyId: row.id });
+    // A team call (another desk's): fetched with this desk's profile and published to the team row.
+    const r = await api.fetchResult(scope ? { historyId: row.id, scope } : { historyId: row.id });
     setBusy(false);
     if (!r.ok) setError(r.error.words ? r.error.words.map(say).join(' ') : r.error.message);
     onChanged();
