@@ -85,7 +85,8 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
     getSettings: async () => ok(settings.get()),
     updateSettings: async ({ settings: next }) => {
       const saved = settings.update(next);
-      history.applyRetention(saved, now());
+      // Retention runs when its limits are saved, not when a column width or the language is.
+      if (next.retentionDays !== undefined || next.retentionRows !== undefined) history.applyRetention(saved, now());
       return ok(saved);
     },
   };
