@@ -130,7 +130,6 @@ export const requestSchemas = {
   historyCurl: z
     .object({ id: z.number().int().positive(), keepBizNo: z.boolean().optional(), scope: z.enum(['desk', 'branch', 'all']).optional() })
     .strict(),
-  exportHistory: z.object({ filter: HistoryFilterSchema, format: z.enum(['csv', 'json']) }).strict(),
   /** `all: true` deletes everything; otherwise the rows matching the filter. */
   deleteHistory: z.union([z.object({ all: z.literal(true) }).strict(), z.object({ filter: HistoryFilterSchema }).strict()]),
   getKeptPhoto: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
@@ -293,7 +292,6 @@ export interface ApiResponses {
   queryHistory: HistoryPage;
   getHistoryRow: HistoryRow;
   historyCurl: { command: string; bizNo: string; keptBizNo: boolean };
-  exportHistory: { text: string; filename: string; count: number };
   deleteHistory: { deleted: number };
   getKeptPhoto: { dataBase64: string };
   getSettings: Settings;

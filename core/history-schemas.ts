@@ -31,6 +31,14 @@ export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;
 export const HistoryCursorSchema = z.object({ startedAt: z.number().int(), id: z.number().int() }).strict();
 export type HistoryCursor = z.infer<typeof HistoryCursorSchema>;
 
+/** The history list's columns an operator can resize (status, time and expiry keep fixed widths: their badges never clip). */
+export const HISTORY_COLUMNS = ['bizNo', 'bizId', 'uuid', 'profile'] as const;
+export type HistoryColumn = (typeof HISTORY_COLUMNS)[number];
+/** A resized column is at least this narrow and at most this wide (CSS px). */
+export const COLUMN_WIDTH_MIN = 48;
+export const COLUMN_WIDTH_MAX = 640;
+const ColumnWidthSchema = z.number().int().min(COLUMN_WIDTH_MIN).max(COLUMN_WIDTH_MAX);
+
 export const SettingsSchema = z
   .object({
     /** Written into every history row. */
@@ -43,6 +51,11 @@ export const SettingsSchema = z
     retentionRows: z.number().int().min(0).max(10_000_000),
     /** The UI language: a locale, or "auto" for the OS/browser language. */
     language: z.enum(LANGUAGE_SETTINGS),
+    /** Widths (CSS px) the operator gave the history list's columns; a column not listed takes its share of the row. */
+    historyColumns: z
+      .object(Object.fromEntries(HISTORY_COLUMNS.map((c) => [c, ColumnWidthSchema])) as Record<HistoryColumn, typeof ColumnWidthSchema>)
+      .partial()
+      .strict(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -128,4 +128,11 @@ export interface HistoryPage {
 /** Shortest search word found anywhere in a value (trigrams); shorter ones match the start of an id. */
 export const SEARCH_MIN_FRAGMENT = 3;
 
-export const DEFAULT_SETTINGS: Settings = { operator: '', keepPhotos: false, retentionDays: 0, retentionRows: 0, language: 'auto' };
+export const DEFAULT_SETTINGS: Settings = {
+  operator: '',
+  keepPhotos: false,
+  retentionDays: 0,
+  retentionRows: 0,
+  language: 'auto',
+  historyColumns: {},
+};

@@ -22,7 +22,6 @@ export const OP_NAMES = [
   'queryHistory',
   'getHistoryRow',
   'historyCurl',
-  'exportHistory',
   'deleteHistory',
   'getKeptPhoto',
   'getSettings',

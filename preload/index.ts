@@ -30,7 +30,6 @@ const api: ConsoleApi = {
   queryHistory: call('queryHistory'),
   getHistoryRow: call('getHistoryRow'),
   historyCurl: call('historyCurl'),
-  exportHistory: call('exportHistory'),
   deleteHistory: call('deleteHistory'),
   getKeptPhoto: call('getKeptPhoto'),
   getSettings: call('getSettings'),

@@ -2,28 +2,26 @@ import type { HistoryFilter, HistoryRow } from '../../core/history';
 import { fail, ok } from '../../core/result';
 import { suggestBizNo } from '../../core/faceid/biz-no';
 import { curlCommand } from '../history/curl';
-import { toCsv, toJson } from '../history/export';
 import { TeamError } from '../team/errors';
 import type { BestImages } from './best-images';
 import type { HandlerDeps, OpImpls } from './handlers';
 
-type HistoryOpName =
-  'queryHistory' | 'getHistoryRow' | 'historyCurl' | 'exportHistory' | 'deleteHistory' | 'getKeptPhoto' | 'getSettings' | 'updateSettings';
+type HistoryOpName = 'queryHistory' | 'getHistoryRow' | 'historyCurl' | 'deleteHistory' | 'getKeptPhoto' | 'getSettings' | 'updateSettings';
 
 const notFound = (id: number) => fail({ code: 'NOT_FOUND', field: 'id', message: `No history row ${id} (it may have been deleted).` });
 
-const deskOnly = (what: 'export' | 'delete') =>
+/** (Exports say the same for themselves: export-ops.ts.) */
+const deskOnly = () =>
   fail({
     code: 'BAD_REQUEST',
     field: 'filter.scope',
-    message: `Only this desk's own history can be ${what === 'export' ? 'exported' : 'deleted'} here (scope "desk"); the team history is the bank's record.`,
+    message: `Only this desk's own history can be deleted here (scope "desk"); the team history is the bank's record.`,
   });
 
 /** The history and the settings that shape it. */
 export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<HistoryOpName> {
   const { history, settings } = deps;
   const now = deps.now ?? Date.now;
-  const stamp = () => new Date(now()).toISOString().replace(/[:.]/g, '-').slice(0, 19);
   return {
     // One query shape for both stores: the scope picks the local history or the team store.
     queryHistory: async ({ filter, cursor, limit }) => {
@@ -66,22 +64,10 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
       const bizNo = keepBizNo ? (row.params.biz_no ?? '') : suggestBizNo(new Date(now()));
       return ok({ command: curlCommand(row, keepBizNo ? { keepOriginal: true } : { fresh: bizNo }), bizNo, keptBizNo: keepBizNo === true });
     },
-    exportHistory: async ({ filter, format }) => {
-      if (filter.scope && filter.scope !== 'desk') return deskOnly('export');
-      let count = 0;
-      const rows = (function* () {
-        for (const r of history.iterate(filter, now())) {
-          count++;
-          yield r;
-        }
-      })();
-      const text = format === 'csv' ? toCsv(rows, now()) : toJson(rows, now());
-      return ok({ text, filename: `faceid-history-${stamp()}.${format}`, count });
-    },
     deleteHistory: async (req) => {
       const filter: HistoryFilter = 'all' in req ? {} : req.filter;
       // The team store is the bank's record, under the bank's retention: a desk never deletes it.
-      if (filter.scope && filter.scope !== 'desk') return deskOnly('delete');
+      if (filter.scope && filter.scope !== 'desk') return deskOnly();
       // Best frames held in memory go with the rows (biometric data; cheaper to drop all than to match).
       bestImages?.clear();
       return ok({ deleted: history.delete(filter, now()) });
@@ -99,7 +85,8 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
     getSettings: async () => ok(settings.get()),
     updateSettings: async ({ settings: next }) => {
       const saved = settings.update(next);
-      history.applyRetention(saved, now());
+      // Retention runs when its limits are saved, not when a column width or the language is.
+      if (next.retentionDays !== undefined || next.retentionRows !== undefined) history.applyRetention(saved, now());
       return ok(saved);
     },
   };

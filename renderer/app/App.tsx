@@ -16,21 +16,18 @@ import { useLanguage } from '../i18n/language-store';
 import { Announcer } from './announcer';
 import { LanguageMenu } from './LanguageMenu';
 import { useConsole } from './store';
-import { initialView, rememberView, tabKeyTarget, VIEWS, type View } from './view-tabs';
+import { tabKeyTarget, VIEWS, type View } from './view-tabs';
 
 /** The console: header with the active profile and the three views (Desk, Support, Expert). */
 export function App() {
   const { t } = useTranslation('app');
   const loadError = useConsole((s) => s.loadError);
-  const [view, setViewState] = useState<View>(initialView);
+  const view = useConsole((s) => s.view);
+  const setView = useConsole((s) => s.setView);
   const [tool, setTool] = useState<'verify' | 'sandbox' | 'team' | null>(null);
   const { t: tt } = useTranslation('team');
   const onSandbox = useConsole((s) => s.profiles.find((p) => p.id === s.activeProfileId)?.builtIn ?? false);
   const tabs = useRef<Partial<Record<View, HTMLButtonElement | null>>>({});
-  const setView = (v: View) => {
-    setViewState(v);
-    rememberView(v);
-  };
   // Roving tabindex: only the selected tab is in the Tab order; arrows, Home and End move between tabs.
   const tab = (v: View) => (
     <button

@@ -18,6 +18,7 @@ import { switchDefaults, type SwitchReport } from '../features/profiles/switch-d
 import { suggestBizNo } from '../features/token-form/biz-no';
 import { i18n } from '../i18n/i18n';
 import { announce } from './announcer';
+import { initialView, rememberView, type View } from './view-tabs';
 
 export interface AttachedPhoto {
   name: string;
@@ -88,6 +89,10 @@ export interface ConsoleState {
    */
   cloneFromHistory(row: HistoryRow, prepared: { photos: ClonePhotos; bizNo: string }): Promise<string | null>;
   dismissCloneNotice(): void;
+  /** The view on screen (Desk, Support, Expert); remembered for the next start. */
+  view: View;
+  /** Shows a view: the tabs and every "go there" action (Use in form, a callback's history row) use it. */
+  setView(view: View): void;
 }
 
 /** Photo facts for validation. */
@@ -403,6 +408,11 @@ export const useConsole = create<ConsoleState>((set, get) => {
     },
     dismissCloneNotice() {
       set({ cloneNotice: undefined });
+    },
+    view: initialView(),
+    setView(view) {
+      set({ view });
+      rememberView(view);
     },
   };
 });

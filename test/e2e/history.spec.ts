@@ -236,3 +236,78 @@ test.describe('token history', () => {
     }
   });
 });
+
+test.describe('history list columns', () => {
+  /** The widths stored in the settings (on the trusted side), as the next start reads them. */
+  const storedWidths = async (page: Page, shell: { origin: string; token: string }) => {
+    const r = await page.request.post(`${shell.origin}/api/getSettings`, { data: {}, headers: { 'X-FaceID-Console-Token': shell.token } });
+    return ((await r.json()) as { value: { historyColumns: Record<string, number> } }).value.historyColumns;
+  };
+  const widthOf = async (page: Page, selector: string) =>
+    Math.round(
+      (await page
+        .locator(selector)
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().width)) ?? 0,
+    );
+
+  test('a column is resized by dragging its edge and by the arrow keys, and keeps its width after a reload', async ({ page, shell }) => {
+    const tag = newTag();
+    await issue(page, { biz_no: `h-${tag}-columns` }, 'issued');
+    await openHistory(page);
+    await search(page, `h-${tag}-columns`, '1 call');
+    const edge = page.getByRole('separator', { name: 'Width of the biz_no column' });
+    await expect(edge).toHaveAttribute('aria-valuemin', '48');
+    const before = Number(await edge.getAttribute('aria-valuenow'));
+    expect(before).toBeGreaterThan(90);
+
+    // Dragged 40 px narrower by the mouse.
+    const box = await edge.boundingBox();
+    if (!box) throw new Error('the column edge has no box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 20, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2 - 40, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const dragged = before - 40;
+    await expect(edge).toHaveAttribute('aria-valuenow', String(dragged));
+    await expect.poll(() => storedWidths(page, shell)).toEqual({ bizNo: dragged });
+
+    // Then one arrow press wider: the edge is a focusable separator (WCAG 2.1.1).
+    await edge.focus();
+    await page.keyboard.press('ArrowRight');
+    const keyed = dragged + 16;
+    await expect(edge).toHaveAttribute('aria-valuenow', String(keyed));
+    await expect(edge).toHaveAttribute('aria-valuetext', `${keyed} pixels`);
+    await expect.poll(() => storedWidths(page, shell)).toEqual({ bizNo: keyed });
+    // The calls' cells follow the header.
+    expect(await widthOf(page, '[role="option"] .cell:nth-child(2)')).toBe(keyed);
+
+    await page.reload();
+    await openHistory(page);
+    await search(page, `h-${tag}-columns`, '1 call');
+    await expect(edge).toHaveAttribute('aria-valuenow', String(keyed));
+    expect(await widthOf(page, '.history-head .cell:nth-child(2)')).toBe(keyed);
+    expect(await widthOf(page, '[role="option"] .cell:nth-child(2)')).toBe(keyed);
+
+    // A column hidden in a narrower window keeps its width for when the window is wide again.
+    const idEdge = page.getByRole('separator', { name: 'Width of the biz_id / error column' });
+    await idEdge.focus();
+    await page.keyboard.press('Home');
+    await expect(idEdge).toHaveAttribute('aria-valuenow', '48');
+    await expect.poll(() => storedWidths(page, shell)).toEqual({ bizNo: keyed, bizId: 48 });
+    const size = page.viewportSize() ?? { width: 1280, height: 720 };
+    await page.setViewportSize({ width: 1024, height: size.height });
+    await expect(idEdge).toBeHidden();
+    await expect(edge).toBeVisible();
+    await page.setViewportSize(size);
+    await expect(idEdge).toHaveAttribute('aria-valuenow', '48');
+
+    // Enter (or a double click) gives each column back its automatic share, for the next tests of this shell.
+    await idEdge.press('Enter');
+    await edge.dblclick();
+    await expect(edge).toHaveAttribute('data-stored', 'auto');
+    await expect.poll(() => storedWidths(page, shell)).toEqual({});
+    await expect(edge).toHaveAttribute('aria-valuenow', String(before));
+  });
+});

@@ -277,3 +277,26 @@ test('sandbox scenes: a forced outcome is one click from the form', async ({ pag
   await page.getByRole('button', { name: 'Issue token' }).click();
   await expect(page.getByText('CONCURRENCY_LIMIT_EXCEEDED').first()).toBeVisible();
 });
+
+test('sandbox callback log: a callback links to its call in the history', async ({ page, context }) => {
+  const bizNo = `callback-${test.info().workerIndex}-${Date.now()}`;
+  await issue(page, { biz_no: bizNo, uuid: 'callback-customer' });
+  const bizId = (await page.locator('code[data-field="biz_id"]').textContent()) ?? '';
+  expect(bizId).not.toBe('');
+  // The customer finishes the flow; the sandbox then calls the profile's notify_url back.
+  const customer = await context.newPage();
+  await customer.goto((await page.getByTestId('liveness-url').textContent()) ?? '');
+  const recorded = customer.waitForResponse((r) => r.url().includes('/faceid/lite/do') && r.request().method() === 'POST');
+  await customer.getByRole('button', { name: 'Liveness failed' }).click();
+  expect((await recorded).status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Sandbox…' }).click();
+  const log = page.getByRole('table', { name: 'Callback log' });
+  // The panel re-reads the log every two seconds; the entry names the call it is about.
+  const entry = log.getByRole('row').filter({ hasText: bizId }).first();
+  await entry.getByRole('button', { name: /^Call #\d+$/ }).click();
+  await expect(page.getByRole('tab', { name: 'Support' })).toHaveAttribute('aria-selected', 'true');
+  const detail = page.getByRole('region', { name: 'Call details' });
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
+  await expect(calls(page).getByRole('option', { selected: true })).toContainText(bizNo.slice(-6));
+});

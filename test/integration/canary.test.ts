@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsoleApp, type ConsoleApp } from '../../main/app/console-app';
 import { createSandbox, type Sandbox } from '../../main/sandbox/server';
+import { exportText } from '../support/export-text';
 
 const CANARY = 'CANARY-9e4b1f2a-secret';
 
@@ -89,8 +90,8 @@ describe('the secret never leaks (canary)', () => {
       const curl = seen(await h.historyCurl({ id: row.id }));
       expect(curl.ok && curl.value.command).toContain('$FACEID_API_SECRET');
     }
-    seen(await h.exportHistory({ filter: {}, format: 'csv' }));
-    seen(await h.exportHistory({ filter: {}, format: 'json' }));
+    expect(seen(await exportText(h, app.downloads, { filter: {}, format: 'csv' }))).toMatchObject({ ok: true, value: { count: 2 } });
+    expect(seen(await exportText(h, app.downloads, { filter: {}, format: 'json' }))).toMatchObject({ ok: true, value: { count: 2 } });
 
     const visible = JSON.stringify(payloads);
     expect(visible).toContain('canary-1');
@@ -230,7 +231,13 @@ describe('the secret never leaks when an upstream echoes the request', () => {
     const fetched = await h.fetchResult({ historyId: issuedId });
     expect(fetched).toMatchObject({ ok: true, value: { resultStatus: 'OK' } });
     payloads.push(fetched, await h.getHistoryRow({ id: issuedId }));
-    payloads.push(await h.exportHistory({ filter: {}, format: 'csv' }), await h.exportHistory({ filter: {}, format: 'json' }));
+    const csv = await exportText(h, app.downloads, { filter: {}, format: 'csv' });
+    const json = await exportText(h, app.downloads, { filter: {}, format: 'json' });
+    expect([csv, json]).toMatchObject([
+      { ok: true, value: { count: 5 } },
+      { ok: true, value: { count: 5 } },
+    ]);
+    payloads.push(csv, json);
 
     const visible = JSON.stringify(payloads);
     // The calls really carried it back: the redaction marker stands where it was.

@@ -11,6 +11,7 @@ import { SettingsStore } from '../../main/settings/settings';
 import { keyFileCipher } from '../../main/vault/keyfile-cipher';
 import { redactorOf } from '../../main/vault/redact';
 import { Vault } from '../../main/vault/vault';
+import { exportText } from '../support/export-text';
 
 const PARAMS = { return_url: 'https://bank.example/r', notify_url: 'https://bank.example/n', comparison_type: '-1' };
 
@@ -82,8 +83,8 @@ describe("the desk's live status on the embedded sandbox", () => {
     );
     const passed = await app.handlers.queryHistory({ filter: { verdict: 'passed' }, limit: 10 });
     expect(passed.ok && passed.value.rows.map((r) => r.bizNo)).toEqual(['desk-1']);
-    const csv = await app.handlers.exportHistory({ filter: { verdict: 'passed' }, format: 'csv' });
-    const [head, line] = csv.ok ? csv.value.text.trim().split('\n') : [];
+    const csv = await exportText(app.handlers, app.downloads, { filter: { verdict: 'passed' }, format: 'csv' });
+    const [head, line] = csv.ok && csv.value.kind === 'rows' ? csv.value.text.trim().split('\n') : [];
     // The result columns close each line; the params JSON before them holds commas of its own.
     expect(head).toMatch(
       /,verdict,result_status,liveness,ref1_confidence,ref2_confidence,match_level,result_fetches,verify_time,result_fetched_at$/,

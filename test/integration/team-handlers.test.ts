@@ -102,7 +102,7 @@ describe.runIf(run)('the history operations over the team store', () => {
   it('refuses to delete or export the team history from a desk, naming the field', async () => {
     const del = await handlers.deleteHistory({ filter: { scope: 'branch' } });
     expect(del).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'filter.scope' } });
-    const exp = await handlers.exportHistory({ filter: { scope: 'all' }, format: 'csv' });
+    const exp = await handlers.saveHistoryExport({ filter: { scope: 'all' }, format: 'csv' });
     expect(exp).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'filter.scope' } });
   });
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SavedExport } from '../../core/api';
 import type { HistoryListRow, HistoryRow } from '../../core/history';
 import { startConsoleApp, type ConsoleApp } from '../../main/app/console-app';
 import { startWebShell, type WebShell } from '../../main/web/server';
@@ -23,7 +24,7 @@ describe('history while a call is in flight', () => {
     mkdirSync(join(dir, 'renderer'));
     writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html>');
     app = await startConsoleApp({ dataDir: join(dir, 'data') });
-    shell = await startWebShell({ handlers: app.handlers, rendererDir: join(dir, 'renderer') });
+    shell = await startWebShell({ handlers: app.handlers, downloads: app.downloads, rendererDir: join(dir, 'renderer') });
     client = { origin: `http://127.0.0.1:${shell.port}`, token: shell.token };
   });
 
@@ -51,6 +52,14 @@ describe('history while a call is in flight', () => {
       },
       photos: {},
     });
+  /** An export the way the browser shell's page makes it: a one-time ticket, then its download. */
+  const exported = async (filter: { text: string }) => {
+    const saved = await ok<SavedExport>('saveHistoryExport', { filter, format: 'json' });
+    if (saved.kind !== 'download') throw new Error(`no download: ${saved.kind}`);
+    const r = await fetch(`${client.origin}${saved.url}`);
+    expect(r.status).toBe(200);
+    return { count: saved.count, rows: (await r.json()) as { bizNo?: string; status?: string }[] };
+  };
   const rowsOf = async (bizNo: string) => (await ok<Page>('queryHistory', { filter: { text: bizNo }, limit: 50 })).rows;
   const pending = (bizNo: string) =>
     until(`the pending row of ${bizNo}`, async () => (await rowsOf(bizNo)).find((r) => r.status === 'pending'));
@@ -84,15 +93,15 @@ describe('history while a call is in flight', () => {
   it('an export mid-call sees the call once, pending; one after it sees it once, issued', async () => {
     const call = slowCall('inflight-export-1', 'inflight-export');
     await pending('inflight-export');
-    const during = await ok<{ text: string; count: number }>('exportHistory', { filter: { text: 'inflight-export' }, format: 'json' });
-    const duringRows = JSON.parse(during.text) as { bizNo?: string; status?: string }[];
+    const during = await exported({ text: 'inflight-export' });
     expect(during.count).toBe(1);
-    expect(duringRows).toHaveLength(1);
-    expect(JSON.stringify(duringRows[0])).toContain('pending');
+    expect(during.rows).toHaveLength(1);
+    expect(JSON.stringify(during.rows[0])).toContain('pending');
     await call;
-    const after = await ok<{ text: string; count: number }>('exportHistory', { filter: { text: 'inflight-export' }, format: 'json' });
+    const after = await exported({ text: 'inflight-export' });
     expect(after.count).toBe(1);
-    expect(JSON.stringify(JSON.parse(after.text))).toContain('issued');
+    expect(after.rows).toHaveLength(1);
+    expect(JSON.stringify(after.rows)).toContain('issued');
   });
 
   it('a delete of everything mid-call keeps the in-flight row, which then completes exactly once', async () => {

@@ -10,6 +10,9 @@ import { STATUS_LABEL, formatShortTime, formatTime } from './format';
 import { useHistory } from './history-store';
 import { TeamOriginTag } from './TeamCallNote';
 import { splitTail } from './ids';
+import type { HistoryColumn } from '../../../core/history-schemas';
+import { ColumnResizer } from './ColumnResizer';
+import { columnStyle, useColumns } from './column-widths';
 
 const ROW_HEIGHT = 34;
 /** Start loading the next page this many rows before the end. */
@@ -98,6 +101,18 @@ function Row({ row, now, watch }: { row: HistoryListRow; now: number; watch?: Ca
   );
 }
 
+/** A resizable column's name, its right edge the separator that sets its width. */
+function HeadCell({ col, label }: { col: HistoryColumn; label: string }) {
+  return (
+    <span className="cell resizable">
+      <span className="head-label" aria-hidden="true">
+        {label}
+      </span>
+      <ColumnResizer col={col} label={label} />
+    </span>
+  );
+}
+
 /** The calls, newest first, virtualized: only the rows on screen exist in the page. */
 export function HistoryList() {
   const { t } = useTranslation('desk');
@@ -113,6 +128,10 @@ export function HistoryList() {
   const { loadMore, select } = useHistory.getState();
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
+  const widths = useColumns((s) => s.widths);
+  useEffect(() => {
+    if (!useColumns.getState().loaded) void useColumns.getState().load();
+  }, []);
   // Not built with React Compiler, so nothing here is auto-memoized; the virtualizer is used as documented.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -162,15 +181,20 @@ export function HistoryList() {
   const setSize = totalCapped ? -1 : Math.max(total, rows.length);
 
   return (
-    <div className="history-list">
-      <div className="history-row history-head" aria-hidden="true">
-        <span className="cell">{ts('list.status')}</span>
-        <span className="cell">biz_no</span>
-        <span className="cell">biz_id / error</span>
-        <span className="cell">uuid</span>
-        <span className="cell">{ts('list.profile')}</span>
-        <span className="cell">{ts('list.time')}</span>
-        <span className="cell">
+    <div className="history-list" style={columnStyle(widths)}>
+      {/* The names repeat what each option says; the column edges are the header's own controls. */}
+      <div className="history-row history-head">
+        <span className="cell" aria-hidden="true">
+          {ts('list.status')}
+        </span>
+        <HeadCell col="bizNo" label="biz_no" />
+        <HeadCell col="bizId" label="biz_id / error" />
+        <HeadCell col="uuid" label="uuid" />
+        <HeadCell col="profile" label={ts('list.profile')} />
+        <span className="cell" aria-hidden="true">
+          {ts('list.time')}
+        </span>
+        <span className="cell" aria-hidden="true">
           {t('history.column')} / {ts('list.expires')}
         </span>
       </div>

@@ -16,6 +16,9 @@ export const supportMessages = defineMessages({
       loadingMore: 'Loading older calls…',
       scrollMore: 'Scroll for older calls',
       live: 'Live status of the flow: {stage}',
+      resize: 'Width of the {column} column',
+      resizeValue: '{width} pixels',
+      resizeHelp: 'Drag, or use the arrow keys, to change the width; double-click or Enter for the automatic width',
     },
     search: {
       label: 'Search any part of biz_no, uuid, biz_id, token, request_id, error code or field, biz_extra_data, profile or operator',
@@ -96,6 +99,9 @@ export const supportMessages = defineMessages({
       loadingMore: 'Memuat panggilan lama…',
       scrollMore: 'Gulir untuk panggilan lama',
       live: 'Status alur saat ini: {stage}',
+      resize: 'Lebar kolom {column}',
+      resizeValue: '{width} piksel',
+      resizeHelp: 'Geser, atau tekan tombol panah, untuk mengubah lebar; klik dua kali atau tekan Enter untuk lebar otomatis',
     },
     search: {
       label:
@@ -176,6 +182,9 @@ export const supportMessages = defineMessages({
       loadingMore: '正在加载更早的调用…',
       scrollMore: '向下滚动查看更早的调用',
       live: '流程实时状态：{stage}',
+      resize: '{column} 列宽',
+      resizeValue: '{width} 像素',
+      resizeHelp: '拖动或使用方向键调整列宽；双击或按 Enter 恢复自动宽度',
     },
     search: {
       label: '搜索 biz_no、uuid、biz_id、token、request_id、错误码或出错字段、biz_extra_data、配置或操作员中的任意片段',

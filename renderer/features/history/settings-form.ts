@@ -26,7 +26,7 @@ function wholeNumber(text: string, max: number, what: string): number | string {
 /** Settings to save, or the problems to show (by field). */
 export function fromDraft(
   d: SettingsDraft,
-): { settings: Omit<Settings, 'language'> } | { problems: Partial<Record<keyof SettingsDraft, string>> } {
+): { settings: Omit<Settings, 'language' | 'historyColumns'> } | { problems: Partial<Record<keyof SettingsDraft, string>> } {
   const problems: Partial<Record<keyof SettingsDraft, string>> = {};
   const operator = d.operator.trim();
   if (operator.length > 120) problems.operator = 'The operator name can be at most 120 characters.';

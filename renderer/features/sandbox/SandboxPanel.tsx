@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SandboxFaultPlan, SandboxState } from '../../../core/api';
 import { useTranslation } from 'react-i18next';
 import { checkFaultPlan, type FaultOperation } from '../../../core/sandbox-faults';
+import { useConsole } from '../../app/store';
 import { api } from '../../bridge';
 import { useHistory } from '../history/history-store';
 import { SandboxScenes } from './SandboxScenes';
@@ -21,10 +22,10 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
   const [operation, setOperation] = useState<Operation>('');
   const dialog = useRef<HTMLDialogElement>(null);
   const { t } = useTranslation('support');
-  // The views are the App's; the panel moves to one the way the operator would, by its tab.
+  // The view is the app store's: the panel closes and shows the form (Use in form) or the history row.
   const goTo = (view: 'expert' | 'support') => {
     dialog.current?.close();
-    document.getElementById(`tab-${view}`)?.click();
+    useConsole.getState().setView(view);
   };
 
   const refresh = useCallback(() => {
