@@ -4,6 +4,7 @@
  * and by curl, in interleaved pairs, to a bare upstream on loopback; medians are compared.
  */
 import { execFile } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ export interface OverheadReport {
   handler_table: { photos: OverheadFigures; liveness_only: OverheadFigures };
   browser_shell: { photos: OverheadFigures; liveness_only: OverheadFigures };
   photo_bytes: number[];
+  /** downscaleStagedPhoto of one ~4 MB noisy JPEG to ≤ 2 MB, median of 5. */
+  downscale: { source_bytes: number; fitted_bytes: number; downscale_ms: number; runs: number };
 }
 
 const median = (xs: number[]) => {
@@ -46,6 +49,7 @@ export async function benchOverhead(pairs = 15): Promise<OverheadReport> {
   const upstream = await startBareUpstream();
   const app = await startConsoleApp({ dataDir: join(dir, 'data') });
   const shell = await startWebShell({ handlers: app.handlers, rendererDir: join(dir, 'no-renderer') });
+  const agent = new Agent({ keepAlive: true, maxSockets: 6 });
   try {
     const photos = [await noisyJpeg(1_900_000), await noisyJpeg(1_950_000)];
     const files = photos.map((p, i) => {
@@ -113,14 +117,30 @@ export async function benchOverhead(pairs = 15): Promise<OverheadReport> {
       for (const r of refs) await app.handlers.dropPhoto(r);
     };
     const origin = `http://127.0.0.1:${shell.port}`;
-    const post = async (op: string, body: Uint8Array | string, headers: Record<string, string>) => {
-      const res = await fetch(`${origin}/api/${op}`, {
-        method: 'POST',
-        headers: { 'X-FaceID-Console-Token': shell.token, Origin: origin, ...headers },
-        body,
+    // The page's requests, as a browser sends them: one kept-alive connection, the body written as
+    // it is. node:http rather than fetch: this client shares the console's event loop (a browser
+    // does not), and undici's fetch copies every body once more before it writes it.
+    const post = (op: string, body: Uint8Array | string, headers: Record<string, string>) =>
+      new Promise<{ ok: boolean; value?: { outcome?: string; handle?: string } }>((resolve, reject) => {
+        const req = httpRequest(`${origin}/api/${op}`, {
+          agent,
+          method: 'POST',
+          headers: { 'X-FaceID-Console-Token': shell.token, Origin: origin, 'Content-Length': Buffer.byteLength(body), ...headers },
+        });
+        req.once('response', (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.once('end', () => {
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean });
+            } catch (e) {
+              reject(e instanceof Error ? e : new Error(String(e)));
+            }
+          });
+        });
+        req.once('error', reject);
+        req.end(body);
       });
-      return (await res.json()) as { ok: boolean; value?: { outcome?: string; handle?: string } };
-    };
     const viaShell: ConsoleCall = async (withPhotos, n) => {
       const refs = withPhotos
         ? await Promise.all(
@@ -158,12 +178,26 @@ export async function benchOverhead(pairs = 15): Promise<OverheadReport> {
       return { console_ms: round(console_ms), curl_ms: round(curl_ms), ratio: round(console_ms / curl_ms), pairs };
     };
 
-    return {
-      handler_table: { photos: await measure(viaTable, true), liveness_only: await measure(viaTable, false) },
-      browser_shell: { photos: await measure(viaShell, true), liveness_only: await measure(viaShell, false) },
-      photo_bytes: photos.map((p) => p.length),
-    };
+    const handler_table = { photos: await measure(viaTable, true), liveness_only: await measure(viaTable, false) };
+    const browser_shell = { photos: await measure(viaShell, true), liveness_only: await measure(viaShell, false) };
+
+    // "Downscale to fit" on the trusted side: a ~4 MB photo staged once, fitted under 2 MB (sharp, thread pool).
+    const big = await noisyJpeg(4_000_000);
+    const source = handleOf(await app.handlers.stagePhoto({ name: 'big.jpg', bytes: big }));
+    const times: number[] = [];
+    let fitted = 0;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      const r = await app.handlers.downscaleStagedPhoto(source);
+      times.push(performance.now() - t);
+      if (!r.ok) throw new Error(`downscaleStagedPhoto failed: ${JSON.stringify(r).slice(0, 300)}`);
+      fitted = r.value.photo.facts.bytes;
+      await app.handlers.dropPhoto({ handle: r.value.photo.handle });
+    }
+    const downscale = { source_bytes: big.length, fitted_bytes: fitted, downscale_ms: round(median(times)), runs: times.length };
+    return { handler_table, browser_shell, photo_bytes: photos.map((p) => p.length), downscale };
   } finally {
+    agent.destroy();
     await shell.close();
     await app.close();
     await upstream.close();

@@ -112,6 +112,10 @@ if (wanted('overhead')) {
   line('handler table, liveness only', o.handler_table.liveness_only);
   line('browser shell, 2 photos', o.browser_shell.photos, 1.25);
   line('browser shell, liveness only', o.browser_shell.liveness_only);
+  const d = o.downscale;
+  say(
+    `  downscale to fit (trusted side) ${(d.source_bytes / 1e6).toFixed(1)} MB → ${(d.fitted_bytes / 1e6).toFixed(2)} MB in ${d.downscale_ms} ms (median of ${d.runs})`,
+  );
 }
 
 if (wanted('sandbox')) {

@@ -4,6 +4,7 @@
  * its embedded sandbox is saturated. Load comes from autocannon; figures are printed, never asserted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,18 +203,37 @@ export async function benchConsoleWhileSaturated(): Promise<SaturatedConsole> {
   const dir = mkdtempSync(join(tmpdir(), 'faceid-bench-sat-'));
   const app = await startConsoleApp({ dataDir: join(dir, 'data') });
   const shell = await startWebShell({ handlers: app.handlers, rendererDir: join(dir, 'none') });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const load = bodyFile(dir, 'body.bin', getTokenBody(app.sandbox.apiKey, app.sandbox.apiSecret));
     const origin = `http://127.0.0.1:${shell.port}`;
-    const viaShell = async (op: string, body: unknown) => {
-      const res = await fetch(`${origin}/api/${op}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-FaceID-Console-Token': shell.token, Origin: origin },
-        body: JSON.stringify(body),
+    // As a browser sends them (one kept-alive connection), with node:http: this client shares the
+    // console's event loop, and fetch's own work there would be counted as the console's.
+    const viaShell = (op: string, body: unknown) =>
+      new Promise<void>((resolve, reject) => {
+        const text = JSON.stringify(body);
+        const req = httpRequest(`${origin}/api/${op}`, {
+          agent,
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(text),
+            'X-FaceID-Console-Token': shell.token,
+            Origin: origin,
+          },
+        });
+        req.once('response', (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.once('end', () => {
+            const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean };
+            if (answer.ok) resolve();
+            else reject(new Error(`${op} failed through the browser shell`));
+          });
+        });
+        req.once('error', reject);
+        req.end(text);
       });
-      const answer = (await res.json()) as { ok: boolean };
-      if (!answer.ok) throw new Error(`${op} failed through the browser shell`);
-    };
     const query = { filter: {}, limit: 50 };
     const paths: Array<[string, () => Promise<unknown>]> = [
       ['shellListProfiles', () => viaShell('listProfiles', {})],
@@ -253,6 +273,7 @@ export async function benchConsoleWhileSaturated(): Promise<SaturatedConsole> {
     const idleP99 = figures([...idle.values()].flat()).p99;
     return { p99: Math.max(...Object.values(out).map((x) => x.p99)), idleP99, ...out, rps };
   } finally {
+    agent.destroy();
     await shell.close();
     await app.close();
     rmSync(dir, { recursive: true, force: true });

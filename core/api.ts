@@ -188,6 +188,24 @@ export const requestSchemas = {
   /** The embedded sandbox answers NO_FACE_FOUND / MULTIPLE_FACES from the photos' content (opt-in). */
   setSandboxDetectFaces: z.object({ on: z.boolean() }).strict(),
   saveHistoryExport: z.object({ filter: HistoryFilterSchema, format: z.enum(['csv', 'json']) }).strict(),
+  /**
+   * A staged photo re-encoded on the trusted side as a JPEG within the service's limits (defaults:
+   * IMAGE_LIMITS): a new handle, its facts and a small preview come back, never the photo's bytes.
+   */
+  downscaleStagedPhoto: z
+    .object({
+      handle: PhotoHandleSchema,
+      maxSide: z.number().int().min(64).max(8192).optional(),
+      maxBytes: z
+        .number()
+        .int()
+        .min(16 * 1024)
+        .max(MAX_PHOTO_BYTES)
+        .optional(),
+    })
+    .strict(),
+  /** A photo the history kept (by its SHA-256), staged from the stored copy on the trusted side: a clone never carries its bytes. */
+  stageKeptPhoto: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(255) }).strict(),
 } as const satisfies Record<OpName, z.ZodType>;
 
 // Every operation name has a schema, and every schema an operation name.
@@ -318,6 +336,17 @@ export interface ApiResponses {
   saveHistoryExport: SavedExport;
   getSandboxLan: SandboxLan;
   setSandboxLan: SandboxLan;
+  downscaleStagedPhoto: StagedPhotoWithPreview & { fitted: { width: number; height: number }; elapsedMs: number };
+  stageKeptPhoto: StagedPhotoWithPreview;
+}
+
+/**
+ * A photo staged by the trusted side itself (downscaled, or from the history's kept copy): the
+ * renderer never had these bytes, so it shows a bounded JPEG preview (≤ 480 px, base64).
+ */
+export interface StagedPhotoWithPreview {
+  photo: StagedPhotoInfo;
+  preview: { dataBase64: string };
 }
 
 /** Where the embedded sandbox can be reached: always loopback; also a LAN address once the operator chose one. */

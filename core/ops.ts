@@ -43,6 +43,8 @@ export const OP_NAMES = [
   'setSandboxLan',
   'teamOutbox',
   'saveHistoryExport',
+  'downscaleStagedPhoto',
+  'stageKeptPhoto',
 ] as const;
 
 export type OpName = (typeof OP_NAMES)[number];

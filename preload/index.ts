@@ -51,6 +51,8 @@ const api: ConsoleApi = {
   setSandboxLan: call('setSandboxLan'),
   teamOutbox: call('teamOutbox'),
   saveHistoryExport: call('saveHistoryExport'),
+  downscaleStagedPhoto: call('downscaleStagedPhoto'),
+  stageKeptPhoto: call('stageKeptPhoto'),
 };
 
 contextBridge.exposeInMainWorld('faceidConsole', api);

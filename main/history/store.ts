@@ -394,10 +394,10 @@ export class HistoryStore {
     })();
   }
 
-  /** Kept photo bytes by hash. */
+  /** Kept photo bytes by hash (the buffer SQLite answered: the caller owns it, no further copy). */
   photo(sha256: string): Uint8Array | undefined {
     const r = this.stmt('SELECT bytes FROM photos WHERE sha256 = ?').get(sha256) as { bytes: Buffer } | undefined;
-    return r ? new Uint8Array(r.bytes) : undefined;
+    return r ? r.bytes : undefined;
   }
 
   /**

@@ -13,6 +13,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { photoFacts, type PhotoFacts } from '../../core/faceid/photo';
 
+/**
+ * SHA-256 digests the trusted side already computed for a byte buffer while it arrived (the
+ * browser shell hashes a photo chunk by chunk as it reads the upload): put() uses one instead of
+ * reading the bytes again. Keyed by the buffer object itself, so only trusted code that holds the
+ * very buffer can vouch for it; the renderer's payload can never name a digest.
+ */
+const knownDigests = new WeakMap<Uint8Array, string>();
+
+/** Records the SHA-256 the caller computed over exactly these bytes (as they were read, unchanged since). */
+export function vouchDigest(bytes: Uint8Array, sha256: string): Uint8Array {
+  knownDigests.set(bytes, sha256);
+  return bytes;
+}
+
 /** Eight photos (four two-photo forms) and 64 MB, whichever is reached first. */
 export const STAGE_LIMITS = { maxPhotos: 8, maxBytes: 64 * 1024 * 1024 } as const;
 
@@ -44,11 +58,13 @@ export class PhotoStage {
   /** Stages a photo (one pass: hash, sniff, measure) and evicts the least recently used beyond the caps. */
   put(name: string, data: Uint8Array): { photo: StagedPhoto; evicted: string[] } {
     const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const vouched = knownDigests.get(data);
+    knownDigests.delete(data);
     const photo: StagedPhoto = {
       handle: `ph_${randomBytes(18).toString('base64url')}`,
       name,
       bytes,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: vouched ?? createHash('sha256').update(bytes).digest('hex'),
       facts: photoFacts(bytes),
     };
     this.photos.set(photo.handle, photo);

@@ -91,7 +91,7 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
   const downloads = new DownloadTickets(deps.now);
   const impl: OpImpls<OpName> = {
     ...catalogueOps(),
-    ...photoOps(stage),
+    ...photoOps(stage, opDeps),
     ...tokenOps(opDeps, stage),
     ...profileOps(opDeps),
     ...historyOps(opDeps, ctx.bestImages),

@@ -8,13 +8,16 @@
  * (`application/octet-stream`, at most MAX_PHOTO_BYTES) with its display name percent-encoded in
  * `X-FaceID-Photo-Name`: no base64 (+33 %), no JSON parse of megabytes, one copy.
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OP_NAMES, type OpName } from '../../core/api';
 import { MAX_PHOTO_BYTES, MAX_REQUEST_BYTES } from '../../core/limits';
+import { vouchDigest } from '../photos/stage';
 import type { HandlerTable } from '../services/handlers';
 import { answerApiError, answerJson, type AnswerOptions } from './respond';
 
 type Body = { kind: 'ok'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
+type PhotoBody = { kind: 'ok'; bytes: Buffer; sha256: string } | { kind: 'too-large' } | { kind: 'aborted' };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -37,6 +40,42 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
     req.on('data', onData);
     req.on('end', () => finish({ kind: 'ok', bytes: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size) }));
     // A client that hangs up mid-body: nothing to answer, but the stream's error must be heard.
+    req.on('error', () => finish({ kind: 'aborted' }));
+    req.on('close', () => finish({ kind: 'aborted' }));
+  });
+}
+
+/**
+ * A photo upload, read in one pass: each chunk is copied once, into a buffer of the declared
+ * length, and hashed as it arrives, so the SHA-256 is ready when the last chunk is (the staging
+ * area then does not read the bytes again: vouchDigest). Without a Content-Length (chunked) the
+ * chunks are joined at the end, as readBody does.
+ */
+function readPhotoBody(req: IncomingMessage, limit: number, declared: number): Promise<PhotoBody> {
+  return new Promise((resolve) => {
+    const hash = createHash('sha256');
+    const into = declared > 0 ? Buffer.allocUnsafe(declared) : null;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (body: PhotoBody) => {
+      if (done) return;
+      done = true;
+      req.removeListener('data', onData);
+      resolve(body);
+    };
+    const onData = (chunk: Buffer) => {
+      if (size + chunk.length > (into ? into.length : limit)) return finish({ kind: 'too-large' });
+      if (into) chunk.copy(into, size);
+      else chunks.push(chunk);
+      size += chunk.length;
+      hash.update(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      const bytes = into ? into.subarray(0, size) : Buffer.concat(chunks, size);
+      finish({ kind: 'ok', bytes, sha256: hash.digest('hex') });
+    });
     req.on('error', () => finish({ kind: 'aborted' }));
     req.on('close', () => finish({ kind: 'aborted' }));
   });
@@ -101,16 +140,16 @@ export async function serveApi(
   const declared = Number(req.headers['content-length'] ?? '0');
   if (declared > limit) return answerApiError(res, 413, 'REQUEST_TOO_LARGE', tooLarge, { ...options, close: true });
   if (/100-continue/i.test(req.headers.expect ?? '')) res.writeContinue();
+  if (binary) {
+    const photo = await readPhotoBody(req, limit, declared);
+    if (photo.kind === 'aborted') return void res.destroy();
+    if (photo.kind === 'too-large') return answerApiError(res, 413, 'REQUEST_TOO_LARGE', tooLarge, { ...options, close: true });
+    // The buffer goes to the stage as it is (a Buffer is a Uint8Array), with the digest taken while it arrived.
+    return answerJson(res, 200, await handlers.stagePhoto({ name, bytes: vouchDigest(photo.bytes, photo.sha256) }), options);
+  }
   const body = await readBody(req, limit);
   if (body.kind === 'aborted') return void res.destroy();
   if (body.kind === 'too-large') return answerApiError(res, 413, 'REQUEST_TOO_LARGE', tooLarge, { ...options, close: true });
-  if (binary)
-    return answerJson(
-      res,
-      200,
-      await handlers.stagePhoto({ name, bytes: new Uint8Array(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength) }),
-      options,
-    );
   let text: string;
   try {
     text = utf8.decode(body.bytes);

@@ -4,7 +4,7 @@
  * bridge; components only render and dispatch.
  */
 import { create } from 'zustand';
-import type { IssueTokenOutcome, PhotoRef, ProfileSummary, StagedPhotoInfo } from '../../core/api';
+import type { IssueTokenOutcome, PhotoRef, ProfileSummary, StagedPhotoInfo, StagedPhotoWithPreview } from '../../core/api';
 import { MAX_PHOTO_BYTES } from '../../core/limits';
 import { FILE_PARAMS, paramSpec, type FileParamName } from '../../core/faceid/catalogue';
 import { formatBytes, photoFacts, type PhotoFacts } from '../../core/faceid/photo';
@@ -22,12 +22,19 @@ import { initialView, rememberView, type View } from './view-tabs';
 
 export interface AttachedPhoto {
   name: string;
-  bytes: Uint8Array;
+  /**
+   * The bytes, when the photo came from this page (dropped, pasted, captured, imported). A photo
+   * the trusted side staged itself (downscaled, or a clone's kept copy) has none here: the
+   * renderer shows its bounded preview, and the bytes never cross the bridge.
+   */
+  bytes?: Uint8Array;
   facts: PhotoFacts;
-  /** blob: URL of the preview; revoked when the photo is replaced or removed. */
+  /** blob: URL of the preview (the photo, or the trusted side's small JPEG; '' when none); revoked when the photo is replaced or removed. */
   url: string;
   /** The photo staged on the trusted side (sent there once, when attached); issue and resend use its handle. */
   staged: Promise<Result<StagedPhotoInfo>>;
+  /** Stages the same photo again after the bounded staging area evicted it (from this page's bytes, or on the trusted side). */
+  restage: () => Promise<Result<StagedPhotoInfo>>;
   /** SHA-256 of the scan or capture this photo was cropped or rotated from (sent with the call, kept in the history). */
   originalSha256?: string;
 }
@@ -73,6 +80,13 @@ export interface ConsoleState {
   setOtherMode(name: string, on: boolean): void;
   newBizNo(): void;
   attachPhoto(name: FileParamName, file: { name: string; bytes: Uint8Array; originalSha256?: string }): boolean;
+  /**
+   * Shows a photo the trusted side staged itself (a downscale, a clone's kept copy) by its
+   * preview; `restage` stages it again there if the staging area evicts it. False when it is no image.
+   */
+  attachStaged(name: FileParamName, staged: StagedPhotoWithPreview, restage: Restage, originalSha256?: string): boolean;
+  /** The photo downscaled on the trusted side within the service's limits (its bytes stay there); the refusal, if any. */
+  downscalePhoto(name: FileParamName): Promise<Result<null>>;
   removePhoto(name: FileParamName): void;
   requestIssue(): void;
   confirmIssue(confirmed: boolean): void;
@@ -119,6 +133,36 @@ function stagePhoto(name: string, bytes: Uint8Array): Promise<Result<StagedPhoto
   return staged;
 }
 
+/** Remembers a handle the trusted side staged on its own (a downscale, a clone's kept photo). */
+export function trackStaged<T extends StagedPhotoWithPreview>(r: Result<T>): Result<T> {
+  if (r.ok) liveHandles.add(r.value.photo.handle);
+  return r;
+}
+
+/** A kept photo of the history, staged from its stored copy on the trusted side. */
+export async function stageKeptPhoto(sha256: string, name: string): Promise<Result<StagedPhotoWithPreview>> {
+  return trackStaged(await api.stageKeptPhoto({ sha256, name }));
+}
+
+/** A staged photo downscaled on the trusted side: a new handle, its facts and a preview. */
+export async function downscaleStaged(handle: string): Promise<Result<StagedPhotoWithPreview>> {
+  return trackStaged(await api.downscaleStagedPhoto({ handle }));
+}
+
+const infoOnly = (r: Result<StagedPhotoWithPreview>): Result<StagedPhotoInfo> => (r.ok ? { ok: true, value: r.value.photo } : r);
+
+/** A blob: URL for the trusted side's base64 JPEG preview ('' when there is none). */
+function previewUrl(dataBase64: string): string {
+  if (!dataBase64) return '';
+  const binary = atob(dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
+}
+
+/** How a photo staged on the trusted side is staged again, should the staging area evict it. */
+export type Restage = () => Promise<Result<StagedPhotoWithPreview>>;
+
 function dropHandle(handle: string): void {
   liveHandles.delete(handle);
   void api.dropPhoto({ handle });
@@ -146,7 +190,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       let photo = get().photos[name];
       if (!photo) continue;
       if (again) {
-        const restaged: AttachedPhoto = { ...photo, staged: stagePhoto(photo.name, photo.bytes) };
+        const restaged: AttachedPhoto = { ...photo, staged: photo.restage() };
         set((st) => ({ photos: { ...st.photos, [name]: restaged } }));
         photo = restaged;
       }
@@ -304,14 +348,77 @@ export const useConsole = create<ConsoleState>((set, get) => {
       const url = URL.createObjectURL(new Blob([file.bytes.slice().buffer], { type: 'image/*' }));
       // Staged at once, while the operator fills in the rest of the form.
       const staged = stagePhoto(file.name, file.bytes);
+      const restage = () => stagePhoto(file.name, file.bytes);
       set((s) => ({
-        photos: { ...s.photos, [name]: { name: file.name, bytes: file.bytes, facts, url, staged, originalSha256: file.originalSha256 } },
+        photos: {
+          ...s.photos,
+          [name]: { name: file.name, bytes: file.bytes, facts, url, staged, restage, originalSha256: file.originalSha256 },
+        },
         photoErrors: { ...s.photoErrors, [name]: undefined },
         touched: { ...s.touched, [name]: true },
         editedSinceCall: { ...s.editedSinceCall, [name]: true },
       }));
       return true;
     },
+    attachStaged(name, staged, restage, originalSha256) {
+      const { photo: info, preview } = staged;
+      if (info.facts.format === null) {
+        dropHandle(info.handle);
+        set((s) => ({ photoErrors: { ...s.photoErrors, [name]: i18n.t('app:store.notAnImage', { name: info.name }) } }));
+        return false;
+      }
+      const old = get().photos[name];
+      if (old) URL.revokeObjectURL(old.url);
+      dropStaged(old);
+      const photo: AttachedPhoto = {
+        name: info.name,
+        facts: info.facts,
+        url: previewUrl(preview.dataBase64),
+        staged: Promise.resolve({ ok: true, value: info }),
+        restage: async () => infoOnly(await restage()),
+        ...(originalSha256 ? { originalSha256 } : {}),
+      };
+      set((s) => ({
+        photos: { ...s.photos, [name]: photo },
+        photoErrors: { ...s.photoErrors, [name]: undefined },
+        touched: { ...s.touched, [name]: true },
+        editedSinceCall: { ...s.editedSinceCall, [name]: true },
+      }));
+      return true;
+    },
+
+    async downscalePhoto(name) {
+      const source = get().photos[name];
+      if (!source) return { ok: true, value: null };
+      const fit = async (again: boolean): Promise<Result<StagedPhotoWithPreview>> => {
+        const s = await (again ? source.restage() : source.staged);
+        if (!s.ok) return s;
+        const fitted = await downscaleStaged(s.value.handle);
+        // A source staged again only for this fit is not the form's: forget it at once.
+        if (again) dropHandle(s.value.handle);
+        return fitted;
+      };
+      let r = await fit(false);
+      // The source was evicted from the bounded staging area: stage it again and fit that.
+      if (!r.ok && r.error.code === 'PHOTO_NOT_STAGED') r = await fit(true);
+      if (!r.ok) return r;
+      // The operator may have replaced the photo meanwhile: the fitted copy is then not wanted.
+      if (get().photos[name] !== source) {
+        dropHandle(r.value.photo.handle);
+        return { ok: true, value: null };
+      }
+      // Evicted later, the fitted copy is made again from its source, on the trusted side.
+      const restage: Restage = async () => {
+        const s = await source.restage();
+        if (!s.ok) return s;
+        const again = await downscaleStaged(s.value.handle);
+        dropHandle(s.value.handle);
+        return again;
+      };
+      get().attachStaged(name, r.value, restage, source.originalSha256);
+      return { ok: true, value: null };
+    },
+
     removePhoto(name) {
       const old = get().photos[name];
       if (old) URL.revokeObjectURL(old.url);
@@ -351,7 +458,11 @@ export const useConsole = create<ConsoleState>((set, get) => {
     },
 
     async cloneFromHistory(row, prepared) {
-      if (get().call.phase === 'sending') return i18n.t('app:store.cloneWhileSending');
+      if (get().call.phase === 'sending') {
+        // The kept photos were staged for this clone: forget them, it does not happen.
+        for (const kept of Object.values(prepared.photos.attach)) if (kept) dropHandle(kept.staged.photo.handle);
+        return i18n.t('app:store.cloneWhileSending');
+      }
       const plan = planClone(row, get().profiles, get().activeProfileId);
       let profile = plan.profile;
       if (profile.kind === 'switch') {
@@ -374,16 +485,18 @@ export const useConsole = create<ConsoleState>((set, get) => {
       const reattached: CloneReport['reattached'] = [];
       const missing: MissingPhoto[] = [...prepared.photos.missing];
       for (const name of FILE_PARAMS) {
-        const file = prepared.photos.attach[name];
-        if (!file) continue;
-        if (get().attachPhoto(name, file)) reattached.push({ param: name, filename: file.name });
+        const kept = prepared.photos.attach[name];
+        if (!kept) continue;
+        const info = kept.staged.photo;
+        // Staged again from the same kept copy, on the trusted side, should the staging area evict it.
+        const restage = () => stageKeptPhoto(kept.sha256, info.name);
+        if (get().attachStaged(name, kept.staged, restage)) reattached.push({ param: name, filename: info.name });
         else {
-          const sha256 = row.photos.find((p) => p.param === name)?.sha256 ?? '';
           missing.push({
             param: name,
-            filename: file.name,
-            bytes: file.bytes.length,
-            sha256,
+            filename: info.name,
+            bytes: info.facts.bytes,
+            sha256: kept.sha256,
             reason: get().photoErrors[name] ?? i18n.t('app:store.notAttached'),
           });
         }

@@ -219,10 +219,19 @@ test.describe('token history', () => {
         .click();
       await expect(detail.getByRole('list', { name: 'Photos sent' })).toContainText('bytes kept');
       await expect(detail).toContainText(`by desk ${tag}`);
+      // The kept copy is staged on the trusted side: the clone asks for a handle, never for the bytes.
+      const asked: string[] = [];
+      const listen = (r: { url(): string }) => {
+        const op = /\/api\/(\w+)$/.exec(r.url())?.[1];
+        if (op === 'getKeptPhoto' || op === 'stageKeptPhoto' || op === 'stagePhoto') asked.push(op);
+      };
+      page.on('request', listen);
       await detail.getByRole('button', { name: 'Clone into form' }).click();
       await expect(page.getByRole('status', { name: 'Cloned from history' })).toContainText(
         'image_ref1: re-attached face.jpg from the kept copy',
       );
+      page.off('request', listen);
+      expect(asked).toEqual(['stageKeptPhoto']);
       await expect(page.getByRole('img', { name: 'image_ref1 preview' })).toBeVisible();
       await expect(page.getByTestId('image_ref1-facts')).toContainText('320×400 px');
     } finally {

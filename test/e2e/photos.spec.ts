@@ -19,8 +19,18 @@ test.describe('reference photos', () => {
     const field = page.locator('[data-param="image_ref1"]');
     await expect(field).toContainText('uploads over 2.0 MB are believed to be refused');
     await expect(page.getByTestId('image_ref1-facts')).toContainText('4.4 MB');
+    // Fitted where it is staged: the click asks for a new handle and sends no photo again.
+    const asked: string[] = [];
+    const listen = (r: { url(): string }) => {
+      const op = /\/api\/(\w+)$/.exec(r.url())?.[1];
+      if (op === 'stagePhoto' || op === 'downscaleStagedPhoto') asked.push(op);
+    };
+    page.on('request', listen);
     await page.getByRole('button', { name: 'Downscale to fit' }).click();
     await expect(page.getByTestId('image_ref1-facts')).toContainText('big-fitted.jpg');
+    page.off('request', listen);
+    expect(asked).toEqual(['downscaleStagedPhoto']);
+    await expect(page.getByRole('img', { name: 'image_ref1 preview' })).toBeVisible();
     await expect(field).not.toContainText('believed to be refused');
     const size = await page.getByTestId('image_ref1-facts').innerText();
     const mb = Number(size.match(/([\d.]+) MB/)?.[1] ?? '0');

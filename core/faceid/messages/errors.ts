@@ -163,6 +163,12 @@ export const errorsMessages = defineMessages({
       'third-party': 'seen only in third-party code (sources: {sources})',
       inferred: 'our inference (sources: {sources})',
     },
+    photo: {
+      undecodable: 'The photo could not be read as an image.',
+      cannotFit: 'The photo could not be brought under {max}.',
+      notKept: 'That photo was not kept (only its hash is stored unless photo keeping is on).',
+      keptChanged: 'The kept copy of that photo no longer matches its recorded SHA-256.',
+    },
   },
   id: {
     codes: {
@@ -320,6 +326,12 @@ export const errorsMessages = defineMessages({
       'third-party': 'hanya terlihat di kode pihak ketiga (sumber: {sources})',
       inferred: 'kesimpulan kami (sumber: {sources})',
     },
+    photo: {
+      undecodable: 'Foto tidak dapat dibaca sebagai gambar.',
+      cannotFit: 'Foto tidak dapat diperkecil sampai di bawah {max}.',
+      notKept: 'Foto itu tidak disimpan (hanya hash-nya yang dicatat, kecuali penyimpanan foto diaktifkan).',
+      keptChanged: 'Salinan foto yang disimpan tidak lagi cocok dengan SHA-256 yang tercatat.',
+    },
   },
   zh: {
     codes: {
@@ -471,6 +483,12 @@ export const errorsMessages = defineMessages({
       china: '仅中国版文档有记载（来源：{sources}）',
       'third-party': '仅见于第三方代码（来源：{sources}）',
       inferred: '我们的推断（来源：{sources}）',
+    },
+    photo: {
+      undecodable: '无法将该照片识别为图像。',
+      cannotFit: '无法将照片压缩到 {max} 以内。',
+      notKept: '该照片未保存（除非开启照片保存，否则只记录其哈希值）。',
+      keptChanged: '保存的照片副本与记录的 SHA-256 不再一致。',
     },
   },
 });

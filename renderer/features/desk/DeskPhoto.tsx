@@ -50,7 +50,7 @@ export function DeskPhoto() {
       {photo ? (
         <div className="desk-photo-body">
           <img src={photo.url} alt={t('verdict.reference')} className="desk-thumb" />
-          <span>{t('form.photoName', { name: photo.name, size: formatBytes(photo.bytes.length) })}</span>
+          <span>{t('form.photoName', { name: photo.name, size: formatBytes(photo.facts.bytes) })}</span>
           <button type="button" className="small" onClick={() => useDesk.getState().answerPhoto(false)}>
             {t('form.remove')}
           </button>

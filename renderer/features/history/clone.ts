@@ -2,7 +2,7 @@
  * Replaying a past call: which form values it gives, which profile it belongs to, which photos
  * can come back. Pure; the store applies the plan and the history view fetches what it needs.
  */
-import type { ProfileSummary } from '../../../core/api';
+import type { ProfileSummary, StagedPhotoWithPreview } from '../../../core/api';
 import { FILE_PARAMS, FORM_PARAMS, type FileParamName } from '../../../core/faceid/catalogue';
 import type { HistoryPhoto, HistoryRow } from '../../../core/history';
 
@@ -50,9 +50,12 @@ export interface MissingPhoto {
   reason: string;
 }
 
-/** Photos fetched from the history's kept copies, and those that could not be. */
+/**
+ * Photos staged from the history's kept copies on the trusted side (a handle, facts and a small
+ * preview each: their bytes never cross the bridge), and those that could not be.
+ */
 export interface ClonePhotos {
-  attach: Partial<Record<FileParamName, { name: string; bytes: Uint8Array }>>;
+  attach: Partial<Record<FileParamName, { sha256: string; staged: StagedPhotoWithPreview }>>;
   missing: MissingPhoto[];
 }
 

@@ -1,9 +1,11 @@
 /**
- * What the history view fetches before a clone: the kept photo bytes and a biz_no that no
- * recorded call has used.
+ * What the history view prepares before a clone: the kept photos, staged on the trusted side,
+ * and a biz_no that no recorded call has used.
  */
 import type { HistoryRow } from '../../../core/history';
 import { api } from '../../bridge';
+import { stageKeptPhoto } from '../../app/store';
+import { renderRef } from '../../i18n/message-ref';
 import { suggestBizNo } from '../token-form/biz-no';
 import { missingPhoto, type ClonePhotos } from './clone';
 
@@ -15,7 +17,7 @@ export function fromBase64(b64: string): Uint8Array {
   return bytes;
 }
 
-/** The photos of a call: kept ones fetched, the others listed to be attached again. */
+/** The photos of a call: kept ones staged from their stored copies on the trusted side, the others listed to be attached again. */
 export async function fetchClonePhotos(row: Pick<HistoryRow, 'photos'>): Promise<ClonePhotos> {
   const out: ClonePhotos = { attach: {}, missing: [] };
   for (const p of row.photos) {
@@ -23,16 +25,9 @@ export async function fetchClonePhotos(row: Pick<HistoryRow, 'photos'>): Promise
       out.missing.push(missingPhoto(p, 'photo keeping was off when the call was made, so only its hash was recorded'));
       continue;
     }
-    const r = await api.getKeptPhoto({ sha256: p.sha256 });
-    if (!r.ok) {
-      out.missing.push(missingPhoto(p, r.error.message));
-      continue;
-    }
-    try {
-      out.attach[p.param] = { name: p.filename, bytes: fromBase64(r.value.dataBase64) };
-    } catch {
-      out.missing.push(missingPhoto(p, 'the kept copy could not be read'));
-    }
+    const r = await stageKeptPhoto(p.sha256, p.filename);
+    if (r.ok) out.attach[p.param] = { sha256: p.sha256, staged: r.value };
+    else out.missing.push(missingPhoto(p, r.error.words?.[0] ? renderRef(r.error.words[0]) : r.error.message));
   }
   return out;
 }

@@ -7,7 +7,6 @@ import type { FieldIssue } from '../../../core/result';
 import { photoSet, useConsole } from '../../app/store';
 import { useRenderRef } from '../../i18n/message-ref';
 import { FieldMessages } from '../token-form/FieldMessages';
-import { fitToServiceLimits } from './downscale';
 import { PhotoCheck } from '../precheck/PhotoCheck';
 
 interface Props {
@@ -27,7 +26,7 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
   const values = useConsole((s) => s.values);
   const photos = useConsole((s) => s.photos);
   const focusRequest = useConsole((s) => s.focusRequest);
-  const { attachPhoto, removePhoto } = useConsole.getState();
+  const { attachPhoto, removePhoto, downscalePhoto } = useConsole.getState();
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -49,14 +48,14 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
     setFailure(null);
     attachPhoto(name, await readFile(file));
   };
+  // Downscaled on the trusted side, where the photo is staged: its bytes do not cross the bridge again.
   const fit = async () => {
     if (!photo) return;
     setBusy(t('photos.downscaling'));
+    setFailure(null);
     try {
-      const bytes = await fitToServiceLimits(photo.bytes);
-      attachPhoto(name, { name: photo.name.replace(/\.[^.]+$/, '') + '-fitted.jpg', bytes });
-    } catch (e) {
-      setFailure(e instanceof Error ? e.message : String(e));
+      const r = await downscalePhoto(name);
+      if (!r.ok) setFailure(r.error.words?.[0] ? say(r.error.words[0]) : r.error.message);
     } finally {
       setBusy(null);
     }
@@ -113,8 +112,10 @@ export function PhotoZone({ name, issues, serviceMessage }: Props) {
           }
         }}
       >
-        {photo ? (
+        {photo?.url ? (
           <img src={photo.url} alt={t('photos.preview', { name })} className="preview" />
+        ) : photo ? (
+          <span className="placeholder">{photo.name}</span>
         ) : (
           <span className="placeholder">{t('photos.placeholder')}</span>
         )}
