@@ -23,7 +23,7 @@ async function analyse(bytes: Uint8Array): Promise<Answer> {
   await loadDetector();
   const tensors = new PhotoTensors(photo.rgb, photo.rgbWidth, photo.rgbHeight);
   try {
-    const { tries, passes } = await runStrategy((model, rotation) => detectFaces(tensors, model, rotation), photo.width / photo.height);
+    const { tries, passes } = await runStrategy((model, rotation) => detectFaces(tensors, model, rotation), photo);
     return {
       ok: true,
       raw: {
