@@ -38,7 +38,9 @@ const isSeparable = (p: unknown): p is SeparableParams =>
 function matches(net: TinyNetLike): boolean {
   const p = net.params as Partial<Params> | undefined;
   if (!p || !net.config.withSeparableConvs || !net.config.isFirstLayerConv2d || typeof net.runMobilenet !== 'function') return false;
-  return isConv(p.conv0) && isConv(p.conv8) && LAYERS.slice(1, 8).every((k) => isSeparable(p[k]));
+  // conv6 and conv7 are optional in face-api's TinyYolov2 (tiny_face_detector has neither).
+  const optional = (k: 'conv6' | 'conv7') => p[k] === undefined || isSeparable(p[k]);
+  return isConv(p.conv0) && isConv(p.conv8) && LAYERS.slice(1, 6).every((k) => isSeparable(p[k])) && optional('conv6') && optional('conv7');
 }
 
 /** Replaces the loaded network's forward (once); returns whether it did. */
@@ -80,8 +82,8 @@ export function installFusedTinyFaceDetector(tf: typeof Tf, network: unknown): b
         out = separable(out, params[k] as SeparableParams);
       }
       out = tf.maxPool(out, [2, 2], [1, 1], 'same');
-      out = separable(out, params.conv6 as SeparableParams);
-      out = separable(out, params.conv7 as SeparableParams);
+      if (params.conv6) out = separable(out, params.conv6 as SeparableParams);
+      if (params.conv7) out = separable(out, params.conv7 as SeparableParams);
       return tf.fused.conv2d({ x: out, filter: conv8.filters, strides: 1, pad: 'valid', bias: conv8.bias });
     });
   net.fusedForward = true;

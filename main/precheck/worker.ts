@@ -46,8 +46,8 @@ const port = parentPort;
 if (port) {
   void loadDetector().then(
     () => port.postMessage({ ready: true } satisfies ReadyMessage),
-    // A failed load is reported per request (the next request retries it).
-    () => undefined,
+    // The analyser fails the photos waiting and starts a new worker for the next one.
+    (e: unknown) => port.postMessage({ ready: false, message: e instanceof Error ? e.message : String(e) } satisfies ReadyMessage),
   );
   port.on('message', (request: AnalyseRequest) => {
     void (async () => {
