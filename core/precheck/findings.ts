@@ -66,7 +66,7 @@ export interface PhotoFindings {
   findings: Finding[];
   /** Time spent analysing (decode, detection in every orientation tried, statistics). */
   elapsedMs: number;
-  /** Detector passes run: 1 when tiny_face_detector's upright pass settled it, up to 6 (strategy.ts). */
+  /** Detector passes run, the cheap looks at turns included: 1 when tiny_face_detector's upright pass settled it (strategy.ts). */
   detectorPasses: number;
   /** Which detector answered, e.g. "face-api tiny_face_detector + landmarks_68_tiny". */
   detector: string;

@@ -113,9 +113,11 @@ export function judgePhoto(raw: RawAnalysis, context: PrecheckContext = DEFAULT_
   // Sizes in the chosen orientation's pixels.
   const [w, h] = rotation === 90 || rotation === 270 ? [raw.height, raw.width] : [raw.width, raw.height];
   const shorter = Math.min(w, h);
-  const faceShare = main ? (main.height * h) / shorter : undefined;
-  if (main && faceShare !== undefined) {
-    const pixels = Math.round(main.height * h);
+  // The face's height, no taller than maxBoxAspect × its width (thresholds.ts: ssd_mobilenetv1's small boxes run tall).
+  const faceHeight = main ? Math.min(main.height * h, L.maxBoxAspect * main.width * w) : undefined;
+  const faceShare = faceHeight !== undefined ? faceHeight / shorter : undefined;
+  if (main && faceHeight !== undefined && faceShare !== undefined) {
+    const pixels = Math.round(faceHeight);
     if (faceShare < L.minFaceShare || pixels < L.minFacePixels) {
       add({
         code: 'face-too-small',

@@ -12,6 +12,8 @@ import type { Rotation } from '../../core/precheck/findings';
 import type { DetectedFace } from '../../core/precheck/judge';
 import type { DetectorModel } from '../../core/precheck/strategy';
 import { PRECHECK_LIMITS, PRECHECK_STRATEGY } from '../../core/precheck/thresholds';
+import { installFastConcat } from './fast-concat';
+import { installFusedTinyFaceDetector } from './fused-tiny';
 import { packageRequire, unpackedPath } from './paths';
 
 type FaceApi = typeof FaceApiModule;
@@ -21,9 +23,14 @@ type FaceApi = typeof FaceApiModule;
 const nodeRequire = packageRequire(import.meta.url);
 
 export const DETECTOR_NAME = 'face-api tiny_face_detector, ssd_mobilenetv1 to confirm + face_landmark_68_tiny, tfjs-wasm';
+const TINY_INPUT: Record<Exclude<DetectorModel, 'ssd'>, number> = {
+  tiny: PRECHECK_STRATEGY.tinyInputSize,
+  'tiny-screen': PRECHECK_STRATEGY.screenInputSize,
+  'tiny-large': PRECHECK_STRATEGY.tinyLargeInputSize,
+};
 /** Low on purpose: judge.ts applies the counting threshold, so the raw answer keeps near misses. */
 const SSD_FLOOR = 0.3;
-const TINY_FLOOR = 0.2;
+const TINY_FLOOR = PRECHECK_STRATEGY.faintUpright;
 
 let loading: Promise<FaceApi> | undefined;
 // The same tfjs instance face-api's node-wasm build requires (one module cache).
@@ -48,6 +55,8 @@ async function load(): Promise<FaceApi> {
   await faceapi.nets.tinyFaceDetector.loadFromDisk(modelDir);
   await faceapi.nets.ssdMobilenetv1.loadFromDisk(modelDir);
   await faceapi.nets.faceLandmark68TinyNet.loadFromDisk(modelDir);
+  installFastConcat(tf);
+  installFusedTinyFaceDetector(tf, faceapi.nets.tinyFaceDetector);
   return faceapi;
 }
 
@@ -110,14 +119,16 @@ export async function detectFaces(photo: PhotoTensors, model: DetectorModel, rot
   const input = photo.at(rotation) as Parameters<FaceApi['detectAllFaces']>[0];
   const [h, w] = photo.at(rotation).shape;
   const options =
-    model === 'tiny'
-      ? new faceapi.TinyFaceDetectorOptions({ inputSize: PRECHECK_STRATEGY.tinyInputSize, scoreThreshold: TINY_FLOOR })
-      : new faceapi.SsdMobilenetv1Options({ minConfidence: SSD_FLOOR, maxResults: 20 });
+    model === 'ssd'
+      ? new faceapi.SsdMobilenetv1Options({ minConfidence: SSD_FLOOR, maxResults: 20 })
+      : new faceapi.TinyFaceDetectorOptions({ inputSize: TINY_INPUT[model], scoreThreshold: TINY_FLOOR });
   const found = await faceapi.detectAllFaces(input, options);
   const faces: DetectedFace[] = found.map((d) => {
     const b = d.box;
     return { x: b.x / w, y: b.y / h, width: b.width / w, height: b.height / h, score: Math.round(d.score * 1000) / 1000 };
   });
+  // The cheap look only decides where to look again: no landmarks for it.
+  if (model === 'tiny-screen') return faces;
   let main = -1;
   faces.forEach((f, i) => {
     const m = faces[main];

@@ -11,7 +11,5 @@ export type AnalyseReply =
   /** undecodable: the bytes are no image libvips can read; failed: the detector itself failed. */
   | { id: number; ok: false; code: 'undecodable' | 'failed'; message: string };
 
-/** Sent once the models are loaded (the analyser times it). */
-export interface ReadyMessage {
-  ready: true;
-}
+/** Sent once the models are loaded (the analyser times it), or once their load failed. */
+export type ReadyMessage = { ready: true } | { ready: false; message: string };

@@ -23,7 +23,7 @@ async function analyse(bytes: Uint8Array): Promise<Answer> {
   await loadDetector();
   const tensors = new PhotoTensors(photo.rgb, photo.rgbWidth, photo.rgbHeight);
   try {
-    const { tries, passes } = await runStrategy((model, rotation) => detectFaces(tensors, model, rotation), photo.width / photo.height);
+    const { tries, passes } = await runStrategy((model, rotation) => detectFaces(tensors, model, rotation), photo);
     return {
       ok: true,
       raw: {
@@ -46,8 +46,8 @@ const port = parentPort;
 if (port) {
   void loadDetector().then(
     () => port.postMessage({ ready: true } satisfies ReadyMessage),
-    // A failed load is reported per request (the next request retries it).
-    () => undefined,
+    // The analyser fails the photos waiting and starts a new worker for the next one.
+    (e: unknown) => port.postMessage({ ready: false, message: e instanceof Error ? e.message : String(e) } satisfies ReadyMessage),
   );
   port.on('message', (request: AnalyseRequest) => {
     void (async () => {

@@ -4,6 +4,7 @@
  * service's expected answer (target ≥ 90 %) per kind, and the time per photo. The floors asserted
  * sit well below the targets, so a broken detector fails while a slightly weaker one is reported.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoFindings } from '../../core/precheck/findings';
 import { isUsable } from '../../core/precheck/judge';
@@ -11,7 +12,8 @@ import { createPhotoAnalyser, PrecheckError } from '../../main/precheck/analyser
 import { rotatePhoto } from '../../main/precheck/rotate';
 import { buildPrecheckFixtures, type PrecheckFixture } from '../support/precheck-fixtures';
 
-const analyser = createPhotoAnalyser({ timeoutMs: 60_000 });
+// The first photo waits for the model load however long the shared machine takes (no "loading" answer).
+const analyser = createPhotoAnalyser({ timeoutMs: 60_000, loadPatienceMs: 300_000 });
 let fixtures: PrecheckFixture[] = [];
 const results = new Map<string, PhotoFindings>();
 
@@ -59,6 +61,12 @@ describe('pre-check accuracy on the labelled fixture set', () => {
       `pre-check: ${fixtures.length} photos; one usable face: precision ${pct(precision)}, recall ${pct(recall)}; agreement with the expected answer ${agree}/${fixtures.length} = ${pct(agreement)} (target 90 %) — ${kinds}`,
     );
     console.log(`pre-check misses:\n  ${misses.join('\n  ') || 'none'}`);
+    // Printed, never asserted: the worker's own time per photo (decode, every pass, statistics), after the load.
+    const times = fixtures.map((f) => results.get(f.name)?.elapsedMs ?? 0).sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(times.length * q) - 1)] ?? 0;
+    console.log(
+      `pre-check time per photo after the load: median ${at(0.5)} ms, p90 ${at(0.9)} ms (target ≤ 300 ms); first load ${analyser.loadMs ?? '?'} ms; load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`,
+    );
     expect(fixtures.length).toBeGreaterThanOrEqual(30);
     expect(precision).toBeGreaterThanOrEqual(0.7);
     expect(recall).toBeGreaterThanOrEqual(0.7);

@@ -14,6 +14,8 @@ const fromBase64 = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) =
 
 type Answered = { kind: 'done'; findings: PhotoFindings } | { kind: 'failed'; code: string };
 type State = { kind: 'checking' } | Answered;
+/** While the detector's first load goes on, each ask answers PRECHECK_LOADING after a wait: ask again. */
+type Shown = { kind: 'loading' } | Answered;
 
 const FAILURES = ['PRECHECK_UNDECODABLE', 'PRECHECK_TIMEOUT', 'PRECHECK_BUSY'] as const;
 type Failure = (typeof FAILURES)[number];
@@ -33,22 +35,25 @@ export function PhotoCheck({ name }: { name: FileParamName }) {
   const failWhenMultiple = useConsole((s) => s.values['fail_when_ref_multiple_faces'] !== '0');
   // The answer remembers what it is about, so a new photo or context reads as "checking" at once.
   const context = `${multiOriented}/${failWhenMultiple}`;
-  const [answer, setAnswer] = useState<{ photo: object; context: string; state: Answered } | null>(null);
+  const [answer, setAnswer] = useState<{ photo: object; context: string; state: Shown } | null>(null);
   const [rotating, setRotating] = useState(false);
 
   useEffect(() => {
     if (!photo) return;
     let current = true;
     // The photo was staged when it was attached: the check refers to it by handle.
+    const check = async (handle: string) => {
+      for (;;) {
+        const r = await api.analysePhoto({
+          photo: { handle },
+          context: { multiOrientedDetection: multiOriented, failWhenMultipleFaces: failWhenMultiple },
+        });
+        if (r.ok || r.error.code !== 'PRECHECK_LOADING' || !current) return r;
+        setAnswer({ photo, context, state: { kind: 'loading' } });
+      }
+    };
     void photo.staged
-      .then((s) =>
-        s.ok
-          ? api.analysePhoto({
-              photo: { handle: s.value.handle },
-              context: { multiOrientedDetection: multiOriented, failWhenMultipleFaces: failWhenMultiple },
-            })
-          : s,
-      )
+      .then((s) => (s.ok ? check(s.value.handle) : s))
       .then((r) => {
         if (current)
           setAnswer({ photo, context, state: r.ok ? { kind: 'done', findings: r.value } : { kind: 'failed', code: r.error.code } });
@@ -59,7 +64,7 @@ export function PhotoCheck({ name }: { name: FileParamName }) {
   }, [photo, context, multiOriented, failWhenMultiple]);
 
   if (!photo) return null;
-  const state: State = answer && answer.photo === photo && answer.context === context ? answer.state : { kind: 'checking' };
+  const state: State | Shown = answer && answer.photo === photo && answer.context === context ? answer.state : { kind: 'checking' };
   const rotate = async (degrees: 90 | 180 | 270) => {
     setRotating(true);
     const s = await photo.staged;
@@ -72,6 +77,7 @@ export function PhotoCheck({ name }: { name: FileParamName }) {
   return (
     <section className="photo-check" aria-label={`${t('title')} ${name}`} data-testid={`${name}-precheck`} aria-live="polite">
       {state.kind === 'checking' && <p className="hint">{t('checking')}</p>}
+      {state.kind === 'loading' && <p className="hint">{t('loading')}</p>}
       {state.kind === 'failed' && (
         <p className="msg warning">{isFailure(state.code) ? t(`failed.${state.code}`) : t('failed.other', { code: state.code })}</p>
       )}

@@ -5,6 +5,8 @@ export const precheckMessages = defineMessages({
   en: {
     title: 'Photo check',
     checking: 'Checking the photo…',
+    loading:
+      'The photo checker is still starting on this computer (the first photo only); the photo will be checked as soon as it is ready.',
     advice: 'Advice only: you can always send the photo.',
     timing: 'Checked on this computer in {ms} ms, without the network.',
     likely: {
@@ -56,6 +58,7 @@ export const precheckMessages = defineMessages({
   id: {
     title: 'Pemeriksaan foto',
     checking: 'Memeriksa foto…',
+    loading: 'Pemeriksa foto di komputer ini masih bersiap (hanya untuk foto pertama); foto akan diperiksa begitu pemeriksa siap.',
     advice: 'Hanya saran: foto tetap dapat dikirim.',
     timing: 'Diperiksa di komputer ini dalam {ms} md, tanpa jaringan.',
     likely: {
@@ -107,6 +110,7 @@ export const precheckMessages = defineMessages({
   zh: {
     title: '照片预检',
     checking: '正在检查照片…',
+    loading: '本机的照片检查程序仍在启动（仅首张照片需要等待）；就绪后会立即检查这张照片。',
     advice: '仅供参考：照片仍可照常提交。',
     timing: '在本机检查，用时 {ms} 毫秒，无需联网。',
     likely: {
