@@ -98,7 +98,7 @@ export const useProfiles = create<ProfilesState>()((set, get) => {
     async testConnection(id) {
       set((s) => ({ checks: { ...s.checks, [id]: 'running' } }));
       const r = await api.testConnection({ profileId: id });
-      const check: ConnectionCheck = r.ok ? r.value : { ok: false, verdict: 'unexpected', message: r.error.message, elapsedMs: 0 };
+      const check: ConnectionCheck = r.ok ? r.value : { ok: false, verdict: 'unexpected', words: r.error.words ?? [], elapsedMs: 0 };
       set((s) => ({ checks: { ...s.checks, [id]: check } }));
     },
     async exportAll() {
