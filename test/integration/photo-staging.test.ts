@@ -8,6 +8,7 @@ import { PhotoStage } from '../../main/photos/stage';
 import { startWebShell, type WebShell } from '../../main/web/server';
 import { makeJpeg } from '../fixtures/images';
 import { stage } from '../support/staged-photo';
+import { errorSaid } from '../support/messages';
 
 const face = readFileSync('test/fixtures/face.jpg');
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -62,7 +63,10 @@ describe('photo staging', () => {
     expect(r).toMatchObject({ ok: true, value: { name: 'wide.jpg', facts: { format: 'jpeg', width: 640, height: 200 } } });
     const bad = await app.handlers.stagePhoto({ name: 'empty.jpg', bytes: new Uint8Array() });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'bytes' } });
-    if (!bad.ok) expect(bad.error.message).toContain('empty');
+    if (!bad.ok) {
+      expect(bad.error.words?.[0]).toMatchObject({ ns: 'console', key: 'request.invalidAt', params: { op: 'stagePhoto', where: 'bytes' } });
+      expect(errorSaid(bad.error)).toContain('empty');
+    }
   });
 
   it('keeps at most the cap, evicting the least recently used, and refuses an evicted handle by name before sending anything', async () => {
@@ -95,7 +99,10 @@ describe('photo staging', () => {
     expect(await app.handlers.dropPhoto(ref)).toEqual({ ok: true, value: { dropped: false } });
     const dropped = await issue({ image_ref1: ref });
     expect(dropped).toMatchObject({ ok: false, error: { code: 'PHOTO_NOT_STAGED', field: 'image_ref1', reason: 'dropped' } });
-    if (!dropped.ok) expect(dropped.error.message).toContain('image_ref1');
+    if (!dropped.ok) {
+      expect(dropped.error.words).toEqual([{ ns: 'errors', key: 'issue.photoNotStaged', params: { field: 'image_ref1', reason: 'dropped' } }]);
+      expect(errorSaid(dropped.error, 'id')).toContain('image_ref1');
+    }
     expect(await issue({ image_ref1: { handle: 'ph_neverGivenOut0000000000' } })).toMatchObject({
       ok: false,
       error: { code: 'PHOTO_NOT_STAGED', reason: 'unknown' },
