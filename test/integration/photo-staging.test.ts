@@ -147,12 +147,13 @@ describe('photo staging', () => {
     it('refuses a photo sent as JSON with 415 saying how to send it, one over 12 MB with 413, and a bad name header with 400', async () => {
       const asJson = await post('stagePhoto', JSON.stringify({ name: 'x.jpg', bytes: {} }), { 'Content-Type': 'application/json' });
       expect(asJson.status).toBe(415);
-      expect(((await asJson.json()) as { error: { message: string } }).error.message).toContain('application/octet-stream');
+      const refusal = ((await asJson.json()) as { error: { code: string; message: string } }).error;
+      expect(errorSaid(refusal)).toContain('application/octet-stream');
       const big = await post('stagePhoto', new Uint8Array(12 * 1024 * 1024 + 1), { 'Content-Type': 'application/octet-stream' });
       expect(big.status).toBe(413);
       const badName = await post('stagePhoto', face, { 'Content-Type': 'application/octet-stream', 'X-FaceID-Photo-Name': '%E0%A4%A' });
       expect(badName.status).toBe(400);
-      expect(((await badName.json()) as { error: { message: string } }).error.message).toContain('X-FaceID-Photo-Name');
+      expect(errorSaid(((await badName.json()) as { error: { code: string; message: string } }).error, 'zh')).toContain('X-FaceID-Photo-Name');
     });
   });
 });
