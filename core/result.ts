@@ -32,7 +32,11 @@ export interface FieldIssue {
  * A failure in words by reference: `message` holds only the code (the renderer and the CLI show
  * `words` in the operator's language), so the trusted side never returns an English sentence.
  */
-export const worded = (code: string, words: MessageRef | MessageRef[], rest: Omit<ApiError, 'code' | 'message' | 'words'> = {}): ApiError => ({
+export const worded = (
+  code: string,
+  words: MessageRef | MessageRef[],
+  rest: Omit<ApiError, 'code' | 'message' | 'words'> = {},
+): ApiError => ({
   code,
   message: code,
   ...rest,

@@ -223,12 +223,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       trust.add(now(), 'get_token', { ...seen, note: msg('console', 'trust.urlencodedRead'), accepted: true }, bizNo);
       return form;
     }
-    trust.add(
-      now(),
-      'get_token',
-      { ...seen, note: msg('console', 'trust.urlencodedRefused'), accepted: false },
-      bizNo,
-    );
+    trust.add(now(), 'get_token', { ...seen, note: msg('console', 'trust.urlencodedRefused'), accepted: false }, bizNo);
     return none;
   }
 

@@ -51,7 +51,11 @@ export async function checkConnection(profile: Profile, timeoutMs = 15_000): Pro
     return {
       ok: false,
       verdict: 'authorization-failed',
-      words: [r.error.detail ? msg('console', 'connection.notAllowed', { reason: r.error.detail }) : msg('console', 'connection.notAllowedNoReason')],
+      words: [
+        r.error.detail
+          ? msg('console', 'connection.notAllowed', { reason: r.error.detail })
+          : msg('console', 'connection.notAllowedNoReason'),
+      ],
       elapsedMs: r.elapsedMs,
     };
   }

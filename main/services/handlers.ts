@@ -105,8 +105,7 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
     saveRecordPdf: async ({ historyId }) => {
       const row = deps.history.get(historyId);
       if (!row) return fail(worded('NOT_FOUND', msg('console', 'history.rowNotFound', { id: historyId }), { field: 'historyId' }));
-      if (!deps.recordPrinter)
-        return fail(worded('USE_BROWSER_PRINT', msg('console', 'history.useBrowserPrint')));
+      if (!deps.recordPrinter) return fail(worded('USE_BROWSER_PRINT', msg('console', 'history.useBrowserPrint')));
       return ok(await deps.recordPrinter(`faceid-record-${row.bizNo.replace(/[^\w.-]+/g, '_')}.pdf`));
     },
   };
@@ -121,7 +120,9 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
         const where = first && first.path.length > 0 ? first.path.join('.') : undefined;
         // The schema's own words (zod's) are quoted as the detail: they name what the caller got wrong.
         const detail = first?.message ?? 'malformed';
-        const words = where ? msg('console', 'request.invalidAt', { op, where, detail }) : msg('console', 'request.invalid', { op, detail });
+        const words = where
+          ? msg('console', 'request.invalidAt', { op, where, detail })
+          : msg('console', 'request.invalid', { op, detail });
         return fail(worded('BAD_REQUEST', words, where ? { field: where } : {}));
       }
       try {

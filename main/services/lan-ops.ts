@@ -50,7 +50,9 @@ export function lanOps(deps: HandlerDeps): OpImpls<LanOpName> {
       } catch (e) {
         const reason = (e as { code?: string }).code;
         const detail = e instanceof Error ? e.message : String(e);
-        return fail(worded('LAN_ADDRESS_UNAVAILABLE', msg('console', 'sandbox.lanListenFailed', { address, detail }), { field: 'address', reason }));
+        return fail(
+          worded('LAN_ADDRESS_UNAVAILABLE', msg('console', 'sandbox.lanListenFailed', { address, detail }), { field: 'address', reason }),
+        );
       }
       chosen = address;
       deps.log?.(address ? `sandbox also served on ${s.lanBaseUrl} (reachable from the network)` : 'sandbox on loopback only');

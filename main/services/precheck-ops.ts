@@ -22,7 +22,9 @@ function staged(stage: PhotoStage, handle: string) {
   if (found.found) return { ok: true as const, name: found.photo.name, bytes: found.photo.bytes };
   return {
     ok: false as const,
-    failure: fail(worded('PHOTO_NOT_STAGED', msg('console', 'precheck.notStaged', { reason: found.reason }), { field: 'photo', reason: found.reason })),
+    failure: fail(
+      worded('PHOTO_NOT_STAGED', msg('console', 'precheck.notStaged', { reason: found.reason }), { field: 'photo', reason: found.reason }),
+    ),
   };
 }
 
@@ -64,8 +66,7 @@ export function precheckOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<Prech
     setSandboxDetectFaces: async ({ on }) => {
       const s = deps.sandbox;
       if (!s) return fail(worded('NO_SANDBOX', msg('console', 'sandbox.none')));
-      if (on && !deps.precheck)
-        return unavailable();
+      if (on && !deps.precheck) return unavailable();
       await s.setFaceCheck(on && deps.precheck ? faceCheckOf(deps.precheck) : undefined);
       deps.log?.(`sandbox face detection ${on ? 'on' : 'off'}`);
       return ok(await sandboxState(s));

@@ -86,8 +86,7 @@ export function resultFetcher(
   async function fetchOnce(historyId: number, origin: FetchOrigin): Promise<Result<HistoryRow>> {
     const row = deps.history.get(historyId);
     if (!row) return fail(worded('NOT_FOUND', msg('console', 'history.rowNotFound', { id: historyId }), { field: 'historyId' }));
-    if (row.status !== 'issued' || !row.bizId)
-      return fail(worded('NOT_ISSUED', msg('console', 'result.notIssued')));
+    if (row.status !== 'issued' || !row.bizId) return fail(worded('NOT_ISSUED', msg('console', 'result.notIssued')));
     const used = row.result?.fetches ?? 0;
     if (used >= RESULT_FETCH_LIMIT) {
       return fail(worded('RESULT_FETCH_LIMIT', msg('console', 'result.fetchLimit', { limit: RESULT_FETCH_LIMIT })));
@@ -100,8 +99,7 @@ export function resultFetcher(
       return fail(worded('POLL_NOT_ALLOWED', msg('console', 'result.pollNotAllowed')));
     }
     const profile = await deps.vault.resolve(row.profileId);
-    if (!profile)
-      return fail(worded('PROFILE_NOT_FOUND', msg('console', 'result.profileGone', { profile: row.profileName })));
+    if (!profile) return fail(worded('PROFILE_NOT_FOUND', msg('console', 'result.profileGone', { profile: row.profileName })));
     const keep = deps.settings.get().keepPhotos;
     const bizId = row.bizId;
     const call = () =>
@@ -159,7 +157,8 @@ export function resultOps(deps: HandlerDeps, fetchResult: ReturnType<typeof resu
     fetchResult: ({ historyId }) => fetchResult(historyId),
     verifyCallback: async ({ profileId, data, sign }) => {
       const profile = await deps.vault.resolve(profileId);
-      if (!profile) return fail(worded('PROFILE_NOT_FOUND', msg('console', 'vault.profileNotFound', { id: profileId }), { field: 'profileId' }));
+      if (!profile)
+        return fail(worded('PROFILE_NOT_FOUND', msg('console', 'vault.profileNotFound', { id: profileId }), { field: 'profileId' }));
       let decoded: unknown;
       let decodeError: MessageRef | undefined;
       try {

@@ -129,7 +129,10 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
     if (req.clonedFromTeam !== undefined) {
       const source = await deps.team?.get(req.clonedFromTeam).catch(() => undefined);
       if (!source)
-        return fail({ ...said('NOT_FOUND', msg('console', 'history.teamCallNotFound', { id: req.clonedFromTeam })), field: 'clonedFromTeam' });
+        return fail({
+          ...said('NOT_FOUND', msg('console', 'history.teamCallNotFound', { id: req.clonedFromTeam })),
+          field: 'clonedFromTeam',
+        });
       clonedFromTeam = { id: source.id, globalId: source.globalId, branch: source.branch, desk: source.desk };
     }
     try {

@@ -70,7 +70,11 @@ export function parseProfileExport(text: string): ProfileInput[] {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new VaultError('INVALID_IMPORT', msg('console', 'import.notJson', { detail: e instanceof Error ? e.message : String(e) }), 'json');
+    throw new VaultError(
+      'INVALID_IMPORT',
+      msg('console', 'import.notJson', { detail: e instanceof Error ? e.message : String(e) }),
+      'json',
+    );
   }
   if (!json || typeof json !== 'object' || (json as { format?: unknown }).format !== EXPORT_FORMAT) {
     throw new VaultError('INVALID_IMPORT', msg('console', 'import.notExport', { format: EXPORT_FORMAT }), 'json');

@@ -225,11 +225,7 @@ export class Vault implements ProfileSource {
       this.decrypted.set(p.id, plain);
       return plain;
     } catch {
-      throw new VaultError(
-        'SECRET_UNREADABLE',
-        msg('console', 'vault.secretUndecryptable', { profile: p.name }),
-        'apiSecret',
-      );
+      throw new VaultError('SECRET_UNREADABLE', msg('console', 'vault.secretUndecryptable', { profile: p.name }), 'apiSecret');
     }
   }
 
@@ -353,8 +349,7 @@ export class Vault implements ProfileSource {
   /** A copy without the secret (a secret is never copied implicitly). */
   async duplicate(id: string): Promise<ProfileSummary> {
     const source = id === SANDBOX_PROFILE_ID ? undefined : this.stored(id);
-    if (!source)
-      throw new VaultError('BUILT_IN', msg('console', 'vault.builtInDuplicate'), 'profileId');
+    if (!source) throw new VaultError('BUILT_IN', msg('console', 'vault.builtInDuplicate'), 'profileId');
     const name = this.freeName(source.name, (n) => (n === 1 ? ' (copy)' : ` (copy ${n})`));
     const at = this.now();
     const copy: StoredProfile = { ...source, id: randomUUID(), name, secret: null, createdAt: at, updatedAt: at };

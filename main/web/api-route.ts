@@ -87,14 +87,7 @@ export async function serveApi(
   let name = '';
   if (binary) {
     const decoded = photoName(req.headers[PHOTO_NAME_HEADER]);
-    if (decoded === undefined)
-      return answerApiError(
-        res,
-        400,
-        'BAD_REQUEST',
-        msg('console', 'web.photoName'),
-        { ...options, close: true },
-      );
+    if (decoded === undefined) return answerApiError(res, 400, 'BAD_REQUEST', msg('console', 'web.photoName'), { ...options, close: true });
     name = decoded;
   }
   const declared = Number(req.headers['content-length'] ?? '0');

@@ -100,7 +100,9 @@ describe('photo staging', () => {
     const dropped = await issue({ image_ref1: ref });
     expect(dropped).toMatchObject({ ok: false, error: { code: 'PHOTO_NOT_STAGED', field: 'image_ref1', reason: 'dropped' } });
     if (!dropped.ok) {
-      expect(dropped.error.words).toEqual([{ ns: 'errors', key: 'issue.photoNotStaged', params: { field: 'image_ref1', reason: 'dropped' } }]);
+      expect(dropped.error.words).toEqual([
+        { ns: 'errors', key: 'issue.photoNotStaged', params: { field: 'image_ref1', reason: 'dropped' } },
+      ]);
       expect(errorSaid(dropped.error, 'id')).toContain('image_ref1');
     }
     expect(await issue({ image_ref1: { handle: 'ph_neverGivenOut0000000000' } })).toMatchObject({
@@ -153,7 +155,9 @@ describe('photo staging', () => {
       expect(big.status).toBe(413);
       const badName = await post('stagePhoto', face, { 'Content-Type': 'application/octet-stream', 'X-FaceID-Photo-Name': '%E0%A4%A' });
       expect(badName.status).toBe(400);
-      expect(errorSaid(((await badName.json()) as { error: { code: string; message: string } }).error, 'zh')).toContain('X-FaceID-Photo-Name');
+      expect(errorSaid(((await badName.json()) as { error: { code: string; message: string } }).error, 'zh')).toContain(
+        'X-FaceID-Photo-Name',
+      );
     });
   });
 });

@@ -191,7 +191,11 @@ describe("the pages around it in the token's language", () => {
   });
 
   it("lists what the sandbox took on trust with its note in the token's language, the parameter as sent", async () => {
-    const notes = { '0': 'not a get_token parameter; ignored', '1': '不是 get_token 的参数；已忽略', '2': 'bukan parameter get_token; diabaikan' };
+    const notes = {
+      '0': 'not a get_token parameter; ignored',
+      '1': '不是 get_token 的参数；已忽略',
+      '2': 'bukan parameter get_token; diabaikan',
+    };
     for (const [language, note] of Object.entries(notes)) {
       const t = await issue(language, { biz_colour: 'teal' });
       const html = await (await fetch(t.doUrl)).text();

@@ -46,7 +46,8 @@ describe('browser shell', () => {
       },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const errorOf = (r: RawReply) => (JSON.parse(r.body) as { ok: false; error: { code: string; message: string; words?: MessageRef[] } }).error;
+  const errorOf = (r: RawReply) =>
+    (JSON.parse(r.body) as { ok: false; error: { code: string; message: string; words?: MessageRef[] } }).error;
 
   it('prints a launch URL on 127.0.0.1 with the per-launch token in the fragment, never in the query', () => {
     expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/#token=${shell.token}`);
@@ -69,7 +70,11 @@ describe('browser shell', () => {
   it('refuses API calls without the token header or with a wrong one, with a JSON reason', async () => {
     const missing = await api('listProfiles', {}, { 'X-FaceID-Console-Token': '' });
     expect(missing.status).toBe(401);
-    expect(errorOf(missing)).toEqual({ code: 'UNAUTHENTICATED', message: 'UNAUTHENTICATED', words: [{ ns: 'console', key: 'web.tokenMissing' }] });
+    expect(errorOf(missing)).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'UNAUTHENTICATED',
+      words: [{ ns: 'console', key: 'web.tokenMissing' }],
+    });
     const wrong = await api('listProfiles', {}, { 'X-FaceID-Console-Token': 'x'.repeat(32) });
     expect(wrong.status).toBe(401);
     expect(errorOf(wrong).words).toEqual([{ ns: 'console', key: 'web.tokenWrong' }]);

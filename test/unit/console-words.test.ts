@@ -93,7 +93,16 @@ describe('the console namespace', () => {
         version: 1,
         exportedAt: '2026-01-01T00:00:00.000Z',
         profiles: [
-          { name: 'A', color: '#805ad5', environment: 'test', region: 'idn', apiKey: 'k', confirmProduction: false, defaults: {}, apiSecret: 's' },
+          {
+            name: 'A',
+            color: '#805ad5',
+            environment: 'test',
+            region: 'idn',
+            apiKey: 'k',
+            confirmProduction: false,
+            defaults: {},
+            apiSecret: 's',
+          },
         ],
       }),
     );
@@ -127,7 +136,11 @@ describe('real refusals of the handler table', () => {
     expectWorded(failureOf(await h.fetchResult({ historyId: 424242 })), 'NOT_FOUND', 'history.rowNotFound');
     expectWorded(failureOf(await h.deleteProfile({ profileId: 'sandbox' })), 'BUILT_IN', 'vault.builtInDelete');
     expectWorded(failureOf(await h.duplicateProfile({ profileId: 'sandbox' })), 'BUILT_IN', 'vault.builtInDuplicate');
-    const missing = expectWorded(failureOf(await h.testConnection({ profileId: 'no-such-profile' })), 'PROFILE_NOT_FOUND', 'vault.profileNotFound');
+    const missing = expectWorded(
+      failureOf(await h.testConnection({ profileId: 'no-such-profile' })),
+      'PROFILE_NOT_FOUND',
+      'vault.profileNotFound',
+    );
     expect(missing.params).toEqual({ id: 'no-such-profile' });
     expectWorded(failureOf(await h.importProfiles({ json: '[]' })), 'INVALID_IMPORT', 'import.notExport');
     // The team store's errors are codes with parameters already (the renderer's `team` namespace words them).
@@ -154,6 +167,8 @@ describe('real refusals of the handler table', () => {
     const connection = await h.testConnection({ profileId: 'sandbox' });
     if (!connection.ok) throw new Error(connection.error.code);
     expect(connection.value).toMatchObject({ ok: true, verdict: 'authenticated', words: [{ ns: 'console', key: 'connection.accepted' }] });
-    expect(faceidText(connection.value.words[0] as MessageRef, 'id')).toMatch(/^Key dan secret diterima oleh http:\/\/127\.0\.0\.1:\d+ \(\d+ ms\)\.$/);
+    expect(faceidText(connection.value.words[0] as MessageRef, 'id')).toMatch(
+      /^Key dan secret diterima oleh http:\/\/127\.0\.0\.1:\d+ \(\d+ ms\)\.$/,
+    );
   });
 });

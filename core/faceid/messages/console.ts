@@ -218,7 +218,8 @@ export const consoleMessages = defineMessages({
       unknownOperation: 'Tidak ada operasi {path}; lihat core/ops.ts.',
       methodNotAllowed: '{op} menerima POST, bukan {method}.',
       pageMethod: 'Metode tidak diizinkan.',
-      photoMediaType: 'stagePhoto menerima isi berkas foto: kirim dengan Content-Type: application/octet-stream, dan namanya di X-FaceID-Photo-Name.',
+      photoMediaType:
+        'stagePhoto menerima isi berkas foto: kirim dengan Content-Type: application/octet-stream, dan namanya di X-FaceID-Photo-Name.',
       jsonMediaType: 'Kirim permintaan dengan Content-Type: application/json.',
       photoTooLarge: 'Ukuran foto paling besar {bytes} byte ({mb} MB).',
       requestTooLarge: 'Permintaan lebih besar dari {bytes} byte.',
@@ -333,7 +334,8 @@ export const consoleMessages = defineMessages({
       unknownOperation: '没有操作 {path}；请参阅 core/ops.ts。',
       methodNotAllowed: '{op} 只接受 POST，而不是 {method}。',
       pageMethod: '不允许使用该方法。',
-      photoMediaType: 'stagePhoto 接收照片的字节：请使用 Content-Type: application/octet-stream 发送，并在 X-FaceID-Photo-Name 中给出文件名。',
+      photoMediaType:
+        'stagePhoto 接收照片的字节：请使用 Content-Type: application/octet-stream 发送，并在 X-FaceID-Photo-Name 中给出文件名。',
       jsonMediaType: '请以 Content-Type: application/json 发送请求。',
       photoTooLarge: '照片最大为 {bytes} 字节（{mb} MB）。',
       requestTooLarge: '请求超过 {bytes} 字节。',

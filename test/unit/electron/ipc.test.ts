@@ -84,7 +84,11 @@ describe('ipc binding', () => {
       bytes: Buffer.from(bytes).toString('base64'),
     })) as { ok: boolean; error?: { code: string; field?: string; message: string; words?: MessageRef[] } };
     expect(base64).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'BAD_REQUEST', field: 'bytes' } });
-    expect(base64.error?.words?.[0]).toMatchObject({ ns: 'console', key: 'request.invalidAt', params: { op: 'stagePhoto', where: 'bytes' } });
+    expect(base64.error?.words?.[0]).toMatchObject({
+      ns: 'console',
+      key: 'request.invalidAt',
+      params: { op: 'stagePhoto', where: 'bytes' },
+    });
     expect(errorSaid(base64.error ?? { code: '', message: '' })).toContain('Uint8Array');
   });
 
