@@ -219,7 +219,7 @@ export interface ProfileSummary {
 
 export interface VaultStatus {
   activeProfileId: string;
-  protection: { level: 'os' | 'key-file' | 'none'; backend: string; explanation: string };
+  protection: { level: 'os' | 'key-file' | 'none'; backend: string; explanation: MessageRef };
   /** Where profiles are stored. */
   path: string;
 }

@@ -92,6 +92,15 @@ export const consoleMessages = defineMessages({
       plainHttp: 'The base URL must use HTTPS (plain HTTP is allowed only for 127.0.0.1).',
       scheme: 'The base URL must use HTTPS, not {scheme}.',
     },
+    protection: {
+      keychain: 'Encrypted with a key kept in your macOS Keychain.',
+      dpapi: 'Encrypted with DPAPI, tied to your Windows user account.',
+      keyring: 'Encrypted with a key kept in your desktop keyring ({backend}).',
+      none: 'No keyring is available (backend "{backend}"): a stored secret would only be obfuscated with a key anyone can read. Secrets are kept for this session only unless you accept the risk.',
+      keyFile: 'Encrypted with AES-256-GCM; the key is in {path}, readable by your user only.',
+      unavailable:
+        'The operating system offers no encryption to this app: secrets are kept for this session only unless you accept the risk.',
+    },
     web: {
       unknownOperation: 'There is no operation {path}; see core/ops.ts.',
       methodNotAllowed: '{op} takes POST, not {method}.',
@@ -214,6 +223,15 @@ export const consoleMessages = defineMessages({
       plainHttp: 'Base URL harus memakai HTTPS (HTTP biasa hanya diizinkan untuk 127.0.0.1).',
       scheme: 'Base URL harus memakai HTTPS, bukan {scheme}.',
     },
+    protection: {
+      keychain: 'Dienkripsi dengan kunci yang disimpan di Keychain macOS Anda.',
+      dpapi: 'Dienkripsi dengan DPAPI, terikat pada akun pengguna Windows Anda.',
+      keyring: 'Dienkripsi dengan kunci yang disimpan di keyring desktop Anda ({backend}).',
+      none: 'Tidak ada keyring (backend "{backend}"): secret yang disimpan hanya disamarkan dengan kunci yang bisa dibaca siapa saja. Secret hanya disimpan selama sesi ini, kecuali Anda menerima risikonya.',
+      keyFile: 'Dienkripsi dengan AES-256-GCM; kuncinya ada di {path}, hanya dapat dibaca oleh akun Anda.',
+      unavailable:
+        'Sistem operasi tidak menyediakan enkripsi untuk aplikasi ini: secret hanya disimpan selama sesi ini, kecuali Anda menerima risikonya.',
+    },
     web: {
       unknownOperation: 'Tidak ada operasi {path}; lihat core/ops.ts.',
       methodNotAllowed: '{op} menerima POST, bukan {method}.',
@@ -329,6 +347,14 @@ export const consoleMessages = defineMessages({
       queryOrFragment: 'base URL 不能包含查询字符串或片段。',
       plainHttp: 'base URL 必须使用 HTTPS（仅 127.0.0.1 允许使用 HTTP）。',
       scheme: 'base URL 必须使用 HTTPS，而不是 {scheme}。',
+    },
+    protection: {
+      keychain: '使用保存在 macOS 钥匙串中的密钥加密。',
+      dpapi: '使用 DPAPI 加密，与您的 Windows 用户账户绑定。',
+      keyring: '使用保存在桌面密钥环（{backend}）中的密钥加密。',
+      none: '没有可用的密钥环（backend "{backend}"）：保存的密钥只会用任何人都能读取的密钥混淆。除非您接受该风险，否则密钥只在本次会话中保留。',
+      keyFile: '使用 AES-256-GCM 加密；密钥位于 {path}，仅您的用户可读。',
+      unavailable: '操作系统没有为本应用提供加密：除非您接受该风险，否则密钥只在本次会话中保留。',
     },
     web: {
       unknownOperation: '没有操作 {path}；请参阅 core/ops.ts。',

@@ -137,7 +137,7 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
           </label>
           {unprotected && (
             <div className="msg warning">
-              <p>{protection?.explanation}</p>
+              <p>{protection && renderRef(protection.explanation)}</p>
               <label>
                 <input
                   type="checkbox"

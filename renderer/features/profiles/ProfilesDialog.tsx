@@ -25,7 +25,8 @@ export function ProfilesDialog({ onClose }: { onClose(): void }) {
     <ToolDialog title={t('dialog.title')} className="profiles-dialog" onClose={onClose}>
       {status && (
         <p className={`vault-status level-${status.protection.level}`}>
-          <strong>{t('dialog.atRest')}</strong> {status.protection.explanation} <small>{t('dialog.storedIn', { path: status.path })}</small>
+          <strong>{t('dialog.atRest')}</strong> {renderRef(status.protection.explanation)}{' '}
+          <small>{t('dialog.storedIn', { path: status.path })}</small>
         </p>
       )}
       {message && (
