@@ -91,6 +91,7 @@ export const consoleMessages = defineMessages({
       queryOrFragment: 'The base URL must not have a query string or fragment.',
       plainHttp: 'The base URL must use HTTPS (plain HTTP is allowed only for 127.0.0.1).',
       scheme: 'The base URL must use HTTPS, not {scheme}.',
+      httpScheme: 'The base URL must use https or http, not {scheme}.',
     },
     protection: {
       keychain: 'Encrypted with a key kept in your macOS Keychain.',
@@ -222,6 +223,7 @@ export const consoleMessages = defineMessages({
       queryOrFragment: 'Base URL tidak boleh memuat query string atau fragment.',
       plainHttp: 'Base URL harus memakai HTTPS (HTTP biasa hanya diizinkan untuk 127.0.0.1).',
       scheme: 'Base URL harus memakai HTTPS, bukan {scheme}.',
+      httpScheme: 'Base URL harus memakai https atau http, bukan {scheme}.',
     },
     protection: {
       keychain: 'Dienkripsi dengan kunci yang disimpan di Keychain macOS Anda.',
@@ -347,6 +349,7 @@ export const consoleMessages = defineMessages({
       queryOrFragment: 'base URL 不能包含查询字符串或片段。',
       plainHttp: 'base URL 必须使用 HTTPS（仅 127.0.0.1 允许使用 HTTP）。',
       scheme: 'base URL 必须使用 HTTPS，而不是 {scheme}。',
+      httpScheme: 'base URL 必须使用 https 或 http，而不是 {scheme}。',
     },
     protection: {
       keychain: '使用保存在 macOS 钥匙串中的密钥加密。',
