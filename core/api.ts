@@ -17,6 +17,7 @@ import type { GetTokenResult } from './faceid/get-token-result';
 import type { PhotoFacts } from './faceid/photo';
 import { DeskSettingsSchema, type CallWatch, type DeskSettings } from './desk';
 import type { FieldIssue, Result } from './result';
+import type { MessageRef } from './i18n/render';
 import { TeamSettingsSchema, type QuarantinedCall, type TeamStatus } from './team';
 import type { PhotoFindings } from './precheck/findings';
 
@@ -246,7 +247,7 @@ export interface ProfileSummary {
 
 export interface VaultStatus {
   activeProfileId: string;
-  protection: { level: 'os' | 'key-file' | 'none'; backend: string; explanation: string };
+  protection: { level: 'os' | 'key-file' | 'none'; backend: string; explanation: MessageRef };
   /** Where profiles are stored. */
   path: string;
 }
@@ -255,7 +256,8 @@ export interface ConnectionCheck {
   ok: boolean;
   /** authenticated | authentication-failed | authorization-failed | network | unexpected */
   verdict: 'authenticated' | 'authentication-failed' | 'authorization-failed' | 'network' | 'unexpected';
-  message: string;
+  /** What the check found, by reference (namespaces `console`, `errors`), shown in the operator's language. */
+  words: MessageRef[];
   elapsedMs: number;
 }
 
@@ -373,10 +375,12 @@ export interface CallbackCheck {
   valid: boolean;
   /** When not: the name of another profile whose secret does match, if any. */
   matchesProfile?: string;
-  message: string;
+  /** The verdict by reference (namespace `console`), shown in the operator's language. */
+  words: MessageRef[];
   /** The decoded `data`, when it is JSON. */
   decoded?: unknown;
-  decodeError?: string;
+  /** Why `data` could not be decoded, by reference. */
+  decodeError?: MessageRef;
 }
 
 /** One callback delivery the sandbox made or served, as its log shows it. */
@@ -412,8 +416,8 @@ export interface SandboxTrustEntry {
   value: string;
   /** The documented value the sandbox answered as, when it put one in place of the value sent. */
   treatedAs?: string;
-  /** Why the vendor has not ruled it out, in a few words. */
-  note: string;
+  /** Why the vendor has not ruled it out, in a few words, by reference (namespace `console`, `trust.*`). */
+  note: MessageRef;
   /** false: noted and refused (strict mode). */
   accepted: boolean;
   biz_no?: string;

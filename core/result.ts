@@ -28,6 +28,21 @@ export interface FieldIssue {
   message: MessageRef;
 }
 
+/**
+ * A failure in words by reference: `message` holds only the code (the renderer and the CLI show
+ * `words` in the operator's language), so the trusted side never returns an English sentence.
+ */
+export const worded = (
+  code: string,
+  words: MessageRef | MessageRef[],
+  rest: Omit<ApiError, 'code' | 'message' | 'words'> = {},
+): ApiError => ({
+  code,
+  message: code,
+  ...rest,
+  words: Array.isArray(words) ? words : [words],
+});
+
 /** Wraps a value as a successful Result. */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 

@@ -1,3 +1,5 @@
+import { msg, type MessageRef } from '../i18n/render';
+
 /** Service regions the console knows (faceid-api.md §1). */
 export const REGIONS = [
   { id: 'idn', label: 'Indonesia', baseUrl: 'https://api-idn.megvii.com', note: 'The region the H5 Lite pages document.' },
@@ -18,19 +20,19 @@ export function regionBaseUrl(id: Exclude<RegionId, 'custom'>): string {
 
 /**
  * Checks a custom base URL: HTTPS is required, except for the loopback address 127.0.0.1 where a
- * local sandbox may speak plain HTTP. Returns a message saying what is wrong, or null.
+ * local sandbox may speak plain HTTP. Returns what is wrong by reference (namespace `console`), or null.
  */
-export function checkBaseUrl(raw: string): string | null {
+export function checkBaseUrl(raw: string): MessageRef | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return `"${raw}" is not an absolute URL (expected e.g. https://api-idn.megvii.com).`;
+    return msg('console', 'baseUrl.notAbsolute', { url: raw });
   }
-  if (url.username || url.password) return 'The base URL must not contain a user name or password.';
-  if (url.search || url.hash) return 'The base URL must not have a query string or fragment.';
+  if (url.username || url.password) return msg('console', 'baseUrl.credentials');
+  if (url.search || url.hash) return msg('console', 'baseUrl.queryOrFragment');
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && url.hostname === '127.0.0.1') return null;
-  if (url.protocol === 'http:') return 'The base URL must use HTTPS (plain HTTP is allowed only for 127.0.0.1).';
-  return `The base URL must use HTTPS, not ${url.protocol.replace(':', '')}.`;
+  if (url.protocol === 'http:') return msg('console', 'baseUrl.plainHttp');
+  return msg('console', 'baseUrl.scheme', { scheme: url.protocol.replace(':', '') });
 }

@@ -22,7 +22,7 @@ export async function searchCommand(ctx: CliContext, text: string, limitText = '
   if (!answer.ok) {
     // Team errors are codes with parameters (the app words them in the operator's language).
     ctx.out.note(
-      `history search --scope ${scope}: ${answer.error.code}${answer.error.code.startsWith('TEAM_') ? '' : ` ${answer.error.message}`}`,
+      `history search --scope ${scope}: ${answer.error.code}${answer.error.code.startsWith('TEAM_') && !answer.error.words ? '' : ` ${ctx.out.errorText(answer.error)}`}`,
     );
     return EXIT.failed;
   }

@@ -8,12 +8,17 @@ import { runSandboxProgram } from '../sandbox/run';
 import { teamCli } from '../team/cli';
 import { openContext, type CliContext } from './context';
 import { exportCommand, searchCommand } from './history';
-import { EXIT, UsageError, processOut, type ExitCode } from './output';
+import { EXIT, UsageError, localeOf, processOut, type ExitCode } from './output';
 import { resultCommand, verifyCallbackCommand } from './result';
 import { replayCommand, tokenCommand } from './token';
 import { USAGE } from './usage';
 
-const COMMON = { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const COMMON = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 const CALL = {
   profile: { type: 'string' },
   set: { type: 'string', multiple: true },
@@ -67,7 +72,7 @@ async function run(command: Command, argv: string[]): Promise<ExitCode> {
   else if (pos[0] === 'export') expect(1, 'history export [options]');
   else throw new UsageError(`history: expected "search TEXT" or "export"${pos[0] ? `, not "${pos[0]}"` : ''}.`);
 
-  const out = processOut(Boolean(values.json));
+  const out = processOut(Boolean(values.json), localeOf(text('lang')));
   const ctx: CliContext = await openContext(text('data-dir'), out, timeoutOf(text('timeout')));
   try {
     const call = { profile: text('profile'), set: list('set'), photo: list('photo') };

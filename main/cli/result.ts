@@ -1,6 +1,5 @@
 /** `result` and `verify-callback`: reading what a verification said, through the app's handlers. */
 import { readFileSync } from 'node:fs';
-import { faceidParagraph, faceidText } from '../../core/faceid/messages';
 import { readVerification, type VerificationData } from '../../core/faceid/verification';
 import { chooseProfile, type CliContext } from './context';
 import { EXIT, UsageError, type ExitCode } from './output';
@@ -12,7 +11,7 @@ export async function resultCommand(ctx: CliContext, bizId: string): Promise<Exi
   const r = await ctx.app.handlers.fetchResult({ historyId: row.id });
   if (!r.ok) {
     ctx.out.data({ error: r.error });
-    ctx.out.note(`${r.error.code}: ${r.error.words ? faceidParagraph(r.error.words) : r.error.message}`);
+    ctx.out.note(`${r.error.code}: ${ctx.out.errorText(r.error)}`);
     return EXIT.failed;
   }
   const result = r.value.result;
@@ -22,8 +21,8 @@ export async function resultCommand(ctx: CliContext, bizId: string): Promise<Exi
     return EXIT.failed;
   }
   const reading = readVerification(result.data as unknown as VerificationData);
-  ctx.out.line(`${faceidText(reading.headline)}  (history #${row.id}, biz_no ${row.bizNo}, answer ${result.fetches} of 3)`);
-  for (const line of reading.lines) ctx.out.line(`  ${faceidText(line)}`);
+  ctx.out.line(`${ctx.out.say(reading.headline)}  (history #${row.id}, biz_no ${row.bizNo}, answer ${result.fetches} of 3)`);
+  for (const line of reading.lines) ctx.out.line(`  ${ctx.out.say(line)}`);
   return EXIT.ok;
 }
 
@@ -50,23 +49,23 @@ export async function verifyCallbackCommand(ctx: CliContext, args: { data?: stri
   const r = await ctx.app.handlers.verifyCallback({ profileId: profile.id, data, sign: args.sign.trim() });
   if (!r.ok) {
     ctx.out.data({ error: r.error });
-    ctx.out.note(`${r.error.code}: ${r.error.message}`);
+    ctx.out.note(`${r.error.code}: ${ctx.out.errorText(r.error)}`);
     return EXIT.failed;
   }
   const c = r.value;
   ctx.out.data(c.valid ? c : { ...c, decoded: undefined, untrustedClaim: c.decoded });
   if (c.valid) {
-    ctx.out.line(`Signature valid: ${c.message}`);
+    ctx.out.line(`Signature valid: ${ctx.out.say(c.words)}`);
     if (c.decoded && typeof c.decoded === 'object') {
       const reading = readVerification(c.decoded as VerificationData);
-      ctx.out.line(faceidText(reading.headline));
-      for (const line of reading.lines) ctx.out.line(`  ${faceidText(line)}`);
+      ctx.out.line(ctx.out.say(reading.headline));
+      for (const line of reading.lines) ctx.out.line(`  ${ctx.out.say(line)}`);
     }
   } else {
-    ctx.out.line(`Signature NOT valid: ${c.message}`);
+    ctx.out.line(`Signature NOT valid: ${ctx.out.say(c.words)}`);
     ctx.out.line('Untrusted claim (the payload as sent, not verified; do not act on it):');
-    ctx.out.line(c.decodeError ?? JSON.stringify(c.decoded, null, 2));
+    ctx.out.line(c.decodeError ? ctx.out.say(c.decodeError) : JSON.stringify(c.decoded, null, 2));
   }
-  if (c.decodeError && c.valid) ctx.out.note(c.decodeError);
+  if (c.decodeError && c.valid) ctx.out.note(ctx.out.say(c.decodeError));
   return c.valid ? EXIT.ok : EXIT.failed;
 }

@@ -6,7 +6,6 @@ import type { IssueTokenOutcome, IssueTokenRequest, PhotoRef } from '../../core/
 import { suggestBizNo } from '../../core/faceid/biz-no';
 import { FILE_PARAMS, type FileParamName } from '../../core/faceid/catalogue';
 import { errorWords } from '../../core/faceid/errors';
-import { faceidParagraph, faceidText } from '../../core/faceid/messages';
 import type { HistoryRow } from '../../core/history';
 import { chooseProfile, type CliContext } from './context';
 import { EXIT, UsageError, type ExitCode } from './output';
@@ -34,7 +33,7 @@ interface PhotoFile {
 /** Stages a photo with the app's own handler (as a drop in the UI does) and returns its handle. */
 async function stage(ctx: CliContext, param: FileParamName, name: string, bytes: Uint8Array): Promise<PhotoRef> {
   const r = await ctx.app.handlers.stagePhoto({ name, bytes });
-  if (!r.ok) throw new UsageError(`${param}: ${r.error.message}`);
+  if (!r.ok) throw new UsageError(`${param}: ${ctx.out.errorText(r.error)}`);
   return { handle: r.value.handle };
 }
 
@@ -75,14 +74,14 @@ async function send(ctx: CliContext, req: IssueTokenRequest): Promise<ExitCode> 
   const { out } = ctx;
   if (!r.ok) {
     out.data({ outcome: 'not-sent', error: r.error, bizNo: req.params.biz_no });
-    out.note(`not sent: ${r.error.code}${r.error.field ? ` (${r.error.field})` : ''}: ${r.error.message}`);
-    for (const issue of r.error.issues ?? []) if (issue.severity === 'error') out.note(`  ${issue.field}: ${faceidText(issue.message)}`);
+    out.note(`not sent: ${r.error.code}${r.error.field ? ` (${r.error.field})` : ''}: ${out.errorText(r.error)}`);
+    for (const issue of r.error.issues ?? []) if (issue.severity === 'error') out.note(`  ${issue.field}: ${out.say(issue.message)}`);
     return r.error.code === 'INVALID_PARAMS' || r.error.code === 'NO_SECRET' ? EXIT.usage : EXIT.failed;
   }
   const v: IssueTokenOutcome = r.value;
   out.data({ ...v, bizNo: req.params.biz_no, clonedFrom: req.clonedFrom });
   const row = v.historyId !== undefined ? `history #${v.historyId}` : 'not in the history';
-  for (const w of v.warnings) out.note(`warning: ${w.field}: ${faceidText(w.message)}`);
+  for (const w of v.warnings) out.note(`warning: ${w.field}: ${out.say(w.message)}`);
   if (v.outcome === 'issued') {
     out.line(`issued  biz_no=${req.params.biz_no}  biz_id=${v.biz_id}  (${row}, ${v.elapsedMs} ms)`);
     out.line(`token ${v.token}`);
@@ -92,7 +91,7 @@ async function send(ctx: CliContext, req: IssueTokenRequest): Promise<ExitCode> 
   const e = v.error;
   const head = `${v.outcome === 'failed' ? 'failed' : 'unknown outcome'}  ${e.serviceMessage ?? e.code}${'httpStatus' in v && v.httpStatus ? `  HTTP ${v.httpStatus}` : ''}  (${row}, ${v.elapsedMs} ms)`;
   out.line(head);
-  out.line(`${faceidText(e.title)}: ${faceidParagraph(errorWords(e))}`);
+  out.line(`${out.say(e.title)}: ${out.say(errorWords(e))}`);
   if (v.outcome === 'unknown') out.line('A token may have been issued: check before sending again, with a new biz_no.');
   return v.outcome === 'failed' ? EXIT.failed : EXIT.unknown;
 }

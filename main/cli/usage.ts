@@ -4,6 +4,7 @@ const COMMON = [
   'Options for every command:',
   "  --data-dir <dir>    the console's data folder (default: FACEID_CONSOLE_DATA_DIR, else the app's own)",
   '  --json              print one JSON document instead of lines',
+  "  --lang en|id|zh     the language of the console's messages (default: en)",
   '  --help              this help',
   '',
   "Secrets are read from the profile vault (the browser shell's key file) or from the environment",

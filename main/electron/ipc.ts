@@ -7,7 +7,8 @@
  */
 import { OP_NAMES } from '../../core/api';
 import { ipcChannel } from '../../core/ipc';
-import { fail } from '../../core/result';
+import { fail, worded } from '../../core/result';
+import { msg } from '../../core/i18n/render';
 import type { HandlerTable } from '../services/handlers';
 
 /** The sender frame as Electron gives it: null once the frame is gone. */
@@ -85,7 +86,7 @@ export function bindIpc(b: IpcBinding): void {
       const why = refusal(event.senderFrame, b.isOwnPage);
       if (why !== undefined) {
         report(why, `ipc: refused ${op} from ${why}`);
-        return fail({ code: 'FORBIDDEN_SENDER', message: 'This call did not come from the console window.' });
+        return fail(worded('FORBIDDEN_SENDER', msg('console', 'request.forbiddenSender')));
       }
       return b.handlers[op](payload);
     });

@@ -1,4 +1,5 @@
 import { safeStorageProtection, type Protection, type SecretCipher } from '../vault/cipher';
+import { msg } from '../../core/i18n/render';
 
 /** The part of Electron's `safeStorage` the cipher uses; injected, so this runs under plain Node too. */
 export interface SafeStorageLike {
@@ -11,7 +12,7 @@ export interface SafeStorageLike {
 const UNAVAILABLE: Protection = {
   level: 'none',
   backend: 'unavailable',
-  explanation: 'The operating system offers no encryption to this app: secrets are kept for this session only unless you accept the risk.',
+  explanation: msg('console', 'protection.unavailable'),
 };
 
 /**

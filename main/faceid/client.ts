@@ -8,7 +8,7 @@ import { explainConsoleError } from '../../core/faceid/errors';
 import { msg } from '../../core/i18n/render';
 import { exchange } from './exchange';
 import { classifyAnswer, interrupted, type GetTokenResult } from './outcome';
-import { GET_TOKEN_PATH, buildForm, endpointUrl, type GetTokenRequestParts } from './request';
+import { BaseUrlError, GET_TOKEN_PATH, buildForm, endpointUrl, type GetTokenRequestParts } from './request';
 
 export type { GetTokenResult } from './outcome';
 export { GET_TOKEN_PATH, describeGetTokenRequest, type PhotoPart, type RequestDescription } from './request';
@@ -29,9 +29,10 @@ export async function getToken(call: GetTokenCall): Promise<GetTokenResult> {
   try {
     url = endpointUrl(call.baseUrl, GET_TOKEN_PATH);
   } catch (e) {
+    // What is wrong with the base URL, by reference (any other failure quoted as it came).
     const error = explainConsoleError(
       'NETWORK_ERROR',
-      msg('errors', 'context.badBaseUrl', { detail: e instanceof Error ? e.message : String(e) }),
+      e instanceof BaseUrlError ? e.words : msg('errors', 'context.badBaseUrl', { detail: e instanceof Error ? e.message : String(e) }),
     );
     return { outcome: 'failed', error, elapsedMs: 0 };
   }

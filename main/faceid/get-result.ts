@@ -15,7 +15,7 @@ import type { VerificationData } from '../../core/faceid/verification';
 import { redactValue } from '../vault/redact';
 import { exchange, type Interruption, type SendStage } from './exchange';
 import { unreadableOutcome } from './unreadable-answer';
-import { endpointUrl } from './request';
+import { BaseUrlError, endpointUrl } from './request';
 
 export interface GetResultCall {
   baseUrl: string;
@@ -102,9 +102,10 @@ async function fetchResult(call: GetResultCall): Promise<GetResultResult> {
   try {
     url = resultUrl(call);
   } catch (e) {
+    // What is wrong with the base URL, by reference (any other failure quoted as it came).
     const error = explainConsoleError(
       'NETWORK_ERROR',
-      msg('errors', 'context.badBaseUrl', { detail: e instanceof Error ? e.message : String(e) }),
+      e instanceof BaseUrlError ? e.words : msg('errors', 'context.badBaseUrl', { detail: e instanceof Error ? e.message : String(e) }),
     );
     return { outcome: 'failed', error, elapsedMs: 0 };
   }

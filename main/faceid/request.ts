@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import FormData from 'form-data';
 import { FILE_PARAMS, PARAMS, type FileParamName } from '../../core/faceid/catalogue';
 import { REDACTED, redactText } from '../vault/redact';
+import { faceidText } from '../../core/faceid/messages';
+import { msg, type MessageRef } from '../../core/i18n/render';
 
 export const GET_TOKEN_PATH = '/faceid/lite/get_token';
 
@@ -28,20 +30,27 @@ export interface GetTokenRequestParts {
   photos: Partial<Record<FileParamName, PhotoPart>>;
 }
 
+/** A base URL the client cannot call, with what is wrong by reference (the Error's message is its English rendering). */
+export class BaseUrlError extends Error {
+  constructor(readonly words: MessageRef) {
+    super(faceidText(words));
+  }
+}
+
 /**
  * The URL of `path` under a base URL: http(s) only, trailing slashes tolerated, a base path kept
- * (a gateway may mount the API under a prefix). Throws an Error saying what is wrong.
+ * (a gateway may mount the API under a prefix). Throws a BaseUrlError saying what is wrong.
  */
 export function endpointUrl(baseUrl: string, path: string): URL {
   let base: URL;
   try {
     base = new URL(baseUrl.trim());
   } catch {
-    throw new Error(`"${baseUrl}" is not an absolute URL (expected e.g. https://api-idn.megvii.com).`);
+    throw new BaseUrlError(msg('console', 'baseUrl.notAbsolute', { url: baseUrl }));
   }
   if (base.protocol !== 'https:' && base.protocol !== 'http:')
-    throw new Error(`The base URL must use https or http, not ${base.protocol.replace(':', '')}.`);
-  if (base.search || base.hash) throw new Error('The base URL must not have a query string or fragment.');
+    throw new BaseUrlError(msg('console', 'baseUrl.httpScheme', { scheme: base.protocol.replace(':', '') }));
+  if (base.search || base.hash) throw new BaseUrlError(msg('console', 'baseUrl.queryOrFragment'));
   base.pathname = base.pathname.replace(/\/+$/, '') + path;
   return base;
 }

@@ -24,6 +24,7 @@ import { utf8Length } from '../../core/faceid/validate';
 import { isLoopbackHost } from './loopback';
 import type { ReceivedForm } from './multipart';
 import type { TrustedValue } from './trust-log';
+import { msg, type MessageRef } from '../../core/i18n/render';
 
 /** Credentials are checked first and with their own codes; these are the rest, in catalogue order. */
 const CHECKED: readonly ParamSpec[] = (PARAMS as readonly ParamSpec[]).filter((p) => p.group !== 'credential');
@@ -129,7 +130,7 @@ function isRefusedPort(spec: ParamSpec, url: URL, rules: ArgumentRules): boolean
 }
 
 /** What one value comes to: fine, refused, or (lenient) accepted on trust. */
-type ValueVerdict = { kind: 'ok' } | { kind: 'bad' } | { kind: 'trusted'; treatedAs?: string; note: string };
+type ValueVerdict = { kind: 'ok' } | { kind: 'bad' } | { kind: 'trusted'; treatedAs?: string; note: MessageRef };
 
 const OK: ValueVerdict = { kind: 'ok' };
 const BAD: ValueVerdict = { kind: 'bad' };
@@ -140,7 +141,7 @@ function judgeValue(spec: ParamSpec, value: string, rules: ArgumentRules): Value
     case 'enum': {
       if (listedMatch(spec, value) !== undefined) return OK;
       if (!rules.lenient || !spec.openValues) return BAD;
-      return { kind: 'trusted', treatedAs: nearestListedValue(spec, value), note: 'outside a value list the vendor may not give in full' };
+      return { kind: 'trusted', treatedAs: nearestListedValue(spec, value), note: msg('console', 'trust.openList') };
     }
     case 'integer': {
       if (!/^\d+$/.test(value)) return BAD;
@@ -151,7 +152,7 @@ function judgeValue(spec: ParamSpec, value: string, rules: ArgumentRules): Value
       return {
         kind: 'trusted',
         treatedAs: String(bound),
-        note: `outside ${spec.range.min}–${spec.range.max}; that the service refuses it is inferred`,
+        note: msg('console', 'trust.outsideRange', { min: spec.range.min, max: spec.range.max }),
       };
     }
     case 'url': {
@@ -159,14 +160,14 @@ function judgeValue(spec: ParamSpec, value: string, rules: ArgumentRules): Value
       if (!url) {
         // Only the browser's target may use another scheme: the service's server calls notify_url.
         if (rules.lenient && spec.ports === undefined && isSafeOtherScheme(value))
-          return { kind: 'trusted', note: 'not http(s); the browser is sent there as it is' };
+          return { kind: 'trusted', note: msg('console', 'trust.notHttp') };
         return BAD;
       }
       if (!isRefusedPort(spec, url, rules)) return OK;
       if (!rules.lenient) return BAD;
       return {
         kind: 'trusted',
-        note: `port outside ${(spec.ports ?? []).join('/')}; the service may refuse it or never call back, the sandbox calls back`,
+        note: msg('console', 'trust.callbackPort', { ports: (spec.ports ?? []).join('/') }),
       };
     }
     default:
@@ -207,10 +208,10 @@ export function checkArguments(form: ReceivedForm, rules: ArgumentRules): Argume
     }
   }
   for (const [name, value] of form.fields) {
-    if (!paramSpec(name)) trusted.push({ param: name, value, note: 'not a get_token parameter; ignored', accepted: true });
+    if (!paramSpec(name)) trusted.push({ param: name, value, note: msg('console', 'trust.unknownParam'), accepted: true });
   }
   for (const name of form.files.keys()) {
-    if (!paramSpec(name)) trusted.push({ param: name, value: '(file)', note: 'not a get_token parameter; ignored', accepted: true });
+    if (!paramSpec(name)) trusted.push({ param: name, value: '(file)', note: msg('console', 'trust.unknownParam'), accepted: true });
   }
   return { ok: true, fields, trusted };
 }

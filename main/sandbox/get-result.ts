@@ -32,6 +32,7 @@ import { bestImageDataUri } from './best-image';
 import { isEnded, type FlowStore } from './flows';
 import { serviceErrorBody } from './service-error';
 import type { TrustedValue } from './trust-log';
+import { msg } from '../../core/i18n/render';
 
 export interface GetResultContext {
   apiKey: string;
@@ -64,7 +65,7 @@ function readReturnImage(raw: string, lenient: boolean): { value: string; truste
       param: 'return_image',
       value: raw,
       treatedAs: '1',
-      note: 'beyond the overseas 0/1; the China edition has 2–6',
+      note: msg('console', 'trust.returnImage'),
       accepted: true,
     },
   };

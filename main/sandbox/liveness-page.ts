@@ -10,6 +10,7 @@ import { DO_PATH } from '../../core/faceid/endpoints';
 import { END_STATUSES, FAIL_REASONS } from '../../core/faceid/verification';
 import { escapeHtml as e, page } from './html';
 import { tokenText, type PageText } from './page-text';
+import { faceidText } from '../../core/faceid/messages';
 import { FAILED_UPLOADS, detailField, detailLayout } from './liveness-details';
 import { FIELD, FORM_DEFAULTS, MAX_COUNTER, PRESETS } from './outcome-form';
 import type { IssuedToken } from './tokens';
@@ -90,7 +91,7 @@ ${row('expired_time', w.text('value.expiry', { unix: String(token.expired_time),
 /**
  * What this token's request carried that the sandbox took on trust (lenient values, unknown
  * names). Each entry's note is the developer's note the console's Sandbox panel and the CLI show
- * too, kept in English as they are.
+ * too, by reference: here in the page's language.
  */
 function trustedList(token: IssuedToken, w: PageText): string {
   if (token.trusted.length === 0) return '';
@@ -100,7 +101,7 @@ function trustedList(token: IssuedToken, w: PageText): string {
         t.treatedAs !== undefined
           ? ` ${w.html('trusted.answeredAs', {}, { value: `<code>${e(JSON.stringify(t.treatedAs))}</code>` })}`
           : '';
-      return `<li><code>${e(t.param)}=${e(JSON.stringify(t.value))}</code>${as}: <span lang="en">${e(t.note)}</span></li>`;
+      return `<li><code>${e(t.param)}=${e(JSON.stringify(t.value))}</code>${as}: ${e(faceidText(t.note, w.locale))}</li>`;
     })
     .join('\n');
   return `<section aria-labelledby="h-trusted">

@@ -21,6 +21,7 @@ import { isLoopbackHost } from './loopback';
 import { SERVER_TIMEOUTS, clientErrorAnswer, pathOf, type ServerTimeouts } from './http-guard';
 import { discardRest, parseForm, type ReceivedForm } from './multipart';
 import { serviceErrorBody } from './service-error';
+import { msg } from '../../core/i18n/render';
 import { TrustLog, type TrustEntry } from './trust-log';
 import type { IssuedToken } from './tokens';
 
@@ -219,15 +220,10 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     const bizNo = form.fields.get('biz_no');
     const seen = { param: '(body)', value: 'application/x-www-form-urlencoded' };
     if (lenient) {
-      trust.add(now(), 'get_token', { ...seen, note: 'the vendor asks for form-data; read anyway', accepted: true }, bizNo);
+      trust.add(now(), 'get_token', { ...seen, note: msg('console', 'trust.urlencodedRead'), accepted: true }, bizNo);
       return form;
     }
-    trust.add(
-      now(),
-      'get_token',
-      { ...seen, note: 'the vendor asks for form-data; read as no arguments (MISSING_ARGUMENTS: api_key)', accepted: false },
-      bizNo,
-    );
+    trust.add(now(), 'get_token', { ...seen, note: msg('console', 'trust.urlencodedRefused'), accepted: false }, bizNo);
     return none;
   }
 

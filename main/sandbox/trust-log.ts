@@ -9,6 +9,8 @@
  * form-data-only server would. Lenient mode adds every value it accepted that strict refuses.
  */
 import type { SandboxTrustEntry } from '../../core/api';
+import { faceidText } from '../../core/faceid/messages';
+import type { MessageRef } from '../../core/i18n/render';
 
 export type TrustEntry = SandboxTrustEntry;
 
@@ -24,8 +26,8 @@ export interface TrustedValue {
   value: string;
   /** The documented value the sandbox answered as, when it put one in place of the value sent. */
   treatedAs?: string;
-  /** Why the vendor has not ruled the value out, in a few words. */
-  note: string;
+  /** Why the vendor has not ruled the value out, in a few words, by reference (namespace `console`, `trust.*`). */
+  note: MessageRef;
   /** false: noted and refused (strict mode); true: accepted. */
   accepted: boolean;
 }
@@ -63,10 +65,10 @@ export class TrustLog {
   }
 }
 
-/** One line for a terminal: `accepted on trust: get_token procedure_type="x" answered as "flash" (open list)`. */
+/** One line for a terminal: `accepted on trust: get_token procedure_type="x" answered as "flash" (open list)`; the note in English. */
 export function trustLine(e: TrustEntry): string {
   const head = e.accepted ? 'accepted on trust' : 'refused (strict)';
   const as = e.treatedAs !== undefined ? ` answered as ${JSON.stringify(e.treatedAs)}` : '';
   const biz = e.biz_no ? ` [biz_no ${e.biz_no}]` : '';
-  return `${head}: ${e.endpoint} ${e.param}=${JSON.stringify(e.value)}${as} (${e.note})${biz}`;
+  return `${head}: ${e.endpoint} ${e.param}=${JSON.stringify(e.value)}${as} (${faceidText(e.note)})${biz}`;
 }

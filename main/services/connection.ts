@@ -1,6 +1,6 @@
 import type { ConnectionCheck } from '../../core/api';
 import { errorWords } from '../../core/faceid/errors';
-import { faceidParagraph, faceidText } from '../../core/faceid/messages';
+import { msg } from '../../core/i18n/render';
 import { getToken } from '../faceid/client';
 import type { Profile } from '../vault/profiles';
 
@@ -12,7 +12,7 @@ import type { Profile } from '../vault/profiles';
  */
 export async function checkConnection(profile: Profile, timeoutMs = 15_000): Promise<ConnectionCheck> {
   if (profile.apiKey === '' || profile.apiSecret === '') {
-    return { ok: false, verdict: 'authentication-failed', message: 'This profile has no api_key or no api_secret yet.', elapsedMs: 0 };
+    return { ok: false, verdict: 'authentication-failed', words: [msg('console', 'connection.noCredentials')], elapsedMs: 0 };
   }
   const r = await getToken({
     baseUrl: profile.baseUrl,
@@ -26,7 +26,7 @@ export async function checkConnection(profile: Profile, timeoutMs = 15_000): Pro
     return {
       ok: true,
       verdict: 'authenticated',
-      message: 'Key and secret accepted (the service unexpectedly issued a token for an empty request).',
+      words: [msg('console', 'connection.acceptedUnexpectedly')],
       elapsedMs: r.elapsedMs,
     };
   }
@@ -35,7 +35,7 @@ export async function checkConnection(profile: Profile, timeoutMs = 15_000): Pro
     return {
       ok: true,
       verdict: 'authenticated',
-      message: `Key and secret accepted by ${profile.baseUrl} (${r.elapsedMs} ms).`,
+      words: [msg('console', 'connection.accepted', { baseUrl: profile.baseUrl, ms: r.elapsedMs })],
       elapsedMs: r.elapsedMs,
     };
   }
@@ -43,7 +43,7 @@ export async function checkConnection(profile: Profile, timeoutMs = 15_000): Pro
     return {
       ok: false,
       verdict: 'authentication-failed',
-      message: 'The service refused the key and secret (AUTHENTICATION_ERROR). Check both, and the region.',
+      words: [msg('console', 'connection.refused', { code })],
       elapsedMs: r.elapsedMs,
     };
   }
@@ -51,7 +51,11 @@ export async function checkConnection(profile: Profile, timeoutMs = 15_000): Pro
     return {
       ok: false,
       verdict: 'authorization-failed',
-      message: `The key is known but not allowed: ${r.error.detail ?? 'no reason given'}.`,
+      words: [
+        r.error.detail
+          ? msg('console', 'connection.notAllowed', { reason: r.error.detail })
+          : msg('console', 'connection.notAllowedNoReason'),
+      ],
       elapsedMs: r.elapsedMs,
     };
   }
@@ -59,14 +63,14 @@ export async function checkConnection(profile: Profile, timeoutMs = 15_000): Pro
     return {
       ok: false,
       verdict: 'network',
-      message: `${faceidText(r.error.title)}: ${faceidParagraph(errorWords(r.error))}`,
+      words: [r.error.title, ...errorWords(r.error)],
       elapsedMs: r.elapsedMs,
     };
   }
   return {
     ok: false,
     verdict: 'unexpected',
-    message: `${faceidText(r.error.title)}: ${faceidParagraph(errorWords(r.error))}`,
+    words: [r.error.title, ...errorWords(r.error)],
     elapsedMs: r.elapsedMs,
   };
 }

@@ -10,7 +10,8 @@ import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { SavedExport } from '../../core/api';
 import type { HistoryFilter } from '../../core/history';
-import { fail, ok, type Result } from '../../core/result';
+import { fail, ok, worded, type Result } from '../../core/result';
+import { msg } from '../../core/i18n/render';
 import { writeExport, type ExportFormat } from '../history/export';
 import type { HandlerDeps, OpImpls } from './handlers';
 
@@ -82,11 +83,7 @@ export function exportOps(deps: HandlerDeps & { exportSaver?: ExportSaver }, tic
   return {
     saveHistoryExport: async ({ filter, format }): Promise<Result<SavedExport>> => {
       if (filter.scope && filter.scope !== 'desk') {
-        return fail({
-          code: 'BAD_REQUEST',
-          field: 'filter.scope',
-          message: `Only this desk's own history can be exported here (scope "desk"); the team history is the bank's record.`,
-        });
+        return fail(worded('BAD_REQUEST', msg('console', 'history.deskOnly.export'), { field: 'filter.scope' }));
       }
       const { total, totalCapped } = deps.history.count(filter, now());
       if (total === 0) return ok({ kind: 'empty' });

@@ -7,7 +7,8 @@
  * to remember it (an upstream that echoes the request in its error cannot reach the renderer).
  */
 import { OP_NAMES, requestSchemas, type ApiResponses, type OpName } from '../../core/api';
-import { fail, ok, type Result } from '../../core/result';
+import { fail, ok, worded, type Result } from '../../core/result';
+import { msg } from '../../core/i18n/render';
 import type { HistoryStore } from '../history/store';
 import type { SettingsStore } from '../settings/settings';
 import { redactText, redactValue, secretsIn } from '../vault/redact';
@@ -103,9 +104,8 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
     ...exportOps(opDeps, downloads),
     saveRecordPdf: async ({ historyId }) => {
       const row = deps.history.get(historyId);
-      if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });
-      if (!deps.recordPrinter)
-        return fail({ code: 'USE_BROWSER_PRINT', message: "This shell saves records with the browser's own print (Save as PDF)." });
+      if (!row) return fail(worded('NOT_FOUND', msg('console', 'history.rowNotFound', { id: historyId }), { field: 'historyId' }));
+      if (!deps.recordPrinter) return fail(worded('USE_BROWSER_PRINT', msg('console', 'history.useBrowserPrint')));
       return ok(await deps.recordPrinter(`faceid-record-${row.bizNo.replace(/[^\w.-]+/g, '_')}.pdf`));
     },
   };
@@ -118,19 +118,20 @@ export function buildHandlers(deps: HandlerDeps): Handlers {
       if (!parsed.success) {
         const first = parsed.error.issues[0];
         const where = first && first.path.length > 0 ? first.path.join('.') : undefined;
-        return fail({
-          code: 'BAD_REQUEST',
-          field: where,
-          message: `Invalid ${op} request${where ? ` at ${where}` : ''}: ${first?.message ?? 'malformed'}.`,
-        });
+        // The schema's own words (zod's) are quoted as the detail: they name what the caller got wrong.
+        const detail = first?.message ?? 'malformed';
+        const words = where
+          ? msg('console', 'request.invalidAt', { op, where, detail })
+          : msg('console', 'request.invalid', { op, detail });
+        return fail(worded('BAD_REQUEST', words, where ? { field: where } : {}));
       }
       try {
         return await run(parsed.data as Parameters<OpImpl<K>>[0]);
       } catch (e) {
-        if (e instanceof VaultError) return fail({ code: e.code, message: e.message, field: e.field });
+        if (e instanceof VaultError) return fail(worded(e.code, e.words, e.field ? { field: e.field } : {}));
         // A bug on our side must not crash a shell or leak a stack trace to the operator.
         log(`handler ${op} failed: ${e instanceof Error ? e.message : String(e)}`);
-        return fail({ code: 'INTERNAL', message: `The console failed to ${op}; see the log.` });
+        return fail(worded('INTERNAL', msg('console', 'request.internal', { op })));
       }
     }
   };

@@ -1,5 +1,6 @@
 import type { HistoryFilter, HistoryRow } from '../../core/history';
-import { fail, ok } from '../../core/result';
+import { fail, ok, worded } from '../../core/result';
+import { msg } from '../../core/i18n/render';
 import { suggestBizNo } from '../../core/faceid/biz-no';
 import { curlCommand } from '../history/curl';
 import { TeamError } from '../team/errors';
@@ -8,15 +9,12 @@ import type { HandlerDeps, OpImpls } from './handlers';
 
 type HistoryOpName = 'queryHistory' | 'getHistoryRow' | 'historyCurl' | 'deleteHistory' | 'getKeptPhoto' | 'getSettings' | 'updateSettings';
 
-const notFound = (id: number) => fail({ code: 'NOT_FOUND', field: 'id', message: `No history row ${id} (it may have been deleted).` });
+const notFound = (id: number) => fail(worded('NOT_FOUND', msg('console', 'history.rowGone', { id }), { field: 'id' }));
 
 /** (Exports say the same for themselves: export-ops.ts.) */
-const deskOnly = () =>
-  fail({
-    code: 'BAD_REQUEST',
-    field: 'filter.scope',
-    message: `Only this desk's own history can be deleted here (scope "desk"); the team history is the bank's record.`,
-  });
+const deskOnly = () => fail(worded('BAD_REQUEST', msg('console', 'history.deskOnly.delete'), { field: 'filter.scope' }));
+
+const noTeam = () => fail(worded('TEAM_NOT_CONFIGURED', msg('console', 'team.notConfigured'), { field: 'scope' }));
 
 /** The history and the settings that shape it. */
 export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<HistoryOpName> {
@@ -26,7 +24,7 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
     // One query shape for both stores: the scope picks the local history or the team store.
     queryHistory: async ({ filter, cursor, limit }) => {
       if (!filter.scope || filter.scope === 'desk') return ok(history.query(filter, now(), limit, cursor));
-      if (!deps.team) return fail({ code: 'TEAM_NOT_CONFIGURED', field: 'scope', message: 'This shell runs no team history.' });
+      if (!deps.team) return noTeam();
       try {
         return ok(await deps.team.query(filter, filter.scope, now(), limit, cursor));
       } catch (e) {
@@ -36,7 +34,7 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
     },
     getHistoryRow: async ({ id, scope }) => {
       if (scope && scope !== 'desk') {
-        if (!deps.team) return fail({ code: 'TEAM_NOT_CONFIGURED', field: 'scope', message: 'This shell runs no team history.' });
+        if (!deps.team) return noTeam();
         try {
           const team = await deps.team.get(id);
           return team ? ok(team) : notFound(id);
@@ -52,7 +50,7 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
       let row: HistoryRow | undefined;
       if (scope && scope !== 'desk') {
         // A team call (another desk's): the same command, from the team row.
-        if (!deps.team) return fail({ code: 'TEAM_NOT_CONFIGURED', field: 'scope', message: 'This shell runs no team history.' });
+        if (!deps.team) return noTeam();
         try {
           row = await deps.team.get(id);
         } catch (e) {
@@ -76,11 +74,7 @@ export function historyOps(deps: HandlerDeps, bestImages?: BestImages): OpImpls<
       const bytes = history.photo(sha256);
       return bytes
         ? ok({ dataBase64: Buffer.from(bytes).toString('base64') })
-        : fail({
-            code: 'NOT_FOUND',
-            field: 'sha256',
-            message: 'That photo was not kept (only hashes are stored unless photo keeping is on).',
-          });
+        : fail(worded('NOT_FOUND', msg('console', 'history.photoNotKept'), { field: 'sha256' }));
     },
     getSettings: async () => ok(settings.get()),
     updateSettings: async ({ settings: next }) => {

@@ -8,7 +8,8 @@
  */
 import { networkInterfaces } from 'node:os';
 import type { SandboxLan } from '../../core/api';
-import { fail, ok } from '../../core/result';
+import { fail, ok, worded } from '../../core/result';
+import { msg } from '../../core/i18n/render';
 import type { EmbeddedSandbox } from '../sandbox/embedded/client';
 import type { HandlerDeps, OpImpls } from './handlers';
 
@@ -30,7 +31,7 @@ function lanState(s: EmbeddedSandbox, address: string | null): SandboxLan {
 /** getSandboxLan / setSandboxLan over the embedded sandbox. */
 export function lanOps(deps: HandlerDeps): OpImpls<LanOpName> {
   let chosen: string | null = null;
-  const noSandbox = () => fail({ code: 'NO_SANDBOX', message: 'No embedded sandbox is running.' });
+  const noSandbox = () => fail(worded('NO_SANDBOX', msg('console', 'sandbox.none')));
   return {
     getSandboxLan: async () => {
       const s = deps.sandbox;
@@ -42,18 +43,16 @@ export function lanOps(deps: HandlerDeps): OpImpls<LanOpName> {
       if (!s) return noSandbox();
       // Only an address this machine has right now: never a wildcard, never someone else's.
       if (address !== null && !lanAddresses().some((a) => a.address === address)) {
-        return fail({ code: 'LAN_ADDRESS_UNKNOWN', field: 'address', message: `${address} is not a LAN address of this computer.` });
+        return fail(worded('LAN_ADDRESS_UNKNOWN', msg('console', 'sandbox.lanNotMine', { address }), { field: 'address' }));
       }
       try {
         await s.serveOnLan(address);
       } catch (e) {
         const reason = (e as { code?: string }).code;
-        return fail({
-          code: 'LAN_ADDRESS_UNAVAILABLE',
-          field: 'address',
-          reason,
-          message: `The sandbox could not listen on ${address}: ${e instanceof Error ? e.message : String(e)}`,
-        });
+        const detail = e instanceof Error ? e.message : String(e);
+        return fail(
+          worded('LAN_ADDRESS_UNAVAILABLE', msg('console', 'sandbox.lanListenFailed', { address, detail }), { field: 'address', reason }),
+        );
       }
       chosen = address;
       deps.log?.(address ? `sandbox also served on ${s.lanBaseUrl} (reachable from the network)` : 'sandbox on loopback only');

@@ -5,7 +5,8 @@
  * boundary once, when the photo was dropped.
  */
 import { DEFAULT_PRECHECK_CONTEXT } from '../../core/precheck/judge';
-import { fail, ok } from '../../core/result';
+import { fail, ok, worded } from '../../core/result';
+import { msg } from '../../core/i18n/render';
 import { faceCheckOf } from '../precheck/face-check';
 import { PrecheckError } from '../precheck/analyser';
 import { rotatePhoto } from '../precheck/rotate';
@@ -21,26 +22,29 @@ function staged(stage: PhotoStage, handle: string) {
   if (found.found) return { ok: true as const, name: found.photo.name, bytes: found.photo.bytes };
   return {
     ok: false as const,
-    failure: fail({
-      code: 'PHOTO_NOT_STAGED',
-      field: 'photo',
-      reason: found.reason,
-      message: `The photo is no longer staged (${found.reason}); attach it again.`,
-    }),
+    failure: fail(
+      worded('PHOTO_NOT_STAGED', msg('console', 'precheck.notStaged', { reason: found.reason }), { field: 'photo', reason: found.reason }),
+    ),
   };
 }
+
+/** The words for a pre-check failure, by its code (the worker's own detail goes to no one but the log). */
+const precheckWords = (code: string) =>
+  msg('console', code === 'busy' || code === 'timeout' || code === 'undecodable' ? `precheck.${code}` : 'precheck.failed');
+
+const unavailable = () => fail(worded('PRECHECK_UNAVAILABLE', msg('console', 'precheck.unavailable')));
 
 export function precheckOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<PrecheckOpName> {
   return {
     analysePhoto: async ({ photo, context }) => {
       const analyser = deps.precheck;
-      if (!analyser) return fail({ code: 'PRECHECK_UNAVAILABLE', message: 'The photo pre-check is not available in this shell.' });
+      if (!analyser) return unavailable();
       const p = staged(stage, photo.handle);
       if (!p.ok) return p.failure;
       try {
         return ok(await analyser.analysePhoto(p.bytes, context ?? DEFAULT_PRECHECK_CONTEXT));
       } catch (e) {
-        if (e instanceof PrecheckError) return fail({ code: `PRECHECK_${e.code.toUpperCase()}`, field: 'photo', message: e.message });
+        if (e instanceof PrecheckError) return fail(worded(`PRECHECK_${e.code.toUpperCase()}`, precheckWords(e.code), { field: 'photo' }));
         throw e;
       }
     },
@@ -56,14 +60,13 @@ export function precheckOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<Prech
           height: turned.height,
         });
       } catch {
-        return fail({ code: 'PRECHECK_UNDECODABLE', field: 'photo', message: 'The photo could not be read as an image.' });
+        return fail(worded('PRECHECK_UNDECODABLE', msg('console', 'precheck.undecodable'), { field: 'photo' }));
       }
     },
     setSandboxDetectFaces: async ({ on }) => {
       const s = deps.sandbox;
-      if (!s) return fail({ code: 'NO_SANDBOX', message: 'No embedded sandbox is running.' });
-      if (on && !deps.precheck)
-        return fail({ code: 'PRECHECK_UNAVAILABLE', message: 'The photo pre-check is not available in this shell.' });
+      if (!s) return fail(worded('NO_SANDBOX', msg('console', 'sandbox.none')));
+      if (on && !deps.precheck) return unavailable();
       await s.setFaceCheck(on && deps.precheck ? faceCheckOf(deps.precheck) : undefined);
       deps.log?.(`sandbox face detection ${on ? 'on' : 'off'}`);
       return ok(await sandboxState(s));

@@ -1,6 +1,7 @@
 import { ok } from '../../core/result';
 import { exportProfiles, parseProfileExport } from '../vault/transfer';
 import { VaultError } from '../vault/vault';
+import { msg } from '../../core/i18n/render';
 import { checkConnection } from './connection';
 import type { HandlerDeps, OpImpls } from './handlers';
 
@@ -39,12 +40,8 @@ export function profileOps(deps: HandlerDeps): OpImpls<ProfileOpName> {
       return ok({ json: exportProfiles(profiles, new Date(now())), count: profiles.length });
     },
     importProfiles: async ({ json }) => {
-      let inputs;
-      try {
-        inputs = parseProfileExport(json);
-      } catch (e) {
-        throw new VaultError('INVALID_IMPORT', e instanceof Error ? e.message : String(e), 'json');
-      }
+      // A file that is not an export throws VaultError INVALID_IMPORT, with words saying what is wrong.
+      const inputs = parseProfileExport(json);
       const imported = [];
       // The vault's naming rule decides what clashes; each created profile takes its name.
       for (const input of inputs)
@@ -53,7 +50,7 @@ export function profileOps(deps: HandlerDeps): OpImpls<ProfileOpName> {
     },
     testConnection: async ({ profileId }) => {
       const profile = await vault.resolve(profileId);
-      if (!profile) throw new VaultError('PROFILE_NOT_FOUND', `No profile with id "${profileId}".`, 'profileId');
+      if (!profile) throw new VaultError('PROFILE_NOT_FOUND', msg('console', 'vault.profileNotFound', { id: profileId }), 'profileId');
       return ok(await checkConnection(profile, deps.timeoutMs));
     },
   };

@@ -12,7 +12,8 @@ import { RESULT_FETCH_LIMIT, RESULT_RETENTION_MS, type HistoryRow, type StoredRe
 import { decodeImageField } from '../../core/faceid/photo';
 import { errorWords } from '../../core/faceid/errors';
 import { END_STATUSES } from '../../core/faceid/verification';
-import { fail, ok, type Result } from '../../core/result';
+import { fail, ok, worded, type Result } from '../../core/result';
+import { msg, type MessageRef } from '../../core/i18n/render';
 import { getResult } from '../faceid/get-result';
 import { verifyCallbackSignature } from '../faceid/signature';
 import type { SandboxState } from '../../core/api';
@@ -85,36 +86,21 @@ export function resultFetcher(
 
   async function fetchOnce(historyId: number, origin: FetchOrigin): Promise<Result<HistoryRow>> {
     const row = deps.history.get(historyId);
-    if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No history row ${historyId}.` });
-    if (row.status !== 'issued' || !row.bizId)
-      return fail({ code: 'NOT_ISSUED', message: 'Only an issued token has a verification result.' });
+    if (!row) return fail(worded('NOT_FOUND', msg('console', 'history.rowNotFound', { id: historyId }), { field: 'historyId' }));
+    if (row.status !== 'issued' || !row.bizId) return fail(worded('NOT_ISSUED', msg('console', 'result.notIssued')));
     const used = row.result?.fetches ?? 0;
     if (used >= RESULT_FETCH_LIMIT) {
-      return fail({
-        code: 'RESULT_FETCH_LIMIT',
-        message: `The service answers get_result at most ${RESULT_FETCH_LIMIT} times and this console has used all of them; the stored result is shown.`,
-      });
+      return fail(worded('RESULT_FETCH_LIMIT', msg('console', 'result.fetchLimit', { limit: RESULT_FETCH_LIMIT })));
     }
     if (row.expiredTime !== undefined && now() > row.expiredTime * 1000 + RESULT_RETENTION_MS) {
-      return fail({
-        code: 'RESULT_EXPIRED',
-        message: 'The service keeps a result for one day after the flow; this one is gone. The stored result, if any, is shown.',
-      });
+      return fail(worded('RESULT_EXPIRED', msg('console', 'result.expired')));
     }
     const level = (await deps.vault.summaryOf(row.profileId).catch(() => undefined))?.desk.matchLevel ?? DEFAULT_DESK_SETTINGS.matchLevel;
     if (origin === 'poll' && !rowBudget(row, rowFlowState(row, ctx.events.of(row.bizId), level, now()), now()).mayPoll) {
-      return fail({
-        code: 'POLL_NOT_ALLOWED',
-        message:
-          'Polling would spend the last get_result answer (or the result is already stored); fetch it yourself when the customer is done.',
-      });
+      return fail(worded('POLL_NOT_ALLOWED', msg('console', 'result.pollNotAllowed')));
     }
     const profile = await deps.vault.resolve(row.profileId);
-    if (!profile)
-      return fail({
-        code: 'PROFILE_NOT_FOUND',
-        message: `The profile "${row.profileName}" that issued this token no longer exists; its credentials are needed to fetch the result.`,
-      });
+    if (!profile) return fail(worded('PROFILE_NOT_FOUND', msg('console', 'result.profileGone', { profile: row.profileName })));
     const keep = deps.settings.get().keepPhotos;
     const bizId = row.bizId;
     const call = () =>
@@ -247,22 +233,23 @@ export function resultFetcher(
 
 /** Results, callback verification and the embedded sandbox's support controls. */
 export function resultOps(deps: HandlerDeps, fetchResult: ReturnType<typeof resultFetcher>): OpImpls<ResultOpName> {
-  const noSandbox = () => fail({ code: 'NO_SANDBOX', message: 'No embedded sandbox is running.' });
+  const noSandbox = () => fail(worded('NO_SANDBOX', msg('console', 'sandbox.none')));
   return {
     fetchResult: ({ historyId, scope, profileId }) =>
       scope && scope !== 'desk' ? fetchResult(historyId, 'operator', { profileId }) : fetchResult(historyId),
     verifyCallback: async ({ profileId, data, sign }) => {
       const profile = await deps.vault.resolve(profileId);
-      if (!profile) return fail({ code: 'PROFILE_NOT_FOUND', field: 'profileId', message: `No profile with id "${profileId}".` });
+      if (!profile)
+        return fail(worded('PROFILE_NOT_FOUND', msg('console', 'vault.profileNotFound', { id: profileId }), { field: 'profileId' }));
       let decoded: unknown;
-      let decodeError: string | undefined;
+      let decodeError: MessageRef | undefined;
       try {
         decoded = JSON.parse(data);
       } catch (e) {
-        decodeError = `data is not JSON: ${e instanceof Error ? e.message : String(e)}`;
+        decodeError = msg('console', 'signature.dataNotJson', { detail: e instanceof Error ? e.message : String(e) });
       }
       if (verifyCallbackSignature(profile.apiSecret, data, sign)) {
-        return ok({ valid: true, message: `Genuine: signed with the secret of “${profile.name}”.`, decoded, decodeError });
+        return ok({ valid: true, words: [msg('console', 'signature.genuine', { profile: profile.name })], decoded, decodeError });
       }
       for (const other of await deps.vault.list()) {
         if (other.id === profileId) continue;
@@ -271,18 +258,16 @@ export function resultOps(deps: HandlerDeps, fetchResult: ReturnType<typeof resu
           return ok({
             valid: false,
             matchesProfile: other.name,
-            message: `Not signed with “${profile.name}”'s secret — but with “${other.name}”'s.`,
+            words: [msg('console', 'signature.otherProfile', { profile: profile.name, other: other.name })],
             decoded,
             decodeError,
           });
         }
       }
-      const hint = /^[0-9a-fA-F]{40}$/.test(sign.trim())
-        ? 'data or sign was altered, or another secret signed it'
-        : 'sign is not 40 hex characters';
+      const why = /^[0-9a-fA-F]{40}$/.test(sign.trim()) ? 'signature.altered' : 'signature.notHex';
       return ok({
         valid: false,
-        message: `Not genuine for “${profile.name}”: ${hint}. Verify against data exactly as received, before any re-formatting.`,
+        words: [msg('console', why, { profile: profile.name })],
         decoded,
         decodeError,
       });

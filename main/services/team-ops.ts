@@ -1,9 +1,10 @@
-import { fail, ok } from '../../core/result';
+import { fail, ok, worded } from '../../core/result';
+import { msg } from '../../core/i18n/render';
 import type { HandlerDeps, OpImpls } from './handlers';
 
 type TeamOpName = 'getTeamStatus' | 'updateTeamSettings' | 'teamOutbox';
 
-const notRunning = () => fail({ code: 'TEAM_NOT_CONFIGURED', message: 'This shell runs no team history.' });
+const notRunning = () => fail(worded('TEAM_NOT_CONFIGURED', msg('console', 'team.notConfigured')));
 
 /** The team history's settings and status; the password goes in and never comes back. */
 export function teamOps(deps: HandlerDeps): OpImpls<TeamOpName> {

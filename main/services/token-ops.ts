@@ -10,14 +10,10 @@ import { describeGetTokenRequest, getToken, type GetTokenCall, type GetTokenResu
 import type { CallEnd } from '../history/store';
 import type { PhotoStage } from '../photos/stage';
 import type { HandlerDeps, OpImpls } from './handlers';
-import { faceidText } from '../../core/faceid/messages';
 import { msg, type MessageRef } from '../../core/i18n/render';
 
-/**
- * An error's words: the reference the renderer shows in the operator's language, and its English
- * rendering in `message` for readers that only print text (logs, older clients).
- */
-const said = (ref: MessageRef) => ({ message: faceidText(ref), words: [ref] });
+/** An error's words: the reference the renderer and the CLI show in the operator's language; `message` holds only the code. */
+const said = (code: string, ref: MessageRef) => ({ code, message: code, words: [ref] });
 
 type Photos = GetTokenCall['photos'];
 
@@ -67,9 +63,8 @@ function stagedPhotos(req: IssueTokenRequest, stage: PhotoStage): Result<{ photo
     const found = stage.get(ref.handle);
     if (!found.found) {
       return fail({
-        code: 'PHOTO_NOT_STAGED',
+        ...said('PHOTO_NOT_STAGED', msg('errors', 'issue.photoNotStaged', { field: name, reason: found.reason })),
         field: name,
-        ...said(msg('errors', 'issue.photoNotStaged', { field: name, reason: found.reason })),
         reason: found.reason,
       });
     }
@@ -91,9 +86,8 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
     const profile = await deps.vault.resolve(req.profileId);
     if (!profile)
       return fail({
-        code: 'PROFILE_NOT_FOUND',
+        ...said('PROFILE_NOT_FOUND', msg('errors', 'issue.profileNotFound', { id: req.profileId })),
         field: 'profileId',
-        ...said(msg('errors', 'issue.profileNotFound', { id: req.profileId })),
       });
     const staged = stagedPhotos(req, stage);
     if (!staged.ok) return staged;
@@ -103,16 +97,15 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
     if (hasErrors(issues)) {
       const fields = [...new Set(issues.filter((i) => i.severity === 'error').map((e) => e.field))];
       return fail({
-        code: 'INVALID_PARAMS',
-        ...said(msg('errors', 'issue.invalid', { count: fields.length, fields: fields.join(', ') })),
+        ...said('INVALID_PARAMS', msg('errors', 'issue.invalid', { count: fields.length, fields: fields.join(', ') })),
         field: fields[0],
         issues,
       });
     }
     if (profile.apiSecret === '') {
-      return fail({ code: 'NO_SECRET', field: 'apiSecret', ...said(msg('errors', 'issue.noSecret', { profile: profile.name })) });
+      return fail({ ...said('NO_SECRET', msg('errors', 'issue.noSecret', { profile: profile.name })), field: 'apiSecret' });
     }
-    if (inFlight.has(req.callId)) return fail({ code: 'DUPLICATE_CALL', ...said(msg('errors', 'issue.inFlight', { id: req.callId })) });
+    if (inFlight.has(req.callId)) return fail({ ...said('DUPLICATE_CALL', msg('errors', 'issue.inFlight', { id: req.callId })) });
     const controller = new AbortController();
     inFlight.set(req.callId, controller);
     const warnings = issues.filter((i) => i.severity === 'warning');
@@ -136,7 +129,10 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
     if (req.clonedFromTeam !== undefined) {
       const source = await deps.team?.get(req.clonedFromTeam).catch(() => undefined);
       if (!source)
-        return fail({ code: 'NOT_FOUND', field: 'clonedFromTeam', message: `No team call ${req.clonedFromTeam} that this desk may read.` });
+        return fail({
+          ...said('NOT_FOUND', msg('console', 'history.teamCallNotFound', { id: req.clonedFromTeam })),
+          field: 'clonedFromTeam',
+        });
       clonedFromTeam = { id: source.id, globalId: source.globalId, branch: source.branch, desk: source.desk };
     }
     try {
@@ -197,7 +193,7 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
       }
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        return fail({ code: 'DUPLICATE_CALL', ...said(msg('errors', 'issue.alreadyMade', { id: req.callId })) });
+        return fail({ ...said('DUPLICATE_CALL', msg('errors', 'issue.alreadyMade', { id: req.callId })) });
       }
       throw e;
     } finally {

@@ -3,6 +3,7 @@
  * in the browser shell and in tests an AES-256-GCM key file in the data folder takes its place
  * behind the same interface. On Linux with the `basic_text` backend nothing protects them.
  */
+import { msg, type MessageRef } from '../../core/i18n/render';
 
 /** What protects a stored secret, for the operator to read. */
 export interface Protection {
@@ -10,7 +11,8 @@ export interface Protection {
   level: 'os' | 'key-file' | 'none';
   /** The mechanism's own name, e.g. "gnome_libsecret", "basic_text", "aes-256-gcm key file". */
   backend: string;
-  explanation: string;
+  /** What that means for the operator, by reference (namespace `console`, `protection.*`). */
+  explanation: MessageRef;
 }
 
 export interface SecretCipher {
@@ -37,19 +39,14 @@ export function decidePersistence(protection: Protection, operatorAcceptsRisk: b
 
 /** Protection of Electron's safeStorage for a Linux backend name (other OSes: always the keychain). */
 export function safeStorageProtection(platform: NodeJS.Platform, backend: string | undefined): Protection {
-  if (platform === 'darwin')
-    return { level: 'os', backend: 'macOS Keychain', explanation: 'Encrypted with a key kept in your macOS Keychain.' };
-  if (platform === 'win32')
-    return { level: 'os', backend: 'Windows DPAPI', explanation: 'Encrypted with DPAPI, tied to your Windows user account.' };
+  if (platform === 'darwin') return { level: 'os', backend: 'macOS Keychain', explanation: msg('console', 'protection.keychain') };
+  if (platform === 'win32') return { level: 'os', backend: 'Windows DPAPI', explanation: msg('console', 'protection.dpapi') };
   if (backend === 'gnome_libsecret' || backend === 'kwallet' || backend === 'kwallet5' || backend === 'kwallet6') {
-    return { level: 'os', backend, explanation: `Encrypted with a key kept in your desktop keyring (${backend}).` };
+    return { level: 'os', backend, explanation: msg('console', 'protection.keyring', { backend }) };
   }
   return {
     level: 'none',
     backend: backend ?? 'unknown',
-    explanation:
-      'No keyring is available (backend "' +
-      (backend ?? 'unknown') +
-      '"): a stored secret would only be obfuscated with a key anyone can read. Secrets are kept for this session only unless you accept the risk.',
+    explanation: msg('console', 'protection.none', { backend: backend ?? 'unknown' }),
   };
 }

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Protection, SecretCipher } from './cipher';
+import { msg } from '../../core/i18n/render';
 
 const KEY_FILE = 'vault.key';
 const VERSION = 'v1';
@@ -36,7 +37,7 @@ export function keyFileCipher(dataDir: string): SecretCipher {
     protection: async (): Promise<Protection> => ({
       level: 'key-file',
       backend: 'aes-256-gcm key file',
-      explanation: `Encrypted with AES-256-GCM; the key is in ${join(dataDir, KEY_FILE)}, readable by your user only.`,
+      explanation: msg('console', 'protection.keyFile', { path: join(dataDir, KEY_FILE) }),
     }),
     encrypt: async (plain) => {
       const iv = randomBytes(12);

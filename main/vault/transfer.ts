@@ -7,6 +7,8 @@ import type { ProfileInput } from '../../core/api';
 import { DeskSettingsSchema } from '../../core/desk';
 import { ClientTimeoutSchema } from '../../core/client-timeout';
 import { ColorSchema, DefaultsSchema, EnvironmentSchema, RegionSchema, type StoredProfile } from './schema';
+import { msg } from '../../core/i18n/render';
+import { VaultError } from './vault';
 
 export const EXPORT_FORMAT = 'faceid-console-profiles';
 
@@ -59,7 +61,7 @@ export function exportProfiles(profiles: readonly StoredProfile[], now: Date): s
 }
 
 /**
- * Parses an export file into profile inputs, or throws an Error whose message says exactly what
+ * Parses an export file into profile inputs, or throws a VaultError (INVALID_IMPORT) whose words say exactly what
  * is wrong (not JSON, wrong format, which profile and field is invalid). A file that carries a
  * secret is refused, so secrets never travel in these files even if someone adds one by hand.
  */
@@ -68,24 +70,27 @@ export function parseProfileExport(text: string): ProfileInput[] {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`The file is not JSON: ${e instanceof Error ? e.message : String(e)}.`);
+    throw new VaultError(
+      'INVALID_IMPORT',
+      msg('console', 'import.notJson', { detail: e instanceof Error ? e.message : String(e) }),
+      'json',
+    );
   }
   if (!json || typeof json !== 'object' || (json as { format?: unknown }).format !== EXPORT_FORMAT) {
-    throw new Error(`The file is not a FaceID Console profile export (expected "format": "${EXPORT_FORMAT}").`);
+    throw new VaultError('INVALID_IMPORT', msg('console', 'import.notExport', { format: EXPORT_FORMAT }), 'json');
   }
   const parsed = ExportFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path ?? [];
-    const where =
+    // The schema's own words (zod's) are quoted as the detail: they name what is wrong with the field.
+    const detail = issue?.message ?? 'invalid';
+    const words =
       path[0] === 'profiles' && typeof path[1] === 'number'
-        ? `profile ${path[1] + 1}, field ${path.slice(2).join('.') || '(whole profile)'}`
-        : path.join('.') || '(file)';
-    const secretHint =
-      issue?.code === 'unrecognized_keys' && issue.keys.some((k) => /secret/i.test(k))
-        ? ' Exports never carry secrets; remove it and enter the secret in the console.'
-        : '';
-    throw new Error(`Invalid profile export at ${where}: ${issue?.message ?? 'invalid'}.${secretHint}`);
+        ? msg('console', 'import.invalidField', { n: path[1] + 1, field: path.slice(2).join('.') || '(profile)', detail })
+        : msg('console', 'import.invalidAt', { where: path.join('.') || '(file)', detail });
+    const carriesSecret = issue?.code === 'unrecognized_keys' && issue.keys.some((k) => /secret/i.test(k));
+    throw new VaultError('INVALID_IMPORT', carriesSecret ? [words, msg('console', 'import.noSecrets')] : words, 'json');
   }
   return parsed.data.profiles.map((p) => ({ ...p, defaults: { ...p.defaults } }));
 }

@@ -9,6 +9,8 @@ import { ProfileInputSchema, type ProfileInput, type ProfileSummary, type Secret
 import { CLIENT_TIMEOUT_DEFAULT_MS } from '../../core/client-timeout';
 import { DEFAULT_DESK_SETTINGS } from '../../core/desk';
 import { checkBaseUrl, regionBaseUrl } from '../../core/faceid/regions';
+import { faceidParagraph } from '../../core/faceid/messages';
+import { msg, type MessageRef } from '../../core/i18n/render';
 import { decidePersistence, type Protection, type SecretCipher } from './cipher';
 import type { Profile, ProfileSource } from './profiles';
 import { SANDBOX_PROFILE_ID, sandboxProfile } from './profiles';
@@ -45,14 +47,20 @@ export interface VaultOptions {
   now?: () => number;
 }
 
-/** A refusal the operator can act on: which field, what is wrong. */
+/**
+ * A refusal the operator can act on: a code, which field, and what is wrong by reference (the
+ * handlers pass `words` on; the Error's own message is the English rendering, for logs and stacks).
+ */
 export class VaultError extends Error {
+  readonly words: MessageRef[];
   constructor(
     readonly code: string,
-    message: string,
+    words: MessageRef | MessageRef[],
     readonly field?: string,
   ) {
-    super(message);
+    const refs = Array.isArray(words) ? words : [words];
+    super(faceidParagraph(refs));
+    this.words = refs;
   }
 }
 
@@ -94,7 +102,7 @@ export class Vault implements ProfileSource {
 
   private stored(id: string): StoredProfile {
     const p = this.data.profiles.find((x) => x.id === id);
-    if (!p) throw new VaultError('PROFILE_NOT_FOUND', `No profile with id "${id}".`, 'profileId');
+    if (!p) throw new VaultError('PROFILE_NOT_FOUND', msg('console', 'vault.profileNotFound', { id }), 'profileId');
     return p;
   }
 
@@ -208,7 +216,7 @@ export class Vault implements ProfileSource {
     if (p.secret.cipher !== this.options.cipher.id) {
       throw new VaultError(
         'SECRET_UNREADABLE',
-        `The secret of "${p.name}" was stored by the ${p.secret.cipher === 'safeStorage' ? 'desktop' : 'browser'} shell and cannot be read here; enter it again.`,
+        msg('console', 'vault.secretOtherShell', { profile: p.name, shell: p.secret.cipher === 'safeStorage' ? 'desktop' : 'browser' }),
         'apiSecret',
       );
     }
@@ -216,12 +224,8 @@ export class Vault implements ProfileSource {
       const plain = await this.options.cipher.decrypt(p.secret.data);
       this.decrypted.set(p.id, plain);
       return plain;
-    } catch (e) {
-      throw new VaultError(
-        'SECRET_UNREADABLE',
-        `The secret of "${p.name}" cannot be decrypted: ${e instanceof Error ? e.message : String(e)}`,
-        'apiSecret',
-      );
+    } catch {
+      throw new VaultError('SECRET_UNREADABLE', msg('console', 'vault.secretUndecryptable', { profile: p.name }), 'apiSecret');
     }
   }
 
@@ -265,9 +269,9 @@ export class Vault implements ProfileSource {
 
   private checkInput(input: ProfileInput, exceptId?: string): void {
     const name = input.name.trim();
-    if (name === '') throw new VaultError('INVALID_PROFILE', 'The profile name is empty.', 'name');
+    if (name === '') throw new VaultError('INVALID_PROFILE', msg('console', 'vault.nameEmpty'), 'name');
     if (this.nameTaken(name, exceptId)) {
-      throw new VaultError('INVALID_PROFILE', `A profile named "${name}" exists already; pick another name.`, 'name');
+      throw new VaultError('INVALID_PROFILE', msg('console', 'vault.nameTaken', { name }), 'name');
     }
     if (input.region === 'custom') {
       const problem = checkBaseUrl(input.baseUrl ?? '');
@@ -354,8 +358,7 @@ export class Vault implements ProfileSource {
   /** A copy without the secret (a secret is never copied implicitly). */
   async duplicate(id: string): Promise<ProfileSummary> {
     const source = id === SANDBOX_PROFILE_ID ? undefined : this.stored(id);
-    if (!source)
-      throw new VaultError('BUILT_IN', 'The built-in sandbox profile cannot be duplicated; create a profile instead.', 'profileId');
+    if (!source) throw new VaultError('BUILT_IN', msg('console', 'vault.builtInDuplicate'), 'profileId');
     const name = this.freeName(source.name, (n) => (n === 1 ? ' (copy)' : ` (copy ${n})`));
     const at = this.now();
     const copy: StoredProfile = { ...source, id: randomUUID(), name, secret: null, createdAt: at, updatedAt: at };
@@ -364,7 +367,7 @@ export class Vault implements ProfileSource {
   }
 
   remove(id: string): void {
-    if (id === SANDBOX_PROFILE_ID) throw new VaultError('BUILT_IN', 'The built-in sandbox profile cannot be deleted.', 'profileId');
+    if (id === SANDBOX_PROFILE_ID) throw new VaultError('BUILT_IN', msg('console', 'vault.builtInDelete'), 'profileId');
     this.stored(id);
     this.sessionSecrets.delete(id);
     this.decrypted.delete(id);

@@ -15,6 +15,7 @@ import { MAX_PHOTO_BYTES, MAX_REQUEST_BYTES } from '../../core/limits';
 import { vouchDigest } from '../photos/stage';
 import type { HandlerTable } from '../services/handlers';
 import { answerApiError, answerJson, type AnswerOptions } from './respond';
+import { msg } from '../../core/i18n/render';
 
 type Body = { kind: 'ok'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
 type PhotoBody = { kind: 'ok'; bytes: Buffer; sha256: string } | { kind: 'too-large' } | { kind: 'aborted' };
@@ -103,11 +104,11 @@ export async function serveApi(
       res,
       404,
       'UNKNOWN_OPERATION',
-      `There is no operation /${segments.join('/').slice(0, 100)}; see core/ops.ts.`,
+      msg('console', 'web.unknownOperation', { path: `/${segments.join('/').slice(0, 100)}` }),
       options,
     );
   if (req.method !== 'POST') {
-    return answerApiError(res, 405, 'METHOD_NOT_ALLOWED', `${op} takes POST, not ${req.method ?? '?'}.`, {
+    return answerApiError(res, 405, 'METHOD_NOT_ALLOWED', msg('console', 'web.methodNotAllowed', { op, method: req.method ?? '?' }), {
       ...options,
       headers: { Allow: 'POST' },
     });
@@ -115,26 +116,17 @@ export async function serveApi(
   const binary = op === 'stagePhoto';
   const expected = binary ? 'application/octet-stream' : 'application/json';
   if (mediaType(req.headers['content-type']) !== expected) {
-    const what = binary
-      ? "stagePhoto takes the photo's bytes: send Content-Type: application/octet-stream, its name in X-FaceID-Photo-Name."
-      : 'Send the request as Content-Type: application/json.';
+    const what = msg('console', binary ? 'web.photoMediaType' : 'web.jsonMediaType');
     return answerApiError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', what, { ...options, close: true });
   }
   const limit = binary ? MAX_PHOTO_BYTES : MAX_REQUEST_BYTES;
   const tooLarge = binary
-    ? `A photo may be at most ${MAX_PHOTO_BYTES} bytes (${MAX_PHOTO_BYTES / 1024 / 1024} MB).`
-    : `The request is larger than ${MAX_REQUEST_BYTES} bytes.`;
+    ? msg('console', 'web.photoTooLarge', { bytes: MAX_PHOTO_BYTES, mb: MAX_PHOTO_BYTES / 1024 / 1024 })
+    : msg('console', 'web.requestTooLarge', { bytes: MAX_REQUEST_BYTES });
   let name = '';
   if (binary) {
     const decoded = photoName(req.headers[PHOTO_NAME_HEADER]);
-    if (decoded === undefined)
-      return answerApiError(
-        res,
-        400,
-        'BAD_REQUEST',
-        `X-FaceID-Photo-Name must be the photo's name, percent-encoded UTF-8, at most 255 characters.`,
-        { ...options, close: true },
-      );
+    if (decoded === undefined) return answerApiError(res, 400, 'BAD_REQUEST', msg('console', 'web.photoName'), { ...options, close: true });
     name = decoded;
   }
   const declared = Number(req.headers['content-length'] ?? '0');
@@ -154,14 +146,14 @@ export async function serveApi(
   try {
     text = utf8.decode(body.bytes);
   } catch {
-    return answerApiError(res, 400, 'BAD_REQUEST', 'The request body is not UTF-8.', options);
+    return answerApiError(res, 400, 'BAD_REQUEST', msg('console', 'web.notUtf8'), options);
   }
   let payload: unknown;
   try {
     payload = text === '' ? {} : JSON.parse(text);
   } catch {
     // Not the parser's message: it quotes the body, which may hold a secret being typed in.
-    return answerApiError(res, 400, 'BAD_REQUEST', 'The request body is not JSON.', options);
+    return answerApiError(res, 400, 'BAD_REQUEST', msg('console', 'web.notJson'), options);
   }
   answerJson(res, 200, await handlers[op](payload), options);
 }

@@ -11,6 +11,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { msg, type MessageRef } from '../../core/i18n/render';
 
 /** The request header that carries the per-launch access token on /api/* calls. */
 export const TOKEN_HEADER = 'x-faceid-console-token';
@@ -18,7 +19,7 @@ export const TOKEN_HEADER = 'x-faceid-console-token';
 export const LEGACY_TOKEN_COOKIE = 'faceid_console_token';
 
 /** Why a request was refused, or null when it may proceed. */
-export type GuardVerdict = { status: 401 | 403 | 421; code: string; reason: string } | null;
+export type GuardVerdict = { status: 401 | 403 | 421; code: string; reason: MessageRef } | null;
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -35,17 +36,17 @@ export function checkCaller(headers: IncomingHttpHeaders, port: number): GuardVe
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   const host = (headers.host ?? '').toLowerCase();
   if (!allowedHosts.includes(host)) {
-    return { status: 421, code: 'WRONG_HOST', reason: `Host "${host.slice(0, 100)}" is not this console; use http://127.0.0.1:${port}/.` };
+    return { status: 421, code: 'WRONG_HOST', reason: msg('console', 'web.wrongHost', { host: host.slice(0, 100), port }) };
   }
   const origin = single(headers.origin);
-  if (origin === 'null') return { status: 403, code: 'FOREIGN_ORIGIN', reason: 'Requests from opaque origins are refused.' };
+  if (origin === 'null') return { status: 403, code: 'FOREIGN_ORIGIN', reason: msg('console', 'web.opaqueOrigin') };
   if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
-    return { status: 403, code: 'FOREIGN_ORIGIN', reason: `Cross-origin request from ${origin.slice(0, 100)} refused.` };
+    return { status: 403, code: 'FOREIGN_ORIGIN', reason: msg('console', 'web.crossOrigin', { origin: origin.slice(0, 100) }) };
   }
   // same-site covers another port on 127.0.0.1: sites ignore ports, this console does not.
   const site = single(headers['sec-fetch-site']);
   if (site === 'cross-site' || site === 'same-site')
-    return { status: 403, code: 'FOREIGN_ORIGIN', reason: `A ${site} request is refused.` };
+    return { status: 403, code: 'FOREIGN_ORIGIN', reason: msg('console', 'web.crossSite', { site }) };
   return null;
 }
 
@@ -56,7 +57,7 @@ export function checkToken(headers: IncomingHttpHeaders, token: string): GuardVe
     return {
       status: 401,
       code: 'UNAUTHENTICATED',
-      reason: `${presented ? 'The access token is wrong (was the console restarted?)' : 'The access token is missing'}; open the console with the URL printed at launch.`,
+      reason: msg('console', presented ? 'web.tokenWrong' : 'web.tokenMissing'),
     };
   }
   return null;

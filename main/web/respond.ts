@@ -5,6 +5,8 @@
  */
 import type { ServerResponse } from 'node:http';
 import { LEGACY_TOKEN_COOKIE } from './guard';
+import { worded } from '../../core/result';
+import type { MessageRef } from '../../core/i18n/render';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -50,7 +52,7 @@ export function answerJson(res: ServerResponse, status: number, body: unknown, o
   answer(res, status, JSON.stringify(body), 'application/json; charset=utf-8', options);
 }
 
-/** An /api/* refusal, in the Result's failure shape. */
-export function answerApiError(res: ServerResponse, status: number, code: string, message: string, options: AnswerOptions = {}): void {
-  answerJson(res, status, { ok: false, error: { code, message } }, options);
+/** An /api/* refusal, in the Result's failure shape: the code, and its words by reference (the renderer words them). */
+export function answerApiError(res: ServerResponse, status: number, code: string, words: MessageRef, options: AnswerOptions = {}): void {
+  answerJson(res, status, { ok: false, error: worded(code, words) }, options);
 }

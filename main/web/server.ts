@@ -21,6 +21,8 @@ import { checkCaller, checkToken, hasLegacyCookie } from './guard';
 import { answerApiError, answerText } from './respond';
 import { serveStatic } from './static';
 import { parseTarget } from './target';
+import { faceidText } from '../../core/faceid/messages';
+import { msg, type MessageRef } from '../../core/i18n/render';
 
 /**
  * Timeouts suited to a UI on loopback, where a healthy browser sends a whole request in
@@ -108,10 +110,11 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     // API refusals are JSON, the rest plain text. They close the connection, so a body left
     // unread is never parsed as the next request.
     const api = target.ok ? target.segments[0] === 'api' : isApiTarget(req.url);
-    const refuse = (status: number, code: string, message: string, headers?: Record<string, string>) =>
+    // The API answers the reference (the renderer words it); a plain page is worded here, in English.
+    const refuse = (status: number, code: string, words: MessageRef, headers?: Record<string, string>) =>
       api
-        ? answerApiError(res, status, code, message, { close: true, headers })
-        : answerText(res, status, message, { close: true, headers });
+        ? answerApiError(res, status, code, words, { close: true, headers })
+        : answerText(res, status, faceidText(words), { close: true, headers });
     if (!target.ok) return refuse(target.status, 'BAD_TARGET', target.reason);
     const caller = checkCaller(req.headers, port);
     if (caller) return refuse(caller.status, caller.code, caller.reason);
@@ -123,7 +126,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     }
     if (target.segments[0] === 'download') return serveDownload(options.downloads, target.segments, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD')
-      return refuse(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.', { Allow: 'GET, HEAD' });
+      return refuse(405, 'METHOD_NOT_ALLOWED', msg('console', 'web.pageMethod'), { Allow: 'GET, HEAD' });
     return serveStatic(options.rendererDir, target.segments, res, extra);
   }
 

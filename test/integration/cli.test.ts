@@ -190,10 +190,21 @@ describe('faceid-console CLI', () => {
     const good = await cli(['verify-callback', ...base, '--data', data, '--sign', sha1(SECRET + data)]);
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('Signature valid');
+    // The trusted side's verdict is a reference; the CLI words it, in English unless --lang says otherwise.
+    expect(good.stdout).toMatch(/Signature valid: Genuine: signed with the secret of “.+”\./);
+    const sign = sha1(SECRET + data);
+    const inIndonesian = await cli(['verify-callback', ...base, '--lang', 'id', '--data', data, '--sign', sign]);
+    expect(inIndonesian.stdout).toContain('Asli: ditandatangani dengan secret milik');
+    const inChinese = await cli(['verify-callback', ...base, '--lang', 'zh', '--data', data, '--sign', sign]);
+    expect(inChinese.stdout).toMatch(/真实：由 “.+” 的密钥签名。/);
+    const unknownLang = await cli(['verify-callback', ...base, '--lang', 'fr', '--data', data, '--sign', sign]);
+    expect(unknownLang.code).toBe(2);
+    expect(unknownLang.stderr).toContain('--lang fr: one of en, id, zh.');
     const tampered = data.replace('LOAN', 'LOAM');
     const bad = await cli(['verify-callback', ...base, '--data', '-', '--sign', sha1(SECRET + data)], {}, tampered);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('Untrusted claim');
     expect(bad.stdout).not.toMatch(/Verified|match at/);
-  }, 30_000);
+    expect(bad.stdout).toContain('data or sign was altered, or another secret signed it');
+  }, 60_000);
 });

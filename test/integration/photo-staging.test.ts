@@ -8,6 +8,7 @@ import { PhotoStage } from '../../main/photos/stage';
 import { startWebShell, type WebShell } from '../../main/web/server';
 import { makeJpeg } from '../fixtures/images';
 import { stage } from '../support/staged-photo';
+import { errorSaid } from '../support/messages';
 
 const face = readFileSync('test/fixtures/face.jpg');
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -62,7 +63,10 @@ describe('photo staging', () => {
     expect(r).toMatchObject({ ok: true, value: { name: 'wide.jpg', facts: { format: 'jpeg', width: 640, height: 200 } } });
     const bad = await app.handlers.stagePhoto({ name: 'empty.jpg', bytes: new Uint8Array() });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'bytes' } });
-    if (!bad.ok) expect(bad.error.message).toContain('empty');
+    if (!bad.ok) {
+      expect(bad.error.words?.[0]).toMatchObject({ ns: 'console', key: 'request.invalidAt', params: { op: 'stagePhoto', where: 'bytes' } });
+      expect(errorSaid(bad.error)).toContain('empty');
+    }
   });
 
   it('keeps at most the cap, evicting the least recently used, and refuses an evicted handle by name before sending anything', async () => {
@@ -95,7 +99,12 @@ describe('photo staging', () => {
     expect(await app.handlers.dropPhoto(ref)).toEqual({ ok: true, value: { dropped: false } });
     const dropped = await issue({ image_ref1: ref });
     expect(dropped).toMatchObject({ ok: false, error: { code: 'PHOTO_NOT_STAGED', field: 'image_ref1', reason: 'dropped' } });
-    if (!dropped.ok) expect(dropped.error.message).toContain('image_ref1');
+    if (!dropped.ok) {
+      expect(dropped.error.words).toEqual([
+        { ns: 'errors', key: 'issue.photoNotStaged', params: { field: 'image_ref1', reason: 'dropped' } },
+      ]);
+      expect(errorSaid(dropped.error, 'id')).toContain('image_ref1');
+    }
     expect(await issue({ image_ref1: { handle: 'ph_neverGivenOut0000000000' } })).toMatchObject({
       ok: false,
       error: { code: 'PHOTO_NOT_STAGED', reason: 'unknown' },
@@ -140,12 +149,15 @@ describe('photo staging', () => {
     it('refuses a photo sent as JSON with 415 saying how to send it, one over 12 MB with 413, and a bad name header with 400', async () => {
       const asJson = await post('stagePhoto', JSON.stringify({ name: 'x.jpg', bytes: {} }), { 'Content-Type': 'application/json' });
       expect(asJson.status).toBe(415);
-      expect(((await asJson.json()) as { error: { message: string } }).error.message).toContain('application/octet-stream');
+      const refusal = ((await asJson.json()) as { error: { code: string; message: string } }).error;
+      expect(errorSaid(refusal)).toContain('application/octet-stream');
       const big = await post('stagePhoto', new Uint8Array(12 * 1024 * 1024 + 1), { 'Content-Type': 'application/octet-stream' });
       expect(big.status).toBe(413);
       const badName = await post('stagePhoto', face, { 'Content-Type': 'application/octet-stream', 'X-FaceID-Photo-Name': '%E0%A4%A' });
       expect(badName.status).toBe(400);
-      expect(((await badName.json()) as { error: { message: string } }).error.message).toContain('X-FaceID-Photo-Name');
+      expect(errorSaid(((await badName.json()) as { error: { code: string; message: string } }).error, 'zh')).toContain(
+        'X-FaceID-Photo-Name',
+      );
     });
   });
 });

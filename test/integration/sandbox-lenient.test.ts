@@ -157,7 +157,7 @@ describe('strict mode (the default)', () => {
     );
     expect(a.status).toBe(400);
     expect(JSON.parse(a.body)).toMatchObject({ error_message: 'MISSING_ARGUMENTS: api_key' });
-    expect(lastTrusted()).toMatchObject({ param: '(body)', accepted: false, note: expect.stringContaining('form-data') });
+    expect(lastTrusted()).toMatchObject({ param: '(body)', accepted: false, note: { ns: 'console', key: 'trust.urlencodedRefused' } });
   });
 
   it('refuses return_image beyond 0/1', async () => {

@@ -189,4 +189,19 @@ describe("the pages around it in the token's language", () => {
     expect(html).toContain('<button type="submit">Lanjutkan</button>');
     expect(html).toContain('<input type="hidden" name="sign"');
   });
+
+  it("lists what the sandbox took on trust with its note in the token's language, the parameter as sent", async () => {
+    const notes = {
+      '0': 'not a get_token parameter; ignored',
+      '1': '不是 get_token 的参数；已忽略',
+      '2': 'bukan parameter get_token; diabaikan',
+    };
+    for (const [language, note] of Object.entries(notes)) {
+      const t = await issue(language, { biz_colour: 'teal' });
+      const html = await (await fetch(t.doUrl)).text();
+      expect(html, language).toContain(`<li><code>biz_colour=&quot;teal&quot;</code>: ${note}</li>`);
+    }
+    // The log keeps the reference, not a sentence: the console and the CLI word it in their own language.
+    expect(sandbox.trustLog.at(-1)).toMatchObject({ param: 'biz_colour', note: { ns: 'console', key: 'trust.unknownParam' } });
+  });
 });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsoleApp, type ConsoleApp } from '../../main/app/console-app';
 import { startWebShell, type WebShell } from '../../main/web/server';
 import { rawRequest, type RawReply } from '../support/raw-http';
+import type { MessageRef } from '../../core/i18n/render';
+import { errorSaid } from '../support/messages';
 
 describe('browser shell', () => {
   let dir: string;
@@ -44,7 +46,8 @@ describe('browser shell', () => {
       },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const errorOf = (r: RawReply) => (JSON.parse(r.body) as { ok: false; error: { code: string; message: string } }).error;
+  const errorOf = (r: RawReply) =>
+    (JSON.parse(r.body) as { ok: false; error: { code: string; message: string; words?: MessageRef[] } }).error;
 
   it('prints a launch URL on 127.0.0.1 with the per-launch token in the fragment, never in the query', () => {
     expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/#token=${shell.token}`);
@@ -67,10 +70,16 @@ describe('browser shell', () => {
   it('refuses API calls without the token header or with a wrong one, with a JSON reason', async () => {
     const missing = await api('listProfiles', {}, { 'X-FaceID-Console-Token': '' });
     expect(missing.status).toBe(401);
-    expect(errorOf(missing)).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('missing') });
+    expect(errorOf(missing)).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'UNAUTHENTICATED',
+      words: [{ ns: 'console', key: 'web.tokenMissing' }],
+    });
     const wrong = await api('listProfiles', {}, { 'X-FaceID-Console-Token': 'x'.repeat(32) });
     expect(wrong.status).toBe(401);
-    expect(errorOf(wrong).message).toContain('URL printed at launch');
+    expect(errorOf(wrong).words).toEqual([{ ns: 'console', key: 'web.tokenWrong' }]);
+    expect(errorSaid(errorOf(wrong))).toContain('URL printed at launch');
+    expect(errorSaid(errorOf(wrong), 'id')).toContain('URL yang ditampilkan saat dijalankan');
   });
 
   it('no longer accepts the token as a cookie or in the query string', async () => {
@@ -162,7 +171,8 @@ describe('browser shell', () => {
   it('turns malformed payloads into clear errors, not crashes', async () => {
     const bad = await api('issueToken', '{not json');
     expect(bad.status).toBe(400);
-    expect(errorOf(bad)).toEqual({ code: 'BAD_REQUEST', message: 'The request body is not JSON.' });
+    expect(errorOf(bad)).toEqual({ code: 'BAD_REQUEST', message: 'BAD_REQUEST', words: [{ ns: 'console', key: 'web.notJson' }] });
+    expect(errorSaid(errorOf(bad), 'zh')).toBe('请求体不是 JSON。');
     const wrongShape = JSON.parse((await api('issueToken', { callId: 1 })).body);
     expect(wrongShape).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'callId' } });
     const unknown = await api('noSuchOp', {});
@@ -182,7 +192,8 @@ describe('browser shell', () => {
     expect(put.headers.allow).toBe('POST');
     const form = await api('listProfiles', 'a=b', { 'Content-Type': 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(415);
-    expect(errorOf(form).message).toContain('application/json');
+    expect(errorOf(form)).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', words: [{ ns: 'console', key: 'web.jsonMediaType' }] });
+    expect(errorSaid(errorOf(form))).toContain('application/json');
     expect((await get('/', {}, 'POST')).status).toBe(405);
   });
 

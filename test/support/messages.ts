@@ -6,7 +6,8 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { errorWords, type ExplainedError } from '../../core/faceid/errors';
 import { faceidParagraph } from '../../core/faceid/messages';
-import { LOCALES, LOCALE_TAGS } from '../../core/i18n/locales';
+import { LOCALES, LOCALE_TAGS, type Locale } from '../../core/i18n/locales';
+import type { MessageRef } from '../../core/i18n/render';
 import { messageAt, messageKeys, type MessageBundle, type MessageTree } from '../../core/i18n/messages';
 
 interface AstNode {
@@ -58,4 +59,13 @@ export function bundleProblems(name: string, bundle: MessageBundle<MessageTree>)
 /** What the operator reads for an explained error, in English: explanation, what the call adds, next step. */
 export function saidInEnglish(e: Pick<ExplainedError, 'explanation' | 'context' | 'next'>): string {
   return faceidParagraph(errorWords(e));
+}
+
+/**
+ * What the operator reads for a failure from the trusted side, in `locale`: its words rendered
+ * (the `message` itself holds only the code). A test asserts the code and the reference, and
+ * reads the sentence through this when it checks what a value in it says.
+ */
+export function errorSaid(error: { code: string; message: string; words?: readonly MessageRef[] }, locale: Locale = 'en'): string {
+  return error.words && error.words.length > 0 ? faceidParagraph(error.words, locale) : error.message;
 }

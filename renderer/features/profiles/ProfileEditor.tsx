@@ -5,6 +5,7 @@ import { FORM_PARAMS } from '../../../core/faceid/catalogue';
 import { REGIONS, checkBaseUrl } from '../../../core/faceid/regions';
 import { DeskSettingsFields } from '../desk/DeskSettingsFields';
 import { ClientTimeoutField } from '../history/ClientTimeoutField';
+import { renderRef } from '../../i18n/message-ref';
 
 const COMMON_DEFAULTS = ['return_url', 'notify_url', 'scene_id', 'language'];
 const COLORS = ['#2f855a', '#3182ce', '#805ad5', '#dd6b20', '#c53030', '#2c7a7b'];
@@ -106,7 +107,7 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
                 onChange={(e) => set({ baseUrl: e.target.value })}
                 aria-invalid={baseUrlProblem !== null || undefined}
               />
-              {baseUrlProblem && <span className="msg error">{baseUrlProblem}</span>}
+              {baseUrlProblem && <span className="msg error">{renderRef(baseUrlProblem)}</span>}
             </label>
           )}
           <label>
@@ -136,7 +137,7 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
           </label>
           {unprotected && (
             <div className="msg warning">
-              <p>{protection?.explanation}</p>
+              <p>{protection && renderRef(protection.explanation)}</p>
               <label>
                 <input
                   type="checkbox"

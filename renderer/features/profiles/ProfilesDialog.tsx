@@ -4,6 +4,7 @@ import { useConsole } from '../../app/store';
 import { ToolDialog } from '../../app/ToolDialog';
 import { ProfileEditor } from './ProfileEditor';
 import { useProfiles } from './profiles-store';
+import { renderRef } from '../../i18n/message-ref';
 
 /** Profile management: list, create, edit, duplicate, delete, import/export, test connection. */
 export function ProfilesDialog({ onClose }: { onClose(): void }) {
@@ -24,7 +25,8 @@ export function ProfilesDialog({ onClose }: { onClose(): void }) {
     <ToolDialog title={t('dialog.title')} className="profiles-dialog" onClose={onClose}>
       {status && (
         <p className={`vault-status level-${status.protection.level}`}>
-          <strong>{t('dialog.atRest')}</strong> {status.protection.explanation} <small>{t('dialog.storedIn', { path: status.path })}</small>
+          <strong>{t('dialog.atRest')}</strong> {renderRef(status.protection.explanation)}{' '}
+          <small>{t('dialog.storedIn', { path: status.path })}</small>
         </p>
       )}
       {message && (
@@ -89,7 +91,7 @@ export function ProfilesDialog({ onClose }: { onClose(): void }) {
                 </span>
                 {check && check !== 'running' && (
                   <span className={`msg ${check.ok ? 'ok' : 'error'}`} role="status">
-                    {check.message}
+                    {check.words.map(renderRef).join(' ')}
                   </span>
                 )}
                 {mode.kind === 'delete' && mode.id === p.id && (

@@ -8,6 +8,8 @@ import type { ConnectionCheck, ProfileInput, VaultStatus } from '../../../core/a
 import { downloadText } from '../../app/download';
 import { useConsole } from '../../app/store';
 import { api } from '../../bridge';
+import { renderRef } from '../../i18n/message-ref';
+import type { MessageRef } from '../../../core/i18n/render';
 
 export type ProfilesMode = { kind: 'view' } | { kind: 'edit'; id: string } | { kind: 'new' } | { kind: 'delete'; id: string };
 
@@ -37,10 +39,14 @@ interface ProfilesState {
   importJson(json: string): Promise<boolean>;
 }
 
-const failure = (error: { field?: string; message: string }): ProfilesMessage =>
+/** A failure's words (by reference, in the current language), else its message. */
+const textOf = (error: { message: string; words?: MessageRef[] }): string =>
+  error.words && error.words.length > 0 ? error.words.map(renderRef).join(' ') : error.message;
+
+const failure = (error: { field?: string; message: string; words?: MessageRef[] }): ProfilesMessage =>
   error.field
-    ? { kind: 'error', key: 'result.fieldError', params: { field: error.field, text: error.message } }
-    : { kind: 'error', key: 'result.error', params: { text: error.message } };
+    ? { kind: 'error', key: 'result.fieldError', params: { field: error.field, text: textOf(error) } }
+    : { kind: 'error', key: 'result.error', params: { text: textOf(error) } };
 
 export const useProfiles = create<ProfilesState>()((set, get) => {
   /** Runs one change to the vault: busy meanwhile, its failure shown, the console's profiles re-read after it. */
@@ -98,7 +104,7 @@ export const useProfiles = create<ProfilesState>()((set, get) => {
     async testConnection(id) {
       set((s) => ({ checks: { ...s.checks, [id]: 'running' } }));
       const r = await api.testConnection({ profileId: id });
-      const check: ConnectionCheck = r.ok ? r.value : { ok: false, verdict: 'unexpected', message: r.error.message, elapsedMs: 0 };
+      const check: ConnectionCheck = r.ok ? r.value : { ok: false, verdict: 'unexpected', words: r.error.words ?? [], elapsedMs: 0 };
       set((s) => ({ checks: { ...s.checks, [id]: check } }));
     },
     async exportAll() {

@@ -1,4 +1,5 @@
 import type { SandboxState } from '../../../core/api';
+import { useRenderRef } from '../../i18n/message-ref';
 
 /**
  * The embedded sandbox's strict/lenient switch and what it accepted on trust. Lenient lets an
@@ -6,6 +7,7 @@ import type { SandboxState } from '../../../core/api';
  * a value proves nothing about the real service.
  */
 export function SandboxTrust({ state, onMode }: { state: SandboxState; onMode(lenient: boolean): void }) {
+  const say = useRenderRef();
   return (
     <section aria-labelledby="sandbox-trust-heading">
       <h3 id="sandbox-trust-heading">Strict or lenient</h3>
@@ -52,7 +54,7 @@ export function SandboxTrust({ state, onMode }: { state: SandboxState; onMode(le
                   <code>{t.value}</code>
                 </td>
                 <td>{t.treatedAs !== undefined ? <code>{t.treatedAs}</code> : t.accepted ? 'as sent' : 'refused'}</td>
-                <td>{t.note}</td>
+                <td>{say(t.note)}</td>
               </tr>
             ))}
           </tbody>

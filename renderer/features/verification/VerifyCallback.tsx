@@ -69,8 +69,8 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
       {check && (
         <section className={`verdict ${check.valid ? 'ok' : 'error'}`} aria-label="Signature verdict" aria-live="polite">
           <h3>{check.valid ? 'Signature valid' : 'Signature NOT valid'}</h3>
-          <p>{check.message}</p>
-          {check.decodeError && <p className="msg warning">{check.decodeError}</p>}
+          <p>{check.words.map(renderRef).join(' ')}</p>
+          {check.decodeError && <p className="msg warning">{renderRef(check.decodeError)}</p>}
           {reading && (
             <>
               <h4>{renderRef(reading.headline)}</h4>

@@ -8,6 +8,8 @@ import { ipcChannel } from '../../../core/ipc';
 import { startConsoleApp, type ConsoleApp } from '../../../main/app/console-app';
 import { APP_ENTRY, isAppPage } from '../../../main/electron/app-protocol';
 import { bindIpc, type IpcMainLike, type SenderFrameLike } from '../../../main/electron/ipc';
+import type { MessageRef } from '../../../core/i18n/render';
+import { errorSaid } from '../../support/messages';
 
 type Listener = Parameters<IpcMainLike['handle']>[1];
 
@@ -80,9 +82,14 @@ describe('ipc binding', () => {
     const base64 = (await invoke('stagePhoto', topFrame(APP_ENTRY), {
       name: 'face.jpg',
       bytes: Buffer.from(bytes).toString('base64'),
-    })) as { ok: boolean; error?: { code: string; field?: string; message: string } };
-    expect(base64).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'bytes' } });
-    expect(base64.error?.message).toContain('Uint8Array');
+    })) as { ok: boolean; error?: { code: string; field?: string; message: string; words?: MessageRef[] } };
+    expect(base64).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'BAD_REQUEST', field: 'bytes' } });
+    expect(base64.error?.words?.[0]).toMatchObject({
+      ns: 'console',
+      key: 'request.invalidAt',
+      params: { op: 'stagePhoto', where: 'bytes' },
+    });
+    expect(errorSaid(base64.error ?? { code: '', message: '' })).toContain('Uint8Array');
   });
 
   it.each([
