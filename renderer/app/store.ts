@@ -18,6 +18,7 @@ import { switchDefaults, type SwitchReport } from '../features/profiles/switch-d
 import { suggestBizNo } from '../features/token-form/biz-no';
 import { i18n } from '../i18n/i18n';
 import { announce } from './announcer';
+import { errorText } from '../i18n/error-text';
 
 export interface AttachedPhoto {
   name: string;
@@ -211,7 +212,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
 
     async load() {
       const [profiles, status] = await Promise.all([api.listProfiles({}), api.getVaultStatus({})]);
-      if (!profiles.ok) return set({ loadError: profiles.error.message });
+      if (!profiles.ok) return set({ loadError: errorText(profiles.error) });
       const activeId = status.ok ? status.value.activeProfileId : 'sandbox';
       const active = profiles.value.find((p) => p.id === activeId) ?? profiles.value[0];
       set({ profiles: profiles.value, loadError: undefined });
@@ -224,7 +225,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
 
     async refreshProfiles() {
       const r = await api.listProfiles({});
-      if (!r.ok) return set({ loadError: r.error.message });
+      if (!r.ok) return set({ loadError: errorText(r.error) });
       const s = get();
       const stillThere = r.value.some((p) => p.id === s.activeProfileId);
       set({ profiles: r.value, loadError: undefined });
@@ -237,7 +238,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       const to = s.profiles.find((p) => p.id === id);
       if (!to) return i18n.t('app:store.noProfile', { id });
       const r = await api.setActiveProfile({ profileId: id });
-      if (!r.ok) return r.error.message;
+      if (!r.ok) return errorText(r.error);
       // Read the form after the await: the operator may have typed while the switch was in flight.
       const report = switchDefaults(get().values, from?.defaults ?? {}, to.defaults);
       const changed = report.applied.length + report.cleared.length + report.kept.length > 0;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryRow } from '../../../core/history';
 import { api } from '../../bridge';
 import { messageOf } from './format';
+import { errorText } from '../../i18n/error-text';
 
 type CurlState =
   | { phase: 'idle' }
@@ -21,7 +22,7 @@ export function CurlBox({ row }: { row: HistoryRow }) {
   const copy = async () => {
     setState({ phase: 'loading' });
     const r = await api.historyCurl({ id: row.id, keepBizNo, ...(row.desk !== undefined ? { scope: 'all' as const } : {}) });
-    if (!r.ok) return setState({ phase: 'error', message: r.error.message });
+    if (!r.ok) return setState({ phase: 'error', message: errorText(r.error) });
     const { command, bizNo, keptBizNo } = r.value;
     let copyError: string | undefined;
     try {

@@ -1,3 +1,4 @@
+import type { ApiError } from '../../../core/result';
 /**
  * Profile management's state and flows (zustand): the vault's status, what the dialog is doing,
  * connection checks, and every call to the trusted side — save, duplicate, delete, test, export,
@@ -8,6 +9,7 @@ import type { ConnectionCheck, ProfileInput, VaultStatus } from '../../../core/a
 import { downloadText } from '../../app/download';
 import { useConsole } from '../../app/store';
 import { api } from '../../bridge';
+import { errorText } from '../../i18n/error-text';
 
 export type ProfilesMode = { kind: 'view' } | { kind: 'edit'; id: string } | { kind: 'new' } | { kind: 'delete'; id: string };
 
@@ -37,10 +39,10 @@ interface ProfilesState {
   importJson(json: string): Promise<boolean>;
 }
 
-const failure = (error: { field?: string; message: string }): ProfilesMessage =>
+const failure = (error: Pick<ApiError, 'field' | 'message' | 'words'>): ProfilesMessage =>
   error.field
-    ? { kind: 'error', key: 'result.fieldError', params: { field: error.field, text: error.message } }
-    : { kind: 'error', key: 'result.error', params: { text: error.message } };
+    ? { kind: 'error', key: 'result.fieldError', params: { field: error.field, text: errorText(error) } }
+    : { kind: 'error', key: 'result.error', params: { text: errorText(error) } };
 
 export const useProfiles = create<ProfilesState>()((set, get) => {
   /** Runs one change to the vault: busy meanwhile, its failure shown, the console's profiles re-read after it. */
@@ -98,7 +100,7 @@ export const useProfiles = create<ProfilesState>()((set, get) => {
     async testConnection(id) {
       set((s) => ({ checks: { ...s.checks, [id]: 'running' } }));
       const r = await api.testConnection({ profileId: id });
-      const check: ConnectionCheck = r.ok ? r.value : { ok: false, verdict: 'unexpected', message: r.error.message, elapsedMs: 0 };
+      const check: ConnectionCheck = r.ok ? r.value : { ok: false, verdict: 'unexpected', message: errorText(r.error), elapsedMs: 0 };
       set((s) => ({ checks: { ...s.checks, [id]: check } }));
     },
     async exportAll() {

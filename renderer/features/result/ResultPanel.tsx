@@ -7,6 +7,7 @@ import { stateNow, useWatch } from '../desk/useWatch';
 import { HandOff } from '../handoff/HandOff';
 import { formatRemaining, useNow } from './useNow';
 import { ValueRow } from './ValueRow';
+import { useErrorText } from '../../i18n/error-text';
 
 /** Where an error code comes from (vendor page, China docs, inference), and what else the vendor says of it. */
 function Provenance({ e }: { e: ExplainedError }) {
@@ -111,6 +112,7 @@ function Failed({ r }: { r: Exclude<IssueTokenOutcome, { outcome: 'issued' }> })
 export function ResultPanel() {
   const { t } = useTranslation('result');
   const say = useRenderRef();
+  const errorText = useErrorText();
   const call = useConsole((s) => s.call);
   if (call.phase === 'idle') {
     return (
@@ -139,7 +141,7 @@ export function ResultPanel() {
     return (
       <section className="result error" aria-label={t('notSent.label')} aria-live="assertive">
         <h2>{r.error.code === 'INVALID_PARAMS' ? t('notSent.invalid') : t('notSent.title')}</h2>
-        <p className="explanation">{r.error.words ? r.error.words.map(say).join(' ') : r.error.message}</p>
+        <p className="explanation">{errorText(r.error)}</p>
       </section>
     );
   }
