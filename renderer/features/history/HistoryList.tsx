@@ -6,7 +6,7 @@ import { isEndStage } from '../../../core/faceid/flow-status';
 import { displayStatus, type HistoryListRow } from '../../../core/history';
 import { stateNow, useWatch } from '../desk/useWatch';
 import { formatRemaining, useNow } from '../result/useNow';
-import { STATUS_LABEL, formatShortTime, formatTime } from './format';
+import { formatShortTime, formatTime, statusLabel } from './format';
 import { useHistory } from './history-store';
 import { TeamOriginTag } from './TeamCallNote';
 import { splitTail } from './ids';
@@ -55,7 +55,7 @@ function Row({ row, now, watch }: { row: HistoryListRow; now: number; watch?: Ca
   return (
     <>
       <span className="cell badge-cell">
-        <span className={`status-badge status-${status}`}>{STATUS_LABEL[status]}</span>
+        <span className={`status-badge status-${status}`}>{statusLabel(status)}</span>
       </span>
       <span className="cell mono id-cell" title={row.bizNo}>
         {row.clonedFrom !== undefined && (

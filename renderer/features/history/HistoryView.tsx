@@ -17,13 +17,14 @@ function Count() {
   const shown = useHistory((s) => s.rows.length);
   const { text, ...others } = useHistory((s) => s.filter);
   const { t } = useTranslation('support');
+  const { t: th } = useTranslation('history');
   return (
     <p className="history-count" role="status" aria-live="polite" data-testid="history-count">
       {formatCount(total, capped)}
       {text ? <small> {t('search.matching', { text })}</small> : null}
-      {Object.keys(others).length > 0 ? <small> · filtered</small> : null}
-      {shown < total ? <small> ({shown.toLocaleString('en-US')} loaded)</small> : null}
-      {loading ? <small> · loading…</small> : null}
+      {Object.keys(others).length > 0 ? <small> {th('filtered')}</small> : null}
+      {shown < total ? <small> {th('loaded', { count: shown })}</small> : null}
+      {loading ? <small> {th('loading')}</small> : null}
     </p>
   );
 }

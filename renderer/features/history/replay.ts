@@ -4,6 +4,8 @@
  */
 import type { HistoryRow } from '../../../core/history';
 import { api } from '../../bridge';
+import { errorText } from '../../i18n/error-text';
+import { i18n } from '../../i18n/i18n';
 import { suggestBizNo } from '../token-form/biz-no';
 import { missingPhoto, type ClonePhotos } from './clone';
 
@@ -20,18 +22,18 @@ export async function fetchClonePhotos(row: Pick<HistoryRow, 'photos'>): Promise
   const out: ClonePhotos = { attach: {}, missing: [] };
   for (const p of row.photos) {
     if (!p.kept) {
-      out.missing.push(missingPhoto(p, 'photo keeping was off when the call was made, so only its hash was recorded'));
+      out.missing.push(missingPhoto(p, i18n.t('history:clone.reason.notKept')));
       continue;
     }
     const r = await api.getKeptPhoto({ sha256: p.sha256 });
     if (!r.ok) {
-      out.missing.push(missingPhoto(p, r.error.message));
+      out.missing.push(missingPhoto(p, errorText(r.error)));
       continue;
     }
     try {
       out.attach[p.param] = { name: p.filename, bytes: fromBase64(r.value.dataBase64) };
     } catch {
-      out.missing.push(missingPhoto(p, 'the kept copy could not be read'));
+      out.missing.push(missingPhoto(p, i18n.t('history:clone.reason.unreadable')));
     }
   }
   return out;

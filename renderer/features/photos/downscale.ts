@@ -1,9 +1,10 @@
 import { IMAGE_LIMITS } from '../../../core/faceid/catalogue';
+import { i18n } from '../../i18n/i18n';
 
 async function encode(bitmap: ImageBitmap, width: number, height: number, quality: number): Promise<Blob> {
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('This browser cannot draw images (no 2D canvas).');
+  if (!ctx) throw new Error(i18n.t('history:photo.noCanvas'));
   // JPEG has no transparency: paint white first so a transparent PNG does not turn black.
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
@@ -28,7 +29,7 @@ export async function fitToServiceLimits(bytes: Uint8Array): Promise<Uint8Array>
       }
       scale *= 0.8;
     }
-    throw new Error('The photo could not be brought under 2 MB.');
+    throw new Error(i18n.t('history:photo.tooBig'));
   } finally {
     bitmap.close();
   }
