@@ -36,6 +36,7 @@ export function HistoryView({ onCloned }: { onCloned: () => void }) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importing, setImporting] = useState(false);
   const { t } = useTranslation('support');
+  const { t: th } = useTranslation('history');
 
   // Calls made since the view was last open appear at the top.
   useEffect(() => {
@@ -45,14 +46,14 @@ export function HistoryView({ onCloned }: { onCloned: () => void }) {
   return (
     <div className="history-view">
       <div className="history-toolbar">
-        <h2>History</h2>
+        <h2>{th('toolbar.title')}</h2>
         <Count />
         <ExportDelete key={filterKey(filter)} />
         <button type="button" onClick={() => setImporting(true)}>
           {t('import.open')}
         </button>
         <button type="button" className="settings-toggle" aria-expanded={settingsOpen} onClick={() => setSettingsOpen((o) => !o)}>
-          Settings…
+          {th('toolbar.settings')}
         </button>
       </div>
       {settingsOpen && <HistorySettings onClose={() => setSettingsOpen(false)} />}
@@ -62,7 +63,7 @@ export function HistoryView({ onCloned }: { onCloned: () => void }) {
         <p className="msg error banner" role="alert">
           {error}{' '}
           <button type="button" className="small" onClick={() => void useHistory.getState().refresh()}>
-            Retry
+            {th('toolbar.retry')}
           </button>
         </p>
       )}

@@ -15,6 +15,7 @@ export const historyMessages = defineMessages({
     loading: '· loading…',
     readFailed: 'The history could not be read: {message}',
     moreFailed: 'More calls could not be read: {message}',
+    toolbar: { title: 'History', settings: 'Settings…', retry: 'Retry' },
     detail: {
       label: 'Call details',
       none: 'Select a call to see what was sent and what came back.',
@@ -110,6 +111,7 @@ export const historyMessages = defineMessages({
     loading: '· memuat…',
     readFailed: 'Riwayat tidak dapat dibaca: {message}',
     moreFailed: 'Panggilan lainnya tidak dapat dibaca: {message}',
+    toolbar: { title: 'Riwayat', settings: 'Pengaturan…', retry: 'Coba lagi' },
     detail: {
       label: 'Rincian panggilan',
       none: 'Pilih satu panggilan untuk melihat apa yang dikirim dan apa jawabannya.',
@@ -205,6 +207,7 @@ export const historyMessages = defineMessages({
     loading: '· 正在加载…',
     readFailed: '无法读取历史记录：{message}',
     moreFailed: '无法读取更多调用：{message}',
+    toolbar: { title: '历史记录', settings: '设置…', retry: '重试' },
     detail: {
       label: '调用详情',
       none: '选择一次调用，查看发送了什么、收到了什么。',
