@@ -10,6 +10,7 @@ import { formatShortTime, formatTime, statusLabel } from './format';
 import { useHistory } from './history-store';
 import { TeamOriginTag } from './TeamCallNote';
 import { splitTail } from './ids';
+import { i18n } from '../../i18n/i18n';
 
 const ROW_HEIGHT = 34;
 /** Start loading the next page this many rows before the end. */
@@ -166,7 +167,7 @@ export function HistoryList() {
       <div className="history-row history-head" aria-hidden="true">
         <span className="cell">{ts('list.status')}</span>
         <span className="cell">biz_no</span>
-        <span className="cell">biz_id / error</span>
+        <span className="cell">{i18n.t('history:bizIdColumn')}</span>
         <span className="cell">uuid</span>
         <span className="cell">{ts('list.profile')}</span>
         <span className="cell">{ts('list.time')}</span>

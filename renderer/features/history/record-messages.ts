@@ -16,6 +16,7 @@ export const historyMessages = defineMessages({
     readFailed: 'The history could not be read: {message}',
     moreFailed: 'More calls could not be read: {message}',
     toolbar: { title: 'History', settings: 'Settings…', retry: 'Retry' },
+    bizIdColumn: 'biz_id / error',
     detail: {
       label: 'Call details',
       none: 'Select a call to see what was sent and what came back.',
@@ -112,6 +113,7 @@ export const historyMessages = defineMessages({
     readFailed: 'Riwayat tidak dapat dibaca: {message}',
     moreFailed: 'Panggilan lainnya tidak dapat dibaca: {message}',
     toolbar: { title: 'Riwayat', settings: 'Pengaturan…', retry: 'Coba lagi' },
+    bizIdColumn: 'biz_id / kesalahan',
     detail: {
       label: 'Rincian panggilan',
       none: 'Pilih satu panggilan untuk melihat apa yang dikirim dan apa jawabannya.',
@@ -208,6 +210,7 @@ export const historyMessages = defineMessages({
     readFailed: '无法读取历史记录：{message}',
     moreFailed: '无法读取更多调用：{message}',
     toolbar: { title: '历史记录', settings: '设置…', retry: '重试' },
+    bizIdColumn: 'biz_id / 错误',
     detail: {
       label: '调用详情',
       none: '选择一次调用，查看发送了什么、收到了什么。',
