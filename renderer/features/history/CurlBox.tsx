@@ -17,6 +17,7 @@ type CurlState =
  */
 export function CurlBox({ row }: { row: HistoryRow }) {
   const { t } = useTranslation('support');
+  const { t: th } = useTranslation('history');
   const [state, setState] = useState<CurlState>({ phase: 'idle' });
   const [keepBizNo, setKeepBizNo] = useState(false);
   const copy = async () => {
@@ -35,7 +36,7 @@ export function CurlBox({ row }: { row: HistoryRow }) {
   return (
     <div className="curl-box">
       <button type="button" onClick={() => void copy()} disabled={state.phase === 'loading'}>
-        Copy as cURL
+        {th('curl.copy')}
       </button>
       <label className="inline">
         <input type="checkbox" checked={keepBizNo} onChange={(e) => setKeepBizNo(e.target.checked)} />
@@ -59,7 +60,7 @@ export function CurlBox({ row }: { row: HistoryRow }) {
           )}
           <textarea
             className="curl-command"
-            aria-label="cURL command"
+            aria-label={th('curl.command')}
             readOnly
             value={state.command}
             rows={Math.min(14, state.command.split('\n').length + 1)}

@@ -17,6 +17,7 @@ export const historyMessages = defineMessages({
     moreFailed: 'More calls could not be read: {message}',
     toolbar: { title: 'History', settings: 'Settings…', retry: 'Retry' },
     bizIdColumn: 'biz_id / error',
+    curl: { copy: 'Copy as cURL', command: 'cURL command' },
     detail: {
       label: 'Call details',
       none: 'Select a call to see what was sent and what came back.',
@@ -114,6 +115,7 @@ export const historyMessages = defineMessages({
     moreFailed: 'Panggilan lainnya tidak dapat dibaca: {message}',
     toolbar: { title: 'Riwayat', settings: 'Pengaturan…', retry: 'Coba lagi' },
     bizIdColumn: 'biz_id / kesalahan',
+    curl: { copy: 'Salin sebagai cURL', command: 'Perintah cURL' },
     detail: {
       label: 'Rincian panggilan',
       none: 'Pilih satu panggilan untuk melihat apa yang dikirim dan apa jawabannya.',
@@ -211,6 +213,7 @@ export const historyMessages = defineMessages({
     moreFailed: '无法读取更多调用：{message}',
     toolbar: { title: '历史记录', settings: '设置…', retry: '重试' },
     bizIdColumn: 'biz_id / 错误',
+    curl: { copy: '复制为 cURL', command: 'cURL 命令' },
     detail: {
       label: '调用详情',
       none: '选择一次调用，查看发送了什么、收到了什么。',
