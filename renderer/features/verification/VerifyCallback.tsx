@@ -27,7 +27,17 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
   const { t: tv } = useTranslation('verifyView');
   const errorText = useErrorText();
 
+  const [checked, setChecked] = useState<{ name: string; sign: string }>({ name: '', sign: '' });
   const decoded = check?.decoded as VerificationData | undefined;
+  // The verdict in words, from the check's facts and what was checked (the trusted side's message is English prose).
+  const verdictWords = (c: CallbackCheck): string =>
+    c.valid
+      ? tv('callback.genuine', { name: checked.name })
+      : c.matchesProfile !== undefined
+        ? tv('callback.otherProfile', { name: checked.name, other: c.matchesProfile })
+        : /^[0-9a-fA-F]{40}$/.test(checked.sign.trim())
+          ? tv('callback.altered', { name: checked.name })
+          : tv('callback.notHex', { name: checked.name });
   const reading = check?.valid && decoded && typeof decoded === 'object' && 'status' in decoded ? readVerification(decoded) : undefined;
 
   return (
@@ -37,7 +47,12 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
         onSubmit={(e) => {
           e.preventDefault();
           setError(undefined);
-          void api.verifyCallback({ profileId, data, sign }).then((r) => (r.ok ? setCheck(r.value) : setError(errorText(r.error))));
+          const name = profiles.find((p) => p.id === profileId)?.name ?? profileId;
+          void api.verifyCallback({ profileId, data, sign }).then((r) => {
+            if (!r.ok) return setError(errorText(r.error));
+            setChecked({ name, sign });
+            setCheck(r.value);
+          });
         }}
       >
         <label>
@@ -72,8 +87,12 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
       {check && (
         <section className={`verdict ${check.valid ? 'ok' : 'error'}`} aria-label={tv('callback.verdictLabel')} aria-live="polite">
           <h3>{check.valid ? tv('callback.valid') : tv('callback.invalid')}</h3>
-          <p>{check.message}</p>
-          {check.decodeError && <p className="msg warning">{check.decodeError}</p>}
+          <p>{verdictWords(check)}</p>
+          {check.decodeError && (
+            <p className="msg warning" title={check.decodeError}>
+              {tv('callback.notJson')}
+            </p>
+          )}
           {reading && (
             <>
               <h4>{renderRef(reading.headline)}</h4>

@@ -54,6 +54,12 @@ export const verifyViewMessages = defineMessages({
       verdictLabel: 'Signature verdict',
       valid: 'Signature valid',
       invalid: 'Signature NOT valid',
+      genuine: 'Genuine: signed with the secret of “{name}”.',
+      otherProfile: 'Not signed with the secret of “{name}” — but with that of “{other}”.',
+      altered:
+        'Not genuine for “{name}”: data or sign was altered, or another secret signed it. Verify against data exactly as received, before any re-formatting.',
+      notHex: 'Not genuine for “{name}”: sign is not 40 hex characters. Verify against data exactly as received, before any re-formatting.',
+      notJson: 'data is not JSON, so it cannot be read as a result.',
     },
   },
   id: {
@@ -103,6 +109,13 @@ export const verifyViewMessages = defineMessages({
       verdictLabel: 'Hasil pemeriksaan tanda tangan',
       valid: 'Tanda tangan sah',
       invalid: 'Tanda tangan TIDAK sah',
+      genuine: 'Asli: ditandatangani dengan secret profil “{name}”.',
+      otherProfile: 'Tidak ditandatangani dengan secret profil “{name}”, melainkan dengan secret profil “{other}”.',
+      altered:
+        'Tidak asli untuk “{name}”: data atau sign telah diubah, atau ditandatangani secret lain. Periksa dengan data persis seperti yang diterima, sebelum diformat ulang.',
+      notHex:
+        'Tidak asli untuk “{name}”: sign bukan 40 karakter heksadesimal. Periksa dengan data persis seperti yang diterima, sebelum diformat ulang.',
+      notJson: 'data bukan JSON, jadi tidak dapat dibaca sebagai hasil.',
     },
   },
   zh: {
@@ -152,6 +165,12 @@ export const verifyViewMessages = defineMessages({
       verdictLabel: '签名验证结论',
       valid: '签名有效',
       invalid: '签名无效',
+      genuine: '真实：由配置“{name}”的 secret 签名。',
+      otherProfile: '不是由配置“{name}”的 secret 签名，而是由配置“{other}”的 secret 签名。',
+      altered:
+        '对“{name}”而言不是真实回调：data 或 sign 被改动过，或由其他 secret 签名。请使用与收到的完全一致、未经重新格式化的 data 进行验证。',
+      notHex: '对“{name}”而言不是真实回调：sign 不是 40 位十六进制字符。请使用与收到的完全一致、未经重新格式化的 data 进行验证。',
+      notJson: 'data 不是 JSON，无法作为结果读取。',
     },
   },
 });
