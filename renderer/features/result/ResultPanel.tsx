@@ -8,6 +8,8 @@ import { HandOff } from '../handoff/HandOff';
 import { formatRemaining, useNow } from './useNow';
 import { ValueRow } from './ValueRow';
 import { useErrorText } from '../../i18n/error-text';
+import { formatTime } from '../../../core/i18n/format';
+import { currentLocale } from '../../i18n/i18n';
 
 /** Where an error code comes from (vendor page, China docs, inference), and what else the vendor says of it. */
 function Provenance({ e }: { e: ExplainedError }) {
@@ -35,13 +37,13 @@ function Provenance({ e }: { e: ExplainedError }) {
 
 function Issued({ r }: { r: Extract<IssueTokenOutcome, { outcome: 'issued' }> }) {
   const { t } = useTranslation('desk');
-  const { t: tr, i18n } = useTranslation('result');
+  const { t: tr } = useTranslation('result');
   const now = useNow();
   const remaining = formatRemaining(r.expired_time, now);
   const watch = useWatch(r.historyId === undefined ? [] : [r.historyId]).get(r.historyId ?? -1);
   // Once the customer has opened the page the token is spent: a countdown would only mislead.
   const spent = watch !== undefined && stateNow(watch, now).stage !== 'issued' && stateNow(watch, now).stage !== 'expired-unused';
-  const expiry = new Date(r.expired_time * 1000).toLocaleTimeString(i18n.language);
+  const expiry = formatTime(r.expired_time * 1000, currentLocale(), { seconds: true });
   return (
     <section className="result ok" aria-label={tr('issued.label')}>
       <h2>{tr('issued.title')}</h2>
