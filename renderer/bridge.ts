@@ -10,11 +10,13 @@
  */
 import type { ApiRequest, ApiResponses, ConsoleApi } from '../core/api';
 import { OP_NAMES, type OpName } from '../core/ops';
+import { msg, type MessageRef } from '../core/i18n/render';
 import type { Result } from '../core/result';
 
 const TOKEN_HEADER = 'X-FaceID-Console-Token';
 const TOKEN_KEY = 'faceid-console-token';
-const REOPEN = 'Open the console again with the URL printed when it was started (npm run web).';
+/** What to do on a refused token (namespace `bridge`, renderer/i18n/bridge-messages.ts). */
+const REOPEN = msg('bridge', 'reopen');
 
 /** Takes the token from the launch URL's fragment into session storage; returns the one to use. */
 function adoptLaunchToken(): string | null {
@@ -32,19 +34,20 @@ function adoptLaunchToken(): string | null {
   return fromUrl ?? stored;
 }
 
-function bridgeError(message: string): Result<never> {
-  return { ok: false, error: { code: 'BRIDGE_ERROR', message } };
+/** A failure of the bridge itself: its words by reference, the technical detail (if any) as `message`. */
+function bridgeError(words: MessageRef[], detail = ''): Result<never> {
+  return { ok: false, error: { code: 'BRIDGE_ERROR', message: detail || 'BRIDGE_ERROR', words } };
 }
 
+const errorDetail = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 async function post<K extends OpName>(token: string | null, op: K, request: ApiRequest<K>): Promise<Result<ApiResponses[K]>> {
-  if (!token) return bridgeError(`This page has no access token. ${REOPEN}`);
+  if (!token) return bridgeError([msg('bridge', 'noToken'), REOPEN]);
   let res: Response;
   try {
     res = await fetch(`/api/${op}`, { method: 'POST', credentials: 'omit', ...encode(op, request, token) });
   } catch (e) {
-    return bridgeError(
-      `The console's server cannot be reached (${e instanceof Error ? e.message : String(e)}). Is \`npm run web\` still running?`,
-    );
+    return bridgeError([msg('bridge', 'unreachable', { detail: errorDetail(e) })], errorDetail(e));
   }
   const text = await res.text().catch(() => '');
   let body: unknown;
@@ -54,15 +57,19 @@ async function post<K extends OpName>(token: string | null, op: K, request: ApiR
     body = undefined;
   }
   if (res.status === 200) {
-    return isResult(body) ? (body as Result<ApiResponses[K]>) : bridgeError(`The console's server sent an unreadable answer to ${op}.`);
+    return isResult(body) ? (body as Result<ApiResponses[K]>) : bridgeError([msg('bridge', 'unreadable', { op })]);
   }
-  // Refusals come in the Result's failure shape; keep their code and say what to do on a 401.
-  const hint = res.status === 401 ? ` ${REOPEN}` : '';
+  // Refusals come in the Result's failure shape; keep their code and words, and say what to do on a 401
+  // (after the refusal's own words, or its message when it brought none).
+  const hint = res.status === 401 ? [REOPEN] : [];
   if (isResult(body) && (body as Result<unknown>).ok === false) {
     const { error } = body as Extract<Result<unknown>, { ok: false }>;
-    return { ok: false, error: { ...error, message: `${error.message}${hint}` } };
+    if (hint.length === 0) return { ok: false, error };
+    const words = error.words && error.words.length > 0 ? error.words : [msg('bridge', 'asIs', { text: error.message })];
+    return { ok: false, error: { ...error, words: [...words, ...hint] } };
   }
-  return bridgeError(`The console's server answered HTTP ${res.status}: ${text.slice(0, 200)}${hint}`);
+  const detail = text.slice(0, 200);
+  return bridgeError([msg('bridge', 'httpStatus', { status: res.status, detail }), ...hint], detail);
 }
 
 /** A photo travels as its bytes (no base64, no JSON); every other request as JSON. */
@@ -106,15 +113,9 @@ function guarded(inner: ConsoleApi): ConsoleApi {
     async (request: ApiRequest<typeof op>) => {
       try {
         const r: unknown = await (inner[op] as (req: unknown) => Promise<unknown>)(request);
-        return isResult(r) ? r : { ok: false, error: { code: 'BRIDGE_ERROR', message: `The console sent an unreadable answer to ${op}.` } };
+        return isResult(r) ? r : bridgeError([msg('bridge', 'ipcUnreadable', { op })]);
       } catch (e) {
-        return {
-          ok: false,
-          error: {
-            code: 'BRIDGE_ERROR',
-            message: `The console's main process did not answer ${op}: ${e instanceof Error ? e.message : String(e)}`,
-          },
-        };
+        return bridgeError([msg('bridge', 'ipcFailed', { op, detail: errorDetail(e) })], errorDetail(e));
       }
     },
   ]);

@@ -79,3 +79,12 @@ export function formatDuration(ms: number, locale: Locale): string {
 export function isoUtc(ms: number): string {
   return new Date(ms).toISOString();
 }
+
+/** Day and time without the year, for dense lists, e.g. "1 Dec, 19:31:50" / "1 Des 19.31.50" / "12月1日 19:31:50". */
+export function formatDayTime(ms: number, locale: Locale, opts: { timeZone?: string } = {}): string {
+  return dateTimeFormat(
+    locale,
+    { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+    opts.timeZone,
+  ).format(ms);
+}

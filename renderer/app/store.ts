@@ -17,10 +17,9 @@ import { useHistory } from '../features/history/history-store';
 import { switchDefaults, type SwitchReport } from '../features/profiles/switch-defaults';
 import { suggestBizNo } from '../features/token-form/biz-no';
 import { i18n } from '../i18n/i18n';
-import { renderRef } from '../i18n/message-ref';
-import type { MessageRef } from '../../core/i18n/render';
 import { announce } from './announcer';
 import { initialView, rememberView, type View } from './view-tabs';
+import { errorText } from '../i18n/error-text';
 
 export interface AttachedPhoto {
   name: string;
@@ -174,10 +173,6 @@ function dropHandle(handle: string): void {
 // page goes (the bridge sends these with keepalive, which outlives the page).
 if (typeof window !== 'undefined') window.addEventListener('pagehide', () => [...liveHandles].forEach(dropHandle));
 
-/** A trusted-side failure as the operator reads it: its words in the current language, else its message. */
-const said = (e: { message: string; words?: MessageRef[] }): string =>
-  e.words && e.words.length > 0 ? e.words.map(renderRef).join(' ') : e.message;
-
 export const useConsole = create<ConsoleState>((set, get) => {
   /** Forgets a photo on the trusted side once the form no longer shows it. */
   function dropStaged(photo: AttachedPhoto | undefined): void {
@@ -266,7 +261,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
 
     async load() {
       const [profiles, status] = await Promise.all([api.listProfiles({}), api.getVaultStatus({})]);
-      if (!profiles.ok) return set({ loadError: said(profiles.error) });
+      if (!profiles.ok) return set({ loadError: errorText(profiles.error) });
       const activeId = status.ok ? status.value.activeProfileId : 'sandbox';
       const active = profiles.value.find((p) => p.id === activeId) ?? profiles.value[0];
       set({ profiles: profiles.value, loadError: undefined });
@@ -279,7 +274,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
 
     async refreshProfiles() {
       const r = await api.listProfiles({});
-      if (!r.ok) return set({ loadError: said(r.error) });
+      if (!r.ok) return set({ loadError: errorText(r.error) });
       const s = get();
       const stillThere = r.value.some((p) => p.id === s.activeProfileId);
       set({ profiles: r.value, loadError: undefined });
@@ -292,7 +287,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
       const to = s.profiles.find((p) => p.id === id);
       if (!to) return i18n.t('app:store.noProfile', { id });
       const r = await api.setActiveProfile({ profileId: id });
-      if (!r.ok) return said(r.error);
+      if (!r.ok) return errorText(r.error);
       // Read the form after the await: the operator may have typed while the switch was in flight.
       const report = switchDefaults(get().values, from?.defaults ?? {}, to.defaults);
       const changed = report.applied.length + report.cleared.length + report.kept.length > 0;

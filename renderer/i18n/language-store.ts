@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { LanguageSetting, Locale } from '../../core/i18n/locales';
 import { api } from '../bridge';
 import { applyLanguage, currentLocale } from './i18n';
+import { errorText } from './error-text';
 
 interface LanguageState {
   setting: LanguageSetting;
@@ -27,6 +28,6 @@ export const useLanguage = create<LanguageState>()((set) => ({
   async choose(setting) {
     set({ setting, locale: applyLanguage(setting), saveError: undefined });
     const r = await api.updateSettings({ settings: { language: setting } });
-    if (!r.ok) set({ saveError: r.error.message });
+    if (!r.ok) set({ saveError: errorText(r.error) });
   },
 }));

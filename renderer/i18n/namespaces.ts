@@ -13,6 +13,11 @@ import { profilesMessages } from '../features/profiles/messages';
 import { FACEID_MESSAGES } from '../../core/faceid/messages';
 import { resultMessages } from '../features/result/messages';
 import { tokenFormMessages } from '../features/token-form/messages';
+import { bridgeMessages } from './bridge-messages';
+import { verifyViewMessages } from '../features/verification/messages';
+import { handoffMessages } from '../features/handoff/messages';
+import { sandboxMessages } from '../features/sandbox/messages';
+import { historyMessages } from '../features/history/record-messages';
 
 export const NAMESPACES = {
   app: appMessages,
@@ -23,6 +28,11 @@ export const NAMESPACES = {
   profiles: profilesMessages,
   result: resultMessages,
   tokenForm: tokenFormMessages,
+  bridge: bridgeMessages,
+  verifyView: verifyViewMessages,
+  handoff: handoffMessages,
+  sandbox: sandboxMessages,
+  history: historyMessages,
   // What the trusted side and core/faceid say, by reference: catalogue, errors, validation, readings.
   ...FACEID_MESSAGES,
 } as const;

@@ -53,6 +53,8 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
 
     await customerFinishes(context, (await page.getByTestId('liveness-url').textContent()) ?? '', 'Passed');
     await expect(page.getByRole('region', { name: 'Verification result' })).toContainText('Verified');
+    // The verdict arriving in the Expert view is announced, as the desk's is.
+    await expect(page.getByTestId('announcer')).toContainText('Verdict: Verified');
     await expectNoSeriousViolations(page, 'a verdict in the Expert view');
   });
 

@@ -2,7 +2,12 @@ import type { Page } from '@playwright/test';
 import { appMessages } from '../../renderer/app/messages';
 import { deskMessages } from '../../renderer/features/desk/messages';
 import { supportMessages } from '../../renderer/features/history/messages';
+import { historyMessages } from '../../renderer/features/history/record-messages';
+import { handoffMessages } from '../../renderer/features/handoff/messages';
+import { sandboxMessages } from '../../renderer/features/sandbox/messages';
+import { verifyViewMessages } from '../../renderer/features/verification/messages';
 import { PSEUDO_FLAG } from '../../renderer/i18n/pseudo';
+import { customerFinishes } from './a11y-helpers';
 import { expectCleanLayout } from './layout-check';
 import { expect, test, type ShellInfo } from './fixtures';
 
@@ -72,10 +77,67 @@ test.describe('languages', () => {
     });
   }
 
+  for (const locale of ['id', 'zh'] as const) {
+    test(`the result view, history detail, settings and sandbox panel in ${locale === 'id' ? 'Bahasa Indonesia' : 'Chinese'}`, async ({
+      page,
+      context,
+    }) => {
+      test.setTimeout(120_000);
+      const app = appMessages[locale];
+      const verify = verifyViewMessages[locale];
+      const history = historyMessages[locale];
+      const sandbox = sandboxMessages[locale];
+      const en = { verify: verifyViewMessages.en, history: historyMessages.en, sandbox: sandboxMessages.en };
+      await page.getByRole('combobox', { name: appMessages.en.language.label, exact: true }).selectOption(locale);
+      await expect(page.getByRole('tab', { name: app.views.expert })).toBeVisible();
+
+      // Expert: the hand-off, then the verdict arriving in the result view, announced in the same language.
+      await page.locator('[data-param="uuid"] input').fill(`lang-result-${locale}`);
+      await page.locator('.token-form button[type="submit"]').click();
+      const handoff = page.getByRole('region', { name: handoffMessages[locale].label });
+      await expect(handoff).toContainText(handoffMessages[locale].scan);
+      await customerFinishes(context, (await page.getByTestId('liveness-url').textContent()) ?? '', 'Passed');
+      const result = page.getByRole('region', { name: verify.result.label });
+      await expect(result.getByRole('button', { name: verify.result.fetchAgain })).toBeVisible({ timeout: 15_000 });
+      await expect(result.getByTestId('fetches-left')).toContainText(verify.result.fetchesLeft.split('{')[0] ?? '');
+      await expect(page.getByTestId('announcer')).toContainText(app.announce.verdict.split('{')[0] ?? '');
+      for (const english of [en.verify.result.fetchAgain, 'fetches left', en.verify.result.label])
+        await expect(result).not.toContainText(english);
+      for (const english of [handoffMessages.en.label, handoffMessages.en.open, 'Valid for'])
+        await expect(handoff).not.toContainText(english);
+
+      // Support: the call's detail and the history settings.
+      await page.getByRole('tab', { name: app.views.support }).click();
+      await page.getByRole('listbox').getByRole('option').first().click();
+      const detail = page.getByRole('region', { name: history.detail.label });
+      await expect(detail.getByRole('button', { name: history.detail.clone })).toBeVisible();
+      await expect(detail).toContainText(history.detail.call.replace('{id}', ''));
+      for (const english of [en.history.detail.clone, en.history.detail.cloneHint, 'answered after', 'Call #'])
+        await expect(detail).not.toContainText(english);
+      await page.getByRole('button', { name: history.toolbar.settings, exact: true }).click();
+      const settings = page.getByRole('form', { name: history.settings.label });
+      await expect(settings.getByLabel(history.settings.keepPhotos)).toBeVisible();
+      await expect(settings.getByRole('button', { name: history.settings.save })).toBeVisible();
+      for (const english of [en.history.settings.keepPhotos, en.history.settings.retentionDays, en.history.settings.save])
+        await expect(settings).not.toContainText(english);
+      await expect(page.getByRole('search', { name: history.filters.label })).toContainText(history.filters.statusChoice.any);
+
+      // The sandbox panel.
+      await page.getByRole('button', { name: app.tools.sandbox }).click();
+      const panel = page.getByRole('dialog', { name: sandbox.label });
+      await expect(panel.getByRole('heading', { name: sandbox.title })).toBeVisible();
+      await expect(panel.getByRole('form', { name: sandbox.faults.label })).toContainText(sandbox.faults.appliesTo);
+      await expect(panel.getByRole('heading', { name: sandbox.callbacks.heading })).toBeVisible();
+      for (const english of [en.sandbox.title, en.sandbox.faults.appliesTo, en.sandbox.callbacks.heading, en.sandbox.trust.heading])
+        await expect(panel).not.toContainText(english);
+    });
+  }
+
   test.describe('the pseudo-locale at 1024×700', () => {
     test.use({ viewport: { width: 1024, height: 700 }, startView: 'desk' });
 
-    test('long accented words overflow nothing on the desk, the Expert form and the history', async ({ page }) => {
+    test('long accented words overflow nothing on the desk, the Expert form and the history', async ({ page, context }) => {
+      test.setTimeout(120_000);
       await page.addInitScript((flag) => localStorage.setItem(flag, '1'), PSEUDO_FLAG);
       await page.reload();
       const tab = (id: string) => page.locator(`#tab-${id}`);
@@ -88,12 +150,28 @@ test.describe('languages', () => {
       await page.locator('.token-form button[type="submit"]').click();
       await expect(page.locator('.result-pane code[data-field="token"]')).toBeVisible();
       await expectCleanLayout(page, 'the pseudo-locale Expert view with a token');
+      await customerFinishes(context, (await page.getByTestId('liveness-url').textContent()) ?? '', 'Passed');
+      const verdict = page.locator('section.verification.pass');
+      await expect(verdict.getByTestId('fetches-left')).toContainText('⟦ĝéţ_ŕéšúĺţ');
+      await verdict.scrollIntoViewIfNeeded();
+      await expectCleanLayout(page, 'the pseudo-locale result view with a verdict');
 
       await tab('support').click();
       await page.getByRole('listbox').getByRole('option').first().click();
       await expect(page.locator('.history-detail code[data-field="token"]').first()).toBeVisible();
       await expectCleanLayout(page, 'the pseudo-locale history with a call selected');
       await page.screenshot({ path: test.info().outputPath('pseudo-support.png') });
+
+      await page.locator('.settings-toggle').click();
+      await expect(page.locator('form.history-settings h3')).toContainText('⟦Ĥíšţóŕý');
+      await expectCleanLayout(page, 'the pseudo-locale history settings');
+      await page.screenshot({ path: test.info().outputPath('pseudo-settings.png') });
+
+      await page.locator('.app-header button', { hasText: 'Šáñðƀóẋ' }).click();
+      const panel = page.locator('dialog[open].tool-dialog');
+      await expect(panel.locator('h2')).toContainText('⟦Éɱƀéððéð');
+      await expectCleanLayout(page, 'the pseudo-locale sandbox panel');
+      await page.screenshot({ path: test.info().outputPath('pseudo-sandbox.png') });
     });
   });
 });

@@ -1,3 +1,4 @@
+import { bridgeMessages } from '../../renderer/i18n/bridge-messages';
 import { expect, test } from './fixtures';
 
 test.describe("the browser shell's access token", () => {
@@ -24,6 +25,21 @@ test.describe("the browser shell's access token", () => {
     await stale.goto(`${shell.origin}/#token=${'x'.repeat(32)}`);
     await expect(stale.getByRole('alert')).toContainText('The access token is wrong');
     expect(stale.url()).toBe(`${shell.origin}/`);
+    await context.close();
+  });
+
+  test('the way back in is said in the browser’s language, after the refusal’s own words', async ({ browser, shell }) => {
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(`${shell.origin}/`);
+    await expect(page.getByRole('alert')).toContainText(bridgeMessages.id.noToken);
+    await expect(page.getByRole('alert')).toContainText(bridgeMessages.id.reopen);
+    const stale = await context.newPage();
+    await stale.goto(`${shell.origin}/#token=${'x'.repeat(32)}`);
+    // A 401 keeps what the server said (its words, or its message) and adds the hint.
+    await expect(stale.getByRole('alert')).toContainText(bridgeMessages.id.reopen);
+    await expect(stale.getByRole('alert')).not.toContainText(bridgeMessages.en.reopen);
+    await expect(stale.getByRole('alert')).not.toHaveText(bridgeMessages.id.reopen);
     await context.close();
   });
 });

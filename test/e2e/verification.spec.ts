@@ -112,10 +112,12 @@ test.describe('in-person verification loop', () => {
     await dialog.getByRole('button', { name: 'Verify' }).click();
     const verdict = dialog.getByRole('region', { name: 'Signature verdict' });
     await expect(verdict).toContainText('Signature valid');
+    await expect(verdict).toContainText('Genuine: signed with the secret of “Sandbox (built-in)”.');
     await expect(verdict).toContainText('Liveness: failed');
     await dialog.getByLabel('data (exactly as received)').fill(data.replace('"FAIL"', '"PASS"'));
     await dialog.getByRole('button', { name: 'Verify' }).click();
     await expect(verdict).toContainText('Signature NOT valid');
+    await expect(verdict).toContainText('data or sign was altered, or another secret signed it');
     // A tampered payload is only an untrusted claim: no reading of it as a result.
     await expect(verdict.getByRole('region', { name: 'Untrusted claim' })).toContainText('"PASS"');
     await expect(verdict).not.toContainText('Verified');

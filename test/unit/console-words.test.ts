@@ -148,7 +148,11 @@ describe('real refusals of the handler table', () => {
       code: 'TEAM_NOT_CONFIGURED',
       message: 'TEAM_NOT_CONFIGURED',
     });
-    expectWorded(failureOf(await h.exportHistory({ filter: { scope: 'all' }, format: 'csv' })), 'BAD_REQUEST', 'history.deskOnly.export');
+    expectWorded(
+      failureOf(await h.saveHistoryExport({ filter: { scope: 'all' }, format: 'csv' })),
+      'BAD_REQUEST',
+      'history.deskOnly.export',
+    );
     expectWorded(failureOf(await h.getKeptPhoto({ sha256: 'a'.repeat(64) })), 'NOT_FOUND', 'history.photoNotKept');
     const badRequest = expectWorded(failureOf(await h.getHistoryRow({ id: 'x' })), 'BAD_REQUEST', 'request.invalidAt');
     expect(badRequest.params).toMatchObject({ op: 'getHistoryRow', where: 'id' });

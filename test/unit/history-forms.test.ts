@@ -3,8 +3,13 @@ import type { ProfileSummary } from '../../core/api';
 import { DEFAULT_DESK_SETTINGS } from '../../core/desk';
 import { planClone } from '../../renderer/features/history/clone';
 import { dayStartMs, filterKey, toHistoryFilter, EMPTY_FORM } from '../../renderer/features/history/filter-form';
-import { formatCount } from '../../renderer/features/history/format';
 import { fromDraft } from '../../renderer/features/history/settings-form';
+import { renderMessage, type MessageRef } from '../../core/i18n/render';
+import { historyMessages } from '../../renderer/features/history/record-messages';
+
+/** A problem reference of the history namespace as the operator reads it, in `locale`. */
+const words = (ref: MessageRef | undefined, locale: 'en' | 'id' | 'zh' = 'en') =>
+  ref ? renderMessage({ history: historyMessages }, ref, locale) : undefined;
 
 const profile = (id: string, name: string): ProfileSummary => ({
   id,
@@ -56,13 +61,20 @@ describe('history view logic', () => {
     expect(problem).toBeUndefined();
     expect(filter).toMatchObject({ text: 'desk-2026', status: 'expired', from: dayStartMs('2026-11-01') });
     expect((filter.to ?? 0) - (filter.from ?? 0)).toBe(86_400_000);
-    expect(toHistoryFilter({ ...EMPTY_FORM, from: '2026-11-02', to: '2026-11-01' }).problem).toMatch(/after the "to" date/);
+    const reversed = toHistoryFilter({ ...EMPTY_FORM, from: '2026-11-02', to: '2026-11-01' }).problem;
+    expect(words(reversed)).toMatch(/after the "to" date/);
+    expect(words(reversed, 'id')).toContain('2026-11-02');
     expect(dayStartMs('29/11/2026')).toBeUndefined();
   });
 
   it('shows a capped count as "10,000+"', () => {
-    expect(formatCount(10_000, true)).toMatch(/10,000\+/);
-    expect(formatCount(1234, false)).toMatch(/1,234/);
+    // The list's count (renderer/features/history/format.ts formatCount) is this message.
+    const count = (total: number, capped: boolean, locale: 'en' | 'id' | 'zh' = 'en') =>
+      words({ ns: 'history', key: 'count', params: { total, capped: capped ? 'yes' : 'no' } }, locale);
+    expect(count(10_000, true)).toBe('10,000+ calls');
+    expect(count(1234, false)).toBe('1,234 calls');
+    expect(count(1, false)).toBe('1 call');
+    expect(count(1234, false, 'id')).toBe('1.234 panggilan');
   });
 
   it('checks the settings form field by field', () => {
@@ -70,8 +82,10 @@ describe('history view logic', () => {
       settings: { operator: 'desk 7', keepPhotos: false, retentionDays: 30, retentionRows: 0 },
     });
     const bad = fromDraft({ operator: '', keepPhotos: true, retentionDays: 'ten', retentionRows: '99999999' });
-    expect(bad).toEqual({
-      problems: { retentionDays: expect.stringMatching(/whole number/), retentionRows: expect.stringMatching(/at most 10,000,000/) },
-    });
+    if (!('problems' in bad)) throw new Error('expected problems');
+    expect(Object.keys(bad.problems).sort()).toEqual(['retentionDays', 'retentionRows']);
+    expect(words(bad.problems.retentionDays)).toMatch(/whole number/);
+    expect(words(bad.problems.retentionRows)).toMatch(/at most 10,000,000/);
+    expect(words(bad.problems.retentionRows, 'id')).toMatch(/10\.000\.000/);
   });
 });

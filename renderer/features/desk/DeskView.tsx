@@ -9,6 +9,7 @@ import { useDesk } from './desk-store';
 import { TodayList, useTodayRows } from './TodayList';
 import { useWatch } from './useWatch';
 import { renderRef } from '../../i18n/message-ref';
+import { errorText } from '../../i18n/error-text';
 
 /**
  * The desk: a clerk's task on one screen — the customer form, the call (QR, status, verdict,
@@ -79,7 +80,7 @@ export function DeskView({ onExpert }: { onExpert(): void }) {
               ? call.result.value.outcome === 'issued'
                 ? ''
                 : `${call.result.value.error.code}: ${renderRef(call.result.value.error.title)}`
-              : call.result.error.message}
+              : errorText(call.result.error)}
           </p>
         </section>
       ) : (

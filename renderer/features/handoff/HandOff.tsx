@@ -1,4 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { IssueTokenOutcome } from '../../../core/api';
+import { formatTime } from '../../../core/i18n/format';
+import { currentLocale } from '../../i18n/i18n';
 import { stateNow, useWatch } from '../desk/useWatch';
 import { CopyButton } from '../result/CopyButton';
 import { formatRemaining, useNow } from '../result/useNow';
@@ -13,6 +16,7 @@ type Issued = Extract<IssueTokenOutcome, { outcome: 'issued' }>;
  * the expiry countdown — and, once the flow has begun, the result instead of a dead QR code.
  */
 export function HandOff({ issued }: { issued: Issued }) {
+  const { t } = useTranslation('handoff');
   const now = useNow();
   const { row, reload } = useStoredRow(issued.historyId);
   const remaining = formatRemaining(issued.expired_time, now);
@@ -24,28 +28,26 @@ export function HandOff({ issued }: { issued: Issued }) {
   const used = opened || (flowStatus !== undefined && flowStatus !== 'NOT_STARTED');
 
   return (
-    <section className="handoff" aria-label="Customer hand-off">
-      <h3>Customer hand-off</h3>
+    <section className="handoff" aria-label={t('label')}>
+      <h3>{t('label')}</h3>
       {used ? (
-        <p className="msg info">The customer has used this token ({flowStatus}); the link works only once.</p>
+        <p className="msg info">{t('used', { status: flowStatus })}</p>
       ) : !remaining ? (
-        <p className="msg error">
-          This token expired at {new Date(issued.expired_time * 1000).toLocaleTimeString()}; its link no longer works. Issue a new token.
-        </p>
+        <p className="msg error">{t('expired', { time: formatTime(issued.expired_time * 1000, currentLocale(), { seconds: true }) })}</p>
       ) : (
         <>
-          <p>Ask the customer to scan this code with their phone camera, or send them the link.</p>
-          <QrCode value={issued.livenessUrl} label="QR code of the liveness link" />
+          <p>{t('scan')}</p>
+          <QrCode value={issued.livenessUrl} label={t('qr')} />
           <p className="liveness-link">
             <code data-testid="liveness-url">{issued.livenessUrl}</code>
           </p>
           <div className="actions">
-            <CopyButton value={issued.livenessUrl} what="liveness link" />
+            <CopyButton value={issued.livenessUrl} what={t('link')} />
             {/* Electron sends target=_blank links to the system browser, never into the console. */}
             <a className="button small" href={issued.livenessUrl} target="_blank" rel="noreferrer noopener">
-              Open in browser
+              {t('open')}
             </a>
-            <span className="hint">Valid for {remaining}, once.</span>
+            <span className="hint">{t('validFor', { time: remaining })}</span>
           </div>
         </>
       )}

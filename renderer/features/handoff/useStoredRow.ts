@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryRow } from '../../../core/history';
 import { api } from '../../bridge';
+import { errorText } from '../../i18n/error-text';
 
 const FINAL = new Set(['OK', 'FAILED', 'CANCELLED', 'TIMEOUT', 'WEBRTC_UNSUPPORTED']);
 
@@ -24,7 +25,7 @@ export function useStoredRow(historyId: number | undefined, intervalMs = 1500): 
         setRow(r.value);
         setError(undefined);
         if (!FINAL.has(r.value.result?.status ?? '')) timer = setTimeout(() => void read(), intervalMs);
-      } else setError(r.error.message);
+      } else setError(errorText(r.error));
     };
     void read();
     return () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryRow } from '../../../core/history';
 import { api } from '../../bridge';
 import { compareCalls } from './compare';
+import { errorText } from '../../i18n/error-text';
 
 /** "Compare with #N": this call beside another, differences highlighted (and marked ≠ for those who cannot see colour). */
 export function CompareCalls({ row }: { row: HistoryRow }) {
@@ -17,7 +18,7 @@ export function CompareCalls({ row }: { row: HistoryRow }) {
     if (!Number.isInteger(id) || id <= 0) return setError(t('compare.badId'));
     const r = await api.getHistoryRow(row.desk !== undefined ? { id, scope: 'all' } : { id });
     if (r.ok) setOther(r.value);
-    else setError(r.error.message);
+    else setError(errorText(r.error));
   };
   const result = other ? compareCalls(row, other) : undefined;
   return (

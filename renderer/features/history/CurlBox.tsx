@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryRow } from '../../../core/history';
 import { api } from '../../bridge';
 import { messageOf } from './format';
+import { errorText } from '../../i18n/error-text';
 
 type CurlState =
   | { phase: 'idle' }
@@ -16,12 +17,13 @@ type CurlState =
  */
 export function CurlBox({ row }: { row: HistoryRow }) {
   const { t } = useTranslation('support');
+  const { t: th } = useTranslation('history');
   const [state, setState] = useState<CurlState>({ phase: 'idle' });
   const [keepBizNo, setKeepBizNo] = useState(false);
   const copy = async () => {
     setState({ phase: 'loading' });
     const r = await api.historyCurl({ id: row.id, keepBizNo, ...(row.desk !== undefined ? { scope: 'all' as const } : {}) });
-    if (!r.ok) return setState({ phase: 'error', message: r.error.message });
+    if (!r.ok) return setState({ phase: 'error', message: errorText(r.error) });
     const { command, bizNo, keptBizNo } = r.value;
     let copyError: string | undefined;
     try {
@@ -34,7 +36,7 @@ export function CurlBox({ row }: { row: HistoryRow }) {
   return (
     <div className="curl-box">
       <button type="button" onClick={() => void copy()} disabled={state.phase === 'loading'}>
-        Copy as cURL
+        {th('curl.copy')}
       </button>
       <label className="inline">
         <input type="checkbox" checked={keepBizNo} onChange={(e) => setKeepBizNo(e.target.checked)} />
@@ -58,7 +60,7 @@ export function CurlBox({ row }: { row: HistoryRow }) {
           )}
           <textarea
             className="curl-command"
-            aria-label="cURL command"
+            aria-label={th('curl.command')}
             readOnly
             value={state.command}
             rows={Math.min(14, state.command.split('\n').length + 1)}

@@ -1,8 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { displayStatus, type HistoryRow } from '../../../core/history';
+import { formatDuration } from '../../../core/i18n/format';
+import { currentLocale } from '../../i18n/i18n';
 import { useNow } from '../result/useNow';
 import { CallOutcome } from './CallOutcome';
 import { CurlBox } from './CurlBox';
-import { STATUS_LABEL, formatTime } from './format';
+import { formatTime, statusLabel } from './format';
 import { useHistory } from './history-store';
 import { RequestResponse } from './RequestResponse';
 import { CompareCalls } from './CompareCalls';
@@ -13,6 +16,7 @@ import { useClone } from './useClone';
 import { ResultView } from '../verification/ResultView';
 
 function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
+  const { t } = useTranslation('history');
   const now = useNow();
   const status = displayStatus(row, now);
   const { state, clone } = useClone(row, onCloned);
@@ -21,20 +25,22 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
     <>
       <header className="detail-head">
         <h2>
-          <span className={`status-badge status-${status}`}>{STATUS_LABEL[status]}</span> <code>{row.bizNo || '(no biz_no)'}</code>
+          <span className={`status-badge status-${status}`}>{statusLabel(status)}</span> <code>{row.bizNo || t('detail.noBizNo')}</code>
         </h2>
         <p className="hint">
-          Call #{row.id} · {formatTime(row.startedAt)}
-          {row.finishedAt !== undefined ? ` · answered after ${((row.finishedAt - row.startedAt) / 1000).toFixed(1)} s` : ''} ·{' '}
-          {row.profileName} ({row.environment}){row.operator ? ` · by ${row.operator}` : ''}
+          {t('detail.call', { id: row.id })} · {formatTime(row.startedAt)}
+          {row.finishedAt !== undefined
+            ? ` · ${t('detail.answeredAfter', { duration: formatDuration(row.finishedAt - row.startedAt, currentLocale()) })}`
+            : ''}{' '}
+          · {row.profileName} ({row.environment}){row.operator ? ` · ${t('detail.by', { operator: row.operator })}` : ''}
         </p>
         <Trail row={row} />
         <CustomerLinks row={row} />
         <div className="detail-actions">
           <button type="button" className="primary" onClick={clone} disabled={busy}>
-            {busy ? 'Cloning…' : 'Clone into form'}
+            {busy ? t('detail.cloning') : t('detail.clone')}
           </button>
-          <span className="hint">Same parameters, a fresh biz_no.</span>
+          <span className="hint">{t('detail.cloneHint')}</span>
         </div>
         {state.phase === 'error' && (
           <p className="msg error" role="alert">
@@ -63,14 +69,15 @@ function teamScopeOf(row: HistoryRow): 'branch' | 'all' | undefined {
 
 /** The selected call: outcome, replay, the request beside the raw response. */
 export function HistoryDetail({ onCloned }: { onCloned: () => void }) {
+  const { t } = useTranslation('history');
   const detail = useHistory((s) => s.detail);
   return (
-    <section className="history-detail pane" aria-label="Call details" aria-busy={detail.phase === 'loading'}>
-      {detail.phase === 'none' && <p className="hint">Select a call to see what was sent and what came back.</p>}
-      {detail.phase === 'loading' && <p className="hint">Loading call #{detail.id}…</p>}
+    <section className="history-detail pane" aria-label={t('detail.label')} aria-busy={detail.phase === 'loading'}>
+      {detail.phase === 'none' && <p className="hint">{t('detail.none')}</p>}
+      {detail.phase === 'loading' && <p className="hint">{t('detail.loading', { id: detail.id })}</p>}
       {detail.phase === 'error' && (
         <p className="msg error" role="alert">
-          Call #{detail.id} could not be read: {detail.message}
+          {t('detail.failed', { id: detail.id, message: detail.message })}
         </p>
       )}
       {detail.phase === 'ready' && <Call key={detail.row.id} row={detail.row} onCloned={onCloned} />}

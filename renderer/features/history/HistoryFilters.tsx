@@ -15,6 +15,7 @@ import {
 } from './filter-form';
 import { CustomerChip } from './CustomerLinks';
 import { useHistory } from './history-store';
+import { useRenderRef } from '../../i18n/message-ref';
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -62,6 +63,8 @@ export function HistoryFilters() {
   const words = form.text.trim().split(/\s+/).filter(Boolean);
   const onlyShort = words.length > 0 && words.every((w) => [...w].length < SEARCH_MIN_FRAGMENT);
   const { t: td } = useTranslation('desk');
+  const { t: th } = useTranslation('history');
+  const say = useRenderRef();
   const teamOn = useTeamOn();
 
   // The search box is applied once typing pauses.
@@ -71,7 +74,7 @@ export function HistoryFilters() {
   }, [form.text, apply]);
 
   return (
-    <div className="history-filters" role="search" aria-label="History filters">
+    <div className="history-filters" role="search" aria-label={th('filters.label')}>
       <input
         type="search"
         className="history-search"
@@ -86,37 +89,46 @@ export function HistoryFilters() {
         }}
       />
       {teamOn && <ScopeSelect />}
-      <select aria-label="Filter by profile" value={form.profileId} onChange={(e) => setForm({ profileId: e.target.value }, true)}>
-        <option value="">All profiles</option>
+      <select aria-label={th('filters.profile')} value={form.profileId} onChange={(e) => setForm({ profileId: e.target.value }, true)}>
+        <option value="">{th('filters.allProfiles')}</option>
         {profiles.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
           </option>
         ))}
       </select>
-      <select aria-label="Filter by status" value={form.status} onChange={(e) => setForm({ status: e.target.value as StatusChoice }, true)}>
+      <select
+        aria-label={th('filters.status')}
+        value={form.status}
+        onChange={(e) => setForm({ status: e.target.value as StatusChoice }, true)}
+      >
         {STATUS_CHOICES.map((c) => (
           <option key={c.value} value={c.value}>
-            {c.label}
+            {th(`filters.statusChoice.${c.key}`)}
           </option>
         ))}
       </select>
       <label className="date-filter">
-        From
-        <input type="date" aria-label="From date" value={form.from} onChange={(e) => setForm({ from: e.target.value }, true)} />
+        {th('filters.from')}
+        <input
+          type="date"
+          aria-label={th('filters.fromDate')}
+          value={form.from}
+          onChange={(e) => setForm({ from: e.target.value }, true)}
+        />
       </label>
       <label className="date-filter">
-        to
-        <input type="date" aria-label="To date (inclusive)" value={form.to} onChange={(e) => setForm({ to: e.target.value }, true)} />
+        {th('filters.to')}
+        <input type="date" aria-label={th('filters.toDate')} value={form.to} onChange={(e) => setForm({ to: e.target.value }, true)} />
       </label>
       <select
-        aria-label="Filter by comparison type"
+        aria-label={th('filters.comparison')}
         value={form.comparisonType}
         onChange={(e) => setForm({ comparisonType: e.target.value as ComparisonChoice }, true)}
       >
         {COMPARISON_CHOICES.map((c) => (
           <option key={c.value} value={c.value}>
-            {c.label}
+            {th(`filters.comparisonChoice.${c.key}`)}
           </option>
         ))}
       </select>
@@ -139,7 +151,7 @@ export function HistoryFilters() {
       )}
       {problem && (
         <p className="msg warning" role="status">
-          {problem}
+          {say(problem)}
         </p>
       )}
     </div>

@@ -6,13 +6,14 @@ import { isEndStage } from '../../../core/faceid/flow-status';
 import { displayStatus, type HistoryListRow } from '../../../core/history';
 import { stateNow, useWatch } from '../desk/useWatch';
 import { formatRemaining, useNow } from '../result/useNow';
-import { STATUS_LABEL, formatShortTime, formatTime } from './format';
+import { formatShortTime, formatTime, statusLabel } from './format';
 import { useHistory } from './history-store';
 import { TeamOriginTag } from './TeamCallNote';
 import { splitTail } from './ids';
 import type { HistoryColumn } from '../../../core/history-schemas';
 import { ColumnResizer } from './ColumnResizer';
 import { columnStyle, useColumns } from './column-widths';
+import { i18n } from '../../i18n/i18n';
 
 const ROW_HEIGHT = 34;
 /** Start loading the next page this many rows before the end. */
@@ -58,7 +59,7 @@ function Row({ row, now, watch }: { row: HistoryListRow; now: number; watch?: Ca
   return (
     <>
       <span className="cell badge-cell">
-        <span className={`status-badge status-${status}`}>{STATUS_LABEL[status]}</span>
+        <span className={`status-badge status-${status}`}>{statusLabel(status)}</span>
       </span>
       <span className="cell mono id-cell" title={row.bizNo}>
         {row.clonedFrom !== undefined && (
@@ -188,7 +189,7 @@ export function HistoryList() {
           {ts('list.status')}
         </span>
         <HeadCell col="bizNo" label="biz_no" />
-        <HeadCell col="bizId" label="biz_id / error" />
+        <HeadCell col="bizId" label={i18n.t('history:bizIdColumn')} />
         <HeadCell col="uuid" label="uuid" />
         <HeadCell col="profile" label={ts('list.profile')} />
         <span className="cell" aria-hidden="true">

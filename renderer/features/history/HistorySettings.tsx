@@ -1,14 +1,19 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../bridge';
+import { errorText } from '../../i18n/error-text';
+import { i18n } from '../../i18n/i18n';
+import { renderRef } from '../../i18n/message-ref';
 import { useHistory } from './history-store';
-import { fromDraft, toDraft, type SettingsDraft } from './settings-form';
+import { fromDraft, toDraft, type SettingsDraft, type SettingsProblems } from './settings-form';
 
 type Load = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; draft: SettingsDraft };
 
 /** Operator name, photo keeping and retention, saved on the trusted side. */
 export function HistorySettings({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('history');
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
-  const [problems, setProblems] = useState<Partial<Record<keyof SettingsDraft, string>>>({});
+  const [problems, setProblems] = useState<SettingsProblems>({});
   const [saved, setSaved] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -19,7 +24,7 @@ export function HistorySettings({ onClose }: { onClose: () => void }) {
         setLoad(
           r.ok
             ? { phase: 'ready', draft: toDraft(r.value) }
-            : { phase: 'error', message: `The settings could not be read: ${r.error.message}` },
+            : { phase: 'error', message: i18n.t('history:settings.readFailed', { message: errorText(r.error) }) },
         );
     });
     return () => {
@@ -29,16 +34,16 @@ export function HistorySettings({ onClose }: { onClose: () => void }) {
 
   if (load.phase !== 'ready') {
     return (
-      <section className="history-settings pane" aria-label="History settings">
+      <section className="history-settings pane" aria-label={t('settings.label')}>
         {load.phase === 'loading' ? (
-          <p className="hint">Loading settings…</p>
+          <p className="hint">{t('settings.loading')}</p>
         ) : (
           <p className="msg error" role="alert">
             {load.message}
           </p>
         )}
         <button type="button" onClick={onClose}>
-          Close
+          {t('settings.close')}
         </button>
       </section>
     );
@@ -55,34 +60,34 @@ export function HistorySettings({ onClose }: { onClose: () => void }) {
     setSaving(true);
     const r = await api.updateSettings({ settings: checked.settings });
     setSaving(false);
-    if (!r.ok) return setSaved({ kind: 'error', text: `Not saved: ${r.error.message}` });
+    if (!r.ok) return setSaved({ kind: 'error', text: t('settings.notSaved', { message: errorText(r.error) }) });
     setLoad({ phase: 'ready', draft: toDraft(r.value) });
     const retention = r.value.retentionDays > 0 || r.value.retentionRows > 0;
     setSaved({
       kind: 'ok',
-      text: `Settings saved.${retention ? ' Retention was applied: older calls beyond the limits were deleted.' : ''}`,
+      text: retention ? `${t('settings.saved')} ${t('settings.retentionApplied')}` : t('settings.saved'),
     });
     await useHistory.getState().refresh();
   };
   const problem = (k: keyof SettingsDraft) =>
     problems[k] && (
       <span className="msg error" id={`settings-${k}-msg`}>
-        {problems[k]}
+        {renderRef(problems[k])}
       </span>
     );
 
   return (
     <form
       className="history-settings pane"
-      aria-label="History settings"
+      aria-label={t('settings.label')}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <h3>History settings</h3>
+      <h3>{t('settings.label')}</h3>
       <label>
-        Operator name <small>(written into each new call)</small>
+        {t('settings.operator')} <small>{t('settings.operatorNote')}</small>
         <input
           type="text"
           value={d.operator}
@@ -99,15 +104,14 @@ export function HistorySettings({ onClose }: { onClose: () => void }) {
           onChange={(e) => edit({ keepPhotos: e.target.checked })}
           aria-describedby="settings-keep-photos-note"
         />
-        Keep reference photos
+        {t('settings.keepPhotos')}
       </label>
       <p className="notes" id="settings-keep-photos-note">
-        Off by default. Reference photos are biometric personal data: when on, the photo bytes of each new call are stored in the history
-        (so a clone can re-attach them) until the call is deleted. When off, only each photo's hash, size and pixel size are kept.
+        {t('settings.keepPhotosNote')}
       </p>
       <div className="settings-retention">
         <label>
-          Retention days <small>(0 = keep all)</small>
+          {t('settings.retentionDays')} <small>{t('settings.keepAll')}</small>
           <input
             type="number"
             min={0}
@@ -121,7 +125,7 @@ export function HistorySettings({ onClose }: { onClose: () => void }) {
           {problem('retentionDays')}
         </label>
         <label>
-          Retention rows <small>(0 = keep all)</small>
+          {t('settings.retentionRows')} <small>{t('settings.keepAll')}</small>
           <input
             type="number"
             min={0}
@@ -135,15 +139,13 @@ export function HistorySettings({ onClose }: { onClose: () => void }) {
           {problem('retentionRows')}
         </label>
       </div>
-      <p className="notes">
-        Retention applies when you save and each time the console starts: calls beyond the limits are deleted for good.
-      </p>
+      <p className="notes">{t('settings.retentionNote')}</p>
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save settings'}
+          {saving ? t('settings.saving') : t('settings.save')}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {t('settings.close')}
         </button>
         {saved && (
           <span className={`msg ${saved.kind}`} role={saved.kind === 'error' ? 'alert' : 'status'}>

@@ -17,13 +17,14 @@ function Count() {
   const shown = useHistory((s) => s.rows.length);
   const { text, ...others } = useHistory((s) => s.filter);
   const { t } = useTranslation('support');
+  const { t: th } = useTranslation('history');
   return (
     <p className="history-count" role="status" aria-live="polite" data-testid="history-count">
       {formatCount(total, capped)}
       {text ? <small> {t('search.matching', { text })}</small> : null}
-      {Object.keys(others).length > 0 ? <small> · filtered</small> : null}
-      {shown < total ? <small> ({shown.toLocaleString('en-US')} loaded)</small> : null}
-      {loading ? <small> · loading…</small> : null}
+      {Object.keys(others).length > 0 ? <small> {th('filtered')}</small> : null}
+      {shown < total ? <small> {th('loaded', { count: shown })}</small> : null}
+      {loading ? <small> {th('loading')}</small> : null}
     </p>
   );
 }
@@ -35,6 +36,7 @@ export function HistoryView({ onCloned }: { onCloned: () => void }) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importing, setImporting] = useState(false);
   const { t } = useTranslation('support');
+  const { t: th } = useTranslation('history');
 
   // Calls made since the view was last open appear at the top.
   useEffect(() => {
@@ -44,14 +46,14 @@ export function HistoryView({ onCloned }: { onCloned: () => void }) {
   return (
     <div className="history-view">
       <div className="history-toolbar">
-        <h2>History</h2>
+        <h2>{th('toolbar.title')}</h2>
         <Count />
         <ExportDelete key={filterKey(filter)} />
         <button type="button" onClick={() => setImporting(true)}>
           {t('import.open')}
         </button>
         <button type="button" className="settings-toggle" aria-expanded={settingsOpen} onClick={() => setSettingsOpen((o) => !o)}>
-          Settings…
+          {th('toolbar.settings')}
         </button>
       </div>
       {settingsOpen && <HistorySettings onClose={() => setSettingsOpen(false)} />}
@@ -61,7 +63,7 @@ export function HistoryView({ onCloned }: { onCloned: () => void }) {
         <p className="msg error banner" role="alert">
           {error}{' '}
           <button type="button" className="small" onClick={() => void useHistory.getState().refresh()}>
-            Retry
+            {th('toolbar.retry')}
           </button>
         </p>
       )}

@@ -11,6 +11,7 @@ import { downloadUrl } from '../../app/download';
 import type { exchangeMessages } from './exchange-messages';
 import { messageOf } from './format';
 import { useHistory } from './history-store';
+import { errorText } from '../../i18n/error-text';
 
 type NoticeKey = `exportDelete.${keyof (typeof exchangeMessages)['en']['exportDelete'] & string}`;
 export type Notice = { kind: 'ok' | 'error'; key: NoticeKey; params?: Record<string, string | number> };
@@ -44,7 +45,7 @@ export const useExportDelete = create<ExportDeleteState>((set, get) => {
     exportAs: (format) =>
       run(async () => {
         const r = await api.saveHistoryExport({ filter: useHistory.getState().filter, format });
-        if (!r.ok) return set({ notice: { kind: 'error', key: 'exportDelete.exportFailed', params: { message: r.error.message } } });
+        if (!r.ok) return set({ notice: { kind: 'error', key: 'exportDelete.exportFailed', params: { message: errorText(r.error) } } });
         const v = r.value;
         switch (v.kind) {
           case 'empty':
@@ -69,7 +70,7 @@ export const useExportDelete = create<ExportDeleteState>((set, get) => {
         const filter = scope === 'all' ? {} : useHistory.getState().filter;
         // Counted now, not taken from the list, so the number stated is the number that goes.
         const r = await api.queryHistory({ filter, limit: 1 });
-        if (!r.ok) return set({ notice: { kind: 'error', key: 'exportDelete.countFailed', params: { message: r.error.message } } });
+        if (!r.ok) return set({ notice: { kind: 'error', key: 'exportDelete.countFailed', params: { message: errorText(r.error) } } });
         set({ confirm: { scope, filter, total: r.value.total, capped: r.value.totalCapped } });
       }),
     remove: () =>
@@ -78,7 +79,7 @@ export const useExportDelete = create<ExportDeleteState>((set, get) => {
         if (!c) return;
         const r = await api.deleteHistory(c.scope === 'all' ? { all: true } : { filter: c.filter });
         set({ confirm: null });
-        if (!r.ok) return set({ notice: { kind: 'error', key: 'exportDelete.deleteFailed', params: { message: r.error.message } } });
+        if (!r.ok) return set({ notice: { kind: 'error', key: 'exportDelete.deleteFailed', params: { message: errorText(r.error) } } });
         set({ notice: { kind: 'ok', key: 'exportDelete.deleted', params: { count: r.value.deleted } } });
         await useHistory.getState().refresh();
       }),

@@ -3,6 +3,7 @@
  * the HistoryFilter the trusted side understands. Dates are local calendar days; "to" is inclusive.
  */
 import type { HistoryFilter } from '../../../core/history';
+import { msg, type MessageRef } from '../../../core/i18n/render';
 
 export type StatusChoice = '' | NonNullable<HistoryFilter['status']>;
 export type ComparisonChoice = '' | NonNullable<HistoryFilter['comparisonType']>;
@@ -50,19 +51,21 @@ export const EMPTY_FORM: FilterForm = {
   bizNoPrefix: '',
 };
 
-export const STATUS_CHOICES: readonly { value: StatusChoice; label: string }[] = [
-  { value: '', label: 'Any status' },
-  { value: 'issued', label: 'Issued (unexpired)' },
-  { value: 'expired', label: 'Expired' },
-  { value: 'failed', label: 'Failed' },
-  { value: 'unknown', label: 'Unknown outcome' },
-  { value: 'pending', label: 'Pending' },
+/** The status filter's values with their labels' keys (namespace `history`, filters.statusChoice). */
+export const STATUS_CHOICES: readonly { value: StatusChoice; key: 'any' | Exclude<StatusChoice, ''> }[] = [
+  { value: '', key: 'any' },
+  { value: 'issued', key: 'issued' },
+  { value: 'expired', key: 'expired' },
+  { value: 'failed', key: 'failed' },
+  { value: 'unknown', key: 'unknown' },
+  { value: 'pending', key: 'pending' },
 ];
 
-export const COMPARISON_CHOICES: readonly { value: ComparisonChoice; label: string }[] = [
-  { value: '', label: 'Any comparison_type' },
-  { value: '-1', label: '-1 (liveness only)' },
-  { value: '0', label: '0 (with photos)' },
+/** The comparison_type filter's values with their labels' keys (namespace `history`, filters.comparisonChoice). */
+export const COMPARISON_CHOICES: readonly { value: ComparisonChoice; key: 'any' | 'liveness' | 'photos' }[] = [
+  { value: '', key: 'any' },
+  { value: '-1', key: 'liveness' },
+  { value: '0', key: 'photos' },
 ];
 
 /** Local midnight of a YYYY-MM-DD day, in ms; undefined for an empty or malformed value. */
@@ -82,7 +85,7 @@ function dayEndMs(day: string): number | undefined {
 }
 
 /** The filter to send, and a problem to show when the form cannot be taken as it is. */
-export function toHistoryFilter(form: FilterForm): { filter: HistoryFilter; problem?: string } {
+export function toHistoryFilter(form: FilterForm): { filter: HistoryFilter; problem?: MessageRef } {
   const filter: HistoryFilter = {};
   const text = form.text.trim();
   if (text) filter.text = text.slice(0, 512);
@@ -98,7 +101,7 @@ export function toHistoryFilter(form: FilterForm): { filter: HistoryFilter; prob
   if (from !== undefined) filter.from = from;
   if (to !== undefined) filter.to = to;
   if (from !== undefined && to !== undefined && from >= to) {
-    return { filter, problem: `The "from" date (${form.from}) is after the "to" date (${form.to}): no call can match.` };
+    return { filter, problem: msg('history', 'filters.datesReversed', { from: form.from, to: form.to }) };
   }
   return { filter };
 }

@@ -1,34 +1,29 @@
-/** How history values read on screen. */
+/** How history values read on screen: in the operator's language, times by Intl (core/i18n/format.ts). */
 import type { DisplayStatus } from '../../../core/history';
+import { formatDateTime, formatDayTime } from '../../../core/i18n/format';
+import { currentLocale, i18n } from '../../i18n/i18n';
 
-export const STATUS_LABEL: Record<DisplayStatus, string> = {
-  issued: 'issued',
-  expired: 'expired',
-  failed: 'failed',
-  unknown: 'unknown outcome',
-  pending: 'pending',
-};
+/** A call's status as the list and the detail show it. */
+export function statusLabel(status: DisplayStatus): string {
+  return i18n.t(`history:status.${status}`);
+}
 
-/** "1 call", "1,234 calls", "10,000+ calls". */
+/** "1 call", "1,234 calls", "10,000+ calls" (grouped as the language writes numbers). */
 export function formatCount(total: number, capped: boolean): string {
-  const n = total.toLocaleString('en-US');
-  return `${n}${capped ? '+' : ''} call${total === 1 && !capped ? '' : 's'}`;
+  return i18n.t('history:count', { total, capped: capped ? 'yes' : 'no' });
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A call time, local, to the second: 2026-03-14 09:26:53. */
+/** A call time to the second with its time zone (a team's desks may not share one), e.g. "14 Mar 2026, 09:26:53 GMT+7". */
 export function formatTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return formatDateTime(ms, currentLocale(), { withZone: true });
 }
 
-/** The same without the year, for the list: 03-14 09:26:53. */
-export const formatShortTime = (ms: number): string => formatTime(ms).slice(5);
+/** The same without the year and zone, for the list: "14 Mar, 09:26:53". */
+export const formatShortTime = (ms: number): string => formatDayTime(ms, currentLocale());
 
-/** Unix seconds as a local time with the raw value, e.g. "14:03:10 (1700000000)". */
+/** Unix seconds as a local time with the raw value, e.g. "14 Mar 2026, 14:03:10 GMT+7 (1700000000)". */
 export function formatUnixSeconds(s: number): string {
-  return `${new Date(s * 1000).toLocaleString()} (${s})`;
+  return `${formatDateTime(s * 1000, currentLocale(), { withZone: true })} (${s})`;
 }
 
 /** A user-facing message from anything thrown. */

@@ -6,6 +6,9 @@
 import { create } from 'zustand';
 import type { HistoryCursor, HistoryFilter, HistoryListRow, HistoryRow } from '../../../core/history';
 import { api } from '../../bridge';
+import type { MessageRef } from '../../../core/i18n/render';
+import { errorText } from '../../i18n/error-text';
+import { i18n } from '../../i18n/i18n';
 import { renderRef } from '../../i18n/message-ref';
 import { EMPTY_FORM, filterKey, toHistoryFilter, type FilterForm } from './filter-form';
 
@@ -21,7 +24,7 @@ export interface HistoryState {
   form: FilterForm;
   /** The filter the loaded rows answer. */
   filter: HistoryFilter;
-  problem?: string;
+  problem?: MessageRef;
   rows: HistoryListRow[];
   total: number;
   totalCapped: boolean;
@@ -90,7 +93,7 @@ export const useHistory = create<HistoryState>((set, get) => ({
     set({ loading: true, error: undefined });
     const r = await api.queryHistory({ filter: get().filter, limit: PAGE_SIZE });
     if (gen !== generation) return;
-    if (!r.ok) return set({ loading: false, error: `The history could not be read: ${teamWords(r.error) ?? r.error.message}` });
+    if (!r.ok) return set({ loading: false, error: i18n.t('history:readFailed', { message: teamWords(r.error) ?? errorText(r.error) }) });
     const { rows, total, totalCapped, next } = r.value;
     set({ loading: false, rows, total, totalCapped, next });
     const selected = get().selectedId;
@@ -104,7 +107,8 @@ export const useHistory = create<HistoryState>((set, get) => ({
     set({ loadingMore: true });
     const r = await api.queryHistory({ filter: s.filter, cursor: s.next, limit: PAGE_SIZE });
     if (gen !== generation) return set({ loadingMore: false });
-    if (!r.ok) return set({ loadingMore: false, error: `More calls could not be read: ${r.error.message}` });
+    if (!r.ok)
+      return set({ loadingMore: false, error: i18n.t('history:moreFailed', { message: teamWords(r.error) ?? errorText(r.error) }) });
     const seen = new Set(get().rows.map((row) => row.id));
     set((st) => ({ loadingMore: false, rows: [...st.rows, ...r.value.rows.filter((row) => !seen.has(row.id))], next: r.value.next }));
   },
@@ -127,6 +131,6 @@ export const useHistory = create<HistoryState>((set, get) => ({
     const scope = get().filter.scope;
     const r = await api.getHistoryRow(scope ? { id, scope } : { id });
     if (get().selectedId !== id) return;
-    set({ detail: r.ok ? { phase: 'ready', row: r.value } : { phase: 'error', id, message: r.error.message } });
+    set({ detail: r.ok ? { phase: 'ready', row: r.value } : { phase: 'error', id, message: teamWords(r.error) ?? errorText(r.error) } });
   },
 }));

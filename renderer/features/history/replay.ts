@@ -5,7 +5,8 @@
 import type { HistoryRow } from '../../../core/history';
 import { api } from '../../bridge';
 import { stageKeptPhoto } from '../../app/store';
-import { renderRef } from '../../i18n/message-ref';
+import { errorText } from '../../i18n/error-text';
+import { i18n } from '../../i18n/i18n';
 import { suggestBizNo } from '../token-form/biz-no';
 import { missingPhoto, type ClonePhotos } from './clone';
 
@@ -22,12 +23,12 @@ export async function fetchClonePhotos(row: Pick<HistoryRow, 'photos'>): Promise
   const out: ClonePhotos = { attach: {}, missing: [] };
   for (const p of row.photos) {
     if (!p.kept) {
-      out.missing.push(missingPhoto(p, 'photo keeping was off when the call was made, so only its hash was recorded'));
+      out.missing.push(missingPhoto(p, i18n.t('history:clone.reason.notKept')));
       continue;
     }
     const r = await stageKeptPhoto(p.sha256, p.filename);
     if (r.ok) out.attach[p.param] = { sha256: p.sha256, staged: r.value };
-    else out.missing.push(missingPhoto(p, r.error.words?.[0] ? renderRef(r.error.words[0]) : r.error.message));
+    else out.missing.push(missingPhoto(p, errorText(r.error)));
   }
   return out;
 }

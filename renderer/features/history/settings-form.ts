@@ -1,5 +1,6 @@
-/** The history settings as typed in the form, checked before they are sent. */
+/** The history settings as typed in the form, checked before they are sent (problems by reference, namespace `history`). */
 import type { Settings } from '../../../core/history';
+import { msg, type MessageRef } from '../../../core/i18n/render';
 
 export interface SettingsDraft {
   operator: string;
@@ -15,25 +16,25 @@ export const toDraft = (s: Settings): SettingsDraft => ({
   retentionRows: String(s.retentionRows),
 });
 
-function wholeNumber(text: string, max: number, what: string): number | string {
+function wholeNumber(text: string, max: number, what: 'days' | 'rows'): number | MessageRef {
   const t = text.trim();
   if (t === '') return 0;
-  if (!/^\d+$/.test(t)) return `${what} must be a whole number (0 keeps everything).`;
+  if (!/^\d+$/.test(t)) return msg('history', `settings.problem.${what}NotWhole`);
   const n = Number(t);
-  return n > max ? `${what} can be at most ${max.toLocaleString('en-US')}.` : n;
+  return n > max ? msg('history', `settings.problem.${what}TooBig`, { max }) : n;
 }
 
+export type SettingsProblems = Partial<Record<keyof SettingsDraft, MessageRef>>;
+
 /** Settings to save, or the problems to show (by field). */
-export function fromDraft(
-  d: SettingsDraft,
-): { settings: Omit<Settings, 'language' | 'historyColumns'> } | { problems: Partial<Record<keyof SettingsDraft, string>> } {
-  const problems: Partial<Record<keyof SettingsDraft, string>> = {};
+export function fromDraft(d: SettingsDraft): { settings: Omit<Settings, 'language' | 'historyColumns'> } | { problems: SettingsProblems } {
+  const problems: SettingsProblems = {};
   const operator = d.operator.trim();
-  if (operator.length > 120) problems.operator = 'The operator name can be at most 120 characters.';
-  const days = wholeNumber(d.retentionDays, 3650, 'Retention days');
-  const rows = wholeNumber(d.retentionRows, 10_000_000, 'Retention rows');
-  if (typeof days === 'string') problems.retentionDays = days;
-  if (typeof rows === 'string') problems.retentionRows = rows;
-  if (typeof days === 'string' || typeof rows === 'string' || problems.operator) return { problems };
+  if (operator.length > 120) problems.operator = msg('history', 'settings.problem.operatorTooLong', { max: 120 });
+  const days = wholeNumber(d.retentionDays, 3650, 'days');
+  const rows = wholeNumber(d.retentionRows, 10_000_000, 'rows');
+  if (typeof days !== 'number') problems.retentionDays = days;
+  if (typeof rows !== 'number') problems.retentionRows = rows;
+  if (typeof days !== 'number' || typeof rows !== 'number' || problems.operator) return { problems };
   return { settings: { operator, keepPhotos: d.keepPhotos, retentionDays: days, retentionRows: rows } };
 }

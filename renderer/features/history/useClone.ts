@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { HistoryRow } from '../../../core/history';
 import { useConsole } from '../../app/store';
+import { i18n } from '../../i18n/i18n';
 import { messageOf } from './format';
 import { fetchClonePhotos, freshBizNo } from './replay';
 
@@ -20,7 +21,7 @@ export function useClone(row: HistoryRow, onCloned: () => void): { state: CloneS
         setState({ phase: 'idle' });
         onCloned();
       } catch (e) {
-        setState({ phase: 'error', message: `The call could not be cloned: ${messageOf(e)}` });
+        setState({ phase: 'error', message: i18n.t('history:detail.cloneFailed', { message: messageOf(e) }) });
       }
     })();
   };

@@ -1,3 +1,4 @@
+import type { ApiError } from '../../../core/result';
 /**
  * Profile management's state and flows (zustand): the vault's status, what the dialog is doing,
  * connection checks, and every call to the trusted side — save, duplicate, delete, test, export,
@@ -8,8 +9,7 @@ import type { ConnectionCheck, ProfileInput, VaultStatus } from '../../../core/a
 import { downloadText } from '../../app/download';
 import { useConsole } from '../../app/store';
 import { api } from '../../bridge';
-import { renderRef } from '../../i18n/message-ref';
-import type { MessageRef } from '../../../core/i18n/render';
+import { errorText } from '../../i18n/error-text';
 
 export type ProfilesMode = { kind: 'view' } | { kind: 'edit'; id: string } | { kind: 'new' } | { kind: 'delete'; id: string };
 
@@ -39,14 +39,10 @@ interface ProfilesState {
   importJson(json: string): Promise<boolean>;
 }
 
-/** A failure's words (by reference, in the current language), else its message. */
-const textOf = (error: { message: string; words?: MessageRef[] }): string =>
-  error.words && error.words.length > 0 ? error.words.map(renderRef).join(' ') : error.message;
-
-const failure = (error: { field?: string; message: string; words?: MessageRef[] }): ProfilesMessage =>
+const failure = (error: Pick<ApiError, 'field' | 'message' | 'words'>): ProfilesMessage =>
   error.field
-    ? { kind: 'error', key: 'result.fieldError', params: { field: error.field, text: textOf(error) } }
-    : { kind: 'error', key: 'result.error', params: { text: textOf(error) } };
+    ? { kind: 'error', key: 'result.fieldError', params: { field: error.field, text: errorText(error) } }
+    : { kind: 'error', key: 'result.error', params: { text: errorText(error) } };
 
 export const useProfiles = create<ProfilesState>()((set, get) => {
   /** Runs one change to the vault: busy meanwhile, its failure shown, the console's profiles re-read after it. */

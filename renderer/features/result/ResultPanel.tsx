@@ -7,6 +7,9 @@ import { stateNow, useWatch } from '../desk/useWatch';
 import { HandOff } from '../handoff/HandOff';
 import { formatRemaining, useNow } from './useNow';
 import { ValueRow } from './ValueRow';
+import { useErrorText } from '../../i18n/error-text';
+import { formatTime } from '../../../core/i18n/format';
+import { currentLocale } from '../../i18n/i18n';
 
 /** Where an error code comes from (vendor page, China docs, inference), and what else the vendor says of it. */
 function Provenance({ e }: { e: ExplainedError }) {
@@ -34,13 +37,13 @@ function Provenance({ e }: { e: ExplainedError }) {
 
 function Issued({ r }: { r: Extract<IssueTokenOutcome, { outcome: 'issued' }> }) {
   const { t } = useTranslation('desk');
-  const { t: tr, i18n } = useTranslation('result');
+  const { t: tr } = useTranslation('result');
   const now = useNow();
   const remaining = formatRemaining(r.expired_time, now);
   const watch = useWatch(r.historyId === undefined ? [] : [r.historyId]).get(r.historyId ?? -1);
   // Once the customer has opened the page the token is spent: a countdown would only mislead.
   const spent = watch !== undefined && stateNow(watch, now).stage !== 'issued' && stateNow(watch, now).stage !== 'expired-unused';
-  const expiry = new Date(r.expired_time * 1000).toLocaleTimeString(i18n.language);
+  const expiry = formatTime(r.expired_time * 1000, currentLocale(), { seconds: true });
   return (
     <section className="result ok" aria-label={tr('issued.label')}>
       <h2>{tr('issued.title')}</h2>
@@ -111,6 +114,7 @@ function Failed({ r }: { r: Exclude<IssueTokenOutcome, { outcome: 'issued' }> })
 export function ResultPanel() {
   const { t } = useTranslation('result');
   const say = useRenderRef();
+  const errorText = useErrorText();
   const call = useConsole((s) => s.call);
   if (call.phase === 'idle') {
     return (
@@ -139,7 +143,7 @@ export function ResultPanel() {
     return (
       <section className="result error" aria-label={t('notSent.label')} aria-live="assertive">
         <h2>{r.error.code === 'INVALID_PARAMS' ? t('notSent.invalid') : t('notSent.title')}</h2>
-        <p className="explanation">{r.error.words ? r.error.words.map(say).join(' ') : r.error.message}</p>
+        <p className="explanation">{errorText(r.error)}</p>
       </section>
     );
   }

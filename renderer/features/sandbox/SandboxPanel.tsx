@@ -3,7 +3,10 @@ import type { SandboxFaultPlan, SandboxState } from '../../../core/api';
 import { useTranslation } from 'react-i18next';
 import { checkFaultPlan, type FaultOperation } from '../../../core/sandbox-faults';
 import { useConsole } from '../../app/store';
+import { formatTime } from '../../../core/i18n/format';
 import { api } from '../../bridge';
+import { useErrorText } from '../../i18n/error-text';
+import { currentLocale } from '../../i18n/i18n';
 import { useHistory } from '../history/history-store';
 import { SandboxScenes } from './SandboxScenes';
 import { SandboxTrust } from './SandboxTrust';
@@ -22,6 +25,8 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
   const [operation, setOperation] = useState<Operation>('');
   const dialog = useRef<HTMLDialogElement>(null);
   const { t } = useTranslation('support');
+  const { t: ts } = useTranslation('sandbox');
+  const errorText = useErrorText();
   // The view is the app store's: the panel closes and shows the form (Use in form) or the history row.
   const goTo = (view: 'expert' | 'support') => {
     dialog.current?.close();
@@ -29,8 +34,8 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
   };
 
   const refresh = useCallback(() => {
-    void api.getSandboxState({}).then((r) => (r.ok ? setState(r.value) : setError(r.error.message)));
-  }, []);
+    void api.getSandboxState({}).then((r) => (r.ok ? setState(r.value) : setError(errorText(r.error))));
+  }, [errorText]);
   useEffect(() => {
     dialog.current?.showModal();
     refresh();
@@ -42,28 +47,23 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
     if (r.ok) {
       setState(r.value);
       setError(undefined);
-    } else setError(r.error.message);
+    } else setError(errorText(r.error));
   };
   const apply = (plan: SandboxFaultPlan | null) => void api.setSandboxFaults({ plan }).then(show);
   const setLenient = (lenient: boolean) => void api.setSandboxMode({ lenient }).then(show);
 
   return (
-    <dialog ref={dialog} className="tool-dialog wide" aria-label="Sandbox" onClose={onClose}>
+    <dialog ref={dialog} className="tool-dialog wide" aria-label={ts('label')} onClose={onClose}>
       <header>
-        <h2>Embedded sandbox</h2>
+        <h2>{ts('title')}</h2>
         <button type="button" className="small" onClick={() => dialog.current?.close()}>
-          Close
+          {ts('close')}
         </button>
       </header>
-      {state && (
-        <p className="hint">
-          Serving at <code>{state.baseUrl}</code>. Faults apply to your next get_token / get_result calls; the console's own result fetch
-          after a flow ends is never affected.
-        </p>
-      )}
+      {state && <p className="hint">{ts('serving', { url: state.baseUrl })}</p>}
       <form
         className="inline-form"
-        aria-label="Fault injection"
+        aria-label={ts('faults.label')}
         onSubmit={(e) => {
           e.preventDefault();
           // The bounds are checked once, in core (the same check the sandbox applies).
@@ -83,41 +83,41 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
         }}
       >
         <label>
-          Added latency (ms)
+          {ts('faults.latency')}
           <input type="text" inputMode="numeric" value={latency} onChange={(e) => setLatency(e.target.value)} />
         </label>
         <label>
-          Failure
+          {ts('faults.failure')}
           <select value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
-            <option value="">none</option>
-            <option value="reset">connection reset</option>
-            <option value="proxy-502">HTML 502 from a proxy</option>
-            <option value="trickle">slow trickle answer</option>
+            <option value="">{ts('faults.none')}</option>
+            <option value="reset">{ts('faults.reset')}</option>
+            <option value="proxy-502">{ts('faults.proxy502')}</option>
+            <option value="trickle">{ts('faults.trickle')}</option>
             <option value="concurrency">CONCURRENCY_LIMIT_EXCEEDED</option>
           </select>
         </label>
         <label>
-          Applies to
+          {ts('faults.appliesTo')}
           <select value={operation} onChange={(e) => setOperation(e.target.value as Operation)}>
-            <option value="">get_token or get_result</option>
-            <option value="get_token">get_token only</option>
-            <option value="get_result">get_result only</option>
+            <option value="">{ts('faults.either')}</option>
+            <option value="get_token">{ts('faults.tokenOnly')}</option>
+            <option value="get_result">{ts('faults.resultOnly')}</option>
           </select>
         </label>
         <label>
-          For the next N calls
+          {ts('faults.next')}
           <input type="text" inputMode="numeric" value={remaining} onChange={(e) => setRemaining(e.target.value)} />
         </label>
         <button type="submit" className="primary">
-          Apply
+          {ts('faults.apply')}
         </button>
         <button type="button" onClick={() => apply(null)}>
-          Clear faults
+          {ts('faults.clear')}
         </button>
       </form>
       {state?.faults && (
         <p className="msg warning" role="status">
-          Active: {JSON.stringify(state.faults)}
+          {ts('faults.active', { plan: JSON.stringify(state.faults) })}
         </p>
       )}
       {error && (
@@ -128,19 +128,19 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
       {state && <SandboxTrust state={state} onMode={setLenient} />}
       {state && <SandboxFaceSwitch state={state} onState={show} />}
       {state?.scenes && <SandboxScenes scenes={state.scenes} onUsed={() => goTo('expert')} />}
-      <h3>Callbacks the sandbox made</h3>
-      {state && state.callbacks.length === 0 && <p className="hint">None yet: finish a flow on the sandbox's liveness page.</p>}
+      <h3>{ts('callbacks.heading')}</h3>
+      {state && state.callbacks.length === 0 && <p className="hint">{ts('callbacks.none')}</p>}
       {state && state.callbacks.length > 0 && (
-        <table className="callback-log" aria-label="Callback log">
+        <table className="callback-log" aria-label={ts('callbacks.log')}>
           <thead>
             <tr>
-              <th>time</th>
-              <th>kind</th>
-              <th>method</th>
-              <th>URL</th>
-              <th>attempt</th>
-              <th>status</th>
-              <th>latency</th>
+              <th>{ts('callbacks.time')}</th>
+              <th>{ts('callbacks.kind')}</th>
+              <th>{ts('callbacks.method')}</th>
+              <th>{ts('callbacks.url')}</th>
+              <th>{ts('callbacks.attempt')}</th>
+              <th>{ts('callbacks.status')}</th>
+              <th>{ts('callbacks.latency')}</th>
               <th>sign</th>
               <th>data</th>
               <th>{t('scenes.callColumn')}</th>
@@ -149,13 +149,13 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
           <tbody>
             {[...state.callbacks].reverse().map((c, i) => (
               <tr key={i}>
-                <td>{new Date(c.at).toLocaleTimeString()}</td>
+                <td>{formatTime(c.at, currentLocale(), { seconds: true })}</td>
                 <td>{c.kind}</td>
                 <td>{c.method}</td>
                 <td className="url">{c.url}</td>
                 <td>{c.attempt}</td>
                 <td>{c.status ?? c.error ?? '—'}</td>
-                <td>{c.latencyMs !== undefined ? `${c.latencyMs} ms` : '—'}</td>
+                <td>{c.latencyMs !== undefined ? ts('callbacks.ms', { ms: c.latencyMs }) : '—'}</td>
                 <td>
                   <code>{c.sign}</code>
                 </td>

@@ -1,5 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import type { SandboxState } from '../../../core/api';
 import { useRenderRef } from '../../i18n/message-ref';
+import { formatTime } from '../../../core/i18n/format';
+import { currentLocale } from '../../i18n/i18n';
 
 /**
  * The embedded sandbox's strict/lenient switch and what it accepted on trust. Lenient lets an
@@ -8,9 +11,10 @@ import { useRenderRef } from '../../i18n/message-ref';
  */
 export function SandboxTrust({ state, onMode }: { state: SandboxState; onMode(lenient: boolean): void }) {
   const say = useRenderRef();
+  const { t: ts } = useTranslation('sandbox');
   return (
     <section aria-labelledby="sandbox-trust-heading">
-      <h3 id="sandbox-trust-heading">Strict or lenient</h3>
+      <h3 id="sandbox-trust-heading">{ts('trust.heading')}</h3>
       <label>
         <input
           type="checkbox"
@@ -19,32 +23,30 @@ export function SandboxTrust({ state, onMode }: { state: SandboxState; onMode(le
           onChange={(e) => onMode(e.target.checked)}
           aria-describedby="sandbox-lenient-note"
         />{' '}
-        Lenient sandbox
+        {ts('trust.lenient')}
       </label>
       <p id="sandbox-lenient-note" className="hint">
-        {state.lenient
-          ? 'Lenient: values the vendor has not ruled out (open lists, inferred ranges and ports, other return_url schemes, urlencoded bodies) are accepted, answered as for the nearest documented value, and listed below. The real service may refuse them.'
-          : 'Strict (default): values outside the documented lists are refused with BAD_ARGUMENTS, as the sandbox assumes the service does. Kept with the built-in profile.'}
+        {state.lenient ? ts('trust.lenientNote') : ts('trust.strictNote')}
       </p>
       {state.trusted.length === 0 ? (
-        <p className="hint">Nothing accepted on trust yet.</p>
+        <p className="hint">{ts('trust.none')}</p>
       ) : (
-        <table className="callback-log" aria-label="Accepted on trust">
+        <table className="callback-log" aria-label={ts('trust.log')}>
           <thead>
             <tr>
-              <th>time</th>
-              <th>call</th>
+              <th>{ts('trust.time')}</th>
+              <th>{ts('trust.call')}</th>
               <th>biz_no</th>
-              <th>parameter</th>
-              <th>value sent</th>
-              <th>answered as</th>
-              <th>why</th>
+              <th>{ts('trust.parameter')}</th>
+              <th>{ts('trust.value')}</th>
+              <th>{ts('trust.treatedAs')}</th>
+              <th>{ts('trust.why')}</th>
             </tr>
           </thead>
           <tbody>
             {[...state.trusted].reverse().map((t, i) => (
               <tr key={i}>
-                <td>{new Date(t.at).toLocaleTimeString()}</td>
+                <td>{formatTime(t.at, currentLocale(), { seconds: true })}</td>
                 <td>{t.endpoint}</td>
                 <td>{t.biz_no ?? '—'}</td>
                 <td>
@@ -53,7 +55,7 @@ export function SandboxTrust({ state, onMode }: { state: SandboxState; onMode(le
                 <td className="url">
                   <code>{t.value}</code>
                 </td>
-                <td>{t.treatedAs !== undefined ? <code>{t.treatedAs}</code> : t.accepted ? 'as sent' : 'refused'}</td>
+                <td>{t.treatedAs !== undefined ? <code>{t.treatedAs}</code> : t.accepted ? ts('trust.asSent') : ts('trust.refused')}</td>
                 <td>{say(t.note)}</td>
               </tr>
             ))}

@@ -6,6 +6,7 @@ import { api } from '../../bridge';
 import { useLanguage } from '../../i18n/language-store';
 import { ToolDialog } from '../../app/ToolDialog';
 import { fromDraft, toDraft, type TeamDraft } from './team-form';
+import { errorText } from '../../i18n/error-text';
 
 const TLS_MODES = ['verify-full', 'require', 'disable'] as const;
 
@@ -56,7 +57,7 @@ function QuarantineLine({ status }: { status: TeamStatus }) {
       setNote(
         r.ok
           ? t(action === 'retry' ? 'quarantineRetried' : 'quarantineDiscarded', { count: r.value.changed })
-          : t(`errors.${r.error.code}`, { defaultValue: r.error.message }),
+          : t(`errors.${r.error.code}`, { defaultValue: errorText(r.error) }),
       );
     });
   };
@@ -98,7 +99,7 @@ export function TeamPanel({ onClose }: { onClose: () => void }) {
     const load = async (first: boolean) => {
       const r = await api.getTeamStatus({});
       if (!live) return;
-      if (!r.ok) return setMessage({ kind: 'error', text: t(`errors.${r.error.code}`, { defaultValue: r.error.message }) });
+      if (!r.ok) return setMessage({ kind: 'error', text: t(`errors.${r.error.code}`, { defaultValue: errorText(r.error) }) });
       setStatus(r.value);
       if (first) setDraft(toDraft(r.value.settings));
     };
@@ -120,7 +121,7 @@ export function TeamPanel({ onClose }: { onClose: () => void }) {
     if ('problems' in checked) return setProblems(checked.problems);
     setProblems({});
     const r = await api.updateTeamSettings(checked);
-    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    if (!r.ok) return setMessage({ kind: 'error', text: errorText(r.error) });
     setStatus(r.value);
     setDraft(toDraft(r.value.settings));
     setMessage({ kind: 'ok', text: t('saved') });

@@ -7,6 +7,7 @@ import { PhotoZone } from '../photos/PhotoZone';
 import { renderRef } from '../../i18n/message-ref';
 import type { MessageRef } from '../../../core/i18n/render';
 import { ParamField } from './ParamField';
+import { errorText } from '../../i18n/error-text';
 
 const sameRef = (a: MessageRef, b: MessageRef) => a.key === b.key && JSON.stringify(a.params ?? {}) === JSON.stringify(b.params ?? {});
 
@@ -14,7 +15,7 @@ const sameRef = (a: MessageRef, b: MessageRef) => a.key === b.key && JSON.string
 function serviceBlame(call: ConsoleState['call']): { field: string; message: string; issues?: FieldIssue[] } | undefined {
   if (call.phase !== 'done') return undefined;
   const r = call.result;
-  if (!r.ok) return r.error.field ? { field: r.error.field, message: r.error.message, issues: r.error.issues } : undefined;
+  if (!r.ok) return r.error.field ? { field: r.error.field, message: errorText(r.error), issues: r.error.issues } : undefined;
   if (r.value.outcome === 'issued' || !r.value.error.field) return undefined;
   return {
     field: r.value.error.field,

@@ -1,11 +1,19 @@
+import { useTranslation } from 'react-i18next';
 import { hasLivenessDetails, readLivenessDetails, type DetailCounter } from '../../../core/faceid/verification';
-import { DETAIL_WORDS, DETAILS_TEXT } from './detail-words';
+import { DETAIL_KEYS } from './detail-words';
+
+/** The words for an API key of the details, or undefined when the console has none. */
+function useDetailWords(): (key: string) => string | undefined {
+  const { t } = useTranslation('verifyView');
+  return (key) => (DETAIL_KEYS.has(key) ? t(`details.words.${key}` as 'details.words.UPLOAD_TIMES') : undefined);
+}
 
 function Counter({ c }: { c: DetailCounter }) {
-  const words = DETAIL_WORDS[c.key];
+  const { t } = useTranslation('verifyView');
+  const words = useDetailWords()(c.key);
   return (
     <tr>
-      <th scope="row" title={words ? undefined : DETAILS_TEXT.unknownKey}>
+      <th scope="row" title={words ? undefined : t('details.unknownKey')}>
         {words ?? c.key} {words && <code>{c.key}</code>}
       </th>
       <td className="count">{c.value}</td>
@@ -15,9 +23,10 @@ function Counter({ c }: { c: DetailCounter }) {
 
 /** An entry that is not a counter, shown as received. */
 function Other({ name, value }: { name: string; value: unknown }) {
+  const { t } = useTranslation('verifyView');
   return (
     <tr>
-      <th scope="row" title={DETAILS_TEXT.unknownKey}>
+      <th scope="row" title={t('details.unknownKey')}>
         <code>{name}</code>
       </th>
       <td>
@@ -29,12 +38,14 @@ function Other({ name, value }: { name: string; value: unknown }) {
 
 /** `liveness_result.details` as a table: plain words, the API key beside, unknown keys kept. */
 export function LivenessDetailsView({ details }: { details: unknown }) {
+  const { t } = useTranslation('verifyView');
+  const wordsOf = useDetailWords();
   const d = readLivenessDetails(details);
   if (!hasLivenessDetails(d)) return null;
   return (
-    <section className="liveness-details" aria-label={DETAILS_TEXT.heading}>
-      <h4>{DETAILS_TEXT.heading}</h4>
-      <table aria-label={DETAILS_TEXT.caption}>
+    <section className="liveness-details" aria-label={t('details.heading')}>
+      <h4>{t('details.heading')}</h4>
+      <table aria-label={t('details.caption')}>
         <tbody>
           {d.counters.map((c) => (
             <Counter key={c.key} c={c} />
@@ -44,10 +55,10 @@ export function LivenessDetailsView({ details }: { details: unknown }) {
           ))}
         </tbody>
         {d.groups.map((g) => (
-          <tbody key={g.key} aria-label={DETAIL_WORDS[g.key] ?? g.key}>
+          <tbody key={g.key} aria-label={wordsOf(g.key) ?? g.key}>
             <tr>
               <th scope="rowgroup" colSpan={2}>
-                <strong>{DETAIL_WORDS[g.key] ?? g.key}</strong> <code>{g.key}</code>
+                <strong>{wordsOf(g.key) ?? g.key}</strong> <code>{g.key}</code>
               </th>
             </tr>
             {g.counters.map((c) => (

@@ -1,14 +1,37 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RESULT_FETCH_LIMIT, type HistoryRow } from '../../../core/history';
 import { decodeImageField } from '../../../core/faceid/photo';
+import { formatTime } from '../../../core/i18n/format';
 import { readVerification, type VerificationData } from '../../../core/faceid/verification';
+import { announce } from '../../app/announcer';
 import { api } from '../../bridge';
-import { useRenderRef } from '../../i18n/message-ref';
+import { useErrorText } from '../../i18n/error-text';
+import { currentLocale, i18n } from '../../i18n/i18n';
+import { renderRef, useRenderRef } from '../../i18n/message-ref';
 import { LivenessDetailsView } from './LivenessDetailsView';
+
+/**
+ * Announces a final verdict when one arrives while the view is shown (fetched here, or stored when
+ * the customer's flow ended) — not the one already there when it opened, and not again on a change
+ * of language.
+ */
+function useAnnounceArrival(result: HistoryRow['result']): void {
+  const shown = useRef(result?.fetchedAt);
+  useEffect(() => {
+    if (!result || result.fetchedAt === shown.current) return;
+    const reading = readVerification(result.data as unknown as VerificationData);
+    if (reading.verdict === 'pending') return;
+    shown.current = result.fetchedAt;
+    announce(i18n.t('app:announce.verdict', { verdict: renderRef(reading.headline) }));
+  }, [result]);
+}
 
 /** The stored verification result of an issued token, and fetching it (three times at most; a team call's, in its scope). */
 export function ResultView({ row, onChanged, scope }: { row: HistoryRow; onChanged(): void; scope?: 'branch' | 'all' }) {
   const say = useRenderRef();
+  const errorText = useErrorText();
+  const { t } = useTranslation('verifyView');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [image, setImage] = useState<string>();
@@ -17,6 +40,7 @@ export function ResultView({ row, onChanged, scope }: { row: HistoryRow; onChang
   const left = RESULT_FETCH_LIMIT - used;
   const data = result?.data as unknown as VerificationData | undefined;
   const reading = data ? readVerification(data) : undefined;
+  useAnnounceArrival(result);
 
   useEffect(() => {
     const sha = result?.bestImageSha256;
@@ -34,13 +58,13 @@ export function ResultView({ row, onChanged, scope }: { row: HistoryRow; onChang
     // A team call (another desk's): fetched with this desk's profile and published to the team row.
     const r = await api.fetchResult(scope ? { historyId: row.id, scope } : { historyId: row.id });
     setBusy(false);
-    if (!r.ok) setError(r.error.words ? r.error.words.map(say).join(' ') : r.error.message);
+    if (!r.ok) setError(errorText(r.error));
     onChanged();
   };
 
   return (
-    <section className={`verification ${reading?.verdict ?? 'none'}`} aria-label="Verification result">
-      <h3>{reading ? say(reading.headline) : 'No result fetched yet'}</h3>
+    <section className={`verification ${reading?.verdict ?? 'none'}`} aria-label={t('result.label')}>
+      <h3>{reading ? say(reading.headline) : t('result.none')}</h3>
       {reading && (
         <ul className="reading">
           {reading.lines.map((l, i) => (
@@ -65,16 +89,16 @@ export function ResultView({ row, onChanged, scope }: { row: HistoryRow; onChang
           )}
         </dl>
       )}
-      {image && <img className="best-image" src={image} alt="Best frame of the liveness check" />}
+      {image && <img className="best-image" src={image} alt={t('result.bestImage')} />}
       <p className="fetches" data-testid="fetches-left">
-        get_result: {left} of {RESULT_FETCH_LIMIT} fetches left as far as this console knows
-        {result ? ` · fetched ${new Date(result.fetchedAt).toLocaleTimeString()}` : ''}
+        {t('result.fetchesLeft', { left, limit: RESULT_FETCH_LIMIT })}
+        {result ? ` · ${t('result.fetchedAt', { time: formatTime(result.fetchedAt, currentLocale(), { seconds: true }) })}` : ''}
       </p>
       <div className="actions">
         <button type="button" className="small" disabled={busy || left <= 0} onClick={() => void fetchNow()}>
-          {busy ? 'Fetching…' : result ? 'Fetch again' : 'Fetch result'}
+          {busy ? t('result.fetching') : result ? t('result.fetchAgain') : t('result.fetch')}
         </button>
-        {left <= 0 && <span className="hint">The service answers only {RESULT_FETCH_LIMIT} times; the stored result is what remains.</span>}
+        {left <= 0 && <span className="hint">{t('result.spent', { limit: RESULT_FETCH_LIMIT })}</span>}
       </div>
       {error && (
         <p className="msg error" role="alert">

@@ -7,6 +7,7 @@ import { ToolDialog } from '../../app/ToolDialog';
 import { api } from '../../bridge';
 import { LivenessDetailsView } from './LivenessDetailsView';
 import { renderRef } from '../../i18n/message-ref';
+import { useErrorText } from '../../i18n/error-text';
 
 /**
  * For support agents: paste `data` and `sign` from a customer's server log and learn whether the
@@ -23,22 +24,39 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
   const [check, setCheck] = useState<CallbackCheck>();
   const [error, setError] = useState<string>();
   const { t } = useTranslation('support');
+  const { t: tv } = useTranslation('verifyView');
+  const errorText = useErrorText();
 
+  const [checked, setChecked] = useState<{ name: string; sign: string }>({ name: '', sign: '' });
   const decoded = check?.decoded as VerificationData | undefined;
+  // The verdict in words, from the check's facts and what was checked (the trusted side's message is English prose).
+  const verdictWords = (c: CallbackCheck): string =>
+    c.valid
+      ? tv('callback.genuine', { name: checked.name })
+      : c.matchesProfile !== undefined
+        ? tv('callback.otherProfile', { name: checked.name, other: c.matchesProfile })
+        : /^[0-9a-fA-F]{40}$/.test(checked.sign.trim())
+          ? tv('callback.altered', { name: checked.name })
+          : tv('callback.notHex', { name: checked.name });
   const reading = check?.valid && decoded && typeof decoded === 'object' && 'status' in decoded ? readVerification(decoded) : undefined;
 
   return (
-    <ToolDialog title="Verify a callback" label="Verify callback" onClose={onClose}>
+    <ToolDialog title={tv('callback.title')} label={tv('callback.label')} onClose={onClose}>
       <form
         className="stack"
         onSubmit={(e) => {
           e.preventDefault();
           setError(undefined);
-          void api.verifyCallback({ profileId, data, sign }).then((r) => (r.ok ? setCheck(r.value) : setError(r.error.message)));
+          const name = profiles.find((p) => p.id === profileId)?.name ?? profileId;
+          void api.verifyCallback({ profileId, data, sign }).then((r) => {
+            if (!r.ok) return setError(errorText(r.error));
+            setChecked({ name, sign });
+            setCheck(r.value);
+          });
         }}
       >
         <label>
-          Profile whose secret should have signed it
+          {tv('callback.profile')}
           <select value={profileId} onChange={(e) => setProfileId(e.target.value)}>
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>
@@ -48,7 +66,7 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
           </select>
         </label>
         <label>
-          data (exactly as received)
+          {tv('callback.data')}
           <textarea rows={6} value={data} spellCheck={false} onChange={(e) => setData(e.target.value)} />
         </label>
         <label>
@@ -57,7 +75,7 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
         </label>
         <div className="actions">
           <button type="submit" className="primary" disabled={data === '' || sign === ''}>
-            Verify
+            {tv('callback.verify')}
           </button>
         </div>
       </form>
@@ -67,9 +85,9 @@ export function VerifyCallback({ onClose }: { onClose(): void }) {
         </p>
       )}
       {check && (
-        <section className={`verdict ${check.valid ? 'ok' : 'error'}`} aria-label="Signature verdict" aria-live="polite">
-          <h3>{check.valid ? 'Signature valid' : 'Signature NOT valid'}</h3>
-          <p>{check.words.map(renderRef).join(' ')}</p>
+        <section className={`verdict ${check.valid ? 'ok' : 'error'}`} aria-label={tv('callback.verdictLabel')} aria-live="polite">
+          <h3>{check.valid ? tv('callback.valid') : tv('callback.invalid')}</h3>
+          <p>{verdictWords(check)}</p>
           {check.decodeError && <p className="msg warning">{renderRef(check.decodeError)}</p>}
           {reading && (
             <>
