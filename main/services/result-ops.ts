@@ -149,24 +149,17 @@ export function resultFetcher(
    */
   async function fetchTeam(teamId: number, profileId: string | undefined): Promise<Result<HistoryRow>> {
     const team = deps.team;
-    if (!team) return fail({ code: 'TEAM_NOT_CONFIGURED', field: 'scope', message: 'This shell runs no team history.' });
+    if (!team) return fail(worded('TEAM_NOT_CONFIGURED', msg('console', 'team.notConfigured'), { field: 'scope' }));
     try {
       const row = await team.get(teamId);
-      if (!row) return fail({ code: 'NOT_FOUND', field: 'historyId', message: `No team call ${teamId} that this desk may read.` });
-      if (row.status !== 'issued' || !row.bizId)
-        return fail({ code: 'NOT_ISSUED', message: 'Only an issued token has a verification result.' });
+      if (!row) return fail(worded('NOT_FOUND', msg('console', 'team.callNotReadable', { id: teamId }), { field: 'historyId' }));
+      if (row.status !== 'issued' || !row.bizId) return fail(worded('NOT_ISSUED', msg('console', 'result.notIssued')));
       const used = row.result?.fetches ?? 0;
       if (used >= RESULT_FETCH_LIMIT) {
-        return fail({
-          code: 'RESULT_FETCH_LIMIT',
-          message: `The service answers get_result at most ${RESULT_FETCH_LIMIT} times and the team record shows all of them used; the stored result is shown.`,
-        });
+        return fail(worded('RESULT_FETCH_LIMIT', msg('console', 'result.teamFetchLimit', { limit: RESULT_FETCH_LIMIT })));
       }
       if (row.expiredTime !== undefined && now() > row.expiredTime * 1000 + RESULT_RETENTION_MS) {
-        return fail({
-          code: 'RESULT_EXPIRED',
-          message: 'The service keeps a result for one day after the flow; this one is gone. The stored result, if any, is shown.',
-        });
+        return fail(worded('RESULT_EXPIRED', msg('console', 'result.expired')));
       }
       // This desk's own credentials for the service the call was made on: the profile asked for,
       // else one of the same id, else one with the same base URL.
@@ -174,11 +167,7 @@ export function resultFetcher(
       const candidate = own ?? (await deps.vault.list()).find((p) => p.baseUrl === row.baseUrl && p.hasSecret)?.id;
       const profile = candidate ? await deps.vault.resolve(candidate) : undefined;
       if (!profile || profile.baseUrl !== row.baseUrl)
-        return fail({
-          code: 'PROFILE_NOT_FOUND',
-          field: 'profileId',
-          message: `This desk has no profile for ${row.baseUrl}, whose credentials are needed to fetch the result.`,
-        });
+        return fail(worded('PROFILE_NOT_FOUND', msg('console', 'result.noProfileFor', { baseUrl: row.baseUrl }), { field: 'profileId' }));
       const level = (await deps.vault.summaryOf(profile.id).catch(() => undefined))?.desk.matchLevel ?? DEFAULT_DESK_SETTINGS.matchLevel;
       const r = await getResult({
         baseUrl: row.baseUrl,
@@ -203,9 +192,7 @@ export function resultFetcher(
       const changed = await team.publishResult(row.globalId, stored);
       deps.log?.(`fetchResult team=${teamId} status=${stored.status} published=${changed}`);
       const after = await team.get(teamId);
-      return after
-        ? ok(after)
-        : fail({ code: 'NOT_FOUND', field: 'historyId', message: `No team call ${teamId} that this desk may read.` });
+      return after ? ok(after) : fail(worded('NOT_FOUND', msg('console', 'team.callNotReadable', { id: teamId }), { field: 'historyId' }));
     } catch (e) {
       if (e instanceof TeamError) return fail({ code: e.code, field: 'scope', message: e.message, params: e.params });
       throw e;

@@ -26,6 +26,7 @@ export const consoleMessages = defineMessages({
     },
     team: {
       notConfigured: 'This shell runs no team history.',
+      callNotReadable: 'No team call {id} that this desk may read.',
     },
     result: {
       notIssued: 'Only an issued token has a verification result.',
@@ -35,6 +36,9 @@ export const consoleMessages = defineMessages({
       pollNotAllowed:
         'Polling would spend the last get_result answer (or the result is already stored); fetch it yourself when the customer is done.',
       profileGone: 'The profile "{profile}" that issued this token no longer exists; its credentials are needed to fetch the result.',
+      teamFetchLimit:
+        'The service answers get_result at most {limit, plural, one {# time} other {# times}} and the team record shows all of them used; the stored result is shown.',
+      noProfileFor: 'This desk has no profile for {baseUrl}, whose credentials are needed to fetch the result.',
     },
     precheck: {
       notStaged: 'The photo is no longer staged ({reason}); attach it again.',
@@ -157,6 +161,7 @@ export const consoleMessages = defineMessages({
     },
     team: {
       notConfigured: 'Aplikasi ini tidak menjalankan riwayat tim.',
+      callNotReadable: 'Tidak ada panggilan tim {id} yang boleh dibaca oleh meja ini.',
     },
     result: {
       notIssued: 'Hanya token yang sudah diterbitkan yang memiliki hasil verifikasi.',
@@ -167,6 +172,9 @@ export const consoleMessages = defineMessages({
       pollNotAllowed:
         'Pengecekan otomatis akan memakai jatah jawaban get_result yang terakhir (atau hasilnya sudah tersimpan); ambil sendiri setelah nasabah selesai.',
       profileGone: 'Profil "{profile}" yang menerbitkan token ini sudah tidak ada; kredensialnya diperlukan untuk mengambil hasil.',
+      teamFetchLimit:
+        'Layanan menjawab get_result paling banyak {limit, plural, other {# kali}} dan catatan tim menunjukkan semuanya sudah terpakai; yang ditampilkan adalah hasil yang tersimpan.',
+      noProfileFor: 'Meja ini tidak punya profil untuk {baseUrl}; kredensialnya diperlukan untuk mengambil hasil.',
     },
     precheck: {
       notStaged: 'Foto sudah tidak tersimpan sementara ({reason}); lampirkan lagi.',
@@ -290,6 +298,7 @@ export const consoleMessages = defineMessages({
     },
     team: {
       notConfigured: '此版本未运行团队历史。',
+      callNotReadable: '没有本柜台可读取的团队调用 {id}。',
     },
     result: {
       notIssued: '只有已签发的 token 才有验证结果。',
@@ -297,6 +306,8 @@ export const consoleMessages = defineMessages({
       expired: '服务在流程结束后只保留结果一天，该结果已不存在。如有已保存的结果，将显示在下方。',
       pollNotAllowed: '自动轮询会用掉最后一次 get_result 应答（或结果已保存）；请在用户完成后手动获取。',
       profileGone: '签发此 token 的配置 "{profile}" 已不存在；获取结果需要它的凭证。',
+      teamFetchLimit: '服务对 get_result 最多应答 {limit, plural, other {# 次}}，团队记录显示已全部用完；下方显示已保存的结果。',
+      noProfileFor: '本柜台没有 {baseUrl} 的配置，获取结果需要它的凭证。',
     },
     precheck: {
       notStaged: '照片已不在暂存区（{reason}）；请重新上传。',
