@@ -1,14 +1,9 @@
 import { msg, type MessageRef } from '../i18n/render';
 
-/** Service regions the console knows (faceid-api.md §1). */
+/** Service regions the console knows (faceid-api.md §1); their names and notes are the profile editor's words (`profiles:editor.region*`). */
 export const REGIONS = [
-  { id: 'idn', label: 'Indonesia', baseUrl: 'https://api-idn.megvii.com', note: 'The region the H5 Lite pages document.' },
-  {
-    id: 'sgp',
-    label: 'Singapore',
-    baseUrl: 'https://api-sgp.megvii.com',
-    note: 'Documented for the App and H5 RAW APIs; whether H5 Lite is served here is not stated.',
-  },
+  { id: 'idn', baseUrl: 'https://api-idn.megvii.com' },
+  { id: 'sgp', baseUrl: 'https://api-sgp.megvii.com' },
 ] as const;
 
 export type RegionId = (typeof REGIONS)[number]['id'] | 'custom';

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBaseUrl } from '../../core/faceid/regions';
+import { FaultPlanError, MAX_FAULT_LATENCY_MS, checkFaultPlan } from '../../core/sandbox-faults';
 import { consoleMessages } from '../../core/faceid/messages/console';
 import { FACEID_MESSAGES, faceidText } from '../../core/faceid/messages';
 import { LOCALES } from '../../core/i18n/locales';
@@ -74,6 +75,25 @@ describe('the console namespace', () => {
     const plain = checkBaseUrl('http://bank.example') as MessageRef;
     expect(faceidText(plain, 'id')).toBe('Base URL harus memakai HTTPS (HTTP biasa hanya diizinkan untuk 127.0.0.1).');
     expect(faceidText(plain, 'zh')).toBe('base URL 必须使用 HTTPS（仅 127.0.0.1 允许使用 HTTP）。');
+  });
+
+  it('words a refused fault plan by reference, keeping the English text for the sandbox API', () => {
+    const refusal = (plan: unknown): FaultPlanError => {
+      try {
+        checkFaultPlan(plan);
+      } catch (e) {
+        if (e instanceof FaultPlanError) return e;
+        throw e;
+      }
+      throw new Error(`accepted ${JSON.stringify(plan)}`);
+    };
+    const latency = refusal({ latencyMs: -5 });
+    expect(latency.ref).toEqual({ ns: 'console', key: 'faults.latency', params: { max: MAX_FAULT_LATENCY_MS } });
+    expect(latency.message).toBe(faceidText(latency.ref));
+    expect(faceidText(latency.ref, 'id')).toContain(`0 sampai ${MAX_FAULT_LATENCY_MS}`);
+    expect(refusal({ when: 1 }).ref).toEqual({ ns: 'console', key: 'faults.unknownField', params: { field: 'when' } });
+    expect(faceidText(refusal([]).ref, 'zh')).toBe('故障计划必须是一个 JSON 对象。');
+    expect(refusal({ remaining: 0 }).ref.key).toBe('faults.remaining');
   });
 
   it('words an import that is not a profile export, saying where, and that exports carry no secrets', () => {

@@ -13,6 +13,14 @@ export const consoleMessages = defineMessages({
       lanListenFailed: 'The sandbox could not listen on {address}: {detail}',
       lanNotMine: '{address} is not a LAN address of this computer.',
     },
+    faults: {
+      notObject: 'A fault plan is a JSON object.',
+      unknownField: 'Unknown fault plan field "{field}": allowed are latencyMs, mode, operation, remaining.',
+      latency: 'latencyMs must be a whole number of ms from 0 to {max}.',
+      mode: 'mode must be one of {modes}.',
+      operation: 'operation must be one of {operations} (or absent for either).',
+      remaining: 'remaining must be a whole number from 1 to {max}.',
+    },
     history: {
       rowNotFound: 'No history row {id}.',
       rowGone: 'No history row {id} (it may have been deleted).',
@@ -147,6 +155,14 @@ export const consoleMessages = defineMessages({
       none: 'Sandbox bawaan tidak sedang berjalan.',
       lanListenFailed: 'Sandbox tidak dapat menerima koneksi di {address}: {detail}',
       lanNotMine: '{address} bukan alamat LAN komputer ini.',
+    },
+    faults: {
+      notObject: 'Rencana gangguan harus berupa objek JSON.',
+      unknownField: 'Kolom rencana gangguan "{field}" tidak dikenal: yang boleh adalah latencyMs, mode, operation, remaining.',
+      latency: 'latencyMs harus bilangan bulat dalam ms, dari 0 sampai {max}.',
+      mode: 'mode harus salah satu dari {modes}.',
+      operation: 'operation harus salah satu dari {operations} (atau dikosongkan untuk keduanya).',
+      remaining: 'remaining harus bilangan bulat dari 1 sampai {max}.',
     },
     history: {
       rowNotFound: 'Tidak ada baris riwayat {id}.',
@@ -284,6 +300,14 @@ export const consoleMessages = defineMessages({
       none: '没有正在运行的内置沙箱。',
       lanListenFailed: '沙箱无法在 {address} 上监听：{detail}',
       lanNotMine: '{address} 不是本机的局域网地址。',
+    },
+    faults: {
+      notObject: '故障计划必须是一个 JSON 对象。',
+      unknownField: '未知的故障计划字段 "{field}"：允许的字段为 latencyMs、mode、operation、remaining。',
+      latency: 'latencyMs 必须是 0 到 {max} 之间的整数（毫秒）。',
+      mode: 'mode 必须是以下之一：{modes}。',
+      operation: 'operation 必须是以下之一：{operations}（留空则两者皆可）。',
+      remaining: 'remaining 必须是 1 到 {max} 之间的整数。',
     },
     history: {
       rowNotFound: '没有第 {id} 条历史记录。',

@@ -87,9 +87,9 @@ export function ProfileEditor({ profile, protection, busy, onSave, onCancel }: P
           <fieldset className="inline">
             <legend>{t('editor.region')}</legend>
             {REGIONS.map((r) => (
-              <label key={r.id} title={r.note}>
-                <input type="radio" name="region" checked={input.region === r.id} onChange={() => set({ region: r.id })} /> {r.label}{' '}
-                <small>{r.baseUrl}</small>
+              <label key={r.id} title={t(r.id === 'idn' ? 'editor.regionIdnNote' : 'editor.regionSgpNote')}>
+                <input type="radio" name="region" checked={input.region === r.id} onChange={() => set({ region: r.id })} />{' '}
+                {t(r.id === 'idn' ? 'editor.regionIdn' : 'editor.regionSgp')} <small>{r.baseUrl}</small>
               </label>
             ))}
             <label>

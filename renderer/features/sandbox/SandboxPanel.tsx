@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SandboxFaultPlan, SandboxState } from '../../../core/api';
 import { useTranslation } from 'react-i18next';
-import { checkFaultPlan, type FaultOperation } from '../../../core/sandbox-faults';
+import { FaultPlanError, checkFaultPlan, type FaultOperation } from '../../../core/sandbox-faults';
 import { useConsole } from '../../app/store';
 import { formatTime } from '../../../core/i18n/format';
 import { api } from '../../bridge';
 import { useErrorText } from '../../i18n/error-text';
+import { renderRef } from '../../i18n/message-ref';
 import { currentLocale } from '../../i18n/i18n';
 import { useHistory } from '../history/history-store';
 import { SandboxScenes } from './SandboxScenes';
@@ -78,7 +79,7 @@ export function SandboxPanel({ onClose }: { onClose(): void }) {
               }),
             );
           } catch (err) {
-            setError(err instanceof Error ? err.message : String(err));
+            setError(err instanceof FaultPlanError ? renderRef(err.ref) : err instanceof Error ? err.message : String(err));
           }
         }}
       >
