@@ -5,7 +5,7 @@ import { currentLocale } from '../../i18n/i18n';
 import { useNow } from '../result/useNow';
 import { CallOutcome } from './CallOutcome';
 import { CurlBox } from './CurlBox';
-import { formatTime, statusLabel } from './format';
+import { environmentName, formatTime, statusLabel } from './format';
 import { useHistory } from './history-store';
 import { RequestResponse } from './RequestResponse';
 import { CompareCalls } from './CompareCalls';
@@ -32,7 +32,7 @@ function Call({ row, onCloned }: { row: HistoryRow; onCloned: () => void }) {
           {row.finishedAt !== undefined
             ? ` · ${t('detail.answeredAfter', { duration: formatDuration(row.finishedAt - row.startedAt, currentLocale()) })}`
             : ''}{' '}
-          · {row.profileName} ({row.environment}){row.operator ? ` · ${t('detail.by', { operator: row.operator })}` : ''}
+          · {row.profileName} ({environmentName(row.environment)}){row.operator ? ` · ${t('detail.by', { operator: row.operator })}` : ''}
         </p>
         <Trail row={row} />
         <CustomerLinks row={row} />

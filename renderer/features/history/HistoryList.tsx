@@ -6,7 +6,7 @@ import { isEndStage } from '../../../core/faceid/flow-status';
 import { displayStatus, type HistoryListRow } from '../../../core/history';
 import { stateNow, useWatch } from '../desk/useWatch';
 import { formatRemaining, useNow } from '../result/useNow';
-import { formatShortTime, formatTime, statusLabel } from './format';
+import { environmentName, formatShortTime, formatTime, statusLabel } from './format';
 import { useHistory } from './history-store';
 import { TeamOriginTag } from './TeamCallNote';
 import { splitTail } from './ids';
@@ -75,7 +75,7 @@ function Row({ row, now, watch }: { row: HistoryListRow; now: number; watch?: Ca
       <span className="cell mono id-cell" title={row.uuid}>
         {row.uuid ? <Id value={row.uuid} /> : '—'}
       </span>
-      <span className="cell" title={`${row.profileName} (${row.environment})`}>
+      <span className="cell" title={`${row.profileName} (${environmentName(row.environment)})`}>
         {row.desk !== undefined ? <TeamOriginTag row={row} /> : row.profileName}
       </span>
       <span className="cell mono" title={formatTime(row.startedAt)}>

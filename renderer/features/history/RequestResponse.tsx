@@ -5,6 +5,7 @@ import { formatBytes } from '../../../core/faceid/photo';
 import { LOCALE_TAGS } from '../../../core/i18n/locales';
 import type { HistoryPhoto, HistoryRow } from '../../../core/history';
 import { useLanguage } from '../../i18n/language-store';
+import { environmentName } from './format';
 import { CopyButton } from '../result/CopyButton';
 import { prettyJson } from './pretty-json';
 
@@ -124,8 +125,12 @@ export function RequestResponse({ row }: { row: HistoryRow }) {
         </header>
         <p className="hint">
           {row.operator
-            ? t('exchange.requestHintOperator', { profile: row.profileName, environment: row.environment, operator: row.operator })
-            : t('exchange.requestHint', { profile: row.profileName, environment: row.environment })}
+            ? t('exchange.requestHintOperator', {
+                profile: row.profileName,
+                environment: environmentName(row.environment),
+                operator: row.operator,
+              })
+            : t('exchange.requestHint', { profile: row.profileName, environment: environmentName(row.environment) })}
         </p>
         <pre className="request-line" aria-label={t('exchange.requestLine')}>
           {line}

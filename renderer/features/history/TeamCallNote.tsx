@@ -3,12 +3,17 @@
  * scopes): where it was made, and what this desk can do with it. Local rows show nothing here.
  */
 import { useTranslation } from 'react-i18next';
+import { environmentName } from './format';
 import type { HistoryListRow, HistoryRow } from '../../../core/history';
 
 /** The list's origin cell for a team row: desk and branch. */
 export function TeamOriginTag({ row }: { row: HistoryListRow }) {
   const { t } = useTranslation('team');
-  return <span title={`${row.profileName} (${row.environment})`}>{t('fromDesk', { desk: row.desk ?? '', branch: row.branch ?? '' })}</span>;
+  return (
+    <span title={`${row.profileName} (${environmentName(row.environment)})`}>
+      {t('fromDesk', { desk: row.desk ?? '', branch: row.branch ?? '' })}
+    </span>
+  );
 }
 
 /** The details' note for a team row: its origin, its verdict as published, and where its result is fetched. */

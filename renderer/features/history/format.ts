@@ -8,6 +8,11 @@ export function statusLabel(status: DisplayStatus): string {
   return i18n.t(`history:status.${status}`);
 }
 
+/** A profile environment (sandbox, test, production) as the profile editor names it; an unknown one as stored. */
+export function environmentName(environment: string): string {
+  return i18n.t(`profiles:environment.${environment}`, { defaultValue: environment });
+}
+
 /** "1 call", "1,234 calls", "10,000+ calls" (grouped as the language writes numbers). */
 export function formatCount(total: number, capped: boolean): string {
   return i18n.t('history:count', { total, capped: capped ? 'yes' : 'no' });
