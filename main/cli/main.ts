@@ -4,6 +4,9 @@
  * A program entry (electron-vite bundles it as out/main/cli.js; bin/faceid-console.mjs runs it).
  */
 import { parseArgs } from 'node:util';
+import { faceidParagraph } from '../../core/faceid/messages';
+import { isLocale, type Locale } from '../../core/i18n/locales';
+import { VaultError } from '../vault/vault';
 import { runSandboxProgram } from '../sandbox/run';
 import { teamCli } from '../team/cli';
 import { openContext, type CliContext } from './context';
@@ -95,6 +98,13 @@ async function run(command: Command, argv: string[]): Promise<ExitCode> {
   }
 }
 
+/** The `--lang` of an argument list, read leniently (English when absent or not a locale), for a failure's last words. */
+function langIn(args: readonly string[]): Locale {
+  const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = at < 0 ? undefined : args[at]?.includes('=') ? args[at]?.slice('--lang='.length) : args[at + 1];
+  return value !== undefined && isLocale(value) ? value : 'en';
+}
+
 async function main(argv: string[]): Promise<number | undefined> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -116,7 +126,9 @@ async function main(argv: string[]): Promise<number | undefined> {
       process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE[command] ?? ''}`);
       return EXIT.usage;
     }
-    process.stderr.write(`faceid-console ${command} failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    // A refusal worded by reference (the vault's) reads in the --lang asked for, as the command's own output would.
+    const reason = e instanceof VaultError ? faceidParagraph(e.words, langIn(rest)) : e instanceof Error ? e.message : String(e);
+    process.stderr.write(`faceid-console ${command} failed: ${reason}\n`);
     return EXIT.failed;
   }
 }
