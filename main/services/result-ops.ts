@@ -84,17 +84,26 @@ export function resultFetcher(
   const now = deps.now ?? Date.now;
   const inFlight = new Map<number, Promise<Result<HistoryRow>>>();
 
+  /**
+   * Why get_result must not be asked for an issued row (desk or team): its three answers used up
+   * (`limitKey` words whose record says so), or past the service's one day.
+   */
+  function fetchRefusal(row: HistoryRow, limitKey: 'result.fetchLimit' | 'result.teamFetchLimit'): Result<never> | undefined {
+    if ((row.result?.fetches ?? 0) >= RESULT_FETCH_LIMIT)
+      return fail(worded('RESULT_FETCH_LIMIT', msg('console', limitKey, { limit: RESULT_FETCH_LIMIT })));
+    if (row.expiredTime !== undefined && now() > row.expiredTime * 1000 + RESULT_RETENTION_MS) {
+      return fail(worded('RESULT_EXPIRED', msg('console', 'result.expired')));
+    }
+    return undefined;
+  }
+
   async function fetchOnce(historyId: number, origin: FetchOrigin): Promise<Result<HistoryRow>> {
     const row = deps.history.get(historyId);
     if (!row) return fail(worded('NOT_FOUND', msg('console', 'history.rowNotFound', { id: historyId }), { field: 'historyId' }));
     if (row.status !== 'issued' || !row.bizId) return fail(worded('NOT_ISSUED', msg('console', 'result.notIssued')));
+    const refused = fetchRefusal(row, 'result.fetchLimit');
+    if (refused) return refused;
     const used = row.result?.fetches ?? 0;
-    if (used >= RESULT_FETCH_LIMIT) {
-      return fail(worded('RESULT_FETCH_LIMIT', msg('console', 'result.fetchLimit', { limit: RESULT_FETCH_LIMIT })));
-    }
-    if (row.expiredTime !== undefined && now() > row.expiredTime * 1000 + RESULT_RETENTION_MS) {
-      return fail(worded('RESULT_EXPIRED', msg('console', 'result.expired')));
-    }
     const level = (await deps.vault.summaryOf(row.profileId).catch(() => undefined))?.desk.matchLevel ?? DEFAULT_DESK_SETTINGS.matchLevel;
     if (origin === 'poll' && !rowBudget(row, rowFlowState(row, ctx.events.of(row.bizId), level, now()), now()).mayPoll) {
       return fail(worded('POLL_NOT_ALLOWED', msg('console', 'result.pollNotAllowed')));
@@ -154,13 +163,9 @@ export function resultFetcher(
       const row = await team.get(teamId);
       if (!row) return fail(worded('NOT_FOUND', msg('console', 'team.callNotReadable', { id: teamId }), { field: 'historyId' }));
       if (row.status !== 'issued' || !row.bizId) return fail(worded('NOT_ISSUED', msg('console', 'result.notIssued')));
+      const refused = fetchRefusal(row, 'result.teamFetchLimit');
+      if (refused) return refused;
       const used = row.result?.fetches ?? 0;
-      if (used >= RESULT_FETCH_LIMIT) {
-        return fail(worded('RESULT_FETCH_LIMIT', msg('console', 'result.teamFetchLimit', { limit: RESULT_FETCH_LIMIT })));
-      }
-      if (row.expiredTime !== undefined && now() > row.expiredTime * 1000 + RESULT_RETENTION_MS) {
-        return fail(worded('RESULT_EXPIRED', msg('console', 'result.expired')));
-      }
       // This desk's own credentials for the service the call was made on: the profile asked for,
       // else one of the same id, else one with the same base URL.
       const own = profileId ?? (await deps.vault.list()).find((p) => p.id === row.profileId && p.baseUrl === row.baseUrl)?.id;
