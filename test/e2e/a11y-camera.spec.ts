@@ -1,17 +1,10 @@
 import { expectNoSeriousViolations } from './a11y-helpers';
-import { expect, test } from './fixtures';
+import { FAKE_CAMERA, expect, test } from './fixtures';
 
 // The desk's camera and crop dialogs under axe-core (WCAG 2.2 A/AA), opened the way a clerk opens
 // them: Chromium's fake camera (a 640×480 test pattern) with an automatic "allow", as in
 // desk-camera.spec.ts. A spec of its own because the camera needs its own browser launch.
-test.use({
-  startView: null,
-  permissions: ['camera'],
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-  },
-});
+test.use(FAKE_CAMERA);
 
 test.describe('accessibility of the desk camera (axe-core, WCAG 2.2 AA)', () => {
   test.describe.configure({ timeout: 180_000 });

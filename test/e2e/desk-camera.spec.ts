@@ -1,15 +1,8 @@
 import sharp from 'sharp';
-import { expect, test } from './fixtures';
+import { FAKE_CAMERA, expect, test } from './fixtures';
 
 // Chromium's fake camera (a 640×480 test pattern) and an automatic "allow": the real getUserMedia path.
-test.use({
-  startView: null,
-  permissions: ['camera'],
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-  },
-});
+test.use(FAKE_CAMERA);
 
 test("a reference photo from the camera, turned and cropped in one JPEG pass, keeps the original frame's hash", async ({ page, shell }) => {
   await page.getByLabel('Customer ID · uuid').fill('cust-camera');

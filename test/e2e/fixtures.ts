@@ -81,3 +81,17 @@ export const test = base.extend<{ shell: ShellInfo; startView: StartView }, { wo
 });
 
 export { expect };
+
+/**
+ * Chromium's fake camera (a 640×480 test pattern) with an automatic "allow": the real
+ * getUserMedia path, for the specs that open the desk's camera (`test.use(FAKE_CAMERA)`; a spec
+ * of its own, since the camera needs its own browser launch).
+ */
+export const FAKE_CAMERA: { startView: StartView; permissions: string[]; launchOptions: { executablePath: string; args: string[] } } = {
+  startView: null,
+  permissions: ['camera'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  },
+};

@@ -97,7 +97,6 @@ export const historyMessages = defineMessages({
       dismiss: 'Dismiss',
       reason: {
         notKept: 'photo keeping was off when the call was made, so only its hash was recorded',
-        unreadable: 'the kept copy could not be read',
       },
     },
     photo: {
@@ -195,7 +194,6 @@ export const historyMessages = defineMessages({
       dismiss: 'Tutup',
       reason: {
         notKept: 'penyimpanan foto mati saat panggilan dibuat, jadi hanya hash-nya yang dicatat',
-        unreadable: 'salinan yang disimpan tidak dapat dibaca',
       },
     },
     photo: {
@@ -292,7 +290,6 @@ export const historyMessages = defineMessages({
       dismiss: '关闭',
       reason: {
         notKept: '调用时未开启照片保留，只记录了哈希',
-        unreadable: '无法读取保留的副本',
       },
     },
     photo: {

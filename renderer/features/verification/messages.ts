@@ -59,7 +59,6 @@ export const verifyViewMessages = defineMessages({
       altered:
         'Not genuine for “{name}”: data or sign was altered, or another secret signed it. Verify against data exactly as received, before any re-formatting.',
       notHex: 'Not genuine for “{name}”: sign is not 40 hex characters. Verify against data exactly as received, before any re-formatting.',
-      notJson: 'data is not JSON, so it cannot be read as a result.',
     },
   },
   id: {
@@ -115,7 +114,6 @@ export const verifyViewMessages = defineMessages({
         'Tidak asli untuk “{name}”: data atau sign telah diubah, atau ditandatangani secret lain. Periksa dengan data persis seperti yang diterima, sebelum diformat ulang.',
       notHex:
         'Tidak asli untuk “{name}”: sign bukan 40 karakter heksadesimal. Periksa dengan data persis seperti yang diterima, sebelum diformat ulang.',
-      notJson: 'data bukan JSON, jadi tidak dapat dibaca sebagai hasil.',
     },
   },
   zh: {
@@ -170,7 +168,6 @@ export const verifyViewMessages = defineMessages({
       altered:
         '对“{name}”而言不是真实回调：data 或 sign 被改动过，或由其他 secret 签名。请使用与收到的完全一致、未经重新格式化的 data 进行验证。',
       notHex: '对“{name}”而言不是真实回调：sign 不是 40 位十六进制字符。请使用与收到的完全一致、未经重新格式化的 data 进行验证。',
-      notJson: 'data 不是 JSON，无法作为结果读取。',
     },
   },
 });
