@@ -10,11 +10,12 @@ const lan = Object.values(networkInterfaces())
   .flat()
   .find((e) => e && e.family === 'IPv4' && !e.internal)?.address;
 const NO_LAN = 'this machine has no non-internal IPv4 address to serve on';
-// Printed once when the two LAN tests skip, as the Electron specs print theirs.
-if (!lan) console.log(`[desk-lan] LAN hand-off tests skipped: ${NO_LAN}.`);
 
 test.describe('desk hand-off on the branch network', () => {
   test.use({ startView: null, viewport: { width: 1366, height: 768 } });
+  // Both tests need a LAN address: without one they skip, and say why here, as the Electron specs do.
+  if (!lan) console.log(`[desk-lan] LAN hand-off tests skipped: ${NO_LAN}.`);
+  test.skip(!lan, NO_LAN);
 
   const issue = async (page: import('@playwright/test').Page, uuid: string) => {
     await page.getByLabel('Customer ID · uuid').fill(uuid);
@@ -24,7 +25,6 @@ test.describe('desk hand-off on the branch network', () => {
   const lanLink = (address: string) => new RegExp(`^http://${address.replace(/\./g, '\\.')}:\\d+/faceid/lite/do\\?token=`);
 
   test('serves the sandbox on a LAN address with a warning; the phone opens the link there', async ({ page, request }, info) => {
-    test.skip(!lan, NO_LAN);
     const address = lan ?? '';
     await issue(page, 'lan-customer-1');
     const link = page.getByTestId('desk-liveness-url');
@@ -49,7 +49,6 @@ test.describe('desk hand-off on the branch network', () => {
   });
 
   test('switching back to this computer only returns the link to loopback and closes the LAN address', async ({ page, request }) => {
-    test.skip(!lan, NO_LAN);
     const address = lan ?? '';
     await issue(page, 'lan-customer-2');
     const link = page.getByTestId('desk-liveness-url');

@@ -1,7 +1,8 @@
 /**
  * Layout checks by boxes, not pixels: the page never scrolls sideways, no element reaches outside
  * the viewport's width (except inside a container that scrolls on purpose), no element cuts its
- * content off without an ellipsis, no label in the header wraps, and no one-word button label breaks.
+ * content off without an ellipsis, a middle-cut id keeps its end, no label in the header wraps, and no
+ * one-word button label breaks.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
@@ -34,8 +35,18 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (!insideScroller(el) && (r.right > vw + 1 || r.left < -1))
         problems.push(`${name(el)} reaches outside the viewport: ${Math.round(r.left)}–${Math.round(r.right)} of ${vw} px`);
       const clips = ['hidden', 'clip'].includes(cs.overflowX);
-      if (clips && cs.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 1 && !scrollsSideways(el))
+      // A middle-cut id's tail may lose its start (the head's ellipsis marks the cut), never its end: checked below.
+      const tail = el.classList.contains('id-tail');
+      if (clips && !tail && cs.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 1 && !scrollsSideways(el))
         problems.push(`${name(el)} cuts off its content: ${el.scrollWidth} px in ${el.clientWidth} px`);
+    }
+    // A middle-cut id always shows its last character: the end of its tail lies inside its cell.
+    for (const text of Array.from(document.querySelectorAll('.id-tail-text'))) {
+      const cell = text.closest('.cell');
+      if (!cell || text.getBoundingClientRect().width === 0) continue;
+      const end = text.getBoundingClientRect().right;
+      const edge = cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight);
+      if (end > edge + 1) problems.push(`${name(cell)}: the id's end is cut off (${Math.round(end)} px past ${Math.round(edge)} px)`);
     }
     // A label in the header stays on one line; a one-word label on any button is never broken.
     const oneLine = new Set(

@@ -27,7 +27,9 @@ function Id({ value }: { value: string }) {
     <>
       <span className="id-split" aria-hidden="true">
         <span className="id-head">{parts.head}</span>
-        <span className="id-tail">{parts.tail}</span>
+        <span className="id-tail">
+          <span className="id-tail-text">{parts.tail}</span>
+        </span>
       </span>
       <span className="visually-hidden">{value}</span>
     </>
