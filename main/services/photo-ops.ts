@@ -1,15 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { StagedPhotoInfo, StagedPhotoWithPreview } from '../../core/api';
 import { IMAGE_LIMITS } from '../../core/faceid/catalogue';
-import { faceidText } from '../../core/faceid/messages';
 import { formatBytes } from '../../core/faceid/photo';
-import { msg, type MessageRef } from '../../core/i18n/render';
-import { fail, ok, type Result } from '../../core/result';
+import { msg } from '../../core/i18n/render';
+import { fail, ok, worded, type Result } from '../../core/result';
 import { DownscaleError, fitWithin, previewOf } from '../photos/downscale';
 import type { PhotoStage, StagedPhoto } from '../photos/stage';
 import type { HandlerDeps, OpImpls } from './handlers';
-
-const said = (ref: MessageRef) => ({ message: faceidText(ref), words: [ref] });
 
 const infoOf = (photo: StagedPhoto, evicted: string[]): StagedPhotoInfo => ({
   handle: photo.handle,
@@ -30,8 +27,7 @@ export function photoOps(
   stage: PhotoStage,
   deps: Pick<HandlerDeps, 'history'>,
 ): OpImpls<'stagePhoto' | 'dropPhoto' | 'downscaleStagedPhoto' | 'stageKeptPhoto'> {
-  const undecodable = <T>(field: string): Result<T> =>
-    fail({ code: 'PHOTO_UNDECODABLE', field, ...said(msg('errors', 'photo.undecodable')) });
+  const undecodable = <T>(field: string): Result<T> => fail(worded('PHOTO_UNDECODABLE', msg('errors', 'photo.undecodable'), { field }));
   const withPreview = async (photo: StagedPhoto, evicted: string[]): Promise<StagedPhotoWithPreview> => ({
     photo: infoOf(photo, evicted),
     preview: { dataBase64: (await previewOf(photo.bytes)).toString('base64') },
@@ -47,12 +43,12 @@ export function photoOps(
     downscaleStagedPhoto: async ({ handle, maxSide, maxBytes }) => {
       const found = stage.get(handle);
       if (!found.found)
-        return fail({
-          code: 'PHOTO_NOT_STAGED',
-          field: 'handle',
-          reason: found.reason,
-          ...said(msg('errors', 'issue.photoNotStaged', { field: 'handle', reason: found.reason })),
-        });
+        return fail(
+          worded('PHOTO_NOT_STAGED', msg('errors', 'issue.photoNotStaged', { field: 'handle', reason: found.reason }), {
+            field: 'handle',
+            reason: found.reason,
+          }),
+        );
       const limits = { maxSide: maxSide ?? IMAGE_LIMITS.maxSide, maxBytes: maxBytes ?? IMAGE_LIMITS.maxBytes };
       const started = performance.now();
       try {
@@ -64,22 +60,20 @@ export function photoOps(
       } catch (e) {
         if (!(e instanceof DownscaleError)) throw e;
         if (e.code === 'undecodable') return undecodable('handle');
-        return fail({
-          code: 'PHOTO_CANNOT_FIT',
-          field: 'handle',
-          ...said(msg('errors', 'photo.cannotFit', { max: formatBytes(limits.maxBytes) })),
-        });
+        return fail(
+          worded('PHOTO_CANNOT_FIT', msg('errors', 'photo.cannotFit', { max: formatBytes(limits.maxBytes) }), { field: 'handle' }),
+        );
       }
     },
 
     stageKeptPhoto: async ({ sha256, name }) => {
       const bytes = deps.history.photo(sha256);
-      if (!bytes) return fail({ code: 'NOT_FOUND', field: 'sha256', ...said(msg('errors', 'photo.notKept')) });
+      if (!bytes) return fail(worded('NOT_FOUND', msg('errors', 'photo.notKept'), { field: 'sha256' }));
       const { photo, evicted } = stage.put(name, bytes);
       // The stored copy is what the call sent only if it still hashes to the recorded SHA-256 (hashed once, by the stage).
       if (photo.sha256 !== sha256) {
         stage.drop(photo.handle);
-        return fail({ code: 'PHOTO_KEPT_CHANGED', field: 'sha256', ...said(msg('errors', 'photo.keptChanged')) });
+        return fail(worded('PHOTO_KEPT_CHANGED', msg('errors', 'photo.keptChanged'), { field: 'sha256' }));
       }
       try {
         return ok(await withPreview(photo, evicted));

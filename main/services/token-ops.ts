@@ -3,17 +3,14 @@ import { FILE_PARAMS } from '../../core/faceid/catalogue';
 import { explainForPhotos } from '../../core/faceid/errors';
 import { photoMimeType } from '../../core/faceid/photo';
 import { hasErrors, validateTokenRequest, type PhotoSet } from '../../core/faceid/validate';
-import { fail, ok, type Result } from '../../core/result';
+import { fail, ok, worded, type Result } from '../../core/result';
 import type { HistoryPhoto, TeamOrigin } from '../../core/history';
 import { livenessUrl } from '../../core/faceid/verification';
 import { describeGetTokenRequest, getToken, type GetTokenCall, type GetTokenResult } from '../faceid/client';
 import type { CallEnd } from '../history/store';
 import type { PhotoStage } from '../photos/stage';
 import type { HandlerDeps, OpImpls } from './handlers';
-import { msg, type MessageRef } from '../../core/i18n/render';
-
-/** An error's words: the reference the renderer and the CLI show in the operator's language; `message` holds only the code. */
-const said = (code: string, ref: MessageRef) => ({ code, message: code, words: [ref] });
+import { msg } from '../../core/i18n/render';
 
 type Photos = GetTokenCall['photos'];
 
@@ -62,11 +59,12 @@ function stagedPhotos(req: IssueTokenRequest, stage: PhotoStage): Result<{ photo
     if (!ref) continue;
     const found = stage.get(ref.handle);
     if (!found.found) {
-      return fail({
-        ...said('PHOTO_NOT_STAGED', msg('errors', 'issue.photoNotStaged', { field: name, reason: found.reason })),
-        field: name,
-        reason: found.reason,
-      });
+      return fail(
+        worded('PHOTO_NOT_STAGED', msg('errors', 'issue.photoNotStaged', { field: name, reason: found.reason }), {
+          field: name,
+          reason: found.reason,
+        }),
+      );
     }
     const p = found.photo;
     facts[name] = p.facts;
@@ -85,10 +83,7 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
   async function issueToken(req: IssueTokenRequest): Promise<Result<IssueTokenOutcome>> {
     const profile = await deps.vault.resolve(req.profileId);
     if (!profile)
-      return fail({
-        ...said('PROFILE_NOT_FOUND', msg('errors', 'issue.profileNotFound', { id: req.profileId })),
-        field: 'profileId',
-      });
+      return fail(worded('PROFILE_NOT_FOUND', msg('errors', 'issue.profileNotFound', { id: req.profileId }), { field: 'profileId' }));
     const staged = stagedPhotos(req, stage);
     if (!staged.ok) return staged;
     const { photos, facts } = staged.value;
@@ -96,16 +91,17 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
     const issues = validateTokenRequest(params, facts);
     if (hasErrors(issues)) {
       const fields = [...new Set(issues.filter((i) => i.severity === 'error').map((e) => e.field))];
-      return fail({
-        ...said('INVALID_PARAMS', msg('errors', 'issue.invalid', { count: fields.length, fields: fields.join(', ') })),
-        field: fields[0],
-        issues,
-      });
+      return fail(
+        worded('INVALID_PARAMS', msg('errors', 'issue.invalid', { count: fields.length, fields: fields.join(', ') }), {
+          field: fields[0],
+          issues,
+        }),
+      );
     }
     if (profile.apiSecret === '') {
-      return fail({ ...said('NO_SECRET', msg('errors', 'issue.noSecret', { profile: profile.name })), field: 'apiSecret' });
+      return fail(worded('NO_SECRET', msg('errors', 'issue.noSecret', { profile: profile.name }), { field: 'apiSecret' }));
     }
-    if (inFlight.has(req.callId)) return fail({ ...said('DUPLICATE_CALL', msg('errors', 'issue.inFlight', { id: req.callId })) });
+    if (inFlight.has(req.callId)) return fail(worded('DUPLICATE_CALL', msg('errors', 'issue.inFlight', { id: req.callId })));
     const controller = new AbortController();
     inFlight.set(req.callId, controller);
     const warnings = issues.filter((i) => i.severity === 'warning');
@@ -129,10 +125,9 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
     if (req.clonedFromTeam !== undefined) {
       const source = await deps.team?.get(req.clonedFromTeam).catch(() => undefined);
       if (!source)
-        return fail({
-          ...said('NOT_FOUND', msg('console', 'history.teamCallNotFound', { id: req.clonedFromTeam })),
-          field: 'clonedFromTeam',
-        });
+        return fail(
+          worded('NOT_FOUND', msg('console', 'history.teamCallNotFound', { id: req.clonedFromTeam }), { field: 'clonedFromTeam' }),
+        );
       clonedFromTeam = { id: source.id, globalId: source.globalId, branch: source.branch, desk: source.desk };
     }
     try {
@@ -193,7 +188,7 @@ export function tokenOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<'issueTo
       }
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        return fail({ ...said('DUPLICATE_CALL', msg('errors', 'issue.alreadyMade', { id: req.callId })) });
+        return fail(worded('DUPLICATE_CALL', msg('errors', 'issue.alreadyMade', { id: req.callId })));
       }
       throw e;
     } finally {

@@ -409,14 +409,7 @@ export const useConsole = create<ConsoleState>((set, get) => {
         return { ok: true, value: null };
       }
       // Evicted later, the fitted copy is made again from its source, on the trusted side.
-      const restage: Restage = async () => {
-        const s = await source.restage();
-        if (!s.ok) return s;
-        const again = await downscaleStaged(s.value.handle);
-        dropHandle(s.value.handle);
-        return again;
-      };
-      get().attachStaged(name, r.value, restage, source.originalSha256);
+      get().attachStaged(name, r.value, () => fit(true), source.originalSha256);
       return { ok: true, value: null };
     },
 
