@@ -282,6 +282,16 @@ test.describe('history list columns', () => {
     await expect(edge).toHaveAttribute('aria-valuenow', String(dragged));
     await expect.poll(() => storedWidths(page, shell)).toEqual({ bizNo: dragged });
 
+    // A drag that Esc ends puts the width back as it was, and stores nothing new.
+    await page.mouse.move(box.x + box.width / 2 - 40, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await expect(edge).toHaveAttribute('aria-valuenow', String(dragged + 40));
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await expect(edge).toHaveAttribute('aria-valuenow', String(dragged));
+    await expect.poll(() => storedWidths(page, shell)).toEqual({ bizNo: dragged });
+
     // Then one arrow press wider: the edge is a focusable separator (WCAG 2.1.1).
     await edge.focus();
     await page.keyboard.press('ArrowRight');

@@ -9,14 +9,15 @@ const STEP = 16;
 /**
  * The edge at the right of a column's header: a focusable separator (WAI-ARIA window splitter)
  * that a pointer drags and the arrow keys move. Home and End go to the narrowest and widest,
- * Enter or a double click give the column back its automatic share of the row.
+ * Enter or a double click give the column back its automatic share of the row, and Esc during a
+ * drag undoes it.
  */
 export function ColumnResizer({ col, label }: { col: HistoryColumn; label: string }) {
   const { t } = useTranslation('support');
   const stored = useColumns((s) => s.widths[col]);
   const setWidth = useColumns((s) => s.setWidth);
   const ref = useRef<HTMLSpanElement>(null);
-  const drag = useRef<{ x: number; width: number; pointer: number } | null>(null);
+  const drag = useRef<{ x: number; width: number; pointer: number; before: number | undefined } | null>(null);
   // The width the header cell really has (the stored one when the row has room for it).
   const [shown, setShown] = useState<number>();
   // Set after a change that may not fit: the stored width follows what the row could give.
@@ -48,6 +49,15 @@ export function ColumnResizer({ col, label }: { col: HistoryColumn; label: strin
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLSpanElement>) => {
+    const d = drag.current;
+    if (e.key === 'Escape' && d) {
+      // Esc during a drag puts the width back as it was before (the capture's loss then changes nothing).
+      e.preventDefault();
+      change(d.before);
+      drag.current = null;
+      if (ref.current?.hasPointerCapture(d.pointer)) ref.current.releasePointerCapture(d.pointer);
+      return;
+    }
     const now = cellWidth();
     const step = e.shiftKey ? STEP * 4 : STEP;
     const next = { ArrowLeft: now - step, ArrowRight: now + step, Home: COLUMN_WIDTH_MIN, End: COLUMN_WIDTH_MAX }[e.key];
@@ -66,7 +76,7 @@ export function ColumnResizer({ col, label }: { col: HistoryColumn; label: strin
     e.preventDefault();
     ref.current?.focus();
     ref.current?.setPointerCapture(e.pointerId);
-    drag.current = { x: e.clientX, width: cellWidth(), pointer: e.pointerId };
+    drag.current = { x: e.clientX, width: cellWidth(), pointer: e.pointerId, before: stored };
   };
   const onPointerMove = (e: PointerEvent<HTMLSpanElement>) => {
     const d = drag.current;
@@ -82,7 +92,7 @@ export function ColumnResizer({ col, label }: { col: HistoryColumn; label: strin
       // Saved once, at the end of the drag, at the width the row could give it.
       const width = cellWidth();
       change(stored !== undefined ? Math.min(stored, Math.max(width, COLUMN_WIDTH_MIN)) : width);
-    } else change(d.width);
+    } else change(d.before);
   };
 
   const value = shown ?? stored ?? COLUMN_WIDTH_MIN;
