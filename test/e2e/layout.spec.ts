@@ -73,8 +73,12 @@ for (const size of SIZES) {
 
       await page.getByRole('tab', { name: 'Support' }).click();
       await page.getByLabel('Search').fill(bizNo.slice(0, 30));
-      const row = page.getByRole('listbox', { name: 'Calls' }).getByRole('option').first();
+      // The row of this call, once the search has narrowed the list to it (under load the first
+      // option can still be the unfiltered list's newest row, or be re-rendered as the answer lands).
+      const row = page.getByRole('listbox', { name: 'Calls' }).getByRole('option').filter({ hasText: bizNo });
+      await expect(row).toHaveCount(1, { timeout: 20_000 });
       await row.click();
+      await expect(row).toHaveAttribute('aria-selected', 'true');
       const detail = page.getByRole('region', { name: 'Call details' });
       await expect(detail).toContainText(bizNo);
       // At 1024 px the detail is a side panel, in view as it is. At 683 px nothing but the header
