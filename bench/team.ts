@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { migrateTeam } from '../main/team/migrate';
+import { TEAM_QUERY_POOL } from '../main/team/service';
 import { teamQuery, type TeamScope } from '../main/team/team-history';
 import { pgUnavailable, startCluster } from '../test/support/pg-cluster';
 
@@ -143,15 +144,17 @@ export async function benchTeam(rows = 1_000_000, samples = 25): Promise<TeamFig
     const generate_s = (performance.now() - t0) / 1000;
     await owner.end();
 
+    // Each login through a pool like the console's own (TEAM_QUERY_POOL), warmed to its size.
     const connect = async (user: string) => {
-      const c = new pg.Client(cluster.config(user, 'bench', 'faceid'));
-      await c.connect();
-      return c;
+      const pool = new pg.Pool({ ...cluster.config(user, 'bench', 'faceid'), ...TEAM_QUERY_POOL });
+      const held = await Promise.all(Array.from({ length: TEAM_QUERY_POOL.max }, () => pool.connect()));
+      for (const c of held) c.release();
+      return pool;
     };
     const support = await connect('bench_support');
     const desk = await connect('bench_desk');
     const now = Date.UTC(2026, 5, 1);
-    const time = async (c: pg.Client, scope: TeamScope, text: (k: number) => string | undefined): Promise<number> => {
+    const time = async (c: pg.Pool, scope: TeamScope, text: (k: number) => string | undefined): Promise<number> => {
       const ms: number[] = [];
       for (let k = 0; k < samples + 3; k++) {
         const t = text(k);

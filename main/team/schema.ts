@@ -10,7 +10,7 @@ import type { ClientBase } from 'pg';
 import { TeamError } from './errors';
 
 /** The team schema version this console writes. */
-export const TEAM_SCHEMA_VERSION = 3;
+export const TEAM_SCHEMA_VERSION = 4;
 /** node-pg-migrate's bookkeeping table, in the team schema. */
 export const MIGRATIONS_TABLE = 'pgmigrations';
 export const MIGRATIONS_SCHEMA = 'faceid_team';

@@ -24,6 +24,12 @@ export interface TeamServiceOptions {
   keepPhotos: () => boolean;
 }
 
+/**
+ * The history queries' pool: two connections, so a fragment search can walk the newest rows while
+ * its trigram probe counts (team-history.ts), and a detail can be read while a list page loads.
+ */
+export const TEAM_QUERY_POOL = { max: 2, idleTimeoutMillis: 30_000 } as const;
+
 export class TeamService {
   private publisher: TeamPublisher | undefined;
   private pool: pg.Pool | undefined;
@@ -121,7 +127,7 @@ export class TeamService {
   private async queryPool(): Promise<pg.Pool> {
     if (!this.o.config.settings().enabled) throw new TeamError('TEAM_NOT_CONFIGURED');
     if (!this.pool) {
-      this.pool = new pg.Pool({ ...(await this.connection()), max: 2, idleTimeoutMillis: 30_000 });
+      this.pool = new pg.Pool({ ...(await this.connection()), ...TEAM_QUERY_POOL });
       // A pooled connection that dies idle must not crash the console.
       this.pool.on('error', () => {});
     }

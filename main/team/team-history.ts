@@ -37,9 +37,9 @@ export interface TeamListRow extends HistoryListRow {
   desk: string;
 }
 
-/** ILIKE pattern for a fragment: its own % _ and \\ are searched for, not obeyed. */
+/** LIKE pattern for a fragment, lower-cased as search_text is: its own % _ and \\ are searched for, not obeyed. */
 function patternOf(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function whereOf(
@@ -58,7 +58,8 @@ function whereOf(
   if (scope === 'desk') parts.push('desk = (SELECT faceid_team.my_desk())');
   if (scope === 'branch') parts.push('branch = (SELECT faceid_team.my_branch())');
   const text = filter.text?.trim();
-  if (text && withText) parts.push(`search_text ILIKE ${v(patternOf(text))}`);
+  // search_text is stored lower-cased (schema 4): a plain substring test, no pattern to escape.
+  if (text && withText) parts.push(`strpos(search_text, ${v(text.toLowerCase())}) > 0`);
   if (filter.profileId) parts.push(`profile_id = ${v(filter.profileId)}`);
   if (filter.status) {
     const nowS = Math.floor(nowMs / 1000);
@@ -115,8 +116,16 @@ async function orderedPage(
   walk = false,
 ): Promise<TeamListRow[]> {
   const where = whereOf(filter, scope, nowMs, cursor);
-  const sql = `SELECT ${COLUMNS} FROM faceid_team.calls WHERE ${where.sql} ORDER BY started_at DESC, id DESC LIMIT ${limit + 1}`;
-  if (!walk) return (await client.query(sql, where.values)).rows.map(listRow);
+  const order = 'ORDER BY started_at DESC, id DESC';
+  if (!walk) {
+    const sql = `SELECT ${COLUMNS} FROM faceid_team.calls WHERE ${where.sql} ${order} LIMIT ${limit + 1}`;
+    return (await client.query(sql, where.values)).rows.map(listRow);
+  }
+  // The walk names only what the time index holds (started_at, id, and search_text since schema
+  // 4), so with nothing but a fragment and a cursor it reads the index alone; the page's rows are
+  // then read by id. Other filters or a policy that needs the table make it an ordinary index scan.
+  const sql = `WITH p AS MATERIALIZED (SELECT id FROM faceid_team.calls WHERE ${where.sql} ${order} LIMIT ${limit + 1})
+    SELECT ${COLUMNS} FROM faceid_team.calls WHERE id IN (SELECT id FROM p) ${order}`;
   // The fragment is known to match many rows (more than the count's cap), which the planner's
   // estimate of a substring pattern does not know: the newest page is then found soonest by
   // walking the time index and filtering, never by a scan and sort of the whole table, nor by the
@@ -192,6 +201,42 @@ async function fragmentPage(
   return { rows: res.rows.filter((r) => r.id !== null).map(listRow), total, overCap };
 }
 
+/**
+ * How many of the newest readable rows the walk beside the probe reads (index only: about 10 ms
+ * at a million rows). A fragment over the count's cap matches at least one row in N / cap, so
+ * the page is usually among them; when it is not, the full walk follows.
+ */
+export const WALK_WINDOW = 32_768;
+
+/**
+ * The newest page among the WALK_WINDOW newest rows the filters and the role let through (after
+ * the cursor), or undefined when fewer than a page and one match are there. The window names no
+ * fragment, so its plan is the time index's; the fragment is tested on the rows streaming out.
+ */
+async function windowPage(
+  client: Queryable,
+  filter: HistoryFilter,
+  scope: TeamScope,
+  nowMs: number,
+  limit: number,
+  cursor: HistoryCursor | undefined,
+  window: number,
+): Promise<TeamListRow[] | undefined> {
+  const w = whereOf(filter, scope, nowMs, cursor, false);
+  const values = [...w.values, (filter.text ?? '').trim().toLowerCase()];
+  const order = 'ORDER BY started_at DESC, id DESC';
+  const res = await client.query(
+    `WITH p AS MATERIALIZED (
+       SELECT id FROM (SELECT id, started_at, search_text FROM faceid_team.calls WHERE ${w.sql} ${order} LIMIT ${window}) AS w
+       WHERE strpos(w.search_text, $${values.length}) > 0 ${order} LIMIT ${limit + 1})
+     SELECT ${COLUMNS} FROM faceid_team.calls WHERE id IN (SELECT id FROM p) ${order}`,
+    values,
+  );
+  return res.rows.length > limit ? res.rows.map(listRow) : undefined;
+}
+
+const isPool = (client: Queryable): client is Pool => 'totalCount' in client;
+
 /** A page of the team list, newest first, in the local store's shape. */
 export async function teamQuery(
   client: Queryable,
@@ -200,14 +245,27 @@ export async function teamQuery(
   nowMs: number,
   limit: number,
   cursor?: HistoryCursor,
+  options: { walkWindow?: number } = {},
 ): Promise<Omit<HistoryPage, 'rows'> & { rows: TeamListRow[] }> {
   const size = Math.max(1, Math.floor(limit));
+  const walkWindow = options.walkWindow ?? WALK_WINDOW;
   let rows: TeamListRow[];
   let total: number;
   let capped: boolean;
   if (filter.text?.trim()) {
-    const found = await fragmentPage(client, filter, scope, nowMs, size, cursor);
-    rows = found.overCap ? await orderedPage(client, filter, scope, nowMs, size, cursor, true) : found.rows;
+    // On a pool (the console's), the newest rows are walked while the trigram probe counts: a
+    // fragment over the cap then costs the slower of the two, not both. A single connection (the
+    // CLI's) asks in turn, walking only when the probe says the fragment is over the cap.
+    const window = isPool(client) ? windowPage(client, filter, scope, nowMs, size, cursor, walkWindow) : undefined;
+    let found: Awaited<ReturnType<typeof fragmentPage>>;
+    let early: TeamListRow[] | undefined;
+    try {
+      found = await fragmentPage(client, filter, scope, nowMs, size, cursor);
+    } finally {
+      // Settled either way, so no connection is left busy behind an answer.
+      early = window ? await window.catch(() => undefined) : undefined;
+    }
+    rows = found.overCap ? (early ?? (await orderedPage(client, filter, scope, nowMs, size, cursor, true))) : found.rows;
     // Over the cap, a lower bound: at least the rows just found (a next page means one more) —
     // unless the walk from the newest found them all, which is then the exact count.
     const exhausted = found.overCap && !cursor && rows.length <= size;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamCli } from '../../main/team/cli';
 import { teamInitSql } from '../../main/team/init';
 import { migrateTeam } from '../../main/team/migrate';
-import { checkTeamSchema, TEAM_SCHEMA_VERSION } from '../../main/team/schema';
+import { runner } from 'node-pg-migrate';
+import { checkTeamSchema, MIGRATIONS_SCHEMA, MIGRATIONS_TABLE, migrationsDir, TEAM_SCHEMA_VERSION } from '../../main/team/schema';
 import { FRAGMENT_COUNT_CAP, teamQuery } from '../../main/team/team-history';
 import { pgOrSkip } from '../support/pg-cluster';
 import { startTeam, type TeamFixture, type TeamRole } from '../support/team-fixture';
@@ -48,6 +49,35 @@ describe.runIf(run)('team init and the team query', () => {
       await c.end();
     }
     await printed.end();
+  });
+
+  it('upgrades a schema-3 database that holds calls: their search text is lower-cased and still found', async () => {
+    await team.cluster.createDatabase('upgraded');
+    const c = await team.cluster.admin('upgraded');
+    try {
+      await runner({
+        dbClient: c,
+        dir: migrationsDir(),
+        migrationsTable: MIGRATIONS_TABLE,
+        migrationsSchema: MIGRATIONS_SCHEMA,
+        createMigrationsSchema: true,
+        direction: 'up',
+        count: 3,
+        log: () => {},
+      });
+      expect(await checkTeamSchema(c, 3)).toMatchObject({ schemaVersion: 3 });
+      await c.query(
+        "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, biz_no, uuid, params) VALUES (gen_random_uuid(), 'JKT', 'jkt-desk-1', 5, 'failed', 'p', 'P', 'test', 'x', 'Loan-ABC-777', 'Cust-Q', '{}')",
+      );
+      await migrateTeam(c);
+      expect(await checkTeamSchema(c)).toMatchObject({ schemaVersion: TEAM_SCHEMA_VERSION });
+      const stored = await c.query<{ search_text: string }>('SELECT search_text FROM faceid_team.calls');
+      expect(stored.rows.map((r) => r.search_text)).toEqual([' loan-abc-777 cust-q  ']);
+      for (const text of ['ABC-777', 'abc-7', 'cust-q'])
+        expect((await teamQuery(c, { text }, 'all', 10_000, 10)).rows.map((r) => r.bizNo)).toEqual(['Loan-ABC-777']);
+    } finally {
+      await c.end();
+    }
   });
 
   it('names a bad --port and an unknown command', async () => {
@@ -136,6 +166,45 @@ describe.runIf(run)('team init and the team query', () => {
       expect(some.total).toBeLessThanOrEqual(5);
     } finally {
       await a.end();
+    }
+  });
+
+  it('on a pool, walks the newest rows beside the probe, and walks on past its window when the page is older', async () => {
+    // Twenty calls newer than every bulk- call, none of them matching: a window of ten holds no match.
+    await team.sql(
+      "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, biz_no, params) SELECT gen_random_uuid(), 'JKT', 'jkt-desk-1', 200000 + i, 'issued', 'p', 'P', 'test', 'x', 'later-' || i, '{}' FROM generate_series(1, 20) AS i",
+    );
+    const one = await client(team.deskA);
+    const pool = new pg.Pool({ ...team.config(team.deskA), max: 2 });
+    try {
+      const shape = (p: Awaited<ReturnType<typeof teamQuery>>) => ({
+        total: p.total,
+        capped: p.totalCapped,
+        rows: p.rows.map((r) => r.bizNo),
+        next: p.next !== undefined,
+      });
+      const expected = { total: FRAGMENT_COUNT_CAP, capped: true, rows: ['bulk-2050', 'bulk-2049', 'bulk-2048'], next: true };
+      // The fragment in another letter case: the text is searched lower-cased, whichever path finds it.
+      expect(shape(await teamQuery(one, { text: 'BULK-' }, 'branch', 10_000, 3))).toEqual(expected);
+      expect(shape(await teamQuery(pool, { text: 'BULK-' }, 'branch', 10_000, 3))).toEqual(expected);
+      expect(shape(await teamQuery(pool, { text: 'bulk-' }, 'branch', 10_000, 3, undefined, { walkWindow: 10 }))).toEqual(expected);
+      // The next page after the cursor, through the window and past it.
+      const first = await teamQuery(pool, { text: 'bulk-' }, 'branch', 10_000, 3, undefined, { walkWindow: 10 });
+      for (const walkWindow of [10, 4]) {
+        const next = await teamQuery(pool, { text: 'bulk-' }, 'branch', 10_000, 3, first.next, { walkWindow });
+        expect(next.rows.map((r) => r.bizNo)).toEqual(['bulk-2047', 'bulk-2046', 'bulk-2045']);
+      }
+      // Under the cap the probe's own rows answer, the window's are set aside.
+      const narrow = await teamQuery(pool, { text: 'bulk-204' }, 'branch', 10_000, 3);
+      expect({ total: narrow.total, capped: narrow.totalCapped, first: narrow.rows[0]?.bizNo }).toEqual({
+        total: 11,
+        capped: false,
+        first: 'bulk-2049',
+      });
+      expect(pool.waitingCount).toBe(0);
+    } finally {
+      await one.end();
+      await pool.end();
     }
   });
 });
