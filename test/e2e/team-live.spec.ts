@@ -84,7 +84,11 @@ test.beforeAll(async () => {
   await dba.query(`INSERT INTO faceid_team.desks (role_name, branch, desk) VALUES ($1, 'B02', 'b02-desk-a')`, [roles.deskB02.user]);
   await dba.query(`CREATE ROLE ${roles.support.user} LOGIN PASSWORD '${roles.support.password}' IN ROLE faceid_support`);
   sandboxUrl = await startSandbox();
-  shells.push(...(await Promise.all([startShell(), startShell(), startShell()])));
+  // Every shell that did start is stopped in afterAll, even when another one failed to.
+  const started = await Promise.allSettled([startShell(), startShell(), startShell()]);
+  for (const s of started) if (s.status === 'fulfilled') shells.push(s.value);
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
 });
 
 test.afterAll(async () => {
