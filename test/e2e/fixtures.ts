@@ -44,22 +44,39 @@ function waitForLine(child: ChildProcess, pattern: RegExp, ms: number): Promise<
  */
 export type StartView = 'desk' | 'support' | 'expert' | null;
 
+/**
+ * One more browser shell of its own (data folder, embedded sandbox, vault), for a spec that plays
+ * several consoles at once (two desks and a support agent); `stop()` ends it and removes its data.
+ */
+export async function startShell(): Promise<ShellInfo & { stop(): void }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'faceid-e2e-'));
+  const child = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = () => {
+    child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const m = await waitForLine(child, /ready: (http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)\n[\s\S]*Embedded sandbox: (\S+)/, 20_000);
+    const origin = m[1] ?? '';
+    const token = m[2] ?? '';
+    return { url: `${origin}/#token=${token}`, token, origin, sandboxUrl: m[3] ?? '', dataDir, stop };
+  } catch (e) {
+    stop();
+    throw e;
+  }
+}
+
 export const test = base.extend<{ shell: ShellInfo; startView: StartView }, { workerShell: ShellInfo }>({
   startView: ['expert', { option: true }],
   workerShell: [
     async ({}, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'faceid-e2e-'));
-      const child = spawn(process.execPath, ['out/main/web.js', '--port', '0', '--data-dir', dataDir], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const { stop, ...shell } = await startShell();
       try {
-        const m = await waitForLine(child, /ready: (http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)\n[\s\S]*Embedded sandbox: (\S+)/, 20_000);
-        const origin = m[1] ?? '';
-        const token = m[2] ?? '';
-        await use({ url: `${origin}/#token=${token}`, token, origin, sandboxUrl: m[3] ?? '', dataDir });
+        await use(shell);
       } finally {
-        child.kill('SIGTERM');
-        rmSync(dataDir, { recursive: true, force: true });
+        stop();
       }
     },
     { scope: 'worker' },

@@ -61,6 +61,16 @@ function teamWords(e: { code: string; params?: Record<string, string | number> }
   });
 }
 
+/** The loaded rows with `row`'s status and result fields taken over (the same array when nothing changed). */
+function withListFields(rows: HistoryListRow[], row: HistoryRow): HistoryListRow[] {
+  const i = rows.findIndex((r) => r.id === row.id);
+  const old = rows[i];
+  if (!old || (old.status === row.status && old.resultStatus === row.resultStatus && old.verdict === row.verdict)) return rows;
+  const next = [...rows];
+  next[i] = { ...old, status: row.status, resultStatus: row.resultStatus, verdict: row.verdict };
+  return next;
+}
+
 export const useHistory = create<HistoryState>((set, get) => ({
   form: EMPTY_FORM,
   filter: {},
@@ -132,5 +142,8 @@ export const useHistory = create<HistoryState>((set, get) => ({
     const r = await api.getHistoryRow(scope ? { id, scope } : { id });
     if (get().selectedId !== id) return;
     set({ detail: r.ok ? { phase: 'ready', row: r.value } : { phase: 'error', id, message: teamWords(r.error) ?? errorText(r.error) } });
+    // The list row beside the detail shows what the detail now knows: a result just fetched puts
+    // its verdict in the list's column instead of the token's countdown.
+    if (r.ok) set((s) => ({ rows: withListFields(s.rows, r.value) }));
   },
 }));
