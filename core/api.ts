@@ -184,7 +184,12 @@ export const requestSchemas = {
       context: z.object({ multiOrientedDetection: z.boolean(), failWhenMultipleFaces: z.boolean() }).strict().optional(),
     })
     .strict(),
-  /** The photo turned clockwise (pre-check's one-click fix), re-encoded once as JPEG. */
+  /**
+   * A staged photo turned clockwise on the trusted side (pre-check's one-click fix), re-encoded
+   * once as JPEG and staged there: a new handle, its facts and a small preview come back, never
+   * the photo's bytes. `photo.originalSha256`, when the photo was itself cropped or turned, carries
+   * the trail on.
+   */
   rotatePhoto: z.object({ photo: PhotoRefSchema, degrees: z.union([z.literal(90), z.literal(180), z.literal(270)]) }).strict(),
   /** The embedded sandbox answers NO_FACE_FOUND / MULTIPLE_FACES from the photos' content (opt-in). */
   setSandboxDetectFaces: z.object({ on: z.boolean() }).strict(),
@@ -328,8 +333,7 @@ export interface ApiResponses {
   getBestImage: { dataBase64: string | null };
   saveRecordPdf: { saved: boolean; filename?: string };
   analysePhoto: PhotoFindings;
-  /** The turned photo's bytes come back once (base64 in the answer); the renderer stages them as a new photo. */
-  rotatePhoto: { photo: { name: string; dataBase64: string }; width: number; height: number };
+  rotatePhoto: RotatedPhoto;
   setSandboxDetectFaces: SandboxState;
   /**
    * The export streamed on the trusted side: into a file the operator chose (desktop save dialog),
@@ -350,6 +354,13 @@ export interface StagedPhotoWithPreview {
   photo: StagedPhotoInfo;
   preview: { dataBase64: string };
 }
+
+/**
+ * A photo turned and staged on the trusted side: its handle and facts (name, size, SHA-256 of the
+ * turned bytes), its pixel size, and the SHA-256 of the photo it was turned from (or of the scan
+ * that one was cropped or turned from), which the call sends as the photo's `originalSha256`.
+ */
+export type RotatedPhoto = StagedPhotoWithPreview & { width: number; height: number; originalSha256: string };
 
 /** Where the embedded sandbox can be reached: always loopback; also a LAN address once the operator chose one. */
 export interface SandboxLan {

@@ -8,12 +8,19 @@ import { DownscaleError, fitWithin, previewOf } from '../photos/downscale';
 import type { PhotoStage, StagedPhoto } from '../photos/stage';
 import type { HandlerDeps, OpImpls } from './handlers';
 
-const infoOf = (photo: StagedPhoto, evicted: string[]): StagedPhotoInfo => ({
+/** What the renderer learns of a staged photo: its handle and facts, never its bytes. */
+export const infoOf = (photo: StagedPhoto, evicted: string[]): StagedPhotoInfo => ({
   handle: photo.handle,
   name: photo.name,
   sha256: photo.sha256,
   facts: photo.facts,
   evicted,
+});
+
+/** A photo staged on this side, answered with a bounded preview in place of its bytes (throws DownscaleError when undecodable). */
+export const withPreview = async (photo: StagedPhoto, evicted: string[]): Promise<StagedPhotoWithPreview> => ({
+  photo: infoOf(photo, evicted),
+  preview: { dataBase64: (await previewOf(photo.bytes)).toString('base64') },
 });
 
 /** The name a fitted copy is shown under: "scan.png" → "scan-fitted.jpg". */
@@ -28,10 +35,6 @@ export function photoOps(
   deps: Pick<HandlerDeps, 'history'>,
 ): OpImpls<'stagePhoto' | 'dropPhoto' | 'downscaleStagedPhoto' | 'stageKeptPhoto'> {
   const undecodable = <T>(field: string): Result<T> => fail(worded('PHOTO_UNDECODABLE', msg('errors', 'photo.undecodable'), { field }));
-  const withPreview = async (photo: StagedPhoto, evicted: string[]): Promise<StagedPhotoWithPreview> => ({
-    photo: infoOf(photo, evicted),
-    preview: { dataBase64: (await previewOf(photo.bytes)).toString('base64') },
-  });
 
   return {
     stagePhoto: async ({ name, bytes }) => {

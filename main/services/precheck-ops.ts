@@ -2,7 +2,8 @@
  * The photo pre-check's operations: analyse a photo, turn it, and the embedded sandbox's opt-in
  * face detection. Failures come back as codes (PRECHECK_UNDECODABLE, …) the renderer words.
  * The input is a staged photo's handle, as issueToken takes it: the bytes already crossed the
- * boundary once, when the photo was dropped.
+ * boundary once, when the photo was dropped. A turned photo is staged here too (a new handle and
+ * a small preview answer it), so its bytes never cross the boundary at all.
  */
 import { DEFAULT_PRECHECK_CONTEXT } from '../../core/precheck/judge';
 import { fail, ok, worded } from '../../core/result';
@@ -10,16 +11,22 @@ import { msg } from '../../core/i18n/render';
 import { faceCheckOf } from '../precheck/face-check';
 import { PrecheckError } from '../precheck/analyser';
 import { rotatePhoto } from '../precheck/rotate';
+import { DownscaleError } from '../photos/downscale';
 import type { PhotoStage } from '../photos/stage';
+import type { StagedPhotoWithPreview } from '../../core/api';
+import { infoOf, withPreview } from './photo-ops';
 import type { HandlerDeps, OpImpls } from './handlers';
 import { sandboxState } from './result-ops';
 
 type PrecheckOpName = 'analysePhoto' | 'rotatePhoto' | 'setSandboxDetectFaces';
 
-/** The staged photo's name and bytes, or the refusal issueToken gives for a handle that is gone. */
+/** The name a turned copy is shown under: "scan.png" → "scan-rotated.jpg". */
+const rotatedName = (name: string) => `${name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'photo'}-rotated.jpg`;
+
+/** The staged photo's name, bytes and SHA-256, or the refusal issueToken gives for a handle that is gone. */
 function staged(stage: PhotoStage, handle: string) {
   const found = stage.get(handle);
-  if (found.found) return { ok: true as const, name: found.photo.name, bytes: found.photo.bytes };
+  if (found.found) return { ok: true as const, name: found.photo.name, bytes: found.photo.bytes, sha256: found.photo.sha256 };
   return {
     ok: false as const,
     failure: fail(
@@ -51,17 +58,23 @@ export function precheckOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<Prech
     rotatePhoto: async ({ photo, degrees }) => {
       const p = staged(stage, photo.handle);
       if (!p.ok) return p.failure;
+      let turned: Awaited<ReturnType<typeof rotatePhoto>>;
       try {
-        const turned = await rotatePhoto(p.bytes, degrees);
-        const name = p.name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'photo';
-        return ok({
-          photo: { name: `${name}-rotated.jpg`, dataBase64: Buffer.from(turned.bytes).toString('base64') },
-          width: turned.width,
-          height: turned.height,
-        });
+        turned = await rotatePhoto(p.bytes, degrees);
       } catch {
         return fail(worded('PRECHECK_UNDECODABLE', msg('console', 'precheck.undecodable'), { field: 'photo' }));
       }
+      // Staged where it was made, as a downscale is: the source stays until the form drops it.
+      const put = stage.put(rotatedName(p.name), turned.bytes);
+      let shown: StagedPhotoWithPreview;
+      try {
+        shown = await withPreview(put.photo, put.evicted);
+      } catch (e) {
+        if (!(e instanceof DownscaleError)) throw e;
+        shown = { photo: infoOf(put.photo, put.evicted), preview: { dataBase64: '' } };
+      }
+      // The trail names the scan the form's photo came from: the caller's, or this photo itself.
+      return ok({ ...shown, width: turned.width, height: turned.height, originalSha256: photo.originalSha256 ?? p.sha256 });
     },
     setSandboxDetectFaces: async ({ on }) => {
       const s = deps.sandbox;

@@ -4,7 +4,7 @@
  * bridge; components only render and dispatch.
  */
 import { create } from 'zustand';
-import type { IssueTokenOutcome, PhotoRef, ProfileSummary, StagedPhotoInfo, StagedPhotoWithPreview } from '../../core/api';
+import type { IssueTokenOutcome, PhotoRef, ProfileSummary, RotatedPhoto, StagedPhotoInfo, StagedPhotoWithPreview } from '../../core/api';
 import { MAX_PHOTO_BYTES } from '../../core/limits';
 import { FILE_PARAMS, paramSpec, type FileParamName } from '../../core/faceid/catalogue';
 import { formatBytes, photoFacts, type PhotoFacts } from '../../core/faceid/photo';
@@ -88,6 +88,8 @@ export interface ConsoleState {
   attachStaged(name: FileParamName, staged: StagedPhotoWithPreview, restage: Restage, originalSha256?: string): boolean;
   /** The photo downscaled on the trusted side within the service's limits (its bytes stay there); the refusal, if any. */
   downscalePhoto(name: FileParamName): Promise<Result<null>>;
+  /** The photo turned clockwise on the trusted side (its bytes stay there), its original's SHA-256 kept; the refusal, if any. */
+  rotatePhoto(name: FileParamName, degrees: 90 | 180 | 270): Promise<Result<null>>;
   removePhoto(name: FileParamName): void;
   requestIssue(): void;
   confirmIssue(confirmed: boolean): void;
@@ -148,6 +150,11 @@ export async function stageKeptPhoto(sha256: string, name: string): Promise<Resu
 /** A staged photo downscaled on the trusted side: a new handle, its facts and a preview. */
 export async function downscaleStaged(handle: string): Promise<Result<StagedPhotoWithPreview>> {
   return trackStaged(await api.downscaleStagedPhoto({ handle }));
+}
+
+/** A staged photo turned on the trusted side: a new handle, its facts, a preview and the original's SHA-256. */
+async function rotateStaged(handle: string, degrees: 90 | 180 | 270, originalSha256?: string): Promise<Result<RotatedPhoto>> {
+  return trackStaged(await api.rotatePhoto({ photo: { handle, ...(originalSha256 ? { originalSha256 } : {}) }, degrees }));
 }
 
 const infoOnly = (r: Result<StagedPhotoWithPreview>): Result<StagedPhotoInfo> => (r.ok ? { ok: true, value: r.value.photo } : r);
@@ -410,6 +417,31 @@ export const useConsole = create<ConsoleState>((set, get) => {
       }
       // Evicted later, the fitted copy is made again from its source, on the trusted side.
       get().attachStaged(name, r.value, () => fit(true), source.originalSha256);
+      return { ok: true, value: null };
+    },
+
+    async rotatePhoto(name, degrees) {
+      const source = get().photos[name];
+      if (!source) return { ok: true, value: null };
+      const turn = async (again: boolean): Promise<Result<RotatedPhoto>> => {
+        const s = await (again ? source.restage() : source.staged);
+        if (!s.ok) return s;
+        const turned = await rotateStaged(s.value.handle, degrees, source.originalSha256);
+        // A source staged again only for this turn is not the form's: forget it at once.
+        if (again) dropHandle(s.value.handle);
+        return turned;
+      };
+      let r = await turn(false);
+      // The source was evicted from the bounded staging area: stage it again and turn that.
+      if (!r.ok && r.error.code === 'PHOTO_NOT_STAGED') r = await turn(true);
+      if (!r.ok) return r;
+      // The operator may have replaced the photo meanwhile: the turned copy is then not wanted.
+      if (get().photos[name] !== source) {
+        dropHandle(r.value.photo.handle);
+        return { ok: true, value: null };
+      }
+      // Evicted later, the turned copy is made again from its source, on the trusted side.
+      get().attachStaged(name, r.value, () => turn(true), r.value.originalSha256);
       return { ok: true, value: null };
     },
 

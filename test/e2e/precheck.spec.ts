@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPrecheckFixtures } from '../support/precheck-fixtures';
 import { expect, test } from './fixtures';
 
 const shots = process.env.PRECHECK_SCREENSHOTS;
+const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 test.describe('photo pre-check', () => {
   let dir: string;
@@ -39,13 +41,47 @@ test.describe('photo pre-check', () => {
         await page.screenshot({ path: join(shots, `precheck-sideways-${w}.png`) });
       }
     }
+    const preview = page.getByRole('img', { name: 'image_ref1 preview' });
+    const sides = () => preview.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+    await expect.poll(async () => (await sides())[0]).toBeGreaterThan(0);
+    const [wide, tall] = await sides();
+    // Turned where it is staged: the click asks for a new handle and sends no photo again, nor gets one back.
+    const asked: string[] = [];
+    const listen = (r: { url(): string }) => {
+      const op = /\/api\/(\w+)$/.exec(r.url())?.[1];
+      if (op === 'stagePhoto' || op === 'rotatePhoto') asked.push(op);
+    };
+    page.on('request', listen);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/rotatePhoto'));
     await check.getByRole('button', { name: 'Rotate 90°' }).click();
+    const answer = (await (await answered).json()) as { ok: boolean; value: Record<string, unknown> & { photo: Record<string, unknown> } };
+    expect(answer.ok).toBe(true);
+    expect(Object.keys(answer.value).sort()).toEqual(['height', 'originalSha256', 'photo', 'preview', 'width']);
+    expect(Object.keys(answer.value.photo).sort()).toEqual(['evicted', 'facts', 'handle', 'name', 'sha256']);
     await expect(page.getByTestId('image_ref1-facts')).toContainText('sideways-rotated.jpg');
+    page.off('request', listen);
+    expect(asked).toEqual(['rotatePhoto']);
+    // The form shows the turned photo (the trusted side's preview): its sides swapped.
+    await expect.poll(sides).toEqual([tall, wide]);
     await expect(check).toContainText('The service would likely accept it.', { timeout: 30_000 });
     await expect(check).toContainText('One face found.');
-    // Advice only: the call can still be made.
+    if (shots) {
+      for (const [w, h] of [
+        [1366, 768],
+        [1024, 700],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await preview.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(shots, `precheck-rotated-${w}.png`) });
+      }
+    }
+    // Advice only: the call can still be made, by the turned photo's handle, with the scan's SHA-256 as its trail.
     await page.getByLabel('uuid').fill('customer-precheck');
+    const issued = page.waitForRequest((r) => r.url().endsWith('/api/issueToken'));
     await page.getByRole('button', { name: 'Issue token' }).click();
+    expect((await issued).postDataJSON()).toMatchObject({
+      photos: { image_ref1: { handle: answer.value.photo.handle, originalSha256: sha256Of(join(dir, 'sideways.jpg')) } },
+    });
     await expect(page.getByRole('region', { name: 'Token issued' })).toBeVisible();
   });
 

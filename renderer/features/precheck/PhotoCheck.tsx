@@ -10,8 +10,6 @@ import type { Finding, FindingCode, PhotoFindings } from '../../../core/precheck
 import { useConsole } from '../../app/store';
 import { api } from '../../bridge';
 
-const fromBase64 = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-
 type Answered = { kind: 'done'; findings: PhotoFindings } | { kind: 'failed'; code: string };
 type State = { kind: 'checking' } | Answered;
 /** While the detector's first load goes on, each ask answers PRECHECK_LOADING after a wait: ask again. */
@@ -67,11 +65,10 @@ export function PhotoCheck({ name }: { name: FileParamName }) {
   const state: State | Shown = answer && answer.photo === photo && answer.context === context ? answer.state : { kind: 'checking' };
   const rotate = async (degrees: 90 | 180 | 270) => {
     setRotating(true);
-    const s = await photo.staged;
-    const r = s.ok ? await api.rotatePhoto({ photo: { handle: s.value.handle }, degrees }) : s;
+    // Turned and staged on the trusted side: the form shows its preview, its bytes never come here.
+    const r = await useConsole.getState().rotatePhoto(name, degrees);
     setRotating(false);
-    if (r.ok) useConsole.getState().attachPhoto(name, { name: r.value.photo.name, bytes: fromBase64(r.value.photo.dataBase64) });
-    else setAnswer({ photo, context, state: { kind: 'failed', code: r.error.code } });
+    if (!r.ok) setAnswer({ photo, context, state: { kind: 'failed', code: r.error.code } });
   };
 
   return (
