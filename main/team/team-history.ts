@@ -17,6 +17,7 @@ import type {
   HistoryRow,
   StoredResult,
 } from '../../core/history';
+import { SEARCH_MIN_FRAGMENT } from '../../core/history';
 
 export type TeamScope = 'desk' | 'branch' | 'all';
 
@@ -37,9 +38,35 @@ export interface TeamListRow extends HistoryListRow {
   desk: string;
 }
 
-/** LIKE pattern for a fragment, lower-cased as search_text is: its own % _ and \\ are searched for, not obeyed. */
-function patternOf(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** LIKE's own % _ and \\ in a word are searched for, not obeyed. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The words of a search, lower-cased as search_text is (schema 4), as in the desk's own history:
+ * every word must match; one of three characters or more anywhere in an id, a shorter one (too
+ * short for trigrams) at the start of an id.
+ */
+interface Words {
+  long: string[];
+  short: string[];
+}
+
+function wordsOf(text: string | undefined): Words | undefined {
+  const words = (text ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  return {
+    long: words.filter((w) => [...w].length >= SEARCH_MIN_FRAGMENT),
+    short: words.filter((w) => [...w].length < SEARCH_MIN_FRAGMENT),
+  };
+}
+
+/** The words as a test of one row's search_text (plain substring tests, no pattern to escape). */
+function wordsTest(words: Words, v: (x: unknown) => string, column = 'search_text'): string {
+  return [
+    ...words.long.map((w) => `strpos(${column}, ${v(w)}) > 0`),
+    // The ids are joined by spaces: an id starts the text or follows a space.
+    ...words.short.map((w) => `strpos(' ' || ${column}, ${v(` ${w}`)}) > 0`),
+  ].join(' AND ');
 }
 
 function whereOf(
@@ -57,9 +84,8 @@ function whereOf(
   };
   if (scope === 'desk') parts.push('desk = (SELECT faceid_team.my_desk())');
   if (scope === 'branch') parts.push('branch = (SELECT faceid_team.my_branch())');
-  const text = filter.text?.trim();
-  // search_text is stored lower-cased (schema 4): a plain substring test, no pattern to escape.
-  if (text && withText) parts.push(`strpos(search_text, ${v(text.toLowerCase())}) > 0`);
+  const words = withText ? wordsOf(filter.text) : undefined;
+  if (words) parts.push(wordsTest(words, v));
   if (filter.profileId) parts.push(`profile_id = ${v(filter.profileId)}`);
   if (filter.status) {
     const nowS = Math.floor(nowMs / 1000);
@@ -174,8 +200,9 @@ async function fragmentPage(
   cursor?: HistoryCursor,
 ): Promise<{ rows: TeamListRow[]; total: number; overCap: boolean }> {
   const w = whereOf(filter, scope, nowMs, undefined, false);
-  const values = [...w.values, patternOf(filter.text?.trim() ?? '')];
-  const pattern = `$${values.length}`;
+  const words = wordsOf(filter.text) ?? { long: [], short: [] };
+  const values = [...w.values, words.long.map((x) => `%${escapeLike(x)}%`), words.short.map((x) => `${escapeLike(x)}%`)];
+  const patterns = `$${values.length - 1}::text[], $${values.length}::text[]`;
   let after = 'true';
   if (cursor) {
     values.push(cursor.startedAt, cursor.id);
@@ -187,8 +214,8 @@ async function fragmentPage(
   const fetchOverCap = filtered ? 'true' : `(SELECT count(*) FROM f) <= ${FRAGMENT_COUNT_CAP}`;
   // Candidates through the trigram index; every row and the count then pass RLS by id.
   const res = await client.query(
-    `WITH f AS MATERIALIZED (SELECT id FROM faceid_team.fragment_matches(${pattern}, ${FRAGMENT_COUNT_CAP + 1}) AS id),
-     m AS MATERIALIZED (SELECT * FROM faceid_team.calls WHERE ${fetchOverCap} AND id IN (SELECT id FROM f) AND ${w.sql})
+    `WITH f AS MATERIALIZED (SELECT id FROM faceid_team.fragment_words(${patterns}, ${FRAGMENT_COUNT_CAP + 1}) AS id),
+     m AS MATERIALIZED (SELECT ${COLUMNS} FROM faceid_team.calls WHERE ${fetchOverCap} AND id IN (SELECT id FROM f) AND ${w.sql})
      SELECT t.total_n, t.candidates, p.* FROM (SELECT (SELECT count(*) FROM m) AS total_n, (SELECT count(*) FROM f) AS candidates) AS t
      LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM m WHERE ${after} ORDER BY m.started_at DESC, m.id DESC LIMIT ${limit + 1}) AS p ON true`,
     values,
@@ -202,42 +229,207 @@ async function fragmentPage(
 }
 
 /**
- * How many of the newest readable rows the walk beside the probe reads (index only: about 10 ms
- * at a million rows). A fragment over the count's cap matches at least one row in N / cap, so
- * the page is usually among them; when it is not, the full walk follows.
+ * How many of the newest readable rows a search looks at before it asks the trigram index: read
+ * from a time index alone, with a substring test each, about 10 ms at a million rows.
  */
 export const WALK_WINDOW = 32_768;
 
+/** What the newest rows said about the words. */
+interface Window {
+  /** How many of them match, counted to the cap and one more. */
+  matches: number;
+  /** The newest page (and one more) of those. */
+  rows: TeamListRow[];
+}
+
 /**
- * The newest page among the WALK_WINDOW newest rows the filters and the role let through (after
- * the cursor), or undefined when fewer than a page and one match are there. The window names no
- * fragment, so its plan is the time index's; the fragment is tested on the rows streaming out.
+ * The newest rows the filters and the role let through, at most `window`. The window itself
+ * names no word, so its plan is the time index's; the words are tested on the rows streaming out
+ * of it, and the stream stops at the cap: a fragment in every row costs a few thousand index
+ * entries, a rare one the whole window.
  */
-async function windowPage(
+async function windowScan(
   client: Queryable,
   filter: HistoryFilter,
   scope: TeamScope,
   nowMs: number,
   limit: number,
-  cursor: HistoryCursor | undefined,
   window: number,
-): Promise<TeamListRow[] | undefined> {
-  const w = whereOf(filter, scope, nowMs, cursor, false);
-  const values = [...w.values, (filter.text ?? '').trim().toLowerCase()];
+): Promise<Window> {
+  const w = whereOf(filter, scope, nowMs, undefined, false);
+  const values = [...w.values];
+  const v = (x: unknown) => {
+    values.push(x);
+    return `$${values.length}`;
+  };
+  const test = wordsTest(wordsOf(filter.text) ?? { long: [], short: [] }, v, 'x.search_text');
   const order = 'ORDER BY started_at DESC, id DESC';
   const res = await client.query(
-    `WITH p AS MATERIALIZED (
-       SELECT id FROM (SELECT id, started_at, search_text FROM faceid_team.calls WHERE ${w.sql} ${order} LIMIT ${window}) AS w
-       WHERE strpos(w.search_text, $${values.length}) > 0 ${order} LIMIT ${limit + 1})
-     SELECT ${COLUMNS} FROM faceid_team.calls WHERE id IN (SELECT id FROM p) ${order}`,
+    `WITH m AS MATERIALIZED (
+       SELECT id, started_at FROM (SELECT id, started_at, search_text FROM faceid_team.calls WHERE ${w.sql} ${order} LIMIT ${window}) AS x
+       WHERE ${test} LIMIT ${FRAGMENT_COUNT_CAP + 1})
+     SELECT t.matches, p.* FROM (SELECT count(*) AS matches FROM m) AS t
+     LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM faceid_team.calls
+       WHERE id IN (SELECT id FROM m ${order} LIMIT ${limit + 1}) ${order}) AS p ON true`,
     values,
   );
-  return res.rows.length > limit ? res.rows.map(listRow) : undefined;
+  return { matches: Number(res.rows[0]?.matches ?? 0), rows: res.rows.filter((r) => r.id !== null).map(listRow) };
+}
+
+/**
+ * The window's last row, where a walk goes on from, or undefined when the search may see fewer
+ * rows than the window holds (it then saw them all). Asked apart: numbering the window's rows as
+ * they stream costs twice this.
+ */
+async function windowEnd(
+  client: Queryable,
+  filter: HistoryFilter,
+  scope: TeamScope,
+  nowMs: number,
+  window: number,
+): Promise<HistoryCursor | undefined> {
+  const w = whereOf(filter, scope, nowMs, undefined, false);
+  const res = await client.query<{ started_at: string; id: string }>(
+    `SELECT started_at, id FROM faceid_team.calls WHERE ${w.sql} ORDER BY started_at DESC, id DESC OFFSET ${window - 1} LIMIT 1`,
+    w.values,
+  );
+  const r = res.rows[0];
+  return r ? { startedAt: Number(r.started_at), id: Number(r.id) } : undefined;
 }
 
 const isPool = (client: Queryable): client is Pool => 'totalCount' in client;
 
-/** A page of the team list, newest first, in the local store's shape. */
+/**
+ * Whether the pool has a connection for the trigram index beside the one a search holds, now, with
+ * nobody waiting: a search never waits for a second connection while holding one (two searches
+ * doing so on a pool of two would wait for each other for ever).
+ */
+const spare = (pool: Pool) => pool.waitingCount === 0 && (pool.idleCount > 0 || pool.totalCount < (pool.options.max ?? 10));
+
+/**
+ * Whether the window can be read from an index alone: besides the words, only dates and the
+ * cursor (in every time index), the scope and RLS (a branch's or a desk's time index). Any other
+ * filter needs the table's rows, where a fixed window costs more than it saves.
+ */
+const indexOnly = (filter: HistoryFilter, scope: TeamScope) =>
+  // "This desk" under a desk's RLS filters on the desk and the branch: no time index holds both.
+  scope !== 'desk' &&
+  Object.entries(filter).every(([k, v]) => v === undefined || v === '' || k === 'text' || k === 'scope' || k === 'from' || k === 'to');
+
+type Found = { rows: TeamListRow[]; total: number; capped: boolean };
+
+/** More than the cap match among the newest rows: they answer alone ("2,000+"). */
+const overCapIn = (window: Window): Found | undefined =>
+  window.matches > FRAGMENT_COUNT_CAP ? { rows: window.rows, total: FRAGMENT_COUNT_CAP, capped: true } : undefined;
+
+/** The window held every row the search may see: the exact count. */
+const allIn = (window: Window): Found => ({ rows: window.rows, total: window.matches, capped: false });
+
+/**
+ * The trigram index's count (and page, under the cap). Over it, the page is the window's when it
+ * holds one, else the window's matches and the time index walked on from the window's end (from
+ * the newest, or the cursor, when there was no window).
+ */
+async function fromProbe(
+  probe: Awaited<ReturnType<typeof fragmentPage>>,
+  window: (Window & { end: HistoryCursor }) | undefined,
+  walk: (after: HistoryCursor | undefined, limit: number) => Promise<TeamListRow[]>,
+  size: number,
+  cursor: HistoryCursor | undefined,
+): Promise<Found> {
+  let rows = probe.rows;
+  if (probe.overCap) {
+    const seen = window?.rows ?? [];
+    rows = seen.length > size ? seen : [...seen, ...(await walk(window ? window.end : cursor, size - seen.length))];
+  }
+  // Over the cap, a lower bound: at least the rows just found (a next page means one more) —
+  // unless the walk from the newest found them all, which is then the exact count.
+  const exhausted = probe.overCap && !cursor && rows.length <= size;
+  const total =
+    probe.overCap && !exhausted ? Math.min(FRAGMENT_COUNT_CAP, Math.max(probe.total, rows.length)) : exhausted ? rows.length : probe.total;
+  return { rows, total, capped: probe.overCap && !exhausted };
+}
+
+/** On one connection (the CLI's, a test's): the window, then the trigram index when it must. */
+async function search(
+  client: Queryable,
+  filter: HistoryFilter,
+  scope: TeamScope,
+  nowMs: number,
+  size: number,
+  cursor: HistoryCursor | undefined,
+  walkWindow: number,
+): Promise<Found> {
+  const walk = (after: HistoryCursor | undefined, n: number) => orderedPage(client, filter, scope, nowMs, n, after, true);
+  if (cursor || !indexOnly(filter, scope))
+    return fromProbe(await fragmentPage(client, filter, scope, nowMs, size, cursor), undefined, walk, size, cursor);
+  const window = await windowScan(client, filter, scope, nowMs, size, walkWindow);
+  const over = overCapIn(window);
+  if (over) return over;
+  const end = await windowEnd(client, filter, scope, nowMs, walkWindow);
+  if (!end) return allIn(window);
+  return fromProbe(await fragmentPage(client, filter, scope, nowMs, size), { ...window, end }, walk, size, cursor);
+}
+
+/**
+ * On the console's pool: the window and the trigram index at once, on two connections, so a
+ * search costs the slower of the two rather than both. When the window answers alone, the index's
+ * statement is cancelled (pg_cancel_backend on the connection the search still holds: a cancel
+ * that arrives after the statement ended finds the backend idle, where PostgreSQL ignores it).
+ */
+async function searchOnPool(
+  pool: Pool,
+  filter: HistoryFilter,
+  scope: TeamScope,
+  nowMs: number,
+  size: number,
+  cursor: HistoryCursor | undefined,
+  walkWindow: number,
+): Promise<Found> {
+  if (cursor || !indexOnly(filter, scope)) return search(pool, filter, scope, nowMs, size, cursor, walkWindow);
+  const a = await pool.connect();
+  let b: PoolClient | undefined;
+  let probe: Promise<Awaited<ReturnType<typeof fragmentPage>>> | undefined;
+  let probing = false;
+  try {
+    if (!spare(pool)) return await search(a, filter, scope, nowMs, size, cursor, walkWindow);
+    b = await pool.connect();
+    probing = true;
+    probe = fragmentPage(b, filter, scope, nowMs, size, cursor).finally(() => {
+      probing = false;
+    });
+    // Settled below in every case; this only keeps a rejection from going unhandled meanwhile.
+    probe.catch(() => {});
+    const window = await windowScan(a, filter, scope, nowMs, size, walkWindow);
+    // Where a walk would go on from, asked while the trigram index is still counting.
+    const over = overCapIn(window);
+    const end = over ? undefined : await windowEnd(a, filter, scope, nowMs, walkWindow);
+    const answered = over ?? (end ? undefined : allIn(window));
+    if (answered || !end) {
+      const pid = (b as unknown as { processID?: number | null }).processID;
+      if (probing && pid) await a.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => {});
+      return answered ?? allIn(window);
+    }
+    const walk = (after: HistoryCursor | undefined, n: number) => orderedPage(a, filter, scope, nowMs, n, after, true);
+    return await fromProbe(await probe, { ...window, end }, walk, size, cursor);
+  } finally {
+    // The index's statement has ended (answered, failed or cancelled) before its connection goes back.
+    await probe?.catch(() => undefined);
+    b?.release();
+    a.release();
+  }
+}
+
+/**
+ * A page of the team list, newest first, in the local store's shape.
+ *
+ * A search first reads the newest WALK_WINDOW rows from a time index. When more than the count's
+ * cap of them match, or they were all the rows there are, that answers it (a fragment in every
+ * row, as "LO" on its way to "LOAN-…", costs the window alone: the trigram index would have to
+ * read every row). Otherwise the trigram index counts the matches up to the cap and, under it,
+ * gives the page; over it, the page is the window's when it holds one, else the time index is
+ * walked on. A next page (a cursor) asks the trigram index first, for the count.
+ */
 export async function teamQuery(
   client: Queryable,
   filter: HistoryFilter,
@@ -252,30 +444,13 @@ export async function teamQuery(
   let rows: TeamListRow[];
   let total: number;
   let capped: boolean;
-  if (filter.text?.trim()) {
-    // On a pool (the console's), the newest rows are walked while the trigram probe counts: a
-    // fragment over the cap then costs the slower of the two, not both. A single connection (the
-    // CLI's) asks in turn, walking only when the probe says the fragment is over the cap.
-    const window = isPool(client) ? windowPage(client, filter, scope, nowMs, size, cursor, walkWindow) : undefined;
-    let found: Awaited<ReturnType<typeof fragmentPage>>;
-    let early: TeamListRow[] | undefined;
-    try {
-      found = await fragmentPage(client, filter, scope, nowMs, size, cursor);
-    } finally {
-      // Settled either way, so no connection is left busy behind an answer.
-      early = window ? await window.catch(() => undefined) : undefined;
-    }
-    rows = found.overCap ? (early ?? (await orderedPage(client, filter, scope, nowMs, size, cursor, true))) : found.rows;
-    // Over the cap, a lower bound: at least the rows just found (a next page means one more) —
-    // unless the walk from the newest found them all, which is then the exact count.
-    const exhausted = found.overCap && !cursor && rows.length <= size;
-    total =
-      found.overCap && !exhausted
-        ? Math.min(FRAGMENT_COUNT_CAP, Math.max(found.total, rows.length))
-        : exhausted
-          ? rows.length
-          : found.total;
-    capped = found.overCap && !exhausted;
+  if (wordsOf(filter.text)) {
+    const found = isPool(client)
+      ? await searchOnPool(client, filter, scope, nowMs, size, cursor, walkWindow)
+      : await search(client, filter, scope, nowMs, size, cursor, walkWindow);
+    rows = found.rows;
+    total = found.total;
+    capped = found.capped;
   } else {
     rows = await orderedPage(client, filter, scope, nowMs, size, cursor);
     const n = await cappedCount(client, filter, scope, nowMs);

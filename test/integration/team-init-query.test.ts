@@ -72,7 +72,7 @@ describe.runIf(run)('team init and the team query', () => {
       await migrateTeam(c);
       expect(await checkTeamSchema(c)).toMatchObject({ schemaVersion: TEAM_SCHEMA_VERSION });
       const stored = await c.query<{ search_text: string }>('SELECT search_text FROM faceid_team.calls');
-      expect(stored.rows.map((r) => r.search_text)).toEqual([' loan-abc-777 cust-q  ']);
+      expect(stored.rows.map((r) => r.search_text)).toEqual([' loan-abc-777 cust-q     p ']);
       for (const text of ['ABC-777', 'abc-7', 'cust-q'])
         expect((await teamQuery(c, { text }, 'all', 10_000, 10)).rows.map((r) => r.bizNo)).toEqual(['Loan-ABC-777']);
     } finally {
@@ -131,6 +131,43 @@ describe.runIf(run)('team init and the team query', () => {
     }
   });
 
+  it('searches as the desk does: every word, a short word at the start of a value, the error code, profile and operator', async () => {
+    await team.sql(
+      `INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, operator, biz_no, uuid, token, error_code, error_field, params)
+       VALUES (gen_random_uuid(), 'JKT', 'jkt-desk-1', 4000, 'failed', 'p', 'Jakarta Prod', 'production', 'x', 'siti', 'KYC-7781', 'Cust-ZX9', NULL, 'BAD_ARGUMENTS', 'biz_no', '{}'),
+              (gen_random_uuid(), 'JKT', 'jkt-desk-1', 4001, 'issued', 'p', 'Sandbox', 'sandbox', 'x', 'budi', 'KYC-7782', 'Cust-ZX9', 'TOK9f3e', NULL, NULL, '{}')`,
+    );
+    const s = await client(team.support);
+    try {
+      const found = async (text: string) => {
+        // Both paths: the window of newest rows (it holds every row here), and the trigram index (a window of one row).
+        const byWindow = await teamQuery(s, { text }, 'all', 10_000, 10);
+        const byIndex = await teamQuery(s, { text }, 'all', 10_000, 10, undefined, { walkWindow: 1 });
+        expect(
+          byIndex.rows.map((r) => r.bizNo),
+          text,
+        ).toEqual(byWindow.rows.map((r) => r.bizNo));
+        expect(byIndex.total, text).toBe(byWindow.total);
+        return byWindow.rows.map((r) => r.bizNo);
+      };
+      expect(await found('kyc zx9')).toEqual(['KYC-7782', 'KYC-7781']);
+      expect(await found('zx9 7781')).toEqual(['KYC-7781']);
+      expect(await found('BAD_ARG')).toEqual(['KYC-7781']);
+      expect(await found('jakarta')).toEqual(['KYC-7781']);
+      expect(await found('budi kyc')).toEqual(['KYC-7782']);
+      // One or two characters: the start of a value, not its middle.
+      expect(await found('ky')).toEqual(['KYC-7782', 'KYC-7781']);
+      expect(await found('to 7782')).toEqual(['KYC-7782']);
+      expect(await found('yc')).toEqual([]);
+      expect(await found('kyc nope')).toEqual([]);
+      // LIKE's wildcards are searched for: "_" is only an underscore, "%" only a percent sign.
+      expect(await found('bad%arg')).toEqual([]);
+      expect(await found('d_a')).toEqual(['KYC-7781']);
+    } finally {
+      await s.end();
+    }
+  });
+
   it('counts up to the cap and still pages the newest first when a fragment matches more', async () => {
     await team.sql(
       "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, biz_no, params) SELECT gen_random_uuid(), 'JKT', 'jkt-desk-1', 100000 + i, 'issued', 'p', 'P', 'test', 'x', 'bulk-' || i, '{}' FROM generate_series(1, 2050) AS i",
@@ -169,7 +206,7 @@ describe.runIf(run)('team init and the team query', () => {
     }
   });
 
-  it('on a pool, walks the newest rows beside the probe, and walks on past its window when the page is older', async () => {
+  it('answers from the newest rows when enough match, else counts by the trigram index and walks on to an older page', async () => {
     // Twenty calls newer than every bulk- call, none of them matching: a window of ten holds no match.
     await team.sql(
       "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, biz_no, params) SELECT gen_random_uuid(), 'JKT', 'jkt-desk-1', 200000 + i, 'issued', 'p', 'P', 'test', 'x', 'later-' || i, '{}' FROM generate_series(1, 20) AS i",
@@ -188,6 +225,8 @@ describe.runIf(run)('team init and the team query', () => {
       expect(shape(await teamQuery(one, { text: 'BULK-' }, 'branch', 10_000, 3))).toEqual(expected);
       expect(shape(await teamQuery(pool, { text: 'BULK-' }, 'branch', 10_000, 3))).toEqual(expected);
       expect(shape(await teamQuery(pool, { text: 'bulk-' }, 'branch', 10_000, 3, undefined, { walkWindow: 10 }))).toEqual(expected);
+      // A window that holds more matches than the cap answers alone (as "2,000+").
+      expect(shape(await teamQuery(one, { text: 'bulk-' }, 'branch', 10_000, 3, undefined, { walkWindow: 2060 }))).toEqual(expected);
       // The next page after the cursor, through the window and past it.
       const first = await teamQuery(pool, { text: 'bulk-' }, 'branch', 10_000, 3, undefined, { walkWindow: 10 });
       for (const walkWindow of [10, 4]) {
@@ -201,7 +240,16 @@ describe.runIf(run)('team init and the team query', () => {
         capped: false,
         first: 'bulk-2049',
       });
+      // The window answering alone cancels the trigram index's statement; the pool is as good after.
+      for (let k = 0; k < 3; k++)
+        expect(shape(await teamQuery(pool, { text: 'bulk-' }, 'branch', 10_000, 3, undefined, { walkWindow: 2060 }))).toEqual(expected);
+      // Searches at once on a pool of two: each takes a second connection only when one is free.
+      const many = await Promise.all(
+        Array.from({ length: 6 }, (_, k) => teamQuery(pool, { text: k % 2 ? 'bulk-204' : 'BULK-' }, 'branch', 10_000, 3)),
+      );
+      expect(many.map((p) => p.total)).toEqual([FRAGMENT_COUNT_CAP, 11, FRAGMENT_COUNT_CAP, 11, FRAGMENT_COUNT_CAP, 11]);
       expect(pool.waitingCount).toBe(0);
+      expect(pool.totalCount).toBeLessThanOrEqual(2);
     } finally {
       await one.end();
       await pool.end();
