@@ -49,13 +49,29 @@ export const TEAM_ERROR_CODES = [
 export type TeamErrorCode = (typeof TEAM_ERROR_CODES)[number];
 export type TeamErrorParams = Record<string, string | number>;
 
+/**
+ * A team login that reads but is not mapped to a branch and desk: support reads every branch,
+ * an auditor every branch without photos. Support publishes once the DBA maps it; an auditor never.
+ */
+export interface TeamReadOnlyLogin {
+  kind: 'support' | 'auditor';
+  user: string;
+}
+
 /** The team configuration and the publisher's state. */
 export interface TeamStatus {
   settings: TeamSettings;
   hasPassword: boolean;
   /** The password is kept for this session only (nothing protects it at rest here). */
   passwordSessionOnly: boolean;
-  state: 'off' | 'stopped' | 'publishing' | 'idle' | 'backing-off';
+  /**
+   * read-only: connected with a support or auditor login the DBA did not map in faceid_team.desks.
+   * It reads the team history; its own calls stay in the outbox (counted in `waiting`, shown as kept
+   * on this desk, not as waiting for the server) until the login is mapped, checked at every idle tick.
+   */
+  state: 'off' | 'stopped' | 'publishing' | 'idle' | 'backing-off' | 'read-only';
+  /** Set while `state` is read-only: which read-only group the login belongs to, and its name. */
+  readOnly?: TeamReadOnlyLogin;
   /** Calls with writes not yet published. */
   waiting: number;
   /** When the oldest of them was written (ms). */

@@ -13,7 +13,8 @@ const DESK_TEMPLATE = `-- For each desk (replace the names; one login role per d
 --   INSERT INTO faceid_team.desks (role_name, branch, desk) VALUES ('desk_jkt01', 'JKT', 'jkt01');
 -- Head-office support agents and auditors:
 --   CREATE ROLE support_anna LOGIN PASSWORD '...' IN ROLE faceid_support;
---   -- optional: support publishes its own calls (its replays of branch calls) as a head-office desk
+--   -- optional: support publishes its own calls (its replays of branch calls) as a head-office desk;
+--   -- unmapped, its console reads every branch and keeps its own calls on its desk until mapped
 --   INSERT INTO faceid_team.desks (role_name, branch, desk) VALUES ('support_anna', 'HQ', 'hq-support-anna');
 --   CREATE ROLE audit_budi LOGIN PASSWORD '...' IN ROLE faceid_auditor;
 -- Photo bytes are published only with this policy on, and only from desks that keep photos:

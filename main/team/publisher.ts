@@ -5,6 +5,12 @@
  * which the upsert ignores; so the desk loses nothing and the team store doubles nothing through
  * disconnects, restarts and kill -9. While the server is away it backs off (doubling, with jitter,
  * up to a ceiling) and reconnects, checking the schema version again each time.
+ *
+ * A support or auditor login that the DBA did not map in faceid_team.desks reads the team history
+ * but may publish nothing (the policies name its branch and desk). That is a setting, not a fault:
+ * the publisher stays connected in the read-only state, without error or backoff, keeps the desk's
+ * own calls in the outbox, and asks the server for the mapping again at each idle tick; once the
+ * login is mapped it publishes them as any desk does.
  */
 import pg from 'pg';
 import type { ClientConfig } from 'pg';
@@ -13,7 +19,7 @@ import type { TeamStatus } from '../../core/team';
 import type { Redactor } from '../vault/redact';
 import { TeamError, teamErrorOf } from './errors';
 import { keptPhotoHashes, payloadOf, type TeamCallPayload } from './payload';
-import { checkTeamSchema, type TeamServerInfo } from './schema';
+import { checkTeamSchema, teamLoginOf, type TeamServerInfo } from './schema';
 import { adoptTeamResults } from './results-back';
 import { upsertBatch } from './upsert';
 
@@ -74,16 +80,45 @@ export class TeamPublisher {
     try {
       await client.connect();
       this.server = await checkTeamSchema(client);
-      // A role the DBA has not mapped to a branch and desk could insert nothing (RLS); say so.
-      if (!this.server.branch || !this.server.desk) throw new TeamError('TEAM_NOT_A_DESK', { user: String(client.user ?? '') });
-      this.st.branch = this.server.branch;
-      this.st.desk = this.server.desk;
+      this.applyLogin(this.server, String(client.user ?? ''));
     } catch (e) {
       await client.end().catch(() => {});
       throw e;
     }
     this.client = client;
     return client;
+  }
+
+  /**
+   * Where the login publishes. A role the DBA has not mapped to a branch and desk could insert
+   * nothing (RLS): a desk role so is misconfigured (an error); a support or auditor login reads.
+   */
+  private applyLogin(login: Pick<TeamServerInfo, 'branch' | 'desk' | 'support' | 'auditor'>, user: string): void {
+    if (this.server) Object.assign(this.server, login);
+    if (login.branch && login.desk) {
+      delete this.st.readOnly;
+      this.st.branch = login.branch;
+      this.st.desk = login.desk;
+      return;
+    }
+    delete this.st.branch;
+    delete this.st.desk;
+    if (login.support || login.auditor) {
+      this.st.readOnly = { kind: login.support ? 'support' : 'auditor', user };
+      return;
+    }
+    delete this.st.readOnly;
+    throw new TeamError('TEAM_NOT_A_DESK', { user });
+  }
+
+  /** A read-only login asks again whether the DBA has mapped it, on the connection it holds. */
+  private async recheckLogin(client: pg.Client): Promise<void> {
+    try {
+      this.applyLogin(await teamLoginOf(client), String(client.user ?? ''));
+    } catch (e) {
+      this.drop(client);
+      throw e;
+    }
   }
 
   private drop(client: pg.Client): void {
@@ -97,6 +132,8 @@ export class TeamPublisher {
     const last = entries[entries.length - 1];
     if (!last) return 0;
     const client = await this.connect();
+    // A read-only login keeps them in the outbox until it is mapped.
+    if (this.st.readOnly) return 0;
     const byId = new Map<string, TeamCallPayload>();
     for (const e of entries) if (e.row) byId.set(e.globalId, payloadOf(e.row, this.o.redact));
     const calls = [...byId.values()];
@@ -179,6 +216,8 @@ export class TeamPublisher {
   async readBack(): Promise<number> {
     try {
       const client = await this.connect();
+      // Only a mapped desk has calls of its own in the team store.
+      if (this.st.readOnly) return 0;
       const n = await adoptTeamResults(client, this.o.outbox, this.o.redact);
       if (n > 0) {
         this.st.resultsAdopted = (this.st.resultsAdopted ?? 0) + n;
@@ -199,7 +238,7 @@ export class TeamPublisher {
 
   /** New writes are waiting: publish now rather than at the next idle tick. */
   nudge(): void {
-    if (this.st.state === 'idle') this.wake?.();
+    if (this.st.state === 'idle' || this.st.state === 'read-only') this.wake?.();
   }
 
   private sleep(ms: number): Promise<void> {
@@ -214,12 +253,24 @@ export class TeamPublisher {
 
   private async run(): Promise<void> {
     while (this.running) {
-      this.st.state = 'publishing';
+      // A read-only login's check of its mapping is not publishing: the state holds until it is mapped.
+      if (this.st.state !== 'read-only') this.st.state = 'publishing';
       try {
         // Connect (and check the schema) even with nothing to send, so a wrong setting shows at once.
-        await this.connect().catch((e: unknown) => {
+        const held = this.client;
+        const client = await this.connect().catch((e: unknown) => {
           throw teamErrorOf(e);
         });
+        // A new connection checked the login already; one held since asks whether it was mapped.
+        if (this.st.readOnly && client === held) await this.recheckLogin(client);
+        if (this.st.readOnly) {
+          this.failures = 0;
+          delete this.st.nextAttemptAt;
+          this.st.state = 'read-only';
+          await this.sleep(this.o.idleMs ?? 2000);
+          continue;
+        }
+        this.st.state = 'publishing';
         await this.drain();
         await this.readBack();
         this.failures = 0;

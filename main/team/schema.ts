@@ -51,6 +51,9 @@ export interface TeamServerInfo {
   /** The branch and desk the connected role publishes as (absent for support and auditors). */
   branch?: string;
   desk?: string;
+  /** The connected role is a member of faceid_support / faceid_auditor (read every branch). */
+  support: boolean;
+  auditor: boolean;
 }
 
 /** Reads the server's schema version and policy; throws TeamError when this console must not write. */
@@ -63,15 +66,25 @@ export async function checkTeamSchema(client: ClientBase, known = TEAM_SCHEMA_VE
   const writersFrom = value('writers_from') ?? schemaVersion;
   if (writersFrom > known) throw new TeamError('TEAM_SCHEMA_NEWER', { server: schemaVersion, known });
   if (schemaVersion < known) throw new TeamError('TEAM_SCHEMA_OLDER', { server: schemaVersion, known });
-  const me = await client.query<{ branch: string | null; desk: string | null }>(
-    'SELECT faceid_team.my_branch() AS branch, faceid_team.my_desk() AS desk',
+  return { schemaVersion, writersFrom, publishPhotos: value('publish_photos') === 1, ...(await teamLoginOf(client)) };
+}
+
+/**
+ * Where the connected role publishes (its row in faceid_team.desks, if the DBA mapped it) and
+ * whether it reads as support or auditor. Cheap: the publisher asks again while a login is read-only.
+ */
+export async function teamLoginOf(client: ClientBase): Promise<Pick<TeamServerInfo, 'branch' | 'desk' | 'support' | 'auditor'>> {
+  // The same identity the row-level policies use (current_user); the groups exist since schema 1.
+  const me = await client.query<{ branch: string | null; desk: string | null; support: boolean; auditor: boolean }>(
+    `SELECT faceid_team.my_branch() AS branch, faceid_team.my_desk() AS desk,
+            pg_has_role(current_user, 'faceid_support', 'MEMBER') AS support,
+            pg_has_role(current_user, 'faceid_auditor', 'MEMBER') AS auditor`,
   );
   const row = me.rows[0];
   return {
-    schemaVersion,
-    writersFrom,
-    publishPhotos: value('publish_photos') === 1,
     branch: row?.branch ?? undefined,
     desk: row?.desk ?? undefined,
+    support: row?.support === true,
+    auditor: row?.auditor === true,
   };
 }

@@ -4,6 +4,9 @@
  * publishes; head office's support login finds the call in "All I may see", fetches its result
  * once the customer has finished, and the result reaches the team row; desk A reads it back into
  * its own history without fetching; a desk of branch B02 never sees desk A's calls (RLS).
+ * The support login is not mapped in faceid_team.desks (optional, says `team init`): its dialog
+ * says it reads every branch and keeps its own calls on the desk — no error, no retry — and once
+ * the DBA maps it, the call it kept is published under head office's desk.
  *
  * The result journey runs on a standalone sandbox whose credentials both desk A and support hold
  * (as a bank's test service would be shared): the built-in sandbox has random credentials known
@@ -233,6 +236,20 @@ test('team history live: a desk publishes, support fetches the result, it flows 
   await test.step('support finds the call in "All I may see", sees its origin, and fetches its result', async () => {
     await addSharedProfile(support, `Bank test ${tag}`, false);
     const dialog = await joinTeam(support.page, roles.support);
+    // Not mapped as a desk: a read-only team login, said plainly, not an error being retried.
+    const status = dialog.getByRole('status').first();
+    await expect(status).toContainText('Connected as a read-only team login: nothing is published from this desk.', { timeout: 20_000 });
+    await expect(status).toContainText(`The support login ${roles.support.user} reads the team history of every branch.`);
+    await expect(status).toContainText(
+      `Its own calls (replays, for example) stay on this desk until your database administrator maps ${roles.support.user} in faceid_team.desks`,
+    );
+    await expect(status.locator('code')).toHaveText(
+      `INSERT INTO faceid_team.desks (role_name, branch, desk)\n  VALUES ('${roles.support.user}', 'HQ', 'hq-${roles.support.user}');`,
+    );
+    await expect(status).toContainText('Nothing kept on this desk.');
+    for (const wrong of ['Waiting for the server', 'not registered as a desk', 'Last problem', 'Publishing…']) {
+      await expect(status).not.toContainText(wrong);
+    }
     await dialog.getByRole('button', { name: 'Close' }).click();
     // A fragment from the middle of the biz_no, in another letter case.
     const fragment = `an-${tag}-b01`;
@@ -308,5 +325,39 @@ test('team history live: a desk publishes, support fetches the result, it flows 
     await support.page.getByLabel('Search any part').fill(tag);
     await expect(support.page.getByTestId('history-count')).toContainText(`3 calls matching “${tag}”`);
     await expect(calls(support.page).getByRole('option')).toHaveCount(3);
+  });
+
+  await test.step('support keeps its own call on the desk until the DBA maps it, then publishes it as head office', async () => {
+    const supportBizNo = `SUP-${tag}-HQ-1`;
+    await support.page.getByRole('tab', { name: 'Expert' }).click();
+    await issue(support.page, { biz_no: supportBizNo, uuid: `cust-${tag}-hq` });
+    const dialog = await teamDialog(support.page);
+    const status = dialog.getByRole('status').first();
+    await expect(status).toContainText(/Kept on this desk: 1 call, since /);
+    await expect(status).toContainText('Connected as a read-only team login');
+    await expect(status).not.toContainText('waiting to publish');
+    await expect(status).not.toContainText('Last problem');
+    for (const [width, height] of [
+      [1366, 768],
+      [1024, 700],
+    ] as const) {
+      await support.page.setViewportSize({ width, height });
+      await support.page.screenshot({ path: `.tmp/screens/team-live-support-read-only-${width}x${height}.png` });
+    }
+    expect((await dba.query('SELECT 1 FROM faceid_team.calls WHERE biz_no = $1', [supportBizNo])).rows).toEqual([]);
+
+    // The DBA maps the login, as the dialog says; the console notices at its next idle check.
+    await dba.query(`INSERT INTO faceid_team.desks (role_name, branch, desk) VALUES ($1, 'HQ', $2)`, [
+      roles.support.user,
+      `hq-${roles.support.user}`,
+    ]);
+    await expect(status).toContainText(`Publishing as desk hq-${roles.support.user} of branch HQ.`, { timeout: 20_000 });
+    await expect(status).toContainText('Nothing waiting to publish.', { timeout: 20_000 });
+    await expect(status).not.toContainText('read-only');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const rows = await dba.query<{ branch: string; desk: string }>('SELECT branch, desk FROM faceid_team.calls WHERE biz_no = $1', [
+      supportBizNo,
+    ]);
+    expect(rows.rows).toEqual([{ branch: 'HQ', desk: `hq-${roles.support.user}` }]);
   });
 });

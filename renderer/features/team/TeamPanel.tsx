@@ -15,12 +15,15 @@ export function TeamStatusLine({ status }: { status: TeamStatus }) {
   const { t } = useTranslation('team');
   const locale = useLanguage((s) => s.locale);
   const at = (ms: number) => formatTime(ms, locale, { seconds: true });
+  const since = status.oldestAt ? formatDateTime(status.oldestAt, locale, { seconds: false }) : '';
   return (
     <div className="team-status" role="status" aria-live="polite">
       <p>{t(`state.${status.state}`, { at: status.nextAttemptAt ? at(status.nextAttemptAt) : '' })}</p>
-      <p>
-        {t('backlog', { count: status.waiting, since: status.oldestAt ? formatDateTime(status.oldestAt, locale, { seconds: false }) : '' })}
-      </p>
+      {status.state === 'read-only' && status.readOnly ? (
+        <ReadOnlyLine login={status.readOnly} waiting={status.waiting} since={since} />
+      ) : (
+        <p>{t('backlog', { count: status.waiting, since })}</p>
+      )}
       {status.branch && status.desk && <p>{t('origin', { branch: status.branch, desk: status.desk })}</p>}
       {status.lastPublishedAt && <p>{t('lastPublished', { at: at(status.lastPublishedAt) })}</p>}
       {status.lastError && (
@@ -41,6 +44,35 @@ export function TeamStatusLine({ status }: { status: TeamStatus }) {
       {status.resultsAdopted ? <p>{t('adopted', { count: status.resultsAdopted })}</p> : null}
       {status.quarantined > 0 && <QuarantineLine status={status} />}
     </div>
+  );
+}
+
+/** SQL string literal (the role name is the operator's input). */
+const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * A support or auditor login the DBA did not map: what it reads, and that its own calls are kept
+ * here (not waiting for a server that would refuse them) — for support, until it is mapped.
+ */
+function ReadOnlyLine({ login, waiting, since }: { login: NonNullable<TeamStatus['readOnly']>; waiting: number; since: string }) {
+  const { t } = useTranslation('team');
+  const user = login.user;
+  return (
+    <>
+      <p>{t(`readOnly.${login.kind}`, { user })}</p>
+      {login.kind === 'support' ? (
+        <>
+          <p>{t('readOnly.keptSupport', { user })}</p>
+          <pre className="team-sql">
+            <code>{`INSERT INTO faceid_team.desks (role_name, branch, desk)\n  VALUES (${sqlText(user)}, 'HQ', ${sqlText(`hq-${user}`)});`}</code>
+          </pre>
+          <p>{t('readOnly.keptSupportAfter')}</p>
+        </>
+      ) : (
+        <p>{t('readOnly.keptAuditor')}</p>
+      )}
+      <p>{t('readOnly.kept', { count: waiting, since })}</p>
+    </>
   );
 }
 
