@@ -26,6 +26,10 @@ export interface TeamFigures {
   search_common_fragment_ms: number;
   search_three_char_fragment_ms: number;
   search_middle_fragment_ms: number;
+  /** A fragment every row holds (a prefix all biz_no share, "LO" on its way to "LOAN-"). */
+  search_every_row_fragment_ms: number;
+  /** Two words, both to match: part of a customer id and part of a biz_no. */
+  search_two_words_ms: number;
   desk_branch_search_ms: number;
   first_page_ms: number;
 }
@@ -177,10 +181,14 @@ export async function benchTeam(rows = 1_000_000, samples = 25): Promise<TeamFig
       search_token_fragment_ms: await time(support, 'all', (k) => tokenSlice(pick(k) % 10 === 7 ? pick(k) + 1 : pick(k))),
       // A fragment 220 rows share.
       search_common_fragment_ms: await time(support, 'all', (k) => `cust-${1000 + k}`),
-      // Three hex characters match ~1.7% of the rows: over the count's cap (2,000), the time index is walked.
+      // Three hex characters match ~1.7% of the rows: over the count's cap (2,000), the page among the newest rows.
       search_three_char_fragment_ms: await time(support, 'all', (k) => tokenSlice(k).slice(0, 3)),
-      // Between the count's cap and "common": 2,220 rows share it, so the time index is walked.
+      // Between the count's cap and "common": 2,220 rows share it, none among the newest 32,768,
+      // so the trigram index counts past the cap and the time index is walked on.
       search_middle_fragment_ms: await time(support, 'all', (k) => `cust-${100 + (k % 400)}`),
+      // In every row, or in most: the newest rows answer alone.
+      search_every_row_fragment_ms: await time(support, 'all', (k) => ['branch-', 'cust', 'br', 'nch-0'][k % 4]),
+      search_two_words_ms: await time(support, 'all', (k) => `cust-${1000 + k} nch-0${k % 10}`),
       desk_branch_search_ms: await time(desk, 'branch', (k) => `nch-${String(20 * Math.floor(pick(k) / 20) + 7).padStart(7, '0')}`),
       first_page_ms: await time(support, 'all', () => undefined),
     };

@@ -24,11 +24,11 @@ export type TeamScope = 'desk' | 'branch' | 'all';
 /** Filtered counts stop here, as in the local store. */
 const COUNT_CAP = 10_000;
 /**
- * A fragment search counts its matches up to here ("2,000+"). Each candidate the trigram index
- * gives is a heap row to read, so the probe costs about one block per match, while the other path
- * (walking the time index until a page of matches is found) costs about N / matches rows: at a
- * million rows the two meet near 2,000, where both stay well under 50 ms. Counting to 10,000, as
- * the unfiltered list does, cost ~120 ms for a three-character fragment.
+ * A search counts its matches up to here ("2,000+"). Each candidate the trigram index gives is a
+ * heap row to read, so its count costs about one block per match, while walking the time index
+ * until a page of matches is found costs about N / matches rows: at a million rows the two meet
+ * near 2,000. Counting to 10,000, as the unfiltered list does, cost ~120 ms for a three-character
+ * fragment.
  */
 export const FRAGMENT_COUNT_CAP = 2_000;
 
@@ -229,8 +229,9 @@ async function fragmentPage(
 }
 
 /**
- * How many of the newest readable rows a search looks at before it asks the trigram index: read
- * from a time index alone, with a substring test each, about 10 ms at a million rows.
+ * How many of the newest readable rows a search reads from a time index (with a substring test
+ * each, no table row read): about 10 ms. Over the cap, a page of 50 is among them when one row
+ * in 650 matches, which is what 2,000 matches in 1.3 million rows are.
  */
 export const WALK_WINDOW = 32_768;
 
@@ -371,11 +372,38 @@ async function search(
   return fromProbe(await fragmentPage(client, filter, scope, nowMs, size), { ...window, end }, walk, size, cursor);
 }
 
+/** A statement running on a held connection, which the other connection can cancel. */
+function running<T>(client: PoolClient, work: Promise<T>) {
+  let done = false;
+  const settled = work.then(
+    () => {
+      done = true;
+    },
+    () => {
+      done = true;
+    },
+  );
+  return {
+    work,
+    settled,
+    /**
+     * Cancels it from `other` if it still runs, and waits until it has ended. A cancel that
+     * arrives once the statement is over finds the backend idle, where PostgreSQL ignores it;
+     * the connection is not given back before, so it cannot hit anyone else's statement.
+     */
+    async cancelFrom(other: ClientBase): Promise<void> {
+      const pid = (client as unknown as { processID?: number | null }).processID;
+      if (!done && pid) await other.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => {});
+      await settled;
+    },
+  };
+}
+
 /**
  * On the console's pool: the window and the trigram index at once, on two connections, so a
- * search costs the slower of the two rather than both. When the window answers alone, the index's
- * statement is cancelled (pg_cancel_backend on the connection the search still holds: a cancel
- * that arrives after the statement ended finds the backend idle, where PostgreSQL ignores it).
+ * search costs the quicker of the two when that one answers alone (the index, for a fragment
+ * under the cap; the window, for one over the cap in it), else the slower, never both in turn.
+ * The statement no longer needed is cancelled.
  */
 async function searchOnPool(
   pool: Pool,
@@ -389,32 +417,40 @@ async function searchOnPool(
   if (cursor || !indexOnly(filter, scope)) return search(pool, filter, scope, nowMs, size, cursor, walkWindow);
   const a = await pool.connect();
   let b: PoolClient | undefined;
-  let probe: Promise<Awaited<ReturnType<typeof fragmentPage>>> | undefined;
-  let probing = false;
+  let probe: ReturnType<typeof running<Awaited<ReturnType<typeof fragmentPage>>>> | undefined;
+  let newest: ReturnType<typeof running<{ window: Window; over?: Found; end?: HistoryCursor }>> | undefined;
   try {
     if (!spare(pool)) return await search(a, filter, scope, nowMs, size, cursor, walkWindow);
     b = await pool.connect();
-    probing = true;
-    probe = fragmentPage(b, filter, scope, nowMs, size, cursor).finally(() => {
-      probing = false;
-    });
-    // Settled below in every case; this only keeps a rejection from going unhandled meanwhile.
-    probe.catch(() => {});
-    const window = await windowScan(a, filter, scope, nowMs, size, walkWindow);
-    // Where a walk would go on from, asked while the trigram index is still counting.
-    const over = overCapIn(window);
-    const end = over ? undefined : await windowEnd(a, filter, scope, nowMs, walkWindow);
-    const answered = over ?? (end ? undefined : allIn(window));
-    if (answered || !end) {
-      const pid = (b as unknown as { processID?: number | null }).processID;
-      if (probing && pid) await a.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => {});
-      return answered ?? allIn(window);
-    }
+    probe = running(b, fragmentPage(b, filter, scope, nowMs, size));
+    newest = running(
+      a,
+      (async () => {
+        const window = await windowScan(a, filter, scope, nowMs, size, walkWindow);
+        const over = overCapIn(window);
+        // Where a walk would go on from, asked while the trigram index is still counting.
+        return { window, over, end: over ? undefined : await windowEnd(a, filter, scope, nowMs, walkWindow) };
+      })(),
+    );
     const walk = (after: HistoryCursor | undefined, n: number) => orderedPage(a, filter, scope, nowMs, n, after, true);
-    return await fromProbe(await probe, { ...window, end }, walk, size, cursor);
+    const first = await Promise.race([probe.settled.then(() => 'index' as const), newest.settled.then(() => 'window' as const)]);
+    if (first === 'index') {
+      const counted = await probe.work;
+      if (!counted.overCap) {
+        await newest.cancelFrom(b);
+        return await fromProbe(counted, undefined, walk, size, cursor);
+      }
+    }
+    const { window, over, end } = await newest.work;
+    if (over || !end) {
+      await probe.cancelFrom(a);
+      return over ?? allIn(window);
+    }
+    return await fromProbe(await probe.work, { ...window, end }, walk, size, cursor);
   } finally {
-    // The index's statement has ended (answered, failed or cancelled) before its connection goes back.
-    await probe?.catch(() => undefined);
+    // Both statements have ended (answered, failed or cancelled) before their connections go back.
+    await probe?.settled;
+    await newest?.settled;
     b?.release();
     a.release();
   }
@@ -423,12 +459,13 @@ async function searchOnPool(
 /**
  * A page of the team list, newest first, in the local store's shape.
  *
- * A search first reads the newest WALK_WINDOW rows from a time index. When more than the count's
- * cap of them match, or they were all the rows there are, that answers it (a fragment in every
- * row, as "LO" on its way to "LOAN-…", costs the window alone: the trigram index would have to
- * read every row). Otherwise the trigram index counts the matches up to the cap and, under it,
- * gives the page; over it, the page is the window's when it holds one, else the time index is
- * walked on. A next page (a cursor) asks the trigram index first, for the count.
+ * A search reads the newest WALK_WINDOW rows from a time index (the window) and asks the trigram
+ * index for the count. The window answers alone when more than the cap match in it, or when it
+ * held every row (a fragment in every row, as "LO" on its way to "LOAN-…", costs the window alone:
+ * the trigram index would read every row); the index answers alone when the cap is not reached.
+ * Over the cap, the page is the window's when it holds one, else the time index is walked on from
+ * the window's end. A next page (a cursor), or a filter no time index holds, asks the trigram
+ * index first and walks from the cursor.
  */
 export async function teamQuery(
   client: Queryable,
