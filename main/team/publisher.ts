@@ -10,7 +10,8 @@
  * but may publish nothing (the policies name its branch and desk). That is a setting, not a fault:
  * the publisher stays connected in the read-only state, without error or backoff, keeps the desk's
  * own calls in the outbox, and asks the server for the mapping again at each idle tick; once the
- * login is mapped it publishes them as any desk does.
+ * login is mapped it publishes them as any desk does. An auditor login stays read-only even when
+ * mapped: the schema lets it write nothing.
  */
 import pg from 'pg';
 import type { ClientConfig } from 'pg';
@@ -95,7 +96,9 @@ export class TeamPublisher {
    */
   private applyLogin(login: Pick<TeamServerInfo, 'branch' | 'desk' | 'support' | 'auditor'>, user: string): void {
     if (this.server) Object.assign(this.server, login);
-    if (login.branch && login.desk) {
+    // An auditor writes nothing (the schema grants it no insert), mapped in faceid_team.desks or not.
+    const writer = !login.auditor || login.support;
+    if (writer && login.branch && login.desk) {
       delete this.st.readOnly;
       this.st.branch = login.branch;
       this.st.desk = login.desk;

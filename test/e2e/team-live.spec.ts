@@ -152,7 +152,7 @@ async function joinTeam(page: Page, role: Role): Promise<Locator> {
   await dialog.getByLabel('Server', { exact: true }).fill('127.0.0.1');
   await dialog.getByLabel('Port', { exact: true }).fill(String(cluster.port));
   await dialog.getByLabel('Database', { exact: true }).fill(DATABASE);
-  await dialog.getByLabel('Desk role (user)').fill(role.user);
+  await dialog.getByLabel('Login role (user)').fill(role.user);
   await dialog.getByLabel('Password').fill(role.password);
   await dialog.getByLabel('TLS', { exact: true }).selectOption('disable');
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -26,7 +26,7 @@ test('team history: settings are checked, the password is write-only, and an unr
   await dialog.getByLabel('Publish to the team history').check();
   await dialog.getByLabel('Server', { exact: true }).fill('127.0.0.1');
   await dialog.getByLabel('Port', { exact: true }).fill('1');
-  await dialog.getByLabel('Desk role (user)').fill('desk_e2e');
+  await dialog.getByLabel('Login role (user)').fill('desk_e2e');
   await dialog.getByLabel('Password').fill('team-canary-pw-7731');
   await dialog.getByLabel('TLS', { exact: true }).selectOption('disable');
   await dialog.getByRole('button', { name: 'Save' }).click();
