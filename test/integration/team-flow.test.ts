@@ -1,47 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../main/history/store';
 import { resultPayloadOf } from '../../main/team/payload';
-import { TeamPublisher } from '../../main/team/publisher';
 import { teamGet, teamQuery } from '../../main/team/team-history';
 import { upsertResult } from '../../main/team/upsert';
-import { redactorOf } from '../../main/vault/redact';
 import { syntheticEnd, syntheticStart } from '../support/history-rows';
 import { pgOrSkip } from '../support/pg-cluster';
-import { startTeam, type TeamFixture, type TeamRole } from '../support/team-fixture';
+import { type TeamRole } from '../support/team-fixture';
+import { useTeamSuite } from '../support/team-suite';
 
 const run = pgOrSkip();
 
 describe.runIf(run)('team history: poison entries, results flowing back, scope filters and the trail across desks', () => {
-  let team: TeamFixture;
-  let dir: string;
   let deskA2: TeamRole;
-  beforeAll(async () => {
-    team = await startTeam();
-    deskA2 = await team.addDesk('desk_jkt2', 'JKT', 'jkt-desk-2');
-    dir = mkdtempSync(join(tmpdir(), 'faceid-team-flow-'));
-  }, 60_000);
-  afterAll(async () => {
-    await team?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  const suite = useTeamSuite({
+    dirPrefix: 'faceid-team-flow-',
+    setup: async (fixture) => {
+      deskA2 = await fixture.addDesk('desk_jkt2', 'JKT', 'jkt-desk-2');
+    },
   });
-
-  const redact = redactorOf(() => []);
-  let n = 0;
-  const desk = () => HistoryStore.open(join(dir, `desk-${++n}.sqlite3`), { redact });
-  const publisher = (store: HistoryStore, role: TeamRole) =>
-    new TeamPublisher({
-      outbox: store.outbox,
-      connection: async () => team.config(role),
-      redact,
-      keepPhotos: () => false,
-      batchSize: 50,
-      backoff: { firstMs: 20, maxMs: 200 },
-      idleMs: 50,
-    });
+  const desk = () => suite.desk();
+  const { publisher, redact } = suite;
   function write(store: HistoryStore, from: number, count: number, at = Date.now()): void {
     for (let i = from; i < from + count; i++) {
       store.begin(syntheticStart(i, at + i));
@@ -49,7 +28,7 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
     }
   }
   async function client(role: TeamRole): Promise<pg.Client> {
-    const c = new pg.Client(team.config(role));
+    const c = new pg.Client(suite.team.config(role));
     await c.connect();
     return c;
   }
@@ -59,11 +38,11 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
     const store = desk();
     write(store, 200_001, 5);
     // The bank's DBA forbids one biz_no: a constraint error, which waiting will not heal.
-    await team.sql("ALTER TABLE faceid_team.calls ADD CONSTRAINT no_poison CHECK (biz_no <> 'branch-0200003')");
+    await suite.team.sql("ALTER TABLE faceid_team.calls ADD CONSTRAINT no_poison CHECK (biz_no <> 'branch-0200003')");
     try {
-      const pub = publisher(store, team.deskA);
+      const pub = publisher(store, suite.team.deskA);
       await pub.drain();
-      const published = await team.sql<{ biz_no: string }>(
+      const published = await suite.team.sql<{ biz_no: string }>(
         "SELECT biz_no FROM faceid_team.calls WHERE biz_no LIKE 'branch-02000%' ORDER BY biz_no",
       );
       expect(published.map((r) => r.biz_no)).toEqual(['branch-0200001', 'branch-0200002', 'branch-0200004', 'branch-0200005']);
@@ -82,27 +61,27 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
       expect(store.outbox.retryQuarantined()).toBe(1);
       await pub.drain();
       expect(store.outbox.backlog().quarantined).toBe(1);
-      await team.sql('ALTER TABLE faceid_team.calls DROP CONSTRAINT no_poison');
+      await suite.team.sql('ALTER TABLE faceid_team.calls DROP CONSTRAINT no_poison');
       const [one] = store.outbox.quarantined();
       expect(store.outbox.retryQuarantined(one?.globalId)).toBe(1);
       await pub.drain();
       expect(store.outbox.backlog()).toMatchObject({ waiting: 0, quarantined: 0 });
-      expect(await team.sql("SELECT biz_no FROM faceid_team.calls WHERE biz_no = 'branch-0200003'")).toHaveLength(1);
+      expect(await suite.team.sql("SELECT biz_no FROM faceid_team.calls WHERE biz_no = 'branch-0200003'")).toHaveLength(1);
       await pub.stop();
     } finally {
-      await team.sql('ALTER TABLE faceid_team.calls DROP CONSTRAINT IF EXISTS no_poison');
+      await suite.team.sql('ALTER TABLE faceid_team.calls DROP CONSTRAINT IF EXISTS no_poison');
     }
     // Discarding drops the entry from the queue; the call stays on the desk.
-    await team.sql("ALTER TABLE faceid_team.calls ADD CONSTRAINT no_poison2 CHECK (biz_no <> 'branch-0200010')");
+    await suite.team.sql("ALTER TABLE faceid_team.calls ADD CONSTRAINT no_poison2 CHECK (biz_no <> 'branch-0200010')");
     try {
       write(store, 200_010, 1);
-      await publisher(store, team.deskA).drain();
+      await publisher(store, suite.team.deskA).drain();
       expect(store.outbox.backlog().quarantined).toBe(1);
       expect(store.outbox.discardQuarantined()).toBe(1);
       expect(store.outbox.backlog()).toMatchObject({ waiting: 0, quarantined: 0 });
       expect(store.query({ text: 'branch-0200010' }, Date.now(), 5).total).toBe(1);
     } finally {
-      await team.sql('ALTER TABLE faceid_team.calls DROP CONSTRAINT IF EXISTS no_poison2');
+      await suite.team.sql('ALTER TABLE faceid_team.calls DROP CONSTRAINT IF EXISTS no_poison2');
     }
     store.close();
   });
@@ -110,9 +89,9 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
   it('brings a result fetched on another desk of the branch back to the desk that issued the token, newest completed state winning', async () => {
     const store = desk();
     write(store, 210_001, 1);
-    const pub = publisher(store, team.deskA);
+    const pub = publisher(store, suite.team.deskA);
     await pub.drain();
-    const [row] = await team.sql<{ global_id: string; id: string }>(
+    const [row] = await suite.team.sql<{ global_id: string; id: string }>(
       "SELECT global_id, id FROM faceid_team.calls WHERE biz_no = 'branch-0210001'",
     );
     const globalId = String(row?.global_id);
@@ -131,7 +110,7 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
       const running = { data: { status: 'PROCESSING' }, status: 'PROCESSING', fetches: 1, fetchedAt: Date.now() + 1000 };
       expect(await upsertResult(other, globalId, resultPayloadOf(running, redact))).toBe(false);
       // Another branch's desk cannot touch the row at all.
-      const b = await client(team.deskB);
+      const b = await client(suite.team.deskB);
       expect(
         await upsertResult(
           b,
@@ -143,7 +122,7 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
     } finally {
       await other.end();
     }
-    const [team1] = await team.sql<{ result_status: string; verdict: string; version: number }>(
+    const [team1] = await suite.team.sql<{ result_status: string; verdict: string; version: number }>(
       "SELECT result_status, verdict, version FROM faceid_team.calls WHERE biz_no = 'branch-0210001'",
     );
     expect(team1).toEqual({ result_status: 'OK', verdict: 'passed', version: 2 });
@@ -165,7 +144,7 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
       verdict: 'not-passed',
     });
     await pub.drain();
-    const [team2] = await team.sql<{ verdict: string }>("SELECT verdict FROM faceid_team.calls WHERE biz_no = 'branch-0210001'");
+    const [team2] = await suite.team.sql<{ verdict: string }>("SELECT verdict FROM faceid_team.calls WHERE biz_no = 'branch-0210001'");
     expect(team2?.verdict).toBe('not-passed');
     expect(await pub.readBack()).toBe(0);
     expect(store.get(id)?.verdict).toBe('not-passed');
@@ -178,8 +157,8 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
     write(store, 220_001, 4);
     const id = localId(store, 'branch-0220002');
     store.storeResult(id, { data: { status: 'OK' }, status: 'OK', fetches: 1, fetchedAt: Date.now(), verdict: 'passed' });
-    await publisher(store, team.deskA).drain();
-    const s = await client(team.support);
+    await publisher(store, suite.team.deskA).drain();
+    const s = await client(suite.team.support);
     try {
       const now = Date.now();
       const passed = await teamQuery(s, { verdict: 'passed', bizNoPrefix: 'branch-02200' }, 'all', now, 10);
@@ -200,8 +179,8 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
   it("records a clone of another desk's team call with its origin, and the team row links both ends of the trail", async () => {
     const a = desk();
     write(a, 230_001, 1);
-    await publisher(a, team.deskA).drain();
-    const s = await client(team.support);
+    await publisher(a, suite.team.deskA).drain();
+    const s = await client(suite.team.support);
     const b = desk();
     try {
       const source = (await teamQuery(s, { text: 'branch-0230001' }, 'all', Date.now(), 1)).rows[0];
@@ -216,7 +195,7 @@ describe.runIf(run)('team history: poison entries, results flowing back, scope f
       b.complete(start.callId, syntheticEnd(230_002, Date.now()));
       const local = b.get(localId(b, 'branch-0230002'));
       expect(local?.clonedFromTeam).toEqual({ id: Number(source?.id), globalId: full?.globalId, branch: 'JKT', desk: 'jkt-desk-1' });
-      await publisher(b, team.deskB).drain();
+      await publisher(b, suite.team.deskB).drain();
       const clone = (await teamQuery(s, { text: 'branch-0230002' }, 'all', Date.now(), 1)).rows[0];
       const cloneRow = await teamGet(s, Number(clone?.id));
       expect(cloneRow).toMatchObject({ desk: 'sby-desk-1', clonedFrom: Number(source?.id), clonedFromDesk: 'jkt-desk-1' });

@@ -1,49 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../main/history/store';
 import { TeamError } from '../../main/team/errors';
 import { TeamPublisher } from '../../main/team/publisher';
 import { checkTeamSchema, TEAM_SCHEMA_VERSION } from '../../main/team/schema';
-import { redactorOf } from '../../main/vault/redact';
 import { startCuttingProxy } from '../support/cutting-proxy';
 import { syntheticEnd, syntheticStart } from '../support/history-rows';
 import { pgOrSkip } from '../support/pg-cluster';
-import { startTeam, type TeamFixture, type TeamRole } from '../support/team-fixture';
+import { type TeamRole } from '../support/team-fixture';
+import { useTeamSuite } from '../support/team-suite';
+import { waitFor } from '../support/wait-for';
 
 const run = pgOrSkip();
 const CANARY = 'canary-secret-5f2a9c';
 
 describe.runIf(run)('team history on a real PostgreSQL', () => {
-  let team: TeamFixture;
-  let dir: string;
-  beforeAll(async () => {
-    team = await startTeam();
-    dir = mkdtempSync(join(tmpdir(), 'faceid-team-'));
-  }, 60_000);
-  afterAll(async () => {
-    await team?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  const redact = redactorOf(() => [CANARY]);
-  let n = 0;
-  function desk(name: string): HistoryStore {
-    return HistoryStore.open(join(dir, `${name}-${++n}.sqlite3`), { redact });
-  }
-  function publisher(store: HistoryStore, role: TeamRole, port?: number, batchSize = 50): TeamPublisher {
-    return new TeamPublisher({
-      outbox: store.outbox,
-      connection: async () => team.config(role, port),
-      redact,
+  const suite = useTeamSuite({ dirPrefix: 'faceid-team-', secrets: [CANARY] });
+  const { desk } = suite;
+  /** This suite's publishers keep photos, and may go through a proxy's port or use smaller batches. */
+  const publisher = (store: HistoryStore, role: TeamRole, port?: number, batchSize = 50): TeamPublisher =>
+    suite.publisher(store, role, {
+      connection: async () => suite.team.config(role, port),
       keepPhotos: () => true,
       batchSize,
-      backoff: { firstMs: 20, maxMs: 200 },
-      idleMs: 50,
     });
-  }
   function write(store: HistoryStore, count: number, from = 1): void {
     const base = Date.now();
     for (let i = from; i < from + count; i++) {
@@ -52,7 +32,7 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     }
   }
   async function asRole<T extends pg.QueryResultRow>(role: TeamRole, text: string, values?: unknown[]): Promise<T[]> {
-    const c = new pg.Client(team.config(role));
+    const c = new pg.Client(suite.team.config(role));
     await c.connect();
     try {
       return (await c.query<T>(text, values)).rows;
@@ -65,10 +45,10 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     const store = desk('a');
     write(store, 120);
     expect(store.outbox.backlog().waiting).toBe(120);
-    const pub = publisher(store, team.deskA);
+    const pub = publisher(store, suite.team.deskA);
     await pub.drain();
     expect(store.outbox.backlog()).toEqual({ waiting: 0, oldestAt: undefined, quarantined: 0 });
-    const rows = await team.sql<{ n: string; branches: string; statuses: string }>(
+    const rows = await suite.team.sql<{ n: string; branches: string; statuses: string }>(
       "SELECT count(*) AS n, string_agg(DISTINCT branch || '/' || desk, ',') AS branches, string_agg(DISTINCT status, ',' ORDER BY status) AS statuses FROM faceid_team.calls WHERE biz_no LIKE 'branch-%' AND desk = 'jkt-desk-1'",
     );
     expect(rows[0]).toEqual({ n: '120', branches: 'JKT/jkt-desk-1', statuses: 'failed,issued' });
@@ -80,25 +60,25 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     const store = desk('dup');
     write(store, 10, 5000);
     const entries = store.outbox.next(100);
-    const pub = publisher(store, team.deskA);
+    const pub = publisher(store, suite.team.deskA);
     await pub.drain();
-    const before = await team.sql('SELECT global_id, version FROM faceid_team.calls ORDER BY global_id');
+    const before = await suite.team.sql('SELECT global_id, version FROM faceid_team.calls ORDER BY global_id');
     // Deliver the very same entries again, as a crash between commit and acknowledgement would.
     const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
     for (const e of entries)
       db.prepare('INSERT INTO outbox (global_id, kind, created_at) VALUES (?, ?, ?)').run(e.globalId, e.kind, e.createdAt);
     expect(store.outbox.backlog().waiting).toBe(10);
     await pub.drain();
-    expect(await team.sql('SELECT global_id, version FROM faceid_team.calls ORDER BY global_id')).toEqual(before);
+    expect(await suite.team.sql('SELECT global_id, version FROM faceid_team.calls ORDER BY global_id')).toEqual(before);
     await pub.stop();
     store.close();
   });
 
   it('loses and doubles nothing when the connection drops mid-batch, and backs off until the server is back', async () => {
-    const proxy = await startCuttingProxy(team.cluster.port);
+    const proxy = await startCuttingProxy(suite.team.cluster.port);
     const store = desk('cut');
     write(store, 300, 10_000);
-    const pub = publisher(store, team.deskA, proxy.port, 40);
+    const pub = publisher(store, suite.team.deskA, proxy.port, 40);
     // Cut after the handshake and part of the first batches, then refuse for a while.
     proxy.cutAfter(30_000);
     pub.start();
@@ -109,7 +89,7 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     expect(pub.status().waiting).toBeGreaterThan(0);
     proxy.heal();
     await waitFor(() => pub.status().waiting === 0, 15_000);
-    const rows = await team.sql<{ n: string; done: string }>(
+    const rows = await suite.team.sql<{ n: string; done: string }>(
       "SELECT count(*) AS n, count(*) FILTER (WHERE status <> 'pending') AS done FROM faceid_team.calls WHERE biz_no >= 'branch-0010000' AND biz_no < 'branch-0010300'",
     );
     expect(rows[0]).toEqual({ n: '300', done: '300' });
@@ -130,8 +110,8 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
       httpStatus: 502,
       responseBody: `<html>api_secret=${encodeURIComponent(CANARY)}</html>`,
     });
-    await publisher(store, team.deskA).drain();
-    const dump = JSON.stringify(await team.sql("SELECT * FROM faceid_team.calls WHERE biz_no = 'branch-0077000'"));
+    await publisher(store, suite.team.deskA).drain();
+    const dump = JSON.stringify(await suite.team.sql("SELECT * FROM faceid_team.calls WHERE biz_no = 'branch-0077000'"));
     expect(dump).toContain('[redacted]');
     expect(dump).not.toContain(CANARY);
     store.close();
@@ -143,9 +123,11 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     store.begin(start);
     store.complete(start.callId, { status: 'unknown', finishedAt: Date.now(), httpStatus: 502, responseBody: 'bad\u0000gateway' });
     write(store, 1, 78_001);
-    await publisher(store, team.deskA).drain();
+    await publisher(store, suite.team.deskA).drain();
     expect(store.outbox.backlog().waiting).toBe(0);
-    const rows = await team.sql<{ response_body: string }>("SELECT response_body FROM faceid_team.calls WHERE biz_no = 'branch-0078000'");
+    const rows = await suite.team.sql<{ response_body: string }>(
+      "SELECT response_body FROM faceid_team.calls WHERE biz_no = 'branch-0078000'",
+    );
     expect(rows).toEqual([{ response_body: 'bad\uFFFDgateway' }]);
     store.close();
   });
@@ -160,26 +142,29 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
       photoBytes: new Map([[photo.sha256, new Uint8Array([1, 2, 3])]]),
     };
     b.begin(start);
-    await team.sql("UPDATE faceid_team.meta SET value = 1 WHERE key = 'publish_photos'");
+    await suite.team.sql("UPDATE faceid_team.meta SET value = 1 WHERE key = 'publish_photos'");
     write(a, 1, 90_000);
-    await publisher(a, team.deskA).drain();
-    await publisher(b, team.deskB).drain();
-    await team.sql("UPDATE faceid_team.meta SET value = 0 WHERE key = 'publish_photos'");
+    await publisher(a, suite.team.deskA).drain();
+    await publisher(b, suite.team.deskB).drain();
+    await suite.team.sql("UPDATE faceid_team.meta SET value = 0 WHERE key = 'publish_photos'");
 
-    const seenByA = await asRole<{ branch: string }>(team.deskA, 'SELECT DISTINCT branch FROM faceid_team.calls');
+    const seenByA = await asRole<{ branch: string }>(suite.team.deskA, 'SELECT DISTINCT branch FROM faceid_team.calls');
     expect(seenByA.map((r) => r.branch)).toEqual(['JKT']);
-    expect(await asRole(team.deskA, 'SELECT * FROM faceid_team.photos')).toEqual([]);
-    const seenBySupport = await asRole<{ branch: string }>(team.support, 'SELECT DISTINCT branch FROM faceid_team.calls ORDER BY branch');
+    expect(await asRole(suite.team.deskA, 'SELECT * FROM faceid_team.photos')).toEqual([]);
+    const seenBySupport = await asRole<{ branch: string }>(
+      suite.team.support,
+      'SELECT DISTINCT branch FROM faceid_team.calls ORDER BY branch',
+    );
     expect(seenBySupport.map((r) => r.branch)).toEqual(['JKT', 'SBY']);
-    expect(await asRole(team.support, 'SELECT sha256 FROM faceid_team.photos')).toEqual([{ sha256: photo.sha256 }]);
-    expect((await asRole(team.auditor, "SELECT count(*) AS n FROM faceid_team.calls WHERE biz_no = 'branch-0090001'"))[0]).toEqual({
+    expect(await asRole(suite.team.support, 'SELECT sha256 FROM faceid_team.photos')).toEqual([{ sha256: photo.sha256 }]);
+    expect((await asRole(suite.team.auditor, "SELECT count(*) AS n FROM faceid_team.calls WHERE biz_no = 'branch-0090001'"))[0]).toEqual({
       n: '1',
     });
-    await expect(asRole(team.auditor, 'SELECT bytes FROM faceid_team.photos')).rejects.toMatchObject({ code: '42501' });
+    await expect(asRole(suite.team.auditor, 'SELECT bytes FROM faceid_team.photos')).rejects.toMatchObject({ code: '42501' });
     // A desk cannot write into another branch, even by naming it.
     await expect(
       asRole(
-        team.deskA,
+        suite.team.deskA,
         "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, params) VALUES (gen_random_uuid(), 'SBY', 'sby-desk-1', 1, 'pending', 'p', 'p', 'test', 'x', '{}')",
       ),
     ).rejects.toMatchObject({ code: '42501' });
@@ -192,14 +177,14 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     write(store, 1, 95_000);
     const id = store.query({ text: 'branch-0095000' }, Date.now(), 1).rows[0]?.id;
     expect(id).toBeDefined();
-    const pub = publisher(store, team.deskA);
+    const pub = publisher(store, suite.team.deskA);
     await pub.drain();
     store.storeResult(Number(id), { data: { status: 'OK', images: { image_best: 'AAAA' } }, status: 'OK', fetches: 1, fetchedAt: 2000 });
     await pub.drain();
     // A stale "still running" answer published later must not replace the finished one.
     store.storeResult(Number(id), { data: { status: 'PROCESSING' }, status: 'PROCESSING', fetches: 1, fetchedAt: 3000 });
     await pub.drain();
-    const [row] = await team.sql<{ result_status: string; version: number; result: { data: Record<string, unknown> } }>(
+    const [row] = await suite.team.sql<{ result_status: string; version: number; result: { data: Record<string, unknown> } }>(
       "SELECT result_status, version, result FROM faceid_team.calls WHERE biz_no = 'branch-0095000'",
     );
     expect(row?.result_status).toBe('OK');
@@ -210,22 +195,24 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
   });
 
   it('refuses to write into a newer incompatible schema, and says which versions', async () => {
-    const c = new pg.Client(team.config(team.deskA));
+    const c = new pg.Client(suite.team.config(suite.team.deskA));
     await c.connect();
     await expect(checkTeamSchema(c)).resolves.toMatchObject({ schemaVersion: TEAM_SCHEMA_VERSION, branch: 'JKT', desk: 'jkt-desk-1' });
-    await team.sql("UPDATE faceid_team.meta SET value = $1 WHERE key IN ('schema_version', 'writers_from')", [TEAM_SCHEMA_VERSION + 1]);
+    await suite.team.sql("UPDATE faceid_team.meta SET value = $1 WHERE key IN ('schema_version', 'writers_from')", [
+      TEAM_SCHEMA_VERSION + 1,
+    ]);
     try {
       const err = await checkTeamSchema(c).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(TeamError);
       expect(err).toMatchObject({ code: 'TEAM_SCHEMA_NEWER', params: { server: TEAM_SCHEMA_VERSION + 1, known: TEAM_SCHEMA_VERSION } });
       const store = desk('newer');
       write(store, 3, 97_000);
-      await expect(publisher(store, team.deskA).drain()).rejects.toMatchObject({ code: 'TEAM_SCHEMA_NEWER' });
+      await expect(publisher(store, suite.team.deskA).drain()).rejects.toMatchObject({ code: 'TEAM_SCHEMA_NEWER' });
       expect(store.outbox.backlog().waiting).toBe(3);
-      expect(await team.sql("SELECT 1 FROM faceid_team.calls WHERE biz_no LIKE 'branch-00970%'")).toEqual([]);
+      expect(await suite.team.sql("SELECT 1 FROM faceid_team.calls WHERE biz_no LIKE 'branch-00970%'")).toEqual([]);
       store.close();
     } finally {
-      await team.sql("UPDATE faceid_team.meta SET value = $1 WHERE key IN ('schema_version', 'writers_from')", [TEAM_SCHEMA_VERSION]);
+      await suite.team.sql("UPDATE faceid_team.meta SET value = $1 WHERE key IN ('schema_version', 'writers_from')", [TEAM_SCHEMA_VERSION]);
       await c.end();
     }
   });
@@ -233,7 +220,7 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
   it('names a wrong password as such, without the password', async () => {
     const store = desk('badpw');
     write(store, 1, 98_000);
-    const wrong = { user: team.deskA.user, password: 'not-the-password' };
+    const wrong = { user: suite.team.deskA.user, password: 'not-the-password' };
     const err = await publisher(store, wrong)
       .drain()
       .catch((e: unknown) => e);
@@ -242,11 +229,3 @@ describe.runIf(run)('team history on a real PostgreSQL', () => {
     store.close();
   });
 });
-
-async function waitFor(cond: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

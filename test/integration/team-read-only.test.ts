@@ -5,16 +5,14 @@
  * calls kept in the outbox — and publish them once the DBA maps the login. A desk role left
  * unmapped stays an error, retried with backoff, as before.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../main/history/store';
 import { TeamPublisher } from '../../main/team/publisher';
-import { redactorOf } from '../../main/vault/redact';
 import { syntheticEnd, syntheticStart } from '../support/history-rows';
 import { pgOrSkip } from '../support/pg-cluster';
-import { startTeam, type TeamFixture, type TeamRole } from '../support/team-fixture';
+import { type TeamRole } from '../support/team-fixture';
+import { useTeamSuite } from '../support/team-suite';
+import { waitFor } from '../support/wait-for';
 
 const run = pgOrSkip();
 const BACKOFF = { firstMs: 20, maxMs: 200 };
@@ -22,40 +20,25 @@ const BACKOFF = { firstMs: 20, maxMs: 200 };
 const SEVERAL_BACKOFFS_MS = BACKOFF.maxMs * 6;
 
 describe.runIf(run)('a read-only team login (support or auditor, not mapped as a desk)', () => {
-  let team: TeamFixture;
-  let dir: string;
-  beforeAll(async () => {
-    team = await startTeam();
-    dir = mkdtempSync(join(tmpdir(), 'faceid-team-ro-'));
-  }, 60_000);
-  afterAll(async () => {
-    await team?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  const redact = redactorOf(() => []);
-  let n = 0;
-  const store = () => HistoryStore.open(join(dir, `ro-${++n}.sqlite3`), { redact });
+  const suite = useTeamSuite({ dirPrefix: 'faceid-team-ro-' });
+  const store = () => suite.desk('ro');
 
   async function login(user: string, group: string): Promise<TeamRole> {
     const password = `pw-${user}-${Math.random().toString(36).slice(2)}`;
-    await team.sql(`CREATE ROLE ${user} LOGIN PASSWORD '${password}' IN ROLE ${group}`);
+    await suite.team.sql(`CREATE ROLE ${user} LOGIN PASSWORD '${password}' IN ROLE ${group}`);
     return { user, password };
   }
 
   /** A publisher that counts the connections it opens (it asks for the settings once per connection). */
   function publisher(s: HistoryStore, role: TeamRole): { pub: TeamPublisher; connections: () => number } {
     let opened = 0;
-    const pub = new TeamPublisher({
-      outbox: s.outbox,
+    const pub = suite.publisher(s, role, {
       connection: async () => {
         opened++;
-        return team.config(role);
+        return suite.team.config(role);
       },
-      redact,
-      keepPhotos: () => false,
+      batchSize: undefined,
       backoff: BACKOFF,
-      idleMs: 50,
     });
     return { pub, connections: () => opened };
   }
@@ -69,7 +52,7 @@ describe.runIf(run)('a read-only team login (support or auditor, not mapped as a
   }
 
   const teamRows = (desk: string) =>
-    team.sql<{ biz_no: string; branch: string; desk: string }>(
+    suite.team.sql<{ biz_no: string; branch: string; desk: string }>(
       'SELECT biz_no, branch, desk FROM faceid_team.calls WHERE desk = $1 ORDER BY biz_no',
       [desk],
     );
@@ -100,7 +83,7 @@ describe.runIf(run)('a read-only team login (support or auditor, not mapped as a
     expect(pub.status().state).toBe('read-only');
 
     // The DBA maps the login as a head-office desk: the publisher sees it on the connection it holds.
-    await team.sql("INSERT INTO faceid_team.desks (role_name, branch, desk) VALUES ('support_ro_live', 'HQ', 'hq-support-live')");
+    await suite.team.sql("INSERT INTO faceid_team.desks (role_name, branch, desk) VALUES ('support_ro_live', 'HQ', 'hq-support-live')");
     await waitFor(() => pub.status().waiting === 0 && pub.status().state === 'idle', 10_000);
     expect(pub.status()).toMatchObject({ branch: 'HQ', desk: 'hq-support-live', quarantined: 0 });
     expect(pub.status().readOnly).toBeUndefined();
@@ -130,7 +113,9 @@ describe.runIf(run)('a read-only team login (support or auditor, not mapped as a
     await first.pub.stop();
     expect(await teamRows('hq-support-restart')).toEqual([]);
 
-    await team.sql("INSERT INTO faceid_team.desks (role_name, branch, desk) VALUES ('support_ro_restart', 'HQ', 'hq-support-restart')");
+    await suite.team.sql(
+      "INSERT INTO faceid_team.desks (role_name, branch, desk) VALUES ('support_ro_restart', 'HQ', 'hq-support-restart')",
+    );
     const second = publisher(s, role);
     second.pub.start();
     await waitFor(() => second.pub.status().waiting === 0 && second.pub.status().state === 'idle', 10_000);
@@ -143,7 +128,7 @@ describe.runIf(run)('a read-only team login (support or auditor, not mapped as a
   it('keeps an unmapped auditor login read-only too, as an auditor', async () => {
     const s = store();
     write(s, 1, 42_000);
-    const { pub, connections } = publisher(s, team.auditor);
+    const { pub, connections } = publisher(s, suite.team.auditor);
     pub.start();
     await waitFor(() => pub.status().state === 'read-only', 10_000);
     await new Promise((r) => setTimeout(r, SEVERAL_BACKOFFS_MS));
@@ -171,11 +156,3 @@ describe.runIf(run)('a read-only team login (support or auditor, not mapped as a
     s.close();
   }, 30_000);
 });
-
-async function waitFor(cond: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
