@@ -135,6 +135,16 @@ describe.runIf(run)('a read-only team login (support or auditor, not mapped as a
     expect(pub.status()).toMatchObject({ state: 'read-only', readOnly: { kind: 'auditor', user: 'auditor_hq' }, waiting: 1 });
     expect(pub.status().lastError).toBeUndefined();
     expect(connections()).toBe(1);
+    // Mapped by the DBA after all, an auditor still writes nothing (the schema grants it no insert).
+    await suite.team.sql("INSERT INTO faceid_team.desks VALUES ('auditor_hq', 'HQ', 'hq-audit')");
+    try {
+      await new Promise((r) => setTimeout(r, SEVERAL_BACKOFFS_MS));
+      expect(pub.status()).toMatchObject({ state: 'read-only', readOnly: { kind: 'auditor' }, waiting: 1 });
+      expect(pub.status().lastError).toBeUndefined();
+      expect(connections()).toBe(1);
+    } finally {
+      await suite.team.sql("DELETE FROM faceid_team.desks WHERE role_name = 'auditor_hq'");
+    }
     await pub.stop();
     s.close();
   }, 30_000);

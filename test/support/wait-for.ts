@@ -8,14 +8,3 @@ export async function waitFor(cond: () => boolean, ms: number, stepMs = 20): Pro
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
-
-/** Resolves with the first value read() gives that is not undefined, reading every stepMs; throws after ms. */
-export async function pollFor<T>(read: () => Promise<T | undefined>, ms = 5000, stepMs = 50): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, stepMs));
-  }
-}
