@@ -3,9 +3,23 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPrecheckFixtures } from '../support/precheck-fixtures';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const shots = process.env.PRECHECK_SCREENSHOTS;
+
+/** With PRECHECK_SCREENSHOTS set, `target` photographed at 1366×768 and 1024×700 for a person to look at. */
+async function screens(page: Page, target: Locator, name: string): Promise<void> {
+  if (!shots) return;
+  for (const [w, h] of [
+    [1366, 768],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await target.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, `${name}-${w}.png`) });
+  }
+}
 const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 test.describe('photo pre-check', () => {
@@ -31,16 +45,7 @@ test.describe('photo pre-check', () => {
     const check = page.getByTestId('image_ref1-precheck');
     await expect(check).toContainText('The service would likely answer NO_FACE_FOUND.', { timeout: 60_000 });
     await expect(check).toContainText('turning it 90° clockwise');
-    if (shots) {
-      for (const [w, h] of [
-        [1366, 768],
-        [1024, 700],
-      ] as const) {
-        await page.setViewportSize({ width: w, height: h });
-        await check.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: join(shots, `precheck-sideways-${w}.png`) });
-      }
-    }
+    await screens(page, check, 'precheck-sideways');
     const preview = page.getByRole('img', { name: 'image_ref1 preview' });
     const sides = () => preview.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
     await expect.poll(async () => (await sides())[0]).toBeGreaterThan(0);
@@ -65,16 +70,7 @@ test.describe('photo pre-check', () => {
     await expect.poll(sides).toEqual([tall, wide]);
     await expect(check).toContainText('The service would likely accept it.', { timeout: 30_000 });
     await expect(check).toContainText('One face found.');
-    if (shots) {
-      for (const [w, h] of [
-        [1366, 768],
-        [1024, 700],
-      ] as const) {
-        await page.setViewportSize({ width: w, height: h });
-        await preview.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: join(shots, `precheck-rotated-${w}.png`) });
-      }
-    }
+    await screens(page, preview, 'precheck-rotated');
     // Advice only: the call can still be made, by the turned photo's handle, with the scan's SHA-256 as its trail.
     await page.getByLabel('uuid').fill('customer-precheck');
     const issued = page.waitForRequest((r) => r.url().endsWith('/api/issueToken'));
