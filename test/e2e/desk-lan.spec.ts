@@ -4,7 +4,7 @@
  * "this computer only", the link is loopback again and the LAN address no longer answers.
  */
 import { networkInterfaces } from 'node:os';
-import { expect, test } from './fixtures';
+import { expect, skipBecause, test } from './fixtures';
 
 const lan = Object.values(networkInterfaces())
   .flat()
@@ -13,9 +13,8 @@ const NO_LAN = 'this machine has no non-internal IPv4 address to serve on';
 
 test.describe('desk hand-off on the branch network', () => {
   test.use({ startView: null, viewport: { width: 1366, height: 768 } });
-  // Both tests need a LAN address: without one they skip, and say why here, as the Electron specs do.
-  if (!lan) console.log(`[desk-lan] LAN hand-off tests skipped: ${NO_LAN}.`);
-  test.skip(!lan, NO_LAN);
+  // Both tests need a LAN address: without one they skip, and say why, as the Electron specs do.
+  skipBecause('desk-lan', lan ? undefined : NO_LAN);
 
   const issue = async (page: import('@playwright/test').Page, uuid: string) => {
     await page.getByLabel('Customer ID · uuid').fill(uuid);

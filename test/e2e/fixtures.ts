@@ -100,6 +100,15 @@ export const test = base.extend<{ shell: ShellInfo; startView: StartView }, { wo
 export { expect };
 
 /**
+ * Skips the tests of this file (or describe block) when `why` is given, printing it in the run's
+ * output as well as in the report: a skip never passes unexplained.
+ */
+export function skipBecause(tag: string, why: string | undefined): void {
+  if (why) console.log(`[${tag}] tests skipped: ${why}.`);
+  test.skip(why !== undefined, why);
+}
+
+/**
  * Chromium's fake camera (a 640×480 test pattern) with an automatic "allow": the real
  * getUserMedia path, for the specs that open the desk's camera (`test.use(FAKE_CAMERA)`; a spec
  * of its own, since the camera needs its own browser launch).

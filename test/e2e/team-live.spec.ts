@@ -20,11 +20,10 @@ import { promisify } from 'node:util';
 import type { Browser, Locator, Page } from '@playwright/test';
 import pg from 'pg';
 import { pgOrSkip, pgUnavailable, startCluster, type PgCluster } from '../support/pg-cluster';
-import { expect, startShell, test, type ShellInfo } from './fixtures';
+import { expect, skipBecause, startShell, test, type ShellInfo } from './fixtures';
 
-// Prints why and skips where PostgreSQL is absent; under CI=true it throws, failing the run.
-const run = pgOrSkip();
-test.skip(!run, `team-live: ${pgUnavailable() ?? ''}`);
+// Prints why and skips where PostgreSQL is absent; under CI=true pgOrSkip throws, failing the run.
+skipBecause('team-live', pgOrSkip() ? undefined : pgUnavailable());
 
 const SHARED_KEY = 'sandbox-key';
 const SHARED_SECRET = 'sandbox-secret';
