@@ -23,8 +23,8 @@ export const withPreview = async (photo: StagedPhoto, evicted: string[]): Promis
   preview: { dataBase64: (await previewOf(photo.bytes)).toString('base64') },
 });
 
-/** The name a fitted copy is shown under: "scan.png" → "scan-fitted.jpg". */
-const fittedName = (name: string) => `${name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'photo'}-fitted.jpg`;
+/** The name a JPEG copy made on this side is shown under: ("scan.png", "fitted") → "scan-fitted.jpg". */
+export const copyName = (name: string, what: 'fitted' | 'rotated') => `${name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'photo'}-${what}.jpg`;
 
 /**
  * Staging photos: once per drop, bytes in; a handle and the facts out (never the bytes back).
@@ -58,7 +58,7 @@ export function photoOps(
         const fitted = await fitWithin(found.photo.bytes, limits);
         const elapsedMs = Math.round((performance.now() - started) * 10) / 10;
         // The source stays staged: the form drops it when it shows the fitted copy instead.
-        const { photo, evicted } = stage.put(fittedName(found.photo.name), fitted.bytes);
+        const { photo, evicted } = stage.put(copyName(found.photo.name, 'fitted'), fitted.bytes);
         return ok({ ...(await withPreview(photo, evicted)), fitted: { width: fitted.width, height: fitted.height }, elapsedMs });
       } catch (e) {
         if (!(e instanceof DownscaleError)) throw e;

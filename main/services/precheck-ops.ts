@@ -14,14 +14,11 @@ import { rotatePhoto } from '../precheck/rotate';
 import { DownscaleError } from '../photos/downscale';
 import type { PhotoStage } from '../photos/stage';
 import type { StagedPhotoWithPreview } from '../../core/api';
-import { infoOf, withPreview } from './photo-ops';
+import { copyName, infoOf, withPreview } from './photo-ops';
 import type { HandlerDeps, OpImpls } from './handlers';
 import { sandboxState } from './result-ops';
 
 type PrecheckOpName = 'analysePhoto' | 'rotatePhoto' | 'setSandboxDetectFaces';
-
-/** The name a turned copy is shown under: "scan.png" → "scan-rotated.jpg". */
-const rotatedName = (name: string) => `${name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'photo'}-rotated.jpg`;
 
 /** The staged photo's name, bytes and SHA-256, or the refusal issueToken gives for a handle that is gone. */
 function staged(stage: PhotoStage, handle: string) {
@@ -65,7 +62,7 @@ export function precheckOps(deps: HandlerDeps, stage: PhotoStage): OpImpls<Prech
         return fail(worded('PRECHECK_UNDECODABLE', msg('console', 'precheck.undecodable'), { field: 'photo' }));
       }
       // Staged where it was made, as a downscale is: the source stays until the form drops it.
-      const put = stage.put(rotatedName(p.name), turned.bytes);
+      const put = stage.put(copyName(p.name, 'rotated'), turned.bytes);
       let shown: StagedPhotoWithPreview;
       try {
         shown = await withPreview(put.photo, put.evicted);

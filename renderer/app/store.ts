@@ -189,6 +189,38 @@ export const useConsole = create<ConsoleState>((set, get) => {
   }
 
   /**
+   * A photo of the form remade on the trusted side from its staged source (fitted, turned), its
+   * bytes staying there: the source staged again when the bounded area evicted it, the copy
+   * dropped when the operator replaced the photo meanwhile, and made again from its source when
+   * the copy is evicted later. `trail` is the SHA-256 the call will name as the copy's original.
+   */
+  async function remake<T extends StagedPhotoWithPreview>(
+    name: FileParamName,
+    make: (handle: string, source: AttachedPhoto) => Promise<Result<T>>,
+    trail: (made: T, source: AttachedPhoto) => string | undefined,
+  ): Promise<Result<null>> {
+    const source = get().photos[name];
+    if (!source) return { ok: true, value: null };
+    const from = async (again: boolean): Promise<Result<T>> => {
+      const s = await (again ? source.restage() : source.staged);
+      if (!s.ok) return s;
+      const made = await make(s.value.handle, source);
+      // A source staged again only for this copy is not the form's: forget it at once.
+      if (again) dropHandle(s.value.handle);
+      return made;
+    };
+    let r = await from(false);
+    if (!r.ok && r.error.code === 'PHOTO_NOT_STAGED') r = await from(true);
+    if (!r.ok) return r;
+    if (get().photos[name] !== source) {
+      dropHandle(r.value.photo.handle);
+      return { ok: true, value: null };
+    }
+    get().attachStaged(name, r.value, () => from(true), trail(r.value, source));
+    return { ok: true, value: null };
+  }
+
+  /**
    * The handles of the form's photos. With `again`, the photos are staged anew from the bytes the
    * form shows (the staging area evicted them: it is bounded), so what is sent is what is on screen.
    */
@@ -395,55 +427,19 @@ export const useConsole = create<ConsoleState>((set, get) => {
       return true;
     },
 
-    async downscalePhoto(name) {
-      const source = get().photos[name];
-      if (!source) return { ok: true, value: null };
-      const fit = async (again: boolean): Promise<Result<StagedPhotoWithPreview>> => {
-        const s = await (again ? source.restage() : source.staged);
-        if (!s.ok) return s;
-        const fitted = await downscaleStaged(s.value.handle);
-        // A source staged again only for this fit is not the form's: forget it at once.
-        if (again) dropHandle(s.value.handle);
-        return fitted;
-      };
-      let r = await fit(false);
-      // The source was evicted from the bounded staging area: stage it again and fit that.
-      if (!r.ok && r.error.code === 'PHOTO_NOT_STAGED') r = await fit(true);
-      if (!r.ok) return r;
-      // The operator may have replaced the photo meanwhile: the fitted copy is then not wanted.
-      if (get().photos[name] !== source) {
-        dropHandle(r.value.photo.handle);
-        return { ok: true, value: null };
-      }
-      // Evicted later, the fitted copy is made again from its source, on the trusted side.
-      get().attachStaged(name, r.value, () => fit(true), source.originalSha256);
-      return { ok: true, value: null };
-    },
+    downscalePhoto: (name) =>
+      remake(
+        name,
+        (handle) => downscaleStaged(handle),
+        (_fitted, source) => source.originalSha256,
+      ),
 
-    async rotatePhoto(name, degrees) {
-      const source = get().photos[name];
-      if (!source) return { ok: true, value: null };
-      const turn = async (again: boolean): Promise<Result<RotatedPhoto>> => {
-        const s = await (again ? source.restage() : source.staged);
-        if (!s.ok) return s;
-        const turned = await rotateStaged(s.value.handle, degrees, source.originalSha256);
-        // A source staged again only for this turn is not the form's: forget it at once.
-        if (again) dropHandle(s.value.handle);
-        return turned;
-      };
-      let r = await turn(false);
-      // The source was evicted from the bounded staging area: stage it again and turn that.
-      if (!r.ok && r.error.code === 'PHOTO_NOT_STAGED') r = await turn(true);
-      if (!r.ok) return r;
-      // The operator may have replaced the photo meanwhile: the turned copy is then not wanted.
-      if (get().photos[name] !== source) {
-        dropHandle(r.value.photo.handle);
-        return { ok: true, value: null };
-      }
-      // Evicted later, the turned copy is made again from its source, on the trusted side.
-      get().attachStaged(name, r.value, () => turn(true), r.value.originalSha256);
-      return { ok: true, value: null };
-    },
+    rotatePhoto: (name, degrees) =>
+      remake(
+        name,
+        (handle, source) => rotateStaged(handle, degrees, source.originalSha256),
+        (turned) => turned.originalSha256,
+      ),
 
     removePhoto(name) {
       const old = get().photos[name];
