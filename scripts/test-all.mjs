@@ -67,6 +67,10 @@ const totals = summarise([
 console.log('\nSummary');
 for (const s of steps) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds} s)${s.note ? ` — ${s.note}` : ''}`);
 for (const note of totals.notes) console.log(`  counted as failed: ${note}`);
+const shown = totals.failures.slice(0, 20);
+if (shown.length > 0) console.log('failed tests:');
+for (const f of shown) console.log(`  ✘ ${f}`);
+if (totals.failures.length > shown.length) console.log(`  … and ${totals.failures.length - shown.length} more (see above)`);
 const allOk = steps.every((s) => s.ok);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(allOk && totals.failed === 0 ? 0 : 1);

@@ -3,6 +3,8 @@ export interface Counts {
   failed: number;
   skipped: number;
   notes: string[];
+  /** One line per failed test: where, its name, the first line of its error. */
+  failures: string[];
 }
 export interface RunnerRun {
   name: string;

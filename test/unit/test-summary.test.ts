@@ -24,7 +24,25 @@ describe('npm test totals', () => {
   });
 
   it('reads passed, failed and skipped Playwright tests', () => {
-    expect(playwrightCounts(report('playwright-mixed'))).toEqual({ passed: 1, failed: 1, skipped: 1, notes: [] });
+    expect(playwrightCounts(report('playwright-mixed'))).toEqual({
+      passed: 1,
+      failed: 1,
+      skipped: 1,
+      notes: [],
+      failures: ['ok.spec.ts › fails: '],
+    });
+  });
+
+  // The last lines of a CI log are often all that is shown: they must say which test failed.
+  it('names each failed test with where it is and the first line of its error', () => {
+    expect(vitestCounts(report('vitest-with-load-errors')).failures).toEqual([
+      'test/ok.test.ts › fails: AssertionError: expected 1 to be 2 // Object.is equality',
+    ]);
+    // A real report: a failure at the top of a file and one inside two describe blocks.
+    expect(playwrightCounts(report('playwright-nested-failures')).failures).toEqual([
+      'nested.spec.mjs:8 › fails at top: Error: boom at top',
+      'nested.spec.mjs:4 › outer › inner › fails inside: Error: expect(received).toBe(expected) // Object.is equality',
+    ]);
   });
 
   it('counts a runner that failed without a report, or without a failed test, as one failure', () => {
@@ -42,6 +60,7 @@ describe('npm test totals', () => {
       failed: 2,
       skipped: 0,
       notes: ['vitest: failed although no test failed (see its output above)', 'playwright: Chromium not found'],
+      failures: [],
     });
   });
 
@@ -57,5 +76,6 @@ describe('npm test totals', () => {
     ]);
     expect(t).toMatchObject({ passed: 6, failed: 3, skipped: 4 });
     expect(t.notes).toHaveLength(2);
+    expect(t.failures).toEqual([expect.stringMatching(/^vitest: test\/ok\.test\.ts › fails: AssertionError/)]);
   });
 });
