@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { migrateTeam } from '../main/team/migrate';
 import { TEAM_QUERY_POOL } from '../main/team/service';
+import type { HistoryFilter } from '../core/history';
 import { teamQuery, type TeamScope } from '../main/team/team-history';
 import { pgUnavailable, startCluster } from '../test/support/pg-cluster';
 
@@ -31,6 +32,18 @@ export interface TeamFigures {
   /** Two words, both to match: part of a customer id and part of a biz_no. */
   search_two_words_ms: number;
   desk_branch_search_ms: number;
+  /** The second page (after the first page's cursor) of a fragment 2,220 rows share. */
+  search_next_page_ms: number;
+  /** The second page of a fragment in every row, for a desk in its branch (RLS). */
+  desk_branch_next_page_ms: number;
+  /** A fragment 2,220 rows share and a status a tenth of them have (a customer's failed calls). */
+  search_filtered_middle_ms: number;
+  /** The same fragment and a status none of them have: nothing to find. */
+  search_filtered_none_ms: number;
+  /** A fragment in every row or most, and a status a tenth of the rows have. */
+  search_filtered_every_row_ms: number;
+  /** Three characters (~1.7% of rows), and the verdict column's "not fetched". */
+  search_filtered_three_char_ms: number;
   first_page_ms: number;
 }
 
@@ -158,16 +171,28 @@ export async function benchTeam(rows = 1_000_000, samples = 25): Promise<TeamFig
     const support = await connect('bench_support');
     const desk = await connect('bench_desk');
     const now = Date.UTC(2026, 5, 1);
-    const time = async (c: pg.Pool, scope: TeamScope, text: (k: number) => string | undefined): Promise<number> => {
+    // The median of one page's query; `filter` may add conditions to the text, `second` times the
+    // page after the first one's cursor (the first is asked untimed, as the list would have).
+    const time = async (
+      c: pg.Pool,
+      scope: TeamScope,
+      text: (k: number) => string | undefined,
+      filter: HistoryFilter = {},
+      second = false,
+    ): Promise<number> => {
       const ms: number[] = [];
       for (let k = 0; k < samples + 3; k++) {
         const t = text(k);
+        const asked = t === undefined ? filter : { ...filter, text: t };
+        const cursor = second ? (await teamQuery(c, asked, scope, now, 50)).next : undefined;
         const began = performance.now();
-        await teamQuery(c, t === undefined ? {} : { text: t }, scope, now, 50);
+        await teamQuery(c, asked, scope, now, 50, cursor);
         if (k >= 3) ms.push(performance.now() - began);
       }
       return round(median(ms));
     };
+    const everyRow = (k: number) => ['branch-', 'cust', 'br', 'nch-0'][k % 4];
+    const middle = (k: number) => `cust-${100 + (k % 400)}`;
     const pick = (k: number) => 1 + ((k * 7919 * 104_729) % rows);
     const figures: TeamFigures = {
       rows,
@@ -185,11 +210,18 @@ export async function benchTeam(rows = 1_000_000, samples = 25): Promise<TeamFig
       search_three_char_fragment_ms: await time(support, 'all', (k) => tokenSlice(k).slice(0, 3)),
       // Between the count's cap and "common": 2,220 rows share it, none among the newest 32,768,
       // so the trigram index counts past the cap and the time index is walked on.
-      search_middle_fragment_ms: await time(support, 'all', (k) => `cust-${100 + (k % 400)}`),
+      search_middle_fragment_ms: await time(support, 'all', middle),
       // In every row, or in most: the newest rows answer alone.
-      search_every_row_fragment_ms: await time(support, 'all', (k) => ['branch-', 'cust', 'br', 'nch-0'][k % 4]),
+      search_every_row_fragment_ms: await time(support, 'all', everyRow),
       search_two_words_ms: await time(support, 'all', (k) => `cust-${1000 + k} nch-0${k % 10}`),
       desk_branch_search_ms: await time(desk, 'branch', (k) => `nch-${String(20 * Math.floor(pick(k) / 20) + 7).padStart(7, '0')}`),
+      search_next_page_ms: await time(support, 'all', middle, {}, true),
+      desk_branch_next_page_ms: await time(desk, 'branch', everyRow, {}, true),
+      // Every generated call with a token has expired by `now`: "issued" (still valid) finds none.
+      search_filtered_middle_ms: await time(support, 'all', middle, { status: 'failed' }),
+      search_filtered_none_ms: await time(support, 'all', middle, { status: 'issued' }),
+      search_filtered_every_row_ms: await time(support, 'all', everyRow, { status: 'failed' }),
+      search_filtered_three_char_ms: await time(support, 'all', (k) => tokenSlice(k).slice(0, 3), { verdict: 'not-fetched' }),
       first_page_ms: await time(support, 'all', () => undefined),
     };
     await support.end();

@@ -3,8 +3,9 @@
  * the History view and the CLI ask a local or a team store through the same operations. The
  * scope narrows what row-level security already allows: "desk" the connected desk's own calls,
  * "branch" its branch's, "all" everything the role may read (support: every branch). Text search
- * is a fragment (substring, any letter case) over biz_id, biz_no, uuid, token and request_id,
- * served by a pg_trgm GIN index.
+ * is the desk's: every word a fragment (substring, any letter case) of the ids, error code and
+ * field, profile and operator (search_text, schema 4), served by a pg_trgm GIN index and the time
+ * indexes (see teamQuery).
  */
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import type {
@@ -69,41 +70,54 @@ function wordsTest(words: Words, v: (x: unknown) => string, column = 'search_tex
   ].join(' AND ');
 }
 
+/**
+ * Which conditions a where clause holds: all of them; only those a time index answers (the scope,
+ * the dates and the cursor: what a search's window of newest rows is read by); or only the rest,
+ * which need the table's row (status, verdict, profile, customer and the like).
+ */
+type Part = 'all' | 'window' | 'rest';
+
 function whereOf(
   filter: HistoryFilter,
   scope: TeamScope,
   nowMs: number,
   cursor?: HistoryCursor,
   withText = true,
+  part: Part = 'all',
+  values: unknown[] = [],
 ): { sql: string; values: unknown[] } {
   const parts: string[] = [];
-  const values: unknown[] = [];
   const v = (x: unknown) => {
     values.push(x);
     return `$${values.length}`;
   };
-  if (scope === 'desk') parts.push('desk = (SELECT faceid_team.my_desk())');
-  if (scope === 'branch') parts.push('branch = (SELECT faceid_team.my_branch())');
-  const words = withText ? wordsOf(filter.text) : undefined;
+  const windowed = part !== 'rest';
+  const rest = part !== 'window';
+  if (windowed && scope === 'desk') parts.push('desk = (SELECT faceid_team.my_desk())');
+  if (windowed && scope === 'branch') parts.push('branch = (SELECT faceid_team.my_branch())');
+  const words = withText && rest ? wordsOf(filter.text) : undefined;
   if (words) parts.push(wordsTest(words, v));
-  if (filter.profileId) parts.push(`profile_id = ${v(filter.profileId)}`);
-  if (filter.status) {
+  if (rest && filter.profileId) parts.push(`profile_id = ${v(filter.profileId)}`);
+  if (rest && filter.status) {
     const nowS = Math.floor(nowMs / 1000);
     if (filter.status === 'issued') parts.push(`status = 'issued' AND expired_time > ${v(nowS)}`);
     else if (filter.status === 'expired') parts.push(`status = 'issued' AND expired_time <= ${v(nowS)}`);
     else parts.push(`status = ${v(filter.status)}`);
   }
-  if (filter.from !== undefined) parts.push(`started_at >= ${v(filter.from)}`);
-  if (filter.to !== undefined) parts.push(`started_at < ${v(filter.to)}`);
-  if (filter.comparisonType) parts.push(`comparison_type = ${v(filter.comparisonType)}`);
+  if (windowed && filter.from !== undefined) parts.push(`started_at >= ${v(filter.from)}`);
+  if (windowed && filter.to !== undefined) parts.push(`started_at < ${v(filter.to)}`);
+  if (rest && filter.comparisonType) parts.push(`comparison_type = ${v(filter.comparisonType)}`);
   // The customer view and the verdict column, as in the desk's own history.
-  if (filter.uuid) parts.push(`uuid = ${v(filter.uuid)}`);
-  if (filter.bizNoPrefix) parts.push(`biz_no LIKE ${v(`${filter.bizNoPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-  if (filter.verdict === 'not-fetched') parts.push("status = 'issued' AND verdict IS NULL");
-  else if (filter.verdict) parts.push(`verdict = ${v(filter.verdict)}`);
-  if (cursor) parts.push(`(started_at, id) < (${v(cursor.startedAt)}, ${v(cursor.id)})`);
+  if (rest && filter.uuid) parts.push(`uuid = ${v(filter.uuid)}`);
+  if (rest && filter.bizNoPrefix) parts.push(`biz_no LIKE ${v(`${escapeLike(filter.bizNoPrefix)}%`)}`);
+  if (rest && filter.verdict === 'not-fetched') parts.push("status = 'issued' AND verdict IS NULL");
+  else if (rest && filter.verdict) parts.push(`verdict = ${v(filter.verdict)}`);
+  if (windowed && cursor) parts.push(`(started_at, id) < (${v(cursor.startedAt)}, ${v(cursor.id)})`);
   return { sql: parts.length > 0 ? parts.join(' AND ') : 'true', values };
 }
+
+/** The columns the conditions of whereOf's "rest" read, for a window to hand them on. */
+const REST_COLUMNS = 'status, expired_time, profile_id, comparison_type, uuid, biz_no, verdict';
 
 const COLUMNS =
   'id, started_at, status, profile_name, environment, biz_no, biz_id, uuid, token, expired_time, error_code, comparison_type, result_status, verdict, branch, desk';
@@ -185,11 +199,36 @@ async function cappedCount(client: Queryable, filter: HistoryFilter, scope: Team
 }
 
 /**
+ * With another condition than the words (a scope, a status, a verdict, dates…), the trigram
+ * index's candidates are read up to here, each fetched and tested, so that a fragment a few
+ * thousand rows share gets its exact page and count however rare the condition makes its matches
+ * (a customer's failed calls): 5,000 candidates cost ~35 ms at a million rows, where walking the
+ * time index for 50 matches one row in 5,000 holds reads every row. Without one, every candidate
+ * is a match and the count's own cap is enough.
+ */
+export const FILTERED_CANDIDATE_CAP = 5_000;
+
+/** What the trigram index said. */
+interface Probe {
+  rows: TeamListRow[];
+  /** Matches counted (at most FRAGMENT_COUNT_CAP). */
+  total: number;
+  /** More may match than `total`. */
+  capped: boolean;
+  /** More candidates than were read: the page is not among `rows`; the time index must find it. */
+  overCap: boolean;
+}
+
+/** Whether anything narrows a search beyond its words and what the role may read. */
+const narrowed = (filter: HistoryFilter, scope: TeamScope) =>
+  scope !== 'all' || Object.entries(filter).some(([k, v]) => k !== 'text' && k !== 'scope' && v !== undefined && v !== '');
+
+/**
  * A fragment search in one statement: the matches (at most the cap, found through the trigram
  * index — no ORDER BY, so the planner cannot prefer walking the time index and filtering a
  * million rows), counted, and the page taken from them. When more than the cap match, the rows
  * are not fetched again (the newest page is then not among those found; the caller walks the
- * time index instead) unless other filters need them for an honest lower bound.
+ * time index instead) unless other conditions need them for an honest lower bound.
  */
 async function fragmentPage(
   client: Queryable,
@@ -197,8 +236,9 @@ async function fragmentPage(
   scope: TeamScope,
   nowMs: number,
   limit: number,
-  cursor?: HistoryCursor,
-): Promise<{ rows: TeamListRow[]; total: number; overCap: boolean }> {
+  cursor: HistoryCursor | undefined,
+  filteredCap: number,
+): Promise<Probe> {
   const w = whereOf(filter, scope, nowMs, undefined, false);
   const words = wordsOf(filter.text) ?? { long: [], short: [] };
   const values = [...w.values, words.long.map((x) => `%${escapeLike(x)}%`), words.short.map((x) => `${escapeLike(x)}%`)];
@@ -208,30 +248,33 @@ async function fragmentPage(
     values.push(cursor.startedAt, cursor.id);
     after = `(m.started_at, m.id) < ($${values.length - 1}, $${values.length})`;
   }
-  // The candidates are what the role may read: anything narrower (a scope, another filter) makes
-  // the count over the cap that of the candidates passing it.
-  const filtered = scope !== 'all' || Object.entries(filter).some(([k, v]) => k !== 'text' && k !== 'scope' && v !== undefined && v !== '');
-  const fetchOverCap = filtered ? 'true' : `(SELECT count(*) FROM f) <= ${FRAGMENT_COUNT_CAP}`;
+  // The candidates are what the role may read: anything narrower (a scope, another condition)
+  // needs each one tested, and the count over the cap is that of the candidates passing.
+  const filtered = narrowed(filter, scope);
+  const cap = filtered ? Math.max(FRAGMENT_COUNT_CAP, filteredCap) : FRAGMENT_COUNT_CAP;
+  const fetchOverCap = filtered ? 'true' : `(SELECT count(*) FROM f) <= ${cap}`;
   // Candidates through the trigram index; every row and the count then pass RLS by id.
   const res = await client.query(
-    `WITH f AS MATERIALIZED (SELECT id FROM faceid_team.fragment_words(${patterns}, ${FRAGMENT_COUNT_CAP + 1}) AS id),
+    `WITH f AS MATERIALIZED (SELECT id FROM faceid_team.fragment_words(${patterns}, ${cap + 1}) AS id),
      m AS MATERIALIZED (SELECT ${COLUMNS} FROM faceid_team.calls WHERE ${fetchOverCap} AND id IN (SELECT id FROM f) AND ${w.sql})
      SELECT t.total_n, t.candidates, p.* FROM (SELECT (SELECT count(*) FROM m) AS total_n, (SELECT count(*) FROM f) AS candidates) AS t
      LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM m WHERE ${after} ORDER BY m.started_at DESC, m.id DESC LIMIT ${limit + 1}) AS p ON true`,
     values,
   );
   const first = res.rows[0];
-  const overCap = Number(first?.candidates ?? 0) > FRAGMENT_COUNT_CAP;
-  // Over the cap: the cap itself when nothing else filters (every candidate is a match in scope),
-  // else what passed the filters among the candidates read — both are lower bounds.
-  const total = overCap && !filtered ? FRAGMENT_COUNT_CAP : Number(first?.total_n ?? 0);
-  return { rows: res.rows.filter((r) => r.id !== null).map(listRow), total, overCap };
+  const overCap = Number(first?.candidates ?? 0) > cap;
+  const matched = Number(first?.total_n ?? 0);
+  // Over the cap: the cap itself when nothing else narrows (every candidate is a match in scope),
+  // else what passed among the candidates read — both lower bounds; the count shows to its cap.
+  const total = overCap && !filtered ? FRAGMENT_COUNT_CAP : Math.min(matched, FRAGMENT_COUNT_CAP);
+  return { rows: res.rows.filter((r) => r.id !== null).map(listRow), total, overCap, capped: overCap || matched > FRAGMENT_COUNT_CAP };
 }
 
 /**
- * How many of the newest readable rows a search reads from a time index (with a substring test
- * each, no table row read): about 10 ms. Over the cap, a page of 50 is among them when one row
- * in 650 matches, which is what 2,000 matches in 1.3 million rows are.
+ * How many of the newest rows a search reads from a time index, with a substring test each and,
+ * where a condition needs it, the table's row: about 10 ms from the index alone. Over the cap, a
+ * page of 50 is among them when one row in 650 matches, which is what 2,000 matches in 1.3
+ * million rows are.
  */
 export const WALK_WINDOW = 32_768;
 
@@ -244,10 +287,13 @@ interface Window {
 }
 
 /**
- * The newest rows the filters and the role let through, at most `window`. The window itself
- * names no word, so its plan is the time index's; the words are tested on the rows streaming out
- * of it, and the stream stops at the cap: a fragment in every row costs a few thousand index
- * entries, a rare one the whole window.
+ * The newest `window` rows of the scope (after the cursor, within the dates), read from its time
+ * index: the window names no word and no other condition, so its plan is the time index's and it
+ * costs `window` rows whatever they hold. The words and the other conditions are tested on the
+ * rows streaming out of it, and the stream stops at the cap: a fragment in every row costs a few
+ * thousand index entries, a rare one the whole window. Bounding the rows read, not the rows
+ * passing the conditions, is what keeps a rare condition (one call in ten) from making the
+ * window ten times longer.
  */
 async function windowScan(
   client: Queryable,
@@ -256,19 +302,23 @@ async function windowScan(
   nowMs: number,
   limit: number,
   window: number,
+  cursor: HistoryCursor | undefined,
 ): Promise<Window> {
-  const w = whereOf(filter, scope, nowMs, undefined, false);
-  const values = [...w.values];
+  const values: unknown[] = [];
+  const inner = whereOf(filter, scope, nowMs, cursor, false, 'window', values);
+  const rest = whereOf(filter, scope, nowMs, undefined, false, 'rest', values);
   const v = (x: unknown) => {
     values.push(x);
     return `$${values.length}`;
   };
-  const test = wordsTest(wordsOf(filter.text) ?? { long: [], short: [] }, v, 'x.search_text');
+  const test = wordsTest(wordsOf(filter.text) ?? { long: [], short: [] }, v, 'search_text');
   const order = 'ORDER BY started_at DESC, id DESC';
+  // Only what the time index holds, when nothing else is tested: the window is then index-only.
+  const columns = `id, started_at, search_text${rest.sql === 'true' ? '' : `, ${REST_COLUMNS}`}`;
   const res = await client.query(
     `WITH m AS MATERIALIZED (
-       SELECT id, started_at FROM (SELECT id, started_at, search_text FROM faceid_team.calls WHERE ${w.sql} ${order} LIMIT ${window}) AS x
-       WHERE ${test} LIMIT ${FRAGMENT_COUNT_CAP + 1})
+       SELECT id, started_at FROM (SELECT ${columns} FROM faceid_team.calls WHERE ${inner.sql} ${order} LIMIT ${window}) AS x
+       WHERE ${test} AND ${rest.sql} LIMIT ${FRAGMENT_COUNT_CAP + 1})
      SELECT t.matches, p.* FROM (SELECT count(*) AS matches FROM m) AS t
      LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM faceid_team.calls
        WHERE id IN (SELECT id FROM m ${order} LIMIT ${limit + 1}) ${order}) AS p ON true`,
@@ -278,9 +328,9 @@ async function windowScan(
 }
 
 /**
- * The window's last row, where a walk goes on from, or undefined when the search may see fewer
- * rows than the window holds (it then saw them all). Asked apart: numbering the window's rows as
- * they stream costs twice this.
+ * The window's last row, where a walk goes on from, or undefined when the scope holds fewer rows
+ * than the window (it then saw them all). Asked apart: numbering the window's rows as they stream
+ * costs twice this.
  */
 async function windowEnd(
   client: Queryable,
@@ -288,8 +338,9 @@ async function windowEnd(
   scope: TeamScope,
   nowMs: number,
   window: number,
+  cursor: HistoryCursor | undefined,
 ): Promise<HistoryCursor | undefined> {
-  const w = whereOf(filter, scope, nowMs, undefined, false);
+  const w = whereOf(filter, scope, nowMs, cursor, false, 'window');
   const res = await client.query<{ started_at: string; id: string }>(
     `SELECT started_at, id FROM faceid_team.calls WHERE ${w.sql} ORDER BY started_at DESC, id DESC OFFSET ${window - 1} LIMIT 1`,
     w.values,
@@ -307,24 +358,20 @@ const isPool = (client: Queryable): client is Pool => 'totalCount' in client;
  */
 const spare = (pool: Pool) => pool.waitingCount === 0 && (pool.idleCount > 0 || pool.totalCount < (pool.options.max ?? 10));
 
-/**
- * Whether the window can be read from an index alone: besides the words, only dates and the
- * cursor (in every time index), the scope and RLS (a branch's or a desk's time index). Any other
- * filter needs the table's rows, where a fixed window costs more than it saves.
- */
-const indexOnly = (filter: HistoryFilter, scope: TeamScope) =>
-  // "This desk" under a desk's RLS filters on the desk and the branch: no time index holds both.
-  scope !== 'desk' &&
-  Object.entries(filter).every(([k, v]) => v === undefined || v === '' || k === 'text' || k === 'scope' || k === 'from' || k === 'to');
-
 type Found = { rows: TeamListRow[]; total: number; capped: boolean };
 
-/** More than the cap match among the newest rows: they answer alone ("2,000+"). */
-const overCapIn = (window: Window): Found | undefined =>
-  window.matches > FRAGMENT_COUNT_CAP ? { rows: window.rows, total: FRAGMENT_COUNT_CAP, capped: true } : undefined;
-
-/** The window held every row the search may see: the exact count. */
-const allIn = (window: Window): Found => ({ rows: window.rows, total: window.matches, capped: false });
+/**
+ * Whether the newest rows answer alone: more than the cap match in them ("2,000+"), or they were
+ * every row the search may see (the exact count). On a next page (a cursor) a page among them is
+ * enough: the count (the History view keeps the first page's) is then a lower bound, as is the
+ * count of the rows left after the cursor.
+ */
+function windowAlone(window: Window, end: HistoryCursor | undefined, size: number, cursor: HistoryCursor | undefined): Found | undefined {
+  if (window.matches > FRAGMENT_COUNT_CAP) return { rows: window.rows, total: FRAGMENT_COUNT_CAP, capped: true };
+  if (cursor && (window.rows.length > size || !end)) return { rows: window.rows, total: window.matches, capped: true };
+  if (!end) return { rows: window.rows, total: window.matches, capped: false };
+  return undefined;
+}
 
 /**
  * The trigram index's count (and page, under the cap). Over it, the page is the window's when it
@@ -332,48 +379,92 @@ const allIn = (window: Window): Found => ({ rows: window.rows, total: window.mat
  * the newest, or the cursor, when there was no window).
  */
 async function fromProbe(
-  probe: Awaited<ReturnType<typeof fragmentPage>>,
+  probe: Probe,
   window: (Window & { end: HistoryCursor }) | undefined,
   walk: (after: HistoryCursor | undefined, limit: number) => Promise<TeamListRow[]>,
   size: number,
   cursor: HistoryCursor | undefined,
 ): Promise<Found> {
-  let rows = probe.rows;
-  if (probe.overCap) {
-    const seen = window?.rows ?? [];
-    rows = seen.length > size ? seen : [...seen, ...(await walk(window ? window.end : cursor, size - seen.length))];
+  if (!probe.overCap) return { rows: probe.rows, total: probe.total, capped: probe.capped };
+  const seen = window?.rows ?? [];
+  const rows = seen.length > size ? seen : [...seen, ...(await walk(window ? window.end : cursor, size - seen.length))];
+  // A lower bound: at least the rows just found (a next page means one more) — unless the walk
+  // from the newest found them all, which is then the exact count.
+  if (!cursor && rows.length <= size) return { rows, total: rows.length, capped: false };
+  return { rows, total: Math.min(FRAGMENT_COUNT_CAP, Math.max(probe.total, rows.length)), capped: true };
+}
+
+/** How a search is tuned (tests make the window and the filtered cap small). */
+interface Tuning {
+  walkWindow: number;
+  filteredCap: number;
+}
+
+/** The arguments every search strategy takes. */
+interface Ask {
+  filter: HistoryFilter;
+  scope: TeamScope;
+  nowMs: number;
+  size: number;
+  cursor: HistoryCursor | undefined;
+  tuning: Tuning;
+}
+
+const walkOn = (client: Queryable, ask: Ask) => (after: HistoryCursor | undefined, n: number) =>
+  orderedPage(client, ask.filter, ask.scope, ask.nowMs, n, after, true);
+
+// Without a window to race it ("this desk"), a fragment in every row would make the index read
+// every one of the filtered cap's candidates: the count's cap then, as before the window.
+const probeOf = (client: Queryable, ask: Ask) =>
+  fragmentPage(client, ask.filter, ask.scope, ask.nowMs, ask.size, ask.cursor, windowed(ask) ? ask.tuning.filteredCap : FRAGMENT_COUNT_CAP);
+
+/** The window, where a walk would go on from, and whether it answers alone; `stop` set, it asks no more. */
+const windowOf = async (client: Queryable, ask: Ask, stop: { now: boolean } = { now: false }) => {
+  const { filter, scope, nowMs, size, cursor, tuning } = ask;
+  const window = await windowScan(client, filter, scope, nowMs, size, tuning.walkWindow, cursor);
+  // Where a walk would go on from: not needed when more than the cap matched in it.
+  const askEnd = window.matches <= FRAGMENT_COUNT_CAP && !stop.now;
+  const end = askEnd ? await windowEnd(client, filter, scope, nowMs, tuning.walkWindow, cursor) : undefined;
+  return { window, end, alone: windowAlone(window, end, size, cursor) };
+};
+
+/**
+ * Whether a search reads a window of newest rows at all. Not for "this desk" under a desk's RLS,
+ * which filters on the desk and the branch: no time index holds both, and the planner, taking
+ * them for independent, expects a few rows where a desk has a twentieth of the table and reads
+ * every one of them to sort (0.5 s at a million rows). The trigram index and the walk answer it.
+ */
+const windowed = (ask: Ask) => ask.scope !== 'desk';
+
+/**
+ * Whether the window can be read from an index alone: besides the words, only dates and the
+ * scope and RLS (a branch's time index) — and no cursor, after which the trigram index is as
+ * likely to answer first. On one connection the window is then asked first, else the index.
+ */
+const indexOnly = (ask: Ask) =>
+  windowed(ask) &&
+  !ask.cursor &&
+  Object.entries(ask.filter).every(([k, v]) => v === undefined || v === '' || k === 'text' || k === 'scope' || k === 'from' || k === 'to');
+
+/** On one connection (the CLI's, a test's): the window and the trigram index in turn, the likelier first. */
+async function search(client: ClientBase, ask: Ask): Promise<Found> {
+  const walk = walkOn(client, ask);
+  if (!indexOnly(ask)) {
+    const probe = await probeOf(client, ask);
+    if (!probe.overCap || !windowed(ask)) return fromProbe(probe, undefined, walk, ask.size, ask.cursor);
+    const { window, end, alone } = await windowOf(client, ask);
+    return alone ?? fromProbe(probe, end ? { ...window, end } : undefined, walk, ask.size, ask.cursor);
   }
-  // Over the cap, a lower bound: at least the rows just found (a next page means one more) —
-  // unless the walk from the newest found them all, which is then the exact count.
-  const exhausted = probe.overCap && !cursor && rows.length <= size;
-  const total =
-    probe.overCap && !exhausted ? Math.min(FRAGMENT_COUNT_CAP, Math.max(probe.total, rows.length)) : exhausted ? rows.length : probe.total;
-  return { rows, total, capped: probe.overCap && !exhausted };
+  const { window, end, alone } = await windowOf(client, ask);
+  if (alone || !end) return alone ?? { rows: window.rows, total: window.matches, capped: false };
+  return fromProbe(await probeOf(client, ask), { ...window, end }, walk, ask.size, ask.cursor);
 }
 
-/** On one connection (the CLI's, a test's): the window, then the trigram index when it must. */
-async function search(
-  client: Queryable,
-  filter: HistoryFilter,
-  scope: TeamScope,
-  nowMs: number,
-  size: number,
-  cursor: HistoryCursor | undefined,
-  walkWindow: number,
-): Promise<Found> {
-  const walk = (after: HistoryCursor | undefined, n: number) => orderedPage(client, filter, scope, nowMs, n, after, true);
-  if (cursor || !indexOnly(filter, scope))
-    return fromProbe(await fragmentPage(client, filter, scope, nowMs, size, cursor), undefined, walk, size, cursor);
-  const window = await windowScan(client, filter, scope, nowMs, size, walkWindow);
-  const over = overCapIn(window);
-  if (over) return over;
-  const end = await windowEnd(client, filter, scope, nowMs, walkWindow);
-  if (!end) return allIn(window);
-  return fromProbe(await fragmentPage(client, filter, scope, nowMs, size), { ...window, end }, walk, size, cursor);
-}
-
-/** A statement running on a held connection, which the other connection can cancel. */
-function running<T>(client: PoolClient, work: Promise<T>) {
+/**
+ * Statements running on a held connection, which the other connection can cancel. `stop` is set
+ * before the cancel, for work of several statements to ask no more once the one running ends.
+ */
+function running<T>(client: PoolClient, work: Promise<T>, stop: { now: boolean } = { now: false }) {
   let done = false;
   const settled = work.then(
     () => {
@@ -392,6 +483,7 @@ function running<T>(client: PoolClient, work: Promise<T>) {
      * the connection is not given back before, so it cannot hit anyone else's statement.
      */
     async cancelFrom(other: ClientBase): Promise<void> {
+      stop.now = true;
       const pid = (client as unknown as { processID?: number | null }).processID;
       if (!done && pid) await other.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => {});
       await settled;
@@ -401,52 +493,36 @@ function running<T>(client: PoolClient, work: Promise<T>) {
 
 /**
  * On the console's pool: the window and the trigram index at once, on two connections, so a
- * search costs the quicker of the two when that one answers alone (the index, for a fragment
- * under the cap; the window, for one over the cap in it), else the slower, never both in turn.
- * The statement no longer needed is cancelled.
+ * search costs the quicker of the two when that one answers alone (the index, under its cap; the
+ * window, over the cap in it or, on a next page, with a page in it), else the slower, never both
+ * in turn. The statement no longer needed is cancelled.
  */
-async function searchOnPool(
-  pool: Pool,
-  filter: HistoryFilter,
-  scope: TeamScope,
-  nowMs: number,
-  size: number,
-  cursor: HistoryCursor | undefined,
-  walkWindow: number,
-): Promise<Found> {
-  if (cursor || !indexOnly(filter, scope)) return search(pool, filter, scope, nowMs, size, cursor, walkWindow);
+async function searchOnPool(pool: Pool, ask: Ask): Promise<Found> {
   const a = await pool.connect();
   let b: PoolClient | undefined;
-  let probe: ReturnType<typeof running<Awaited<ReturnType<typeof fragmentPage>>>> | undefined;
-  let newest: ReturnType<typeof running<{ window: Window; over?: Found; end?: HistoryCursor }>> | undefined;
+  let probe: ReturnType<typeof running<Probe>> | undefined;
+  let newest: ReturnType<typeof running<Awaited<ReturnType<typeof windowOf>>>> | undefined;
   try {
-    if (!spare(pool)) return await search(a, filter, scope, nowMs, size, cursor, walkWindow);
+    if (!spare(pool) || !windowed(ask)) return await search(a, ask);
     b = await pool.connect();
-    probe = running(b, fragmentPage(b, filter, scope, nowMs, size));
-    newest = running(
-      a,
-      (async () => {
-        const window = await windowScan(a, filter, scope, nowMs, size, walkWindow);
-        const over = overCapIn(window);
-        // Where a walk would go on from, asked while the trigram index is still counting.
-        return { window, over, end: over ? undefined : await windowEnd(a, filter, scope, nowMs, walkWindow) };
-      })(),
-    );
-    const walk = (after: HistoryCursor | undefined, n: number) => orderedPage(a, filter, scope, nowMs, n, after, true);
+    probe = running(b, probeOf(b, ask));
+    const stop = { now: false };
+    newest = running(a, windowOf(a, ask, stop), stop);
+    const walk = walkOn(a, ask);
     const first = await Promise.race([probe.settled.then(() => 'index' as const), newest.settled.then(() => 'window' as const)]);
     if (first === 'index') {
       const counted = await probe.work;
       if (!counted.overCap) {
         await newest.cancelFrom(b);
-        return await fromProbe(counted, undefined, walk, size, cursor);
+        return await fromProbe(counted, undefined, walk, ask.size, ask.cursor);
       }
     }
-    const { window, over, end } = await newest.work;
-    if (over || !end) {
+    const { window, end, alone } = await newest.work;
+    if (alone) {
       await probe.cancelFrom(a);
-      return over ?? allIn(window);
+      return alone;
     }
-    return await fromProbe(await probe.work, { ...window, end }, walk, size, cursor);
+    return await fromProbe(await probe.work, end ? { ...window, end } : undefined, walk, ask.size, ask.cursor);
   } finally {
     // Both statements have ended (answered, failed or cancelled) before their connections go back.
     await probe?.settled;
@@ -464,8 +540,10 @@ async function searchOnPool(
  * held every row (a fragment in every row, as "LO" on its way to "LOAN-…", costs the window alone:
  * the trigram index would read every row); the index answers alone when the cap is not reached.
  * Over the cap, the page is the window's when it holds one, else the time index is walked on from
- * the window's end. A next page (a cursor), or a filter no time index holds, asks the trigram
- * index first and walks from the cursor.
+ * the window's end. The same holds for a next page (the window starts after the cursor, and a page
+ * in it answers alone) and for conditions no time index holds (status, verdict, profile…: tested
+ * on the window's rows; the trigram index then reads up to FILTERED_CANDIDATE_CAP candidates).
+ * A next page's count is a lower bound: the first page's is the search's.
  */
 export async function teamQuery(
   client: Queryable,
@@ -474,17 +552,16 @@ export async function teamQuery(
   nowMs: number,
   limit: number,
   cursor?: HistoryCursor,
-  options: { walkWindow?: number } = {},
+  options: Partial<Tuning> = {},
 ): Promise<Omit<HistoryPage, 'rows'> & { rows: TeamListRow[] }> {
   const size = Math.max(1, Math.floor(limit));
-  const walkWindow = options.walkWindow ?? WALK_WINDOW;
+  const tuning = { walkWindow: options.walkWindow ?? WALK_WINDOW, filteredCap: options.filteredCap ?? FILTERED_CANDIDATE_CAP };
   let rows: TeamListRow[];
   let total: number;
   let capped: boolean;
   if (wordsOf(filter.text)) {
-    const found = isPool(client)
-      ? await searchOnPool(client, filter, scope, nowMs, size, cursor, walkWindow)
-      : await search(client, filter, scope, nowMs, size, cursor, walkWindow);
+    const ask: Ask = { filter, scope, nowMs, size, cursor, tuning };
+    const found = isPool(client) ? await searchOnPool(client, ask) : await search(client, ask);
     rows = found.rows;
     total = found.total;
     capped = found.capped;

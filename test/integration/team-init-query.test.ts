@@ -5,6 +5,7 @@ import { teamInitSql } from '../../main/team/init';
 import { migrateTeam } from '../../main/team/migrate';
 import { runner } from 'node-pg-migrate';
 import { checkTeamSchema, MIGRATIONS_SCHEMA, MIGRATIONS_TABLE, migrationsDir, TEAM_SCHEMA_VERSION } from '../../main/team/schema';
+import type { HistoryCursor, HistoryFilter } from '../../core/history';
 import { FRAGMENT_COUNT_CAP, teamQuery } from '../../main/team/team-history';
 import { pgOrSkip } from '../support/pg-cluster';
 import { startTeam, type TeamFixture, type TeamRole } from '../support/team-fixture';
@@ -173,6 +174,7 @@ describe.runIf(run)('team init and the team query', () => {
       "INSERT INTO faceid_team.calls (global_id, branch, desk, started_at, status, profile_id, profile_name, environment, base_url, biz_no, params) SELECT gen_random_uuid(), 'JKT', 'jkt-desk-1', 100000 + i, 'issued', 'p', 'P', 'test', 'x', 'bulk-' || i, '{}' FROM generate_series(1, 2050) AS i",
     );
     const a = await client(team.deskA);
+    const pool = new pg.Pool({ ...team.config(team.deskA), max: 2 });
     try {
       const page = await teamQuery(a, { text: 'bulk-' }, 'branch', 10_000, 3);
       expect({ total: page.total, capped: page.totalCapped, rows: page.rows.map((r) => r.bizNo) }).toEqual({
@@ -193,16 +195,41 @@ describe.runIf(run)('team init and the team query', () => {
       await team.sql(
         "UPDATE faceid_team.calls SET status = 'failed' WHERE biz_no IN ('bulk-7', 'bulk-2040', 'bulk-2041', 'bulk-2042', 'bulk-2043')",
       );
+      // A fragment 2,050 rows share, and a status five of them have: every candidate is read and
+      // tested (FILTERED_CANDIDATE_CAP), so the page and the count are exact.
       const some = await teamQuery(a, { text: 'bulk-', status: 'failed' }, 'branch', 10_000, 3);
-      expect({ capped: some.totalCapped, rows: some.rows.map((r) => r.bizNo) }).toEqual({
-        capped: true,
+      expect({ total: some.total, capped: some.totalCapped, rows: some.rows.map((r) => r.bizNo) }).toEqual({
+        total: 5,
+        capped: false,
         rows: ['bulk-2043', 'bulk-2042', 'bulk-2041'],
       });
-      // Never more than match, never fewer than a page and the one beyond it.
-      expect(some.total).toBeGreaterThanOrEqual(4);
-      expect(some.total).toBeLessThanOrEqual(5);
+      // More candidates than are read (a cap as low as the count's), and a window of newest rows
+      // that held them all: the window's exact answer.
+      for (const c of [a, pool]) {
+        const seen = await teamQuery(c, { text: 'bulk-', status: 'failed' }, 'branch', 10_000, 3, undefined, { filteredCap: 1 });
+        expect({ total: seen.total, capped: seen.totalCapped, first: seen.rows[0]?.bizNo }).toEqual({
+          total: 5,
+          capped: false,
+          first: 'bulk-2043',
+        });
+      }
+      // A window of four rows, none of them failed: the page from the time index walked on, the
+      // count a lower bound — never more than match, never fewer than a page and one beyond.
+      for (const c of [a, pool]) {
+        const over = await teamQuery(c, { text: 'bulk-', status: 'failed' }, 'branch', 10_000, 3, undefined, {
+          filteredCap: 1,
+          walkWindow: 4,
+        });
+        expect({ capped: over.totalCapped, rows: over.rows.map((r) => r.bizNo) }).toEqual({
+          capped: true,
+          rows: ['bulk-2043', 'bulk-2042', 'bulk-2041'],
+        });
+        expect(over.total).toBeGreaterThanOrEqual(4);
+        expect(over.total).toBeLessThanOrEqual(5);
+      }
     } finally {
       await a.end();
+      await pool.end();
     }
   });
 
@@ -255,4 +282,56 @@ describe.runIf(run)('team init and the team query', () => {
       await pool.end();
     }
   });
+  it('pages through the same rows by every path as a plain test of every row would, with or without other conditions', async () => {
+    // The rows the earlier tests left (2,050 bulk-, 20 later-, and a few more), as desk A may read them.
+    const a = await client(team.deskA);
+    const pool = new pg.Pool({ ...team.config(team.deskA), max: 2 });
+    const now = 10_000;
+    try {
+      const all = (
+        await a.query<{
+          id: string;
+          started_at: string;
+          search_text: string;
+          status: string;
+          expired_time: string | null;
+          verdict: string | null;
+        }>('SELECT id, started_at, search_text, status, expired_time, verdict FROM faceid_team.calls ORDER BY started_at DESC, id DESC')
+      ).rows;
+      expect(all.length).toBeGreaterThan(2_070);
+      const filters: HistoryFilter[] = [{}, { status: 'failed' }, { verdict: 'not-fetched' }, { from: 101_000 }];
+      const passes = (r: (typeof all)[number], f: HistoryFilter) =>
+        (f.status !== 'failed' || r.status === 'failed') &&
+        (f.verdict !== 'not-fetched' || (r.status === 'issued' && r.verdict === null)) &&
+        (f.from === undefined || Number(r.started_at) >= f.from);
+      const matches = (r: (typeof all)[number], text: string) =>
+        text
+          .toLowerCase()
+          .split(/\s+/)
+          .every((w) => (w.length >= 3 ? r.search_text.includes(w) : ` ${r.search_text}`.includes(` ${w}`)));
+      for (const text of ['bulk-', 'BULK-204', 'bulk-7', 'later bu', 'zz-none'])
+        for (const f of filters)
+          for (const tuning of [{}, { walkWindow: 10 }, { walkWindow: 10, filteredCap: 1 }])
+            for (const c of [a, pool]) {
+              const expected = all.filter((r) => passes(r, f) && matches(r, text)).map((r) => Number(r.id));
+              const got: number[] = [];
+              let cursor: HistoryCursor | undefined;
+              let first: Awaited<ReturnType<typeof teamQuery>> | undefined;
+              do {
+                const page = await teamQuery(c, { ...f, text }, 'branch', now, 500, cursor, tuning);
+                first ??= page;
+                got.push(...page.rows.map((r) => r.id));
+                cursor = page.next;
+              } while (cursor && got.length <= expected.length);
+              const what = `${text} ${JSON.stringify(f)} ${JSON.stringify(tuning)} ${c === a ? 'one' : 'pool'}`;
+              expect(got, what).toEqual(expected);
+              // The first page's count: exact, or a lower bound marked as one, never above the cap.
+              if (first.totalCapped) expect(first.total, what).toBeLessThanOrEqual(Math.min(expected.length, FRAGMENT_COUNT_CAP));
+              else expect(first.total, what).toBe(expected.length);
+            }
+    } finally {
+      await a.end();
+      await pool.end();
+    }
+  }, 60_000);
 });

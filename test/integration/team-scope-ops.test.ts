@@ -143,7 +143,7 @@ describe.runIf(run)('the history operations and the CLI across scopes, a support
   it('searches a scope from the CLI with --scope, and names a bad one', async () => {
     await published(deskA);
     const branch = await cli(['history', 'search', 'scope-jkt', '--scope', 'branch', '--data-dir', deskADir]);
-    expect(branch.code).toBe(0);
+    expect(branch.code, branch.stderr).toBe(0);
     expect(branch.stdout).toMatch(/call\(s\) match "scope-jkt" \(scope branch\)/);
     expect(branch.stdout).toContain('JKT/jkt-desk-1');
     const bad = await cli(['history', 'search', 'x', '--scope', 'everyone', '--data-dir', deskADir]);
