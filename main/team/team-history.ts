@@ -219,9 +219,15 @@ interface Probe {
   overCap: boolean;
 }
 
+/** The filter's keys that hold a condition (an empty field is none). */
+const conditions = (filter: HistoryFilter) =>
+  Object.entries(filter)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k]) => k);
+
 /** Whether anything narrows a search beyond its words and what the role may read. */
 const narrowed = (filter: HistoryFilter, scope: TeamScope) =>
-  scope !== 'all' || Object.entries(filter).some(([k, v]) => k !== 'text' && k !== 'scope' && v !== undefined && v !== '');
+  scope !== 'all' || conditions(filter).some((k) => k !== 'text' && k !== 'scope');
 
 /**
  * A fragment search in one statement: the matches (at most the cap, found through the trigram
@@ -361,19 +367,6 @@ const spare = (pool: Pool) => pool.waitingCount === 0 && (pool.idleCount > 0 || 
 type Found = { rows: TeamListRow[]; total: number; capped: boolean };
 
 /**
- * Whether the newest rows answer alone: more than the cap match in them ("2,000+"), or they were
- * every row the search may see (the exact count). On a next page (a cursor) a page among them is
- * enough: the count (the History view keeps the first page's) is then a lower bound, as is the
- * count of the rows left after the cursor.
- */
-function windowAlone(window: Window, end: HistoryCursor | undefined, size: number, cursor: HistoryCursor | undefined): Found | undefined {
-  if (window.matches > FRAGMENT_COUNT_CAP) return { rows: window.rows, total: FRAGMENT_COUNT_CAP, capped: true };
-  if (cursor && (window.rows.length > size || !end)) return { rows: window.rows, total: window.matches, capped: true };
-  if (!end) return { rows: window.rows, total: window.matches, capped: false };
-  return undefined;
-}
-
-/**
  * The trigram index's count (and page, under the cap). Over it, the page is the window's when it
  * holds one, else the window's matches and the time index walked on from the window's end (from
  * the newest, or the cursor, when there was no window).
@@ -418,15 +411,26 @@ const walkOn = (client: Queryable, ask: Ask) => (after: HistoryCursor | undefine
 const probeOf = (client: Queryable, ask: Ask) =>
   fragmentPage(client, ask.filter, ask.scope, ask.nowMs, ask.size, ask.cursor, windowed(ask) ? ask.tuning.filteredCap : FRAGMENT_COUNT_CAP);
 
-/** The window, where a walk would go on from, and whether it answers alone; `stop` set, it asks no more. */
-const windowOf = async (client: Queryable, ask: Ask, stop: { now: boolean } = { now: false }) => {
+/** What the newest rows gave: the answer, or what the trigram index's answer goes on from. */
+type Newest = { alone: Found; seen?: undefined } | { alone?: undefined; seen: Window & { end: HistoryCursor } };
+
+/**
+ * The window, and whether it answers alone: more than the cap match in it ("2,000+"), or it held
+ * every row the search may see (the exact count). On a next page (a cursor) a page in it is
+ * enough, and the count is a lower bound (the History view keeps the first page's), as is that of
+ * the rows left after the cursor. Else its matches and where a walk would go on from. Undefined
+ * once `stop` is set (nobody reads it then): it asks no more.
+ */
+async function windowOf(client: Queryable, ask: Ask, stop = { now: false }): Promise<Newest | undefined> {
   const { filter, scope, nowMs, size, cursor, tuning } = ask;
   const window = await windowScan(client, filter, scope, nowMs, size, tuning.walkWindow, cursor);
-  // Where a walk would go on from: not needed when more than the cap matched in it.
-  const askEnd = window.matches <= FRAGMENT_COUNT_CAP && !stop.now;
-  const end = askEnd ? await windowEnd(client, filter, scope, nowMs, tuning.walkWindow, cursor) : undefined;
-  return { window, end, alone: windowAlone(window, end, size, cursor) };
-};
+  if (window.matches > FRAGMENT_COUNT_CAP) return { alone: { rows: window.rows, total: FRAGMENT_COUNT_CAP, capped: true } };
+  if (stop.now) return undefined;
+  const end = await windowEnd(client, filter, scope, nowMs, tuning.walkWindow, cursor);
+  if (!end) return { alone: { rows: window.rows, total: window.matches, capped: cursor !== undefined } };
+  if (cursor && window.rows.length > size) return { alone: { rows: window.rows, total: window.matches, capped: true } };
+  return { seen: { ...window, end } };
+}
 
 /**
  * Whether a search reads a window of newest rows at all. Not for "this desk" under a desk's RLS,
@@ -442,9 +446,7 @@ const windowed = (ask: Ask) => ask.scope !== 'desk';
  * likely to answer first. On one connection the window is then asked first, else the index.
  */
 const indexOnly = (ask: Ask) =>
-  windowed(ask) &&
-  !ask.cursor &&
-  Object.entries(ask.filter).every(([k, v]) => v === undefined || v === '' || k === 'text' || k === 'scope' || k === 'from' || k === 'to');
+  windowed(ask) && !ask.cursor && conditions(ask.filter).every((k) => k === 'text' || k === 'scope' || k === 'from' || k === 'to');
 
 /** On one connection (the CLI's, a test's): the window and the trigram index in turn, the likelier first. */
 async function search(client: ClientBase, ask: Ask): Promise<Found> {
@@ -452,12 +454,11 @@ async function search(client: ClientBase, ask: Ask): Promise<Found> {
   if (!indexOnly(ask)) {
     const probe = await probeOf(client, ask);
     if (!probe.overCap || !windowed(ask)) return fromProbe(probe, undefined, walk, ask.size, ask.cursor);
-    const { window, end, alone } = await windowOf(client, ask);
-    return alone ?? fromProbe(probe, end ? { ...window, end } : undefined, walk, ask.size, ask.cursor);
+    const newest = await windowOf(client, ask);
+    return newest?.alone ?? fromProbe(probe, newest?.seen, walk, ask.size, ask.cursor);
   }
-  const { window, end, alone } = await windowOf(client, ask);
-  if (alone || !end) return alone ?? { rows: window.rows, total: window.matches, capped: false };
-  return fromProbe(await probeOf(client, ask), { ...window, end }, walk, ask.size, ask.cursor);
+  const newest = await windowOf(client, ask);
+  return newest?.alone ?? fromProbe(await probeOf(client, ask), newest?.seen, walk, ask.size, ask.cursor);
 }
 
 /**
@@ -501,7 +502,7 @@ async function searchOnPool(pool: Pool, ask: Ask): Promise<Found> {
   const a = await pool.connect();
   let b: PoolClient | undefined;
   let probe: ReturnType<typeof running<Probe>> | undefined;
-  let newest: ReturnType<typeof running<Awaited<ReturnType<typeof windowOf>>>> | undefined;
+  let newest: ReturnType<typeof running<Newest | undefined>> | undefined;
   try {
     if (!spare(pool) || !windowed(ask)) return await search(a, ask);
     b = await pool.connect();
@@ -517,12 +518,12 @@ async function searchOnPool(pool: Pool, ask: Ask): Promise<Found> {
         return await fromProbe(counted, undefined, walk, ask.size, ask.cursor);
       }
     }
-    const { window, end, alone } = await newest.work;
-    if (alone) {
+    const answer = await newest.work;
+    if (answer?.alone) {
       await probe.cancelFrom(a);
-      return alone;
+      return answer.alone;
     }
-    return await fromProbe(await probe.work, end ? { ...window, end } : undefined, walk, ask.size, ask.cursor);
+    return await fromProbe(await probe.work, answer?.seen, walk, ask.size, ask.cursor);
   } finally {
     // Both statements have ended (answered, failed or cancelled) before their connections go back.
     await probe?.settled;

@@ -104,8 +104,9 @@ export { expect };
  * output as well as in the report: a skip never passes unexplained.
  */
 export function skipBecause(tag: string, why: string | undefined): void {
-  if (why) console.log(`[${tag}] tests skipped: ${why}.`);
-  test.skip(why !== undefined, why);
+  if (!why) return;
+  console.log(`[${tag}] tests skipped: ${why}.`);
+  test.skip(true, why);
 }
 
 /**
