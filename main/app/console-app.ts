@@ -59,6 +59,8 @@ export interface ConsoleApp {
   history: HistoryStore;
   /** The app's log, every line redacted; shells write their own lines through it. */
   log: (line: string) => void;
+  /** Publishes what waits in the outbox once (TeamService.publishOnce): for the CLI, which runs no publisher. */
+  publishOnce: TeamService['publishOnce'];
   close(): Promise<void>;
 }
 
@@ -120,7 +122,9 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
             );
     // Publishes to the bank's PostgreSQL only once the operator enabled it; SQLite stays the record.
     const team = new TeamService({ config: teamConfig, history, redact: redactorOf(secrets), keepPhotos: () => settings.get().keepPhotos });
-    team.start();
+    // Only the process that owns the history runs the background publisher (and its read-back of
+    // results into local rows); a CLI command publishes what it wrote once, before it exits.
+    if (options.ownsHistory !== false) team.start();
     // Nothing starts until the first photo is checked (the worker loads the model then).
     const precheck = createPhotoAnalyser();
     const {
@@ -154,6 +158,7 @@ export async function startConsoleApp(options: ConsoleAppOptions): Promise<Conso
       vault,
       history,
       log: log ?? (() => {}),
+      publishOnce: () => team.publishOnce(),
       close: async () => {
         await team.stop();
         await scrubbed;

@@ -81,11 +81,11 @@ async function run(command: Command, argv: string[]): Promise<ExitCode> {
     const call = { profile: text('profile'), set: list('set'), photo: list('photo') };
     switch (command) {
       case 'token':
-        return await tokenCommand(ctx, call);
+        return await published(ctx, await tokenCommand(ctx, call));
       case 'replay':
-        return await replayCommand(ctx, { ...call, target: pos[0] ?? '', keepBizNo: Boolean(values['keep-biz-no']) });
+        return await published(ctx, await replayCommand(ctx, { ...call, target: pos[0] ?? '', keepBizNo: Boolean(values['keep-biz-no']) }));
       case 'result':
-        return await resultCommand(ctx, pos[0] ?? '');
+        return await published(ctx, await resultCommand(ctx, pos[0] ?? ''));
       case 'verify-callback':
         return await verifyCallbackCommand(ctx, { data: text('data'), sign: text('sign'), profile: text('profile') });
       case 'history':
@@ -96,6 +96,24 @@ async function run(command: Command, argv: string[]): Promise<ExitCode> {
   } finally {
     await ctx.app.close();
   }
+}
+
+/**
+ * After a command that wrote to the history: what it wrote goes to the team history now, once (the
+ * CLI runs no background publisher). What could not be sent stays in the outbox for the app, and
+ * the note says so; the command's own exit code stands.
+ */
+async function published(ctx: CliContext, code: ExitCode): Promise<ExitCode> {
+  const pass = await ctx.app.publishOnce();
+  if (pass && pass.waiting > 0) {
+    const why = pass.error
+      ? pass.error.message
+      : pass.readOnly
+        ? 'a read-only team login, until the DBA maps it in faceid_team.desks'
+        : 'not sent yet';
+    ctx.out.note(`team history: ${pass.waiting} call(s) wait to publish (${why}); the console publishes them when it runs.`);
+  }
+  return code;
 }
 
 /** The `--lang` of an argument list, read leniently (English when absent or not a locale), for a failure's last words. */

@@ -32,7 +32,8 @@ export const TEAM_QUERY_POOL = { max: 2, idleTimeoutMillis: 30_000 } as const;
 
 export class TeamService {
   private publisher: TeamPublisher | undefined;
-  private pool: pg.Pool | undefined;
+  /** The query pool, made once: queries that arrive together before it exists share it. */
+  private pool: Promise<pg.Pool> | undefined;
 
   constructor(private readonly o: TeamServiceOptions) {}
 
@@ -63,7 +64,36 @@ export class TeamService {
     await p?.stop();
     const pool = this.pool;
     this.pool = undefined;
-    await pool?.end();
+    await pool?.then((p) => p.end()).catch(() => {});
+  }
+
+  /**
+   * One pass over the outbox, for a process that does not own the history (the CLI): what waits
+   * is published now, once, without the background loop's idle ticks, read-back or backoff. A
+   * running app publishing the same entries meanwhile only delivers them twice, which the upsert
+   * ignores. Returns what still waits and, when the pass stopped, why; undefined when the team
+   * history is off.
+   */
+  async publishOnce(): Promise<{ waiting: number; readOnly?: boolean; error?: TeamError } | undefined> {
+    if (!this.o.config.settings().enabled) return undefined;
+    const before = this.o.history.outbox.backlog().waiting;
+    if (before === 0) return { waiting: 0 };
+    const publisher = new TeamPublisher({
+      outbox: this.o.history.outbox,
+      connection: () => this.connection(),
+      redact: this.o.redact,
+      keepPhotos: this.o.keepPhotos,
+    });
+    try {
+      await publisher.drain();
+      const waiting = this.o.history.outbox.backlog().waiting;
+      // A read-only login publishes nothing until the DBA maps it: its calls wait, as in the app.
+      return { waiting, ...(publisher.status().readOnly ? { readOnly: true } : {}) };
+    } catch (e) {
+      return { waiting: this.o.history.outbox.backlog().waiting, error: teamErrorOf(e) };
+    } finally {
+      await publisher.stop();
+    }
   }
 
   /** A local write happened: publish it soon. */
@@ -127,9 +157,17 @@ export class TeamService {
   private async queryPool(): Promise<pg.Pool> {
     if (!this.o.config.settings().enabled) throw new TeamError('TEAM_NOT_CONFIGURED');
     if (!this.pool) {
-      this.pool = new pg.Pool({ ...(await this.connection()), ...TEAM_QUERY_POOL });
-      // A pooled connection that dies idle must not crash the console.
-      this.pool.on('error', () => {});
+      const made = this.connection().then((config) => {
+        const pool = new pg.Pool({ ...config, ...TEAM_QUERY_POOL });
+        // A pooled connection that dies idle must not crash the console.
+        pool.on('error', () => {});
+        return pool;
+      });
+      this.pool = made;
+      // A password the vault could not read fails this query; the next one asks again.
+      made.catch(() => {
+        if (this.pool === made) this.pool = undefined;
+      });
     }
     return this.pool;
   }

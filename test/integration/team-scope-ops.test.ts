@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,13 +45,13 @@ describe.runIf(run)('the history operations and the CLI across scopes, a support
   let deskB: ConsoleApp;
   let deskADir: string;
 
-  async function joined(role: TeamRole): Promise<{ app: ConsoleApp; dir: string }> {
+  async function joined(role: TeamRole, port = team.cluster.port): Promise<{ app: ConsoleApp; dir: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'faceid-scope-'));
     dirs.push(dir);
     const app = await startConsoleApp({ dataDir: dir });
     apps.push(app);
     const r = await app.handlers.updateTeamSettings({
-      settings: { enabled: true, host: '127.0.0.1', port: team.cluster.port, database: team.database, user: role.user, tlsMode: 'disable' },
+      settings: { enabled: true, host: '127.0.0.1', port, database: team.database, user: role.user, tlsMode: 'disable' },
       password: role.password,
     });
     if (!r.ok) throw new Error(JSON.stringify(r));
@@ -151,4 +152,54 @@ describe.runIf(run)('the history operations and the CLI across scopes, a support
     expect(bad.stderr).toContain('--scope everyone: desk, branch or all.');
     // Two CLI processes (tsx compiles on start): generous for a loaded machine.
   }, 120_000);
+
+  it('publishes a CLI call before the command exits, with no app running; an unreachable server keeps it waiting, and says so', async () => {
+    const role = await team.addDesk('desk_jkt_cli', 'JKT', 'jkt-desk-cli');
+    const { app, dir } = await joined(role);
+    await app.close();
+    apps.splice(apps.indexOf(app), 1);
+    const set = ['return_url=https://bank.example/r', 'notify_url=https://bank.example/n', 'comparison_type=-1', 'uuid=cust-cli'];
+    const args = (bizNo: string, dataDir: string) => [
+      'token',
+      ...set.flatMap((kv) => ['--set', kv]),
+      '--set',
+      `biz_no=${bizNo}`,
+      '--data-dir',
+      dataDir,
+    ];
+    const sent = await cli(args('CLI-PUB-001', dir));
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stderr).not.toContain('wait to publish');
+    // No app ran after the command: the row is there because the command published it.
+    expect(await team.sql("SELECT desk, status FROM faceid_team.calls WHERE biz_no = 'CLI-PUB-001'")).toEqual([
+      { desk: 'jkt-desk-cli', status: 'issued' },
+    ]);
+    // A server that is away: the call is issued and kept, the note names what stopped the pass.
+    const closed = await new Promise<number>((resolve) => {
+      const s = createServer();
+      s.listen(0, '127.0.0.1', () => {
+        const port = (s.address() as AddressInfo).port;
+        s.close(() => resolve(port));
+      });
+    });
+    const away = await joined(role, closed);
+    await away.app.close();
+    apps.splice(apps.indexOf(away.app), 1);
+    const kept = await cli(args('CLI-PUB-002', away.dir));
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stderr).toMatch(/team history: 1 call\(s\) wait to publish \(TEAM_UNREACHABLE/);
+    expect(await team.sql("SELECT 1 FROM faceid_team.calls WHERE biz_no = 'CLI-PUB-002'")).toEqual([]);
+  }, 120_000);
+
+  it("shares one query pool between a fresh app's first queries that arrive together", async () => {
+    const role = await team.addDesk('desk_jkt_pool', 'JKT', 'jkt-desk-pool');
+    const { app } = await joined(role);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => app.handlers.queryHistory({ filter: { scope: 'branch', text: 'scope-jkt' }, limit: 5 })),
+    );
+    expect(answers.map((a) => a.ok && a.value.rows.length)).toEqual([1, 1, 1, 1, 1, 1]);
+    // The pool's two connections and the publisher's one; a pool per query would hold six or more.
+    const [held] = await team.sql<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1', [role.user]);
+    expect(held?.n).toBeLessThanOrEqual(3);
+  }, 60_000);
 });
