@@ -41,15 +41,19 @@ export class TeamService {
     return clientConfig(this.o.config.settings(), await this.o.config.password());
   }
 
-  /** Starts publishing if the team history is enabled. */
-  start(): void {
-    if (!this.o.config.settings().enabled || this.publisher) return;
-    this.publisher = new TeamPublisher({
+  private newPublisher(): TeamPublisher {
+    return new TeamPublisher({
       outbox: this.o.history.outbox,
       connection: () => this.connection(),
       redact: this.o.redact,
       keepPhotos: this.o.keepPhotos,
     });
+  }
+
+  /** Starts publishing if the team history is enabled. */
+  start(): void {
+    if (!this.o.config.settings().enabled || this.publisher) return;
+    this.publisher = this.newPublisher();
     this.publisher.start();
     // Publish a write as soon as it is committed, rather than at the next idle tick.
     const publisher = this.publisher;
@@ -78,12 +82,7 @@ export class TeamService {
     if (!this.o.config.settings().enabled) return undefined;
     const before = this.o.history.outbox.backlog().waiting;
     if (before === 0) return { waiting: 0 };
-    const publisher = new TeamPublisher({
-      outbox: this.o.history.outbox,
-      connection: () => this.connection(),
-      redact: this.o.redact,
-      keepPhotos: this.o.keepPhotos,
-    });
+    const publisher = this.newPublisher();
     try {
       await publisher.drain();
       const waiting = this.o.history.outbox.backlog().waiting;
