@@ -155,6 +155,57 @@ test('support journey: find by a middle fragment, clone with one change, resend,
   await expect(page.getByLabel('biz_no')).not.toHaveValue(bizNo);
 });
 
+test('the clone trail shows the call it names even when a hundred newer calls keep it off the first page', async ({ page, shell }) => {
+  test.slow();
+  const tag = randomBytes(3).toString('hex');
+  const bizNo = `OLD-${tag}-1`;
+  await issue(page, { biz_no: bizNo, uuid: `cust-${tag}` });
+  await page.getByRole('tab', { name: 'Support' }).click();
+  await page.getByLabel('Search any part').fill(bizNo);
+  await calls(page)
+    .getByRole('option', { name: new RegExp(bizNo) })
+    .click();
+  const detail = page.getByRole('region', { name: 'Call details' });
+  const originalId = ((await detail.getByText(/^Call #\d+/).textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
+  await detail.getByRole('button', { name: 'Clone into form' }).click();
+  await issue(page, { uuid: `cust-${tag}-b` });
+
+  // A hundred newer calls (a page is 100), made through the console's own API.
+  const headers = { 'X-FaceID-Console-Token': shell.token };
+  for (let i = 0; i < 100; i++) {
+    const r = await page.request.post(`${shell.origin}/api/issueToken`, {
+      headers,
+      data: {
+        callId: `newer-${tag}-${i}`,
+        profileId: 'sandbox',
+        params: {
+          return_url: 'https://bank.example/r',
+          notify_url: 'https://bank.example/n',
+          comparison_type: '-1',
+          uuid: `newer-${tag}`,
+          biz_no: `NEWER-${tag}-${i}`,
+        },
+        photos: {},
+      },
+    });
+    const answer = (await r.json()) as { ok: boolean };
+    expect(answer.ok, JSON.stringify(answer)).toBe(true);
+  }
+  await page.getByRole('tab', { name: 'Support' }).click();
+  await page.getByLabel('Search any part').fill(`cust-${tag}-b`);
+  await expect(page.getByTestId('history-count')).toContainText('1 call matching');
+  await calls(page).getByRole('option').first().click();
+  await detail
+    .getByRole('navigation', { name: 'Clone trail' })
+    .getByRole('button', { name: `Cloned from #${originalId}` })
+    .click();
+  // The search is cleared: the list's first page holds the hundred newer calls, and the detail the old one.
+  await expect(page.getByLabel('Search any part')).toHaveValue('');
+  await expect(calls(page).getByRole('option', { name: new RegExp(bizNo) })).toHaveCount(0);
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
+  await expect(detail.getByText(/^Call #\d+/)).toContainText(`Call #${originalId}`);
+});
+
 test('request/response view: request line, headers, Pretty and Raw body, and the timing breakdown with the wait dominating', async ({
   page,
   shell,

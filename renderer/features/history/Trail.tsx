@@ -19,7 +19,10 @@ export function Trail({ row }: { row: HistoryRow }) {
         </button>
       )}
       {row.clonedFromTeam && (
-        <span>{tt('clonedFromTeam', { id: row.clonedFromTeam.id, desk: row.clonedFromTeam.desk, branch: row.clonedFromTeam.branch })}</span>
+        // The team call this desk's replay reproduces, opened in "all I may see" (its id is the team store's).
+        <button type="button" className="link" onClick={() => useHistory.getState().showCall(row.clonedFromTeam?.id ?? 0, 'all')}>
+          {tt('clonedFromTeam', { id: row.clonedFromTeam.id, desk: row.clonedFromTeam.desk, branch: row.clonedFromTeam.branch })}
+        </button>
       )}
       {row.clones.length > 0 && (
         <span>

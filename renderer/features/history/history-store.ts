@@ -39,14 +39,21 @@ export interface HistoryState {
   setForm(patch: Partial<FilterForm>, apply: boolean): void;
   /** Takes the form as it is (after the search box's debounce). */
   apply(): void;
-  /** Reloads from the first page with the current filter. */
-  refresh(): Promise<void>;
+  /**
+   * Reloads from the first page with the current filter. A selection the new page does not hold
+   * is dropped, unless `keepSelection` (a call shown by id, which may be older than the page).
+   */
+  refresh(keepSelection?: boolean): Promise<void>;
   loadMore(): Promise<void>;
   select(id: number | undefined): Promise<void>;
   /** Re-reads the selected call (e.g. a pending call that has finished). */
   reloadDetail(): Promise<void>;
-  /** Clears the search and filters and selects a call (a clone just sent, a trail followed). */
-  showCall(id: number): void;
+  /**
+   * Clears the search and filters and selects a call (a clone just sent, a trail followed): this
+   * desk's, or with `scope` a team call by its team id. The call shows even when it is older than
+   * the first page.
+   */
+  showCall(id: number, scope?: 'branch' | 'all'): void;
 }
 
 let generation = 0;
@@ -98,7 +105,7 @@ export const useHistory = create<HistoryState>((set, get) => ({
     }
   },
 
-  async refresh() {
+  async refresh(keepSelection = false) {
     const gen = ++generation;
     set({ loading: true, error: undefined });
     const r = await api.queryHistory({ filter: get().filter, limit: PAGE_SIZE });
@@ -107,7 +114,8 @@ export const useHistory = create<HistoryState>((set, get) => ({
     const { rows, total, totalCapped, next } = r.value;
     set({ loading: false, rows, total, totalCapped, next });
     const selected = get().selectedId;
-    if (selected !== undefined && !rows.some((row) => row.id === selected)) set({ selectedId: undefined, detail: { phase: 'none' } });
+    if (!keepSelection && selected !== undefined && !rows.some((row) => row.id === selected))
+      set({ selectedId: undefined, detail: { phase: 'none' } });
   },
 
   async loadMore() {
@@ -128,10 +136,11 @@ export const useHistory = create<HistoryState>((set, get) => ({
     if (id !== undefined) await get().reloadDetail();
   },
 
-  showCall(id) {
-    set({ form: EMPTY_FORM, filter: {}, problem: undefined, selectedId: id, detail: { phase: 'loading', id } });
+  showCall(id, scope) {
+    const form: FilterForm = scope ? { ...EMPTY_FORM, scope } : EMPTY_FORM;
+    set({ form, filter: toHistoryFilter(form).filter, problem: undefined, selectedId: id, detail: { phase: 'loading', id } });
     void get()
-      .refresh()
+      .refresh(true)
       .then(() => get().reloadDetail());
   },
 
