@@ -359,4 +359,57 @@ test('team history live: a desk publishes, support fetches the result, it flows 
     ]);
     expect(rows.rows).toEqual([{ branch: 'HQ', desk: `hq-${roles.support.user}` }]);
   });
+
+  await test.step("support replays desk A's call, compares the replay with that team call, and follows the trail back to it", async () => {
+    const page = support.page;
+    await search(page, 'All I may see', bizNo);
+    await calls(page)
+      .getByRole('option', { name: new RegExp(bizNo) })
+      .click();
+    const detail = page.getByRole('region', { name: 'Call details' });
+    await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
+    const teamId = ((await detail.getByText(/^Call #\d+/).textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
+    expect(teamId).toMatch(/^\d+$/);
+    await detail.getByRole('button', { name: 'Clone into form' }).click();
+    // The team row's profile id is desk A's own: the profile here is found by its name.
+    await expect(page.getByText(`Switched to the call’s profile, Bank test ${tag}.`)).toBeVisible();
+    await expect(page.getByLabel('uuid')).toHaveValue(`cust-${tag}`);
+    await issue(page, { uuid: `cust-${tag}-replay` });
+
+    // The replay is this desk's call; its trail and its comparison point at the team call.
+    await page.getByRole('tab', { name: 'Support' }).click();
+    await expect(page.getByLabel('Whose calls')).toHaveValue('desk');
+    const trail = detail.getByRole('navigation', { name: 'Clone trail' });
+    const origin = `Cloned from team call #${teamId} of desk b01-desk-a (branch B01).`;
+    await expect(trail).toContainText(origin);
+    const replayId = ((await detail.getByText(/^Call #\d+/).textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
+    const compare = detail.getByRole('region', { name: 'Compare two calls' });
+    await expect(compare.getByLabel('Compare with call #')).toHaveValue(teamId);
+    await expect(compare.getByLabel('in', { exact: true })).toHaveValue('team');
+    await compare.getByRole('button', { name: 'Compare' }).click();
+    await expect(compare.getByRole('columnheader', { name: `#${replayId}`, exact: true })).toBeVisible();
+    await expect(compare.getByRole('columnheader', { name: `team #${teamId} (B01/b01-desk-a)` })).toBeVisible();
+    const uuidRow = compare.getByRole('row', { name: /≠ uuid/ });
+    await expect(uuidRow).toContainText(`cust-${tag}-replay`);
+    await expect(uuidRow.getByRole('cell').last()).toHaveText(`cust-${tag}`);
+    await expect(compare.getByRole('row', { name: /≠ biz_no/ })).toContainText(bizNo);
+    // The replay went out on this desk's profile of the same name (the team row's profile id is desk A's).
+    await expect(compare.getByRole('row', { name: /^profile/ })).toContainText(`Bank test ${tag}`);
+    await expect(compare.getByRole('row', { name: /≠ (profile|api_key)/ })).toHaveCount(0);
+    await compare.scrollIntoViewIfNeeded();
+    for (const [width, height] of [
+      [1366, 768],
+      [1024, 700],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `.tmp/screens/team-live-support-compare-${width}x${height}.png` });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // Following the trail opens the team call in "All I may see".
+    await trail.getByRole('button', { name: origin }).click();
+    await expect(page.getByLabel('Whose calls')).toHaveValue('all');
+    await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
+    await expect(detail.getByRole('note')).toContainText('made at desk b01-desk-a of branch B01.');
+  });
 });

@@ -50,6 +50,30 @@ describe('history view logic', () => {
     expect(planClone(row, [profile('p1', 'Prod')], 'p1').profile).toEqual({ kind: 'missing', name: 'Staging', activeName: 'Prod' });
   });
 
+  it("finds another desk's profile by name: its id is that desk's own, the built-in sandbox's alone is the same everywhere", () => {
+    const teamRow = { params: { biz_no: 'b-1' }, profileId: 'p1', profileName: 'bank test', desk: 'b01-desk-a' };
+    const sandbox = { ...profile('sandbox', 'Sandbox (built-in)'), builtIn: true };
+    // Here p1 is another profile: the id says nothing, the name does (in any letter case).
+    const here = [sandbox, profile('p1', 'Prod'), profile('x9', 'Bank test')];
+    expect(planClone(teamRow, here, 'sandbox').profile).toEqual({ kind: 'switch', id: 'x9', name: 'Bank test' });
+    expect(planClone({ ...teamRow, profileName: 'Bank test' }, [...here, profile('x8', 'bank test')], 'x9').profile).toEqual({
+      kind: 'same',
+      name: 'Bank test',
+    });
+    expect(planClone({ ...teamRow, profileName: 'Staging' }, here, 'p1').profile).toEqual({
+      kind: 'missing',
+      name: 'Staging',
+      activeName: 'Prod',
+    });
+    expect(planClone({ ...teamRow, profileId: 'sandbox', profileName: 'Sandbox (built-in)' }, here, 'p1').profile).toEqual({
+      kind: 'switch',
+      id: 'sandbox',
+      name: 'Sandbox (built-in)',
+    });
+    // This desk's own call still goes by id.
+    expect(planClone({ ...teamRow, desk: undefined }, here, 'sandbox').profile).toEqual({ kind: 'switch', id: 'p1', name: 'Prod' });
+  });
+
   it('turns the filter form into the filter, with an inclusive "to" day', () => {
     const { filter, problem } = toHistoryFilter({
       ...EMPTY_FORM,

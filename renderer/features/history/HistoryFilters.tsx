@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_MIN_FRAGMENT } from '../../../core/history';
-import { api } from '../../bridge';
 import { useConsole } from '../../app/store';
 import {
   COMPARISON_CHOICES,
@@ -16,23 +15,9 @@ import {
 import { CustomerChip } from './CustomerLinks';
 import { useHistory } from './history-store';
 import { useRenderRef } from '../../i18n/message-ref';
+import { useTeamOn } from './use-team-on';
 
 const SEARCH_DEBOUNCE_MS = 200;
-
-/** Whether the team history is on here (the scopes beyond this desk need it). */
-function useTeamOn(): boolean {
-  const [on, setOn] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void api.getTeamStatus({}).then((r) => {
-      if (live) setOn(r.ok && r.value.state !== 'off');
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return on;
-}
 
 /** This desk / my branch / all I may see: the same search and filters over the local or the team store. */
 function ScopeSelect() {

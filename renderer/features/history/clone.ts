@@ -23,16 +23,31 @@ export interface ClonePlan {
   hidden: string[];
 }
 
+/**
+ * The profile here for another desk's call: its profile id is that desk's own, so it is found by
+ * name (as written, then in any letter case), the way a bank names a shared service alike on every
+ * desk. The built-in sandbox is the one profile every desk has under the same id.
+ */
+function teamProfileOf(
+  row: Pick<HistoryRow, 'profileId' | 'profileName'>,
+  profiles: readonly ProfileSummary[],
+): ProfileSummary | undefined {
+  const builtIn = profiles.find((p) => p.builtIn);
+  if (builtIn && row.profileId === builtIn.id) return builtIn;
+  const named = profiles.filter((p) => !p.builtIn);
+  return named.find((p) => p.name === row.profileName) ?? named.find((p) => p.name.toLowerCase() === row.profileName.toLowerCase());
+}
+
 /** The form values and the profile of a recorded call. */
 export function planClone(
-  row: Pick<HistoryRow, 'params' | 'profileId' | 'profileName'>,
+  row: Pick<HistoryRow, 'params' | 'profileId' | 'profileName' | 'desk'>,
   profiles: readonly ProfileSummary[],
   activeProfileId: string,
 ): ClonePlan {
   const values = Object.fromEntries(Object.entries(row.params).filter(([k]) => !NOT_CLONED.has(k)));
   const shown = new Set(FORM_PARAMS.map((p) => p.name));
   const hidden = Object.keys(values).filter((k) => !shown.has(k));
-  const own = profiles.find((p) => p.id === row.profileId);
+  const own = row.desk === undefined ? profiles.find((p) => p.id === row.profileId) : teamProfileOf(row, profiles);
   const activeName = profiles.find((p) => p.id === activeProfileId)?.name ?? activeProfileId;
   let profile: ProfilePlan;
   if (!own) profile = { kind: 'missing', name: row.profileName, activeName };
