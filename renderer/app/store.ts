@@ -308,7 +308,12 @@ export const useConsole = create<ConsoleState>((set, get) => {
     },
 
     applyProfile(profile) {
-      set((s) => ({ activeProfileId: profile.id, values: { ...s.values, ...profile.defaults } }));
+      // What the operator typed before the profiles arrived stays (a clerk who starts typing the
+      // customer's id at once); the profile's defaults fill the rest.
+      set((s) => {
+        const typed = Object.fromEntries(Object.entries(s.values).filter(([name]) => s.editedSinceCall[name]));
+        return { activeProfileId: profile.id, values: { ...s.values, ...profile.defaults, ...typed } };
+      });
     },
 
     async refreshProfiles() {

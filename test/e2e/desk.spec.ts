@@ -59,6 +59,28 @@ async function issue(page: Page, uuid: string, withPhoto: boolean): Promise<stri
 test.describe('desk mode', () => {
   test.use({ startView: null });
 
+  test('what the clerk types before the profiles have loaded stays when they arrive', async ({ page }) => {
+    // The profiles' answer is held until the clerk has typed: the order a slow start gives at random.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/listProfiles', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const asked = page.waitForRequest('**/api/listProfiles');
+    await page.reload();
+    await asked;
+    const uuid = page.getByLabel('Customer ID · uuid');
+    await uuid.fill('early-customer-1');
+    const answered = page.waitForResponse('**/api/listProfiles');
+    release();
+    await answered;
+    await expect(page.getByTestId('profile-badge')).toContainText('Sandbox (built-in)');
+    await expect(uuid).toHaveValue('early-customer-1');
+    await page.getByRole('button', { name: 'Issue QR code' }).click();
+    await expect(page.getByRole('img', { name: 'QR code of the liveness link' })).toBeVisible();
+  });
+
   test('a clerk serves a customer: photo, QR, pass, record, next customer, history', async ({ page, context }, info) => {
     const op = new Operator(page);
     // An open console: the desk is the default view, the customer id field has the focus.
