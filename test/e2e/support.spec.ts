@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 // The support journey of issue 12, against a standalone sandbox whose secret the test knows, so
@@ -31,6 +31,21 @@ test.beforeAll(async () => {
 test.afterAll(() => {
   sandbox.kill('SIGTERM');
 });
+
+/** The Support view searched for a biz_no, its call selected: the detail region. */
+async function openCall(page: Page, bizNo: string): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Support' }).click();
+  await page.getByLabel('Search any part').fill(bizNo);
+  await calls(page)
+    .getByRole('option', { name: new RegExp(bizNo) })
+    .click();
+  return page.getByRole('region', { name: 'Call details' });
+}
+
+/** The number of the call a detail shows ("Call #12 · …"). */
+async function callNumber(detail: Locator): Promise<string> {
+  return ((await detail.getByText(/^Call #\d+/).textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
+}
 
 async function issue(page: Page, fields: Record<string, string>): Promise<void> {
   for (const [name, value] of Object.entries(fields)) await page.getByLabel(name).fill(value);
@@ -82,7 +97,7 @@ test('support journey: find by a middle fragment, clone with one change, resend,
     .click();
   const detail = page.getByRole('region', { name: 'Call details' });
   await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
-  const originalId = ((await detail.getByText(/^Call #\d+/).textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
+  const originalId = await callNumber(detail);
 
   // Clone with one change and resend.
   await detail.getByRole('button', { name: 'Clone into form' }).click();
@@ -99,7 +114,7 @@ test('support journey: find by a middle fragment, clone with one change, resend,
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.screenshot({ path: '.tmp/support-trail-1024.png' });
   await page.setViewportSize({ width: 1366, height: 768 });
-  const cloneId = ((await detail.getByText(/^Call #\d+/).textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
+  const cloneId = await callNumber(detail);
   await trail.getByRole('button', { name: `Cloned from #${originalId}` }).click();
   await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
   await expect(trail).toContainText(`Cloned as #${cloneId}`);
@@ -160,13 +175,8 @@ test('the clone trail shows the call it names even when a hundred newer calls ke
   const tag = randomBytes(3).toString('hex');
   const bizNo = `OLD-${tag}-1`;
   await issue(page, { biz_no: bizNo, uuid: `cust-${tag}` });
-  await page.getByRole('tab', { name: 'Support' }).click();
-  await page.getByLabel('Search any part').fill(bizNo);
-  await calls(page)
-    .getByRole('option', { name: new RegExp(bizNo) })
-    .click();
-  const detail = page.getByRole('region', { name: 'Call details' });
-  const originalId = ((await detail.getByText(/^Call #\d+/).textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
+  const detail = await openCall(page, bizNo);
+  const originalId = await callNumber(detail);
   await detail.getByRole('button', { name: 'Clone into form' }).click();
   await issue(page, { uuid: `cust-${tag}-b` });
 
@@ -216,12 +226,7 @@ test('request/response view: request line, headers, Pretty and Raw body, and the
   });
   expect(fault.ok()).toBe(true);
   await issue(page, { biz_no: bizNo, uuid: 'timing-customer' });
-  await page.getByRole('tab', { name: 'Support' }).click();
-  await page.getByLabel('Search any part').fill(bizNo);
-  await calls(page)
-    .getByRole('option', { name: new RegExp(bizNo) })
-    .click();
-  const detail = page.getByRole('region', { name: 'Call details' });
+  const detail = await openCall(page, bizNo);
   const request = detail.getByRole('region', { name: 'Request', exact: true });
   await expect(request.getByLabel('Request line')).toContainText('POST /faceid/lite/get_token HTTP/1.1');
   await expect(request.getByLabel('Request line')).toContainText(`Host: ${new URL(shell.sandboxUrl).host}`);
