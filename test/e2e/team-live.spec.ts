@@ -393,6 +393,7 @@ test('team history live: a desk publishes, support fetches the result, it flows 
     await expect(uuidRow).toContainText(`cust-${tag}-replay`);
     await expect(uuidRow.getByRole('cell').last()).toHaveText(`cust-${tag}`);
     await expect(compare.getByRole('row', { name: /≠ biz_no/ })).toContainText(bizNo);
+    await expect(compare.getByLabel('Response body, line by line')).toContainText(`+ team #${teamId}   "token"`);
     // The replay went out on this desk's profile of the same name (the team row's profile id is desk A's).
     await expect(compare.getByRole('row', { name: /^profile/ })).toContainText(`Bank test ${tag}`);
     await expect(compare.getByRole('row', { name: /≠ (profile|api_key)/ })).toHaveCount(0);

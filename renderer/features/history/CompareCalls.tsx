@@ -37,6 +37,8 @@ export function CompareCalls({ row }: { row: HistoryRow }) {
     if (r.ok) setOther(r.value);
     else setError(errorText(r.error));
   };
+  // A team call is named as one wherever the two are told apart: its number is the team store's.
+  const short = (c: HistoryRow) => (c.desk !== undefined ? t('compare.teamShort', { id: c.id }) : `#${c.id}`);
   const heading = (c: HistoryRow) =>
     c.desk !== undefined ? t('compare.teamCall', { id: c.id, place: `${c.branch ? `${c.branch}/` : ''}${c.desk}` }) : `#${c.id}`;
   const result = other ? compareCalls(row, other) : undefined;
@@ -103,7 +105,7 @@ export function CompareCalls({ row }: { row: HistoryRow }) {
                 {p.text
                   .replace(/\n$/, '')
                   .split('\n')
-                  .map((line) => `${p.side === 'a' ? `− #${row.id} ` : p.side === 'b' ? `+ #${other.id} ` : '  '}${line}`)
+                  .map((line) => `${p.side === 'a' ? `− ${short(row)} ` : p.side === 'b' ? `+ ${short(other)} ` : '  '}${line}`)
                   .join('\n')}
                 {'\n'}
               </span>
