@@ -1,6 +1,7 @@
 /** `history search` and `history export`: the app's history from a shell. */
 import { createWriteStream } from 'node:fs';
 import { displayStatus } from '../../core/history';
+import { teamErrorText } from '../../core/team-messages';
 import { ensurePrivateFile } from '../app/private-files';
 import { writeExport, type ExportFormat } from '../history/export';
 import type { CliContext } from './context';
@@ -20,10 +21,10 @@ export async function searchCommand(ctx: CliContext, text: string, limitText = '
   const now = Date.now();
   const answer = await ctx.app.handlers.queryHistory({ filter: scope === 'desk' ? { text } : { text, scope }, limit });
   if (!answer.ok) {
-    // Team errors are codes with parameters (the app words them in the operator's language).
-    ctx.out.note(
-      `history search --scope ${scope}: ${answer.error.code}${answer.error.code.startsWith('TEAM_') && !answer.error.words ? '' : ` ${ctx.out.errorText(answer.error)}`}`,
-    );
+    // Team errors are codes with parameters, worded here as the app words them, in --lang.
+    const e = answer.error;
+    const words = e.code.startsWith('TEAM_') && !e.words ? teamErrorText(e.code, e.params, ctx.out.locale) : ctx.out.errorText(e);
+    ctx.out.note(`history search --scope ${scope}: ${e.code} ${words}`);
     return EXIT.failed;
   }
   const page = answer.value;

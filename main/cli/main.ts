@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { faceidParagraph } from '../../core/faceid/messages';
 import { isLocale, type Locale } from '../../core/i18n/locales';
+import { teamErrorText } from '../../core/team-messages';
 import { VaultError } from '../vault/vault';
 import { runSandboxProgram } from '../sandbox/run';
 import { teamCli } from '../team/cli';
@@ -106,12 +107,13 @@ async function run(command: Command, argv: string[]): Promise<ExitCode> {
 async function published(ctx: CliContext, code: ExitCode): Promise<ExitCode> {
   const pass = await ctx.app.publishOnce();
   if (pass && pass.waiting > 0) {
+    // The team error in --lang, as the app's panel words it; the code stays for a search.
     const why = pass.error
-      ? pass.error.message
+      ? `${pass.error.code}: ${teamErrorText(pass.error.code, pass.error.params, ctx.out.locale)} `
       : pass.readOnly
-        ? 'a read-only team login, until the DBA maps it in faceid_team.desks'
-        : 'not sent yet';
-    ctx.out.note(`team history: ${pass.waiting} call(s) wait to publish (${why}); the console publishes them when it runs.`);
+        ? 'This is a read-only team login until the DBA maps it in faceid_team.desks. '
+        : '';
+    ctx.out.note(`team history: ${pass.waiting} call(s) wait to publish. ${why}The console publishes them when it runs.`);
   }
   return code;
 }

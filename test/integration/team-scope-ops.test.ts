@@ -187,7 +187,17 @@ describe.runIf(run)('the history operations and the CLI across scopes, a support
     apps.splice(apps.indexOf(away.app), 1);
     const kept = await cli(args('CLI-PUB-002', away.dir));
     expect(kept.code, kept.stderr).toBe(0);
-    expect(kept.stderr).toMatch(/team history: 1 call\(s\) wait to publish \(TEAM_UNREACHABLE/);
+    expect(kept.stderr).toContain(
+      'team history: 1 call(s) wait to publish. TEAM_UNREACHABLE: The team server cannot be reached (ECONNREFUSED).',
+    );
+    // In the language asked for, as the app words it.
+    const inIndonesian = await cli([...args('CLI-PUB-003', away.dir), '--lang', 'id']);
+    expect(inIndonesian.code, inIndonesian.stderr).toBe(0);
+    expect(inIndonesian.stderr).toContain('TEAM_UNREACHABLE: Server tim tidak dapat dihubungi (ECONNREFUSED).');
+    // A team search that cannot reach the server says so in words too, and exits 1.
+    const search = await cli(['history', 'search', 'CLI-PUB', '--scope', 'branch', '--data-dir', away.dir]);
+    expect(search.code).toBe(1);
+    expect(search.stderr).toContain('history search --scope branch: TEAM_UNREACHABLE The team server cannot be reached (ECONNREFUSED).');
     expect(await team.sql("SELECT 1 FROM faceid_team.calls WHERE biz_no = 'CLI-PUB-002'")).toEqual([]);
   }, 120_000);
 

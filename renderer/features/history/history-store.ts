@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { HistoryCursor, HistoryFilter, HistoryListRow, HistoryRow } from '../../../core/history';
+import { TEAM_ERROR_PARAMS } from '../../../core/team-messages';
 import { api } from '../../bridge';
 import type { MessageRef } from '../../../core/i18n/render';
 import { errorText } from '../../i18n/error-text';
@@ -64,7 +65,7 @@ function teamWords(e: { code: string; params?: Record<string, string | number> }
   return renderRef({
     ns: 'team',
     key: `errors.${e.code}`,
-    params: { errno: '', sqlstate: '', user: '', server: '', known: '', ...e.params },
+    params: { ...TEAM_ERROR_PARAMS, ...e.params },
   });
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatTime } from '../../../core/i18n/format';
 import type { TeamStatus } from '../../../core/team';
+import { TEAM_ERROR_PARAMS } from '../../../core/team-messages';
 import { api } from '../../bridge';
 import { useLanguage } from '../../i18n/language-store';
 import { ToolDialog } from '../../app/ToolDialog';
@@ -101,7 +102,7 @@ function QuarantineLine({ status }: { status: TeamStatus }) {
         <p>
           {t('quarantineReason', {
             at: formatDateTime(err.at, locale, { seconds: false }),
-            problem: t(`errors.${err.code}`, { errno: '', sqlstate: '', user: '', server: '', known: '', ...err.params }),
+            problem: t(`errors.${err.code}`, { ...TEAM_ERROR_PARAMS, ...err.params }),
           })}
         </p>
       )}

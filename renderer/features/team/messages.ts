@@ -3,6 +3,7 @@
  * Simplified Chinese. Codes, SQLSTATEs, role names and version numbers are shown as they are.
  */
 import { defineMessages } from '../../../core/i18n/messages';
+import { teamErrorMessages } from '../../../core/team-messages';
 
 export const teamMessages = defineMessages({
   en: {
@@ -66,22 +67,7 @@ export const teamMessages = defineMessages({
     clonedFromTeam: 'Cloned from team call #{id} of desk {desk} (branch {branch}).',
     teamCallLimits:
       'This desk can fetch the result with its own profile for the same service: it is published to the team record, and the desk that issued the token adds it to its history.',
-    errors: {
-      TEAM_UNREACHABLE: 'The team server cannot be reached ({errno}). Check the server name and port, and the network.',
-      TEAM_CONNECTION_LOST: 'The connection to the team server was lost. The console keeps the calls and tries again.',
-      TEAM_AUTH_FAILED: 'The team server refused the user name or password.',
-      TEAM_TLS_FAILED: 'The secure connection failed: the server’s certificate is not trusted or does not match its name.',
-      TEAM_PERMISSION_DENIED: 'The team server refused this role the access it needs ({sqlstate}). Ask your database administrator.',
-      TEAM_NOT_A_DESK: 'The role {user} is not registered as a desk. Ask your database administrator to add it to faceid_team.desks.',
-      TEAM_SCHEMA_MISSING:
-        'The team database has no FaceID Console schema yet. Your database administrator sets it up with “faceid-console team init”.',
-      TEAM_SCHEMA_NEWER:
-        'The team database uses a newer schema (version {server}) than this console knows ({known}). Update the console; nothing is published until then.',
-      TEAM_SCHEMA_OLDER:
-        'The team database uses an older schema (version {server}; this console needs {known}). Ask your database administrator to run “faceid-console team init --apply”.',
-      TEAM_NOT_CONFIGURED: 'The team history is not set up on this desk.',
-      TEAM_SERVER_ERROR: 'The team server reported an error ({sqlstate}).',
-    },
+    errors: teamErrorMessages.en,
   },
   id: {
     title: 'Riwayat tim',
@@ -141,22 +127,7 @@ export const teamMessages = defineMessages({
     clonedFromTeam: 'Disalin dari panggilan tim #{id} meja {desk} (cabang {branch}).',
     teamCallLimits:
       'Meja ini dapat mengambil hasilnya dengan profilnya sendiri untuk layanan yang sama: hasil dikirim ke catatan tim, lalu meja yang menerbitkan token menambahkannya ke riwayatnya.',
-    errors: {
-      TEAM_UNREACHABLE: 'Server tim tidak dapat dihubungi ({errno}). Periksa nama server, port, dan jaringan.',
-      TEAM_CONNECTION_LOST: 'Sambungan ke server tim terputus. Konsol menyimpan panggilan dan mencoba lagi.',
-      TEAM_AUTH_FAILED: 'Server tim menolak nama pengguna atau kata sandi.',
-      TEAM_TLS_FAILED: 'Sambungan aman gagal: sertifikat server tidak dipercaya atau tidak cocok dengan namanya.',
-      TEAM_PERMISSION_DENIED: 'Server tim tidak memberi peran ini akses yang dibutuhkan ({sqlstate}). Hubungi administrator basis data.',
-      TEAM_NOT_A_DESK: 'Peran {user} belum terdaftar sebagai meja. Minta administrator basis data menambahkannya ke faceid_team.desks.',
-      TEAM_SCHEMA_MISSING:
-        'Basis data tim belum memiliki skema FaceID Console. Administrator basis data menyiapkannya dengan “faceid-console team init”.',
-      TEAM_SCHEMA_NEWER:
-        'Basis data tim memakai skema yang lebih baru (versi {server}) daripada yang dikenal konsol ini ({known}). Perbarui konsol; sampai saat itu tidak ada yang dikirim.',
-      TEAM_SCHEMA_OLDER:
-        'Basis data tim memakai skema lama (versi {server}; konsol ini butuh {known}). Minta administrator basis data menjalankan “faceid-console team init --apply”.',
-      TEAM_NOT_CONFIGURED: 'Riwayat tim belum disiapkan di meja ini.',
-      TEAM_SERVER_ERROR: 'Server tim melaporkan kesalahan ({sqlstate}).',
-    },
+    errors: teamErrorMessages.id,
   },
   zh: {
     title: '团队历史',
@@ -208,20 +179,6 @@ export const teamMessages = defineMessages({
     teamCall: '团队调用 #{id}，由网点 {branch} 的柜台 {desk} 发起。',
     clonedFromTeam: '克隆自网点 {branch} 柜台 {desk} 的团队调用 #{id}。',
     teamCallLimits: '本柜台可用自己对应同一服务的配置获取验证结果：结果发布到团队记录，发起该 token 的柜台随后将其写入自己的历史。',
-    errors: {
-      TEAM_UNREACHABLE: '无法连接团队服务器（{errno}）。请检查服务器地址、端口和网络。',
-      TEAM_CONNECTION_LOST: '与团队服务器的连接已断开。控制台会保留这些调用并重试。',
-      TEAM_AUTH_FAILED: '团队服务器拒绝了该用户名或密码。',
-      TEAM_TLS_FAILED: '安全连接失败：服务器证书不受信任，或与服务器名称不符。',
-      TEAM_PERMISSION_DENIED: '团队服务器没有授予该角色所需的权限（{sqlstate}）。请联系数据库管理员。',
-      TEAM_NOT_A_DESK: '角色 {user} 尚未登记为柜台。请数据库管理员将其加入 faceid_team.desks。',
-      TEAM_SCHEMA_MISSING: '团队数据库中还没有 FaceID Console 的表结构。数据库管理员可用 “faceid-console team init” 创建。',
-      TEAM_SCHEMA_NEWER:
-        '团队数据库的表结构版本（{server}）比本控制台支持的版本（{known}）更新。请先升级控制台；在此之前不会发布任何内容。',
-      TEAM_SCHEMA_OLDER:
-        '团队数据库的表结构版本较旧（{server}；本控制台需要 {known}）。请数据库管理员运行 “faceid-console team init --apply”。',
-      TEAM_NOT_CONFIGURED: '本柜台尚未设置团队历史。',
-      TEAM_SERVER_ERROR: '团队服务器报告了错误（{sqlstate}）。',
-    },
+    errors: teamErrorMessages.zh,
   },
 });
