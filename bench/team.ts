@@ -44,6 +44,12 @@ export interface TeamFigures {
   search_filtered_every_row_ms: number;
   /** Three characters (~1.7% of rows), and the verdict column's "not fetched". */
   search_filtered_three_char_ms: number;
+  /**
+   * "This desk" asked of the team store (a desk holding all 50,000 of its branch's rows). Nothing
+   * in the console asks it: its History view and CLI read "this desk" from the local SQLite.
+   */
+  desk_own_search_ms: number;
+  desk_own_every_row_ms: number;
   first_page_ms: number;
 }
 
@@ -156,6 +162,9 @@ export async function benchTeam(rows = 1_000_000, samples = 25): Promise<TeamFig
     await owner.query("CREATE ROLE bench_support LOGIN PASSWORD 'bench' IN ROLE faceid_support");
     await owner.query("CREATE ROLE bench_desk LOGIN PASSWORD 'bench' IN ROLE faceid_desk");
     await owner.query("INSERT INTO faceid_team.desks VALUES ('bench_desk', 'B07', 'B07-desk-1')");
+    // The generator gives every B07 row to B07-desk-2 (i ≡ 7 mod 20 makes i mod 5 = 2).
+    await owner.query("CREATE ROLE bench_desk_own LOGIN PASSWORD 'bench' IN ROLE faceid_desk");
+    await owner.query("INSERT INTO faceid_team.desks VALUES ('bench_desk_own', 'B07', 'B07-desk-2')");
     const t0 = performance.now();
     const parts = await generateTeamRows(owner, rows, () => cluster.admin('faceid'));
     const generate_s = (performance.now() - t0) / 1000;
@@ -170,6 +179,7 @@ export async function benchTeam(rows = 1_000_000, samples = 25): Promise<TeamFig
     };
     const support = await connect('bench_support');
     const desk = await connect('bench_desk');
+    const deskOwn = await connect('bench_desk_own');
     const now = Date.UTC(2026, 5, 1);
     // The median of one page's query; `filter` may add conditions to the text, `second` times the
     // page after the first one's cursor (the first is asked untimed, as the list would have).
@@ -222,10 +232,13 @@ export async function benchTeam(rows = 1_000_000, samples = 25): Promise<TeamFig
       search_filtered_none_ms: await time(support, 'all', middle, { status: 'issued' }),
       search_filtered_every_row_ms: await time(support, 'all', everyRow, { status: 'failed' }),
       search_filtered_three_char_ms: await time(support, 'all', (k) => tokenSlice(k).slice(0, 3), { verdict: 'not-fetched' }),
+      desk_own_search_ms: await time(deskOwn, 'desk', (k) => `nch-${String(20 * Math.floor(pick(k) / 20) + 7).padStart(7, '0')}`),
+      desk_own_every_row_ms: await time(deskOwn, 'desk', everyRow),
       first_page_ms: await time(support, 'all', () => undefined),
     };
     await support.end();
     await desk.end();
+    await deskOwn.end();
     return figures;
   } finally {
     await cluster.stop();
