@@ -214,6 +214,13 @@ test('the clone trail shows the call it names even when a hundred newer calls ke
   await expect(calls(page).getByRole('option', { name: new RegExp(bizNo) })).toHaveCount(0);
   await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
   await expect(detail.getByText(/^Call #\d+/)).toContainText(`Call #${originalId}`);
+  // It stays through the list's later refresh (the view opened again reloads its first page): it still exists.
+  await page.getByRole('tab', { name: 'Expert' }).click();
+  const refreshed = page.waitForResponse('**/api/queryHistory');
+  await page.getByRole('tab', { name: 'Support' }).click();
+  await refreshed;
+  await expect(detail.getByText(/^Call #\d+/)).toContainText(`Call #${originalId}`);
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText(bizNo);
 });
 
 test('request/response view: request line, headers, Pretty and Raw body, and the timing breakdown with the wait dominating', async ({

@@ -41,10 +41,11 @@ export interface HistoryState {
   /** Takes the form as it is (after the search box's debounce). */
   apply(): void;
   /**
-   * Reloads from the first page with the current filter. A selection the new page does not hold
-   * is dropped, unless `keepSelection` (a call shown by id, which may be older than the page).
+   * Reloads from the first page with the current filter. The selected call stays selected while
+   * it exists, on this page or not (a call shown by id may be older than the page); a deleted
+   * one is dropped.
    */
-  refresh(keepSelection?: boolean): Promise<void>;
+  refresh(): Promise<void>;
   loadMore(): Promise<void>;
   select(id: number | undefined): Promise<void>;
   /** Re-reads the selected call (e.g. a pending call that has finished). */
@@ -102,11 +103,18 @@ export const useHistory = create<HistoryState>((set, get) => ({
       // Row ids are the local store's or the team store's: a selection does not survive a change of scope.
       if ((filter.scope ?? 'desk') !== (get().filter.scope ?? 'desk')) set({ selectedId: undefined, detail: { phase: 'none' } });
       set({ filter });
-      void get().refresh();
+      // A new search or filter shows only what it finds: a selection it does not list goes.
+      void get()
+        .refresh()
+        .then(() => {
+          const s = get();
+          if (s.filter === filter && s.selectedId !== undefined && !s.rows.some((row) => row.id === s.selectedId))
+            set({ selectedId: undefined, detail: { phase: 'none' } });
+        });
     }
   },
 
-  async refresh(keepSelection = false) {
+  async refresh() {
     const gen = ++generation;
     set({ loading: true, error: undefined });
     const r = await api.queryHistory({ filter: get().filter, limit: PAGE_SIZE });
@@ -115,7 +123,11 @@ export const useHistory = create<HistoryState>((set, get) => ({
     const { rows, total, totalCapped, next } = r.value;
     set({ loading: false, rows, total, totalCapped, next });
     const selected = get().selectedId;
-    if (!keepSelection && selected !== undefined && !rows.some((row) => row.id === selected))
+    if (selected === undefined || rows.some((row) => row.id === selected)) return;
+    // Off this page: kept if the call is still there (deleted, or gone by retention, it is dropped).
+    const scope = get().filter.scope;
+    const still = await api.getHistoryRow(scope ? { id: selected, scope } : { id: selected });
+    if (get().selectedId === selected && !still.ok && still.error.code === 'NOT_FOUND')
       set({ selectedId: undefined, detail: { phase: 'none' } });
   },
 
@@ -141,7 +153,7 @@ export const useHistory = create<HistoryState>((set, get) => ({
     const form: FilterForm = scope ? { ...EMPTY_FORM, scope } : EMPTY_FORM;
     set({ form, filter: toHistoryFilter(form).filter, problem: undefined, selectedId: id, detail: { phase: 'loading', id } });
     void get()
-      .refresh(true)
+      .refresh()
       .then(() => get().reloadDetail());
   },
 
