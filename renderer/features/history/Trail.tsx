@@ -6,7 +6,8 @@ import { useHistory } from './history-store';
 export function Trail({ row }: { row: HistoryRow }) {
   const { t } = useTranslation('support');
   const { t: tt } = useTranslation('team');
-  if (row.clonedFrom === undefined && row.clones.length === 0 && !row.clonedFromTeam) return null;
+  const origin = row.clonedFromTeam;
+  if (row.clonedFrom === undefined && row.clones.length === 0 && !origin) return null;
   // A team row's trail is made of team ids: follow it in the scope being shown.
   const team = row.desk !== undefined;
   const open = (id: number) => (team ? void useHistory.getState().select(id) : useHistory.getState().showCall(id));
@@ -18,10 +19,10 @@ export function Trail({ row }: { row: HistoryRow }) {
           {team && row.clonedFromDesk ? ` (${row.clonedFromBranch ? `${row.clonedFromBranch}/` : ''}${row.clonedFromDesk})` : ''}
         </button>
       )}
-      {row.clonedFromTeam && (
+      {origin && (
         // The team call this desk's replay reproduces, opened in "all I may see" (its id is the team store's).
-        <button type="button" className="link" onClick={() => useHistory.getState().showCall(row.clonedFromTeam?.id ?? 0, 'all')}>
-          {tt('clonedFromTeam', { id: row.clonedFromTeam.id, desk: row.clonedFromTeam.desk, branch: row.clonedFromTeam.branch })}
+        <button type="button" className="link" onClick={() => useHistory.getState().showCall(origin.id, 'all')}>
+          {tt('clonedFromTeam', { id: origin.id, desk: origin.desk, branch: origin.branch })}
         </button>
       )}
       {row.clones.length > 0 && (
